@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: every test of the project, in order — type check, Node tests (server/), browser tests
+// (web-test-runner in headless Chromium), end-to-end tests — then one closing line
+// `N passed, N failed` with the totals. Exits non-zero when anything failed.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chrome)) {
+  console.error(
+    `npm test needs Chromium for the browser tests, and found none at ${chrome}.\n` +
+      'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+      '(or point CHROME_PATH at a Chromium or Chrome binary).',
+  );
+  process.exit(1);
+}
+
+/** Runs a command, streaming its output; resolves with its exit code and what it printed. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    child.on('exit', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output }));
+  });
+}
+
+const totals = { passed: 0, failed: 0 };
+const steps = [];
+
+console.log('\n== type check');
+const tsc = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+const hasServer = existsSync('server') && readdirSync('server', { recursive: true }).some((f) => String(f).endsWith('.ts'));
+const tscNode = hasServer ? await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json']) : { code: 0 };
+steps.push(['type check', tsc.code === 0 && tscNode.code === 0]);
+if (tsc.code !== 0 || tscNode.code !== 0) totals.failed++;
+
+console.log('\n== Node tests (server/)');
+const node = await run(process.execPath, ['scripts/test-node.mjs', '--test-reporter=spec']);
+const pass = Number(/ℹ pass (\d+)/.exec(node.output)?.[1] ?? 0);
+const fail = Number(/ℹ fail (\d+)/.exec(node.output)?.[1] ?? (node.code === 0 ? 0 : 1));
+totals.passed += pass;
+totals.failed += fail || (node.code !== 0 ? 1 : 0);
+steps.push(['Node tests', node.code === 0]);
+
+console.log('\n== browser tests (web-test-runner, Chromium)');
+rmSync('test-results/wtr-summary.json', { force: true });
+const wtr = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { CI: 'true' });
+let browser = { passed: 0, failed: 1 };
+try {
+  browser = JSON.parse(readFileSync('test-results/wtr-summary.json', 'utf8'));
+} catch {
+  // wtr did not get as far as reporting: counted as one failure
+}
+totals.passed += browser.passed;
+totals.failed += browser.failed || (wtr.code !== 0 ? 1 : 0);
+steps.push(['browser tests', wtr.code === 0]);
+
+if (existsSync('e2e/run.mjs')) {
+  console.log('\n== end-to-end tests (playwright-core, Chromium)');
+  const e2e = await run(process.execPath, ['e2e/run.mjs']);
+  const m = /e2e: (\d+) passed, (\d+) failed/.exec(e2e.output);
+  totals.passed += Number(m?.[1] ?? 0);
+  totals.failed += Number(m?.[2] ?? 0) || (e2e.code !== 0 && !m ? 1 : 0);
+  steps.push(['end-to-end tests', e2e.code === 0]);
+}
+
+console.log('\n== summary');
+for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 || steps.some(([, ok]) => !ok) ? 1 : 0);

@@ -1,0 +1,57 @@
+/**
+ * Where credentials go, per auth mode (design.md, `auth-mode`). The key is only ever put in a
+ * header, except in `query` mode on Shannon stream requests (EventSource-style `api_key`), which the
+ * gateway accepts on `/api/v1/stream/*` only.
+ */
+import { ConfigError } from '../errors.js';
+import type { ProviderName } from '../providers/task-event.js';
+
+export type AuthMode = 'none' | 'api-key' | 'bearer' | 'query' | 'oauth';
+
+export const AUTH_MODES: readonly AuthMode[] = ['none', 'api-key', 'bearer', 'query', 'oauth'];
+
+/** Credentials as configured on an element or a store. */
+export interface AuthConfig {
+  mode: AuthMode;
+  /** API key (or OAuth-issued key). Never logged, never reflected to an attribute. */
+  apiKey?: string;
+}
+
+/** Which kind of request the credentials are for. */
+export type RequestKind = 'rest' | 'stream';
+
+/** `mode` when it is a known auth mode, else `none` (an unknown attribute value sends no key). */
+export function parseAuthMode(value: string | null | undefined): AuthMode {
+  return AUTH_MODES.includes(value as AuthMode) ? (value as AuthMode) : 'none';
+}
+
+function requireKey(auth: AuthConfig): string {
+  const key = auth.apiKey?.trim();
+  if (!key) {
+    throw new ConfigError(`auth-mode="${auth.mode}" needs an API key: set the apiKey property, or use auth-mode="none" behind the proxy.`);
+  }
+  return key;
+}
+
+/** Headers that carry the credentials of one request. */
+export function authHeaders(provider: ProviderName, auth: AuthConfig, kind: RequestKind): Record<string, string> {
+  switch (auth.mode) {
+    case 'none':
+      return {};
+    case 'bearer':
+      return { authorization: `Bearer ${requireKey(auth)}` };
+    case 'query':
+      // Parallel has no query-key form; Shannon REST paths ignore query keys: both use the header.
+      if (provider === 'shannon' && kind === 'stream') return {};
+      return { 'x-api-key': requireKey(auth) };
+    case 'api-key':
+    case 'oauth':
+      return { 'x-api-key': requireKey(auth) };
+  }
+}
+
+/** Query parameters that carry the credentials (only `query` mode, Shannon stream requests). */
+export function authQuery(provider: ProviderName, auth: AuthConfig, kind: RequestKind): Record<string, string> {
+  if (auth.mode === 'query' && provider === 'shannon' && kind === 'stream') return { api_key: requireKey(auth) };
+  return {};
+}

@@ -1,0 +1,367 @@
+/**
+ * A reconnecting event-stream client over `fetch`, written as an explicit state machine:
+ *
+ *   connecting ─▶ open ─▶ (body ends / network drops / stalls) ─▶ reconnecting ─▶ open ...
+ *        │          │                                                  │
+ *        └──────────┴──── fatal status, 2xx without a stream ─▶ failed  └─ too many attempts ─▶ failed
+ *   close(), abort signal, 204, or `shouldReconnect()` saying no ─▶ closed
+ *
+ * It never re-sends work: it only GETs a stream URL. Headers come from `request()` on every
+ * attempt, so a changed key applies to the next request. Every timer and the fetch stop when the
+ * signal aborts or `close()` is called, and nothing is reported after that.
+ */
+import { NetworkError, StreamProtocolError, StreamStalledError, TaskElementsError, type EventTooLargeError } from '../errors.js';
+import { createSseDecoder, type SseMessage } from '../sse/sse-decoder.js';
+import {
+  globalFetch, globalOnlineTarget, globalTimers, sleep,
+  type FetchLike, type OnlineEventTarget, type Timers,
+} from '../util/environment.js';
+import { DEFAULT_RETRY, parseRetryAfter, reconnectDelay, type RetryOptions } from './backoff.js';
+import { classifyResponse } from './classify-response.js';
+import { httpFailure, maskUrl } from './http-failure.js';
+
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
+
+/** Observable state of a connection. */
+export interface ConnectionSnapshot {
+  state: ConnectionState;
+  /** Consecutive failed attempts since the stream last delivered something new. */
+  attempt: number;
+  /** Epoch ms of the next attempt while waiting to reconnect. */
+  nextRetryAt?: number;
+  /** Why the connection failed, or why it is reconnecting. */
+  error?: TaskElementsError;
+  /** Last event ID string, sent as `Last-Event-ID` on the next attempt when not empty. */
+  lastEventId: string;
+}
+
+/** URL and headers of one attempt. */
+export interface StreamRequest {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** Options of {@link openStream}. */
+export interface StreamClientOptions {
+  /** Called before every attempt; put credentials here so they are read fresh each time. */
+  request(): StreamRequest | Promise<StreamRequest>;
+  /**
+   * Called for every dispatched event. Return `false` when the event was already known (a replay):
+   * only new events count as progress that resets the backoff.
+   */
+  onMessage(message: SseMessage): void | boolean;
+  /** Called on every state change. */
+  onState?(snapshot: ConnectionSnapshot): void;
+  /** Non-fatal problems (an oversized event was skipped). */
+  onProblem?(error: EventTooLargeError): void;
+  /**
+   * Called when a stream body ends cleanly. Resolve `true` to reconnect (the run is still active),
+   * `false` to close. @default () => true
+   */
+  shouldReconnect?(): boolean | Promise<boolean>;
+  /** Aborting closes the connection for good. */
+  signal?: AbortSignal;
+  /** Resume point for the first attempt. @default '' */
+  lastEventId?: string;
+  /** Reconnect policy. */
+  retry?: RetryOptions;
+  /** Reconnect when no byte (event or comment) arrives for this long; 0 disables. @default 45_000 */
+  stallTimeoutMs?: number;
+  /** Largest event in characters; larger ones are skipped and reported. @default 8 Mi */
+  maxEventSize?: number;
+  fetch?: FetchLike;
+  timers?: Timers;
+  now?: () => number;
+  random?: () => number;
+  /** Source of `online` events; reconnects at once when the network comes back. @default the global scope */
+  onlineTarget?: OnlineEventTarget | null;
+}
+
+/** Handle of an open stream. */
+export interface StreamConnection {
+  readonly snapshot: ConnectionSnapshot;
+  /** Resolves when the connection is closed or failed. */
+  readonly finished: Promise<ConnectionSnapshot>;
+  /** Stops for good: aborts the fetch and every timer. Idempotent. */
+  close(): void;
+  /** Skips the wait (or revives a failed connection) and connects now, keeping the resume point. */
+  reconnectNow(): void;
+}
+
+type AttemptOutcome =
+  | { kind: 'ended' }
+  | { kind: 'stop' }
+  | { kind: 'retry'; error: TaskElementsError; retryAfterMs?: number }
+  | { kind: 'fail'; error: TaskElementsError };
+
+/** Opens a reconnecting event stream. Connecting starts at once. */
+export function openStream(options: StreamClientOptions): StreamConnection {
+  return new ReconnectingStream(options);
+}
+
+class ReconnectingStream implements StreamConnection {
+  readonly finished: Promise<ConnectionSnapshot>;
+  #options: StreamClientOptions;
+  #fetch: FetchLike;
+  #timers: Timers;
+  #now: () => number;
+  #retry: Required<RetryOptions>;
+  #snapshot: ConnectionSnapshot;
+  #closed = new AbortController();
+  #attemptAbort: AbortController | undefined;
+  #waitAbort: AbortController | undefined;
+  #retryFieldMs: number | undefined;
+  #resolveFinished!: (snapshot: ConnectionSnapshot) => void;
+  #onlineTarget: OnlineEventTarget | undefined;
+  #running = false;
+  /** The current attempt delivered at least one event that was new to the consumer. */
+  #freshInAttempt = false;
+
+  constructor(options: StreamClientOptions) {
+    this.#options = options;
+    this.#fetch = options.fetch ?? globalFetch;
+    this.#timers = options.timers ?? globalTimers;
+    this.#now = options.now ?? Date.now;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#snapshot = { state: 'connecting', attempt: 0, lastEventId: options.lastEventId ?? '' };
+    this.finished = new Promise((resolve) => (this.#resolveFinished = resolve));
+    this.#onlineTarget = options.onlineTarget === null ? undefined : (options.onlineTarget ?? globalOnlineTarget());
+    this.#onlineTarget?.addEventListener('online', this.#onOnline);
+    if (options.signal?.aborted) {
+      this.#finish('closed');
+      return;
+    }
+    options.signal?.addEventListener('abort', this.close, { once: true });
+    this.#emit();
+    void this.#run();
+  }
+
+  get snapshot(): ConnectionSnapshot {
+    return this.#snapshot;
+  }
+
+  close = (): void => {
+    if (this.#isOver()) return;
+    this.#finish('closed');
+  };
+
+  reconnectNow(): void {
+    if (this.#snapshot.state === 'closed') return;
+    if (this.#snapshot.state === 'failed') {
+      this.#update({ state: 'reconnecting', attempt: 0, error: undefined, nextRetryAt: undefined });
+      void this.#run();
+      return;
+    }
+    this.#waitAbort?.abort(); // skips a pending wait; an attempt in flight carries on
+  }
+
+  #onOnline = (): void => {
+    const { state, error } = this.#snapshot;
+    if (state === 'reconnecting' || (state === 'failed' && error && !('status' in error))) this.reconnectNow();
+  };
+
+  #isOver(): boolean {
+    return this.#closed.signal.aborted;
+  }
+
+  async #run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      while (!this.#isOver()) {
+        const outcome = await this.#attempt();
+        if (this.#isOver()) return;
+        let retryAfterMs: number | undefined;
+        if (outcome.kind === 'stop') return this.#finish('closed');
+        if (outcome.kind === 'fail') return this.#finish('failed', outcome.error);
+        if (outcome.kind === 'ended') {
+          const again = await this.#askReconnect();
+          if (this.#isOver()) return;
+          if (!again) return this.#finish('closed');
+          // A clean end is normal (Parallel closes every 570 s), but a server that ends each stream
+          // without anything new must not be hammered: unproductive ends grow the backoff.
+          const attempt = this.#freshInAttempt ? 0 : this.#snapshot.attempt + 1;
+          this.#update({ state: 'reconnecting', attempt, error: undefined });
+        } else {
+          const attempt = this.#snapshot.attempt + 1;
+          if (attempt > this.#retry.maxAttempts) {
+            const error = new TaskElementsError(
+              `Gave up after ${this.#retry.maxAttempts} attempts: ${outcome.error.message}`,
+              { cause: outcome.error },
+            );
+            return this.#finish('failed', error);
+          }
+          retryAfterMs = outcome.retryAfterMs;
+          this.#update({ state: 'reconnecting', attempt, error: outcome.error });
+        }
+        await this.#wait(retryAfterMs);
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #askReconnect(): Promise<boolean> {
+    try {
+      return (await this.#options.shouldReconnect?.()) ?? true;
+    } catch {
+      return true; // a failing check must not strand an active run
+    }
+  }
+
+  async #wait(retryAfterMs: number | undefined): Promise<void> {
+    const delay = reconnectDelay(
+      this.#snapshot.attempt,
+      { retryFieldMs: this.#retryFieldMs, retryAfterMs },
+      this.#retry,
+      this.#options.random,
+    );
+    this.#waitAbort = new AbortController();
+    const stop = () => this.#waitAbort?.abort();
+    this.#closed.signal.addEventListener('abort', stop, { once: true });
+    this.#update({ nextRetryAt: this.#now() + delay });
+    try {
+      await sleep(delay, this.#waitAbort.signal, this.#timers);
+    } catch {
+      // skipped by reconnectNow(), or closed: the loop checks which
+    } finally {
+      this.#closed.signal.removeEventListener('abort', stop);
+      this.#waitAbort = undefined;
+      if (!this.#isOver()) this.#update({ nextRetryAt: undefined });
+    }
+  }
+
+  /** One request: resolves with what to do next. Never rejects. */
+  async #attempt(): Promise<AttemptOutcome> {
+    const abort = new AbortController();
+    this.#attemptAbort = abort;
+    this.#freshInAttempt = false;
+    let url = '';
+    try {
+      const request = await this.#options.request();
+      url = request.url;
+      if (this.#isOver()) return { kind: 'stop' };
+      const headers: Record<string, string> = { ...request.headers, accept: 'text/event-stream' };
+      if (this.#snapshot.lastEventId) headers['last-event-id'] = this.#snapshot.lastEventId;
+      let response: Response;
+      try {
+        response = await this.#fetch(url, { headers, signal: abort.signal, cache: 'no-store' });
+      } catch (cause) {
+        return { kind: 'retry', error: new NetworkError(maskUrl(url), { cause }) };
+      }
+      const verdict = classifyResponse(response.status, response.headers.get('content-type'));
+      if (verdict === 'stop') {
+        void response.body?.cancel().catch(() => {});
+        return { kind: 'stop' };
+      }
+      if (verdict !== 'open') {
+        if (verdict === 'fail' && response.ok) {
+          void response.body?.cancel().catch(() => {});
+          const type = response.headers.get('content-type') ?? 'no content type';
+          const error = new StreamProtocolError(
+            `Expected an event stream from ${maskUrl(url)} but got status ${response.status} with ${type}. Check proxy-url.`,
+            { url: maskUrl(url), status: response.status },
+          );
+          return { kind: 'fail', error };
+        }
+        const error = await httpFailure(response, { url });
+        return verdict === 'retry'
+          ? { kind: 'retry', error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.#now()) }
+          : { kind: 'fail', error };
+      }
+      return await this.#read(response, abort, url);
+    } catch (cause) {
+      if (this.#isOver()) return { kind: 'stop' };
+      const error = cause instanceof TaskElementsError ? cause : new TaskElementsError(String(cause), { cause });
+      return { kind: 'fail', error };
+    } finally {
+      abort.abort();
+      if (this.#attemptAbort === abort) this.#attemptAbort = undefined;
+    }
+  }
+
+  /** Reads one open stream until it ends, breaks, stalls or the connection closes. */
+  async #read(response: Response, abort: AbortController, url: string): Promise<AttemptOutcome> {
+    this.#update({ state: 'open', nextRetryAt: undefined, error: undefined });
+    const decoder = createSseDecoder({
+      lastEventId: this.#snapshot.lastEventId,
+      maxEventSize: this.#options.maxEventSize,
+      onMessage: (message) => {
+        if (this.#isOver()) return;
+        if (message.lastEventId !== this.#snapshot.lastEventId) this.#snapshot = { ...this.#snapshot, lastEventId: message.lastEventId };
+        const fresh = this.#options.onMessage(message) !== false;
+        if (fresh) this.#freshInAttempt = true;
+        if (fresh && this.#snapshot.attempt !== 0) this.#update({ attempt: 0 });
+      },
+      onRetry: (ms) => (this.#retryFieldMs = ms),
+      onProblem: (error) => this.#options.onProblem?.(error),
+    });
+    const stallMs = this.#options.stallTimeoutMs ?? 45_000;
+    let stalled = false;
+    let stallTimer: unknown;
+    const armStall = () => {
+      if (stallMs <= 0) return;
+      if (stallTimer !== undefined) this.#timers.clearTimeout(stallTimer);
+      stallTimer = this.#timers.setTimeout(() => {
+        stalled = true;
+        abort.abort();
+      }, stallMs);
+    };
+    const reader = response.body!.getReader();
+    const cancelRead = () => void reader.cancel().catch(() => {});
+    abort.signal.addEventListener('abort', cancelRead, { once: true });
+    armStall();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (this.#isOver()) return { kind: 'stop' };
+        if (stalled) return { kind: 'retry', error: new StreamStalledError(stallMs) };
+        if (done) {
+          decoder.end();
+          return { kind: 'ended' };
+        }
+        armStall();
+        decoder.push(value);
+      }
+    } catch (cause) {
+      if (this.#isOver()) return { kind: 'stop' };
+      if (stalled) return { kind: 'retry', error: new StreamStalledError(stallMs) };
+      return { kind: 'retry', error: new NetworkError(maskUrl(url), { cause }) };
+    } finally {
+      if (stallTimer !== undefined) this.#timers.clearTimeout(stallTimer);
+      abort.signal.removeEventListener('abort', cancelRead);
+    }
+  }
+
+  #finish(state: 'closed' | 'failed', error?: TaskElementsError): void {
+    const wasOver = this.#isOver();
+    if (state === 'failed') {
+      // a failed connection may be revived by reconnectNow(); keep listeners and the promise open
+      this.#attemptAbort?.abort();
+      this.#update({ state, error, nextRetryAt: undefined });
+      return;
+    }
+    if (wasOver) return;
+    this.#closed.abort();
+    this.#attemptAbort?.abort();
+    this.#waitAbort?.abort();
+    this.#onlineTarget?.removeEventListener('online', this.#onOnline);
+    this.#options.signal?.removeEventListener('abort', this.close);
+    this.#update({ state, error, nextRetryAt: undefined }, true);
+    this.#resolveFinished(this.#snapshot);
+  }
+
+  #update(patch: Partial<ConnectionSnapshot>, final = false): void {
+    if (this.#isOver() && !final) return;
+    this.#snapshot = { ...this.#snapshot, ...patch };
+    this.#emit();
+  }
+
+  #emit(): void {
+    try {
+      this.#options.onState?.(this.#snapshot);
+    } catch {
+      // a faulty listener must not break the connection
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Error classes of task-elements. Every thrown or reported error extends {@link TaskElementsError}
+ * and carries machine-readable context (status, url, kind) next to a sentence a person can act on.
+ * Guards check `name` as well as `instanceof`, so errors from another bundled copy are recognised.
+ */
+
+/** Base class: every error this library throws or reports. */
+export class TaskElementsError extends Error {
+  override name: string = 'TaskElementsError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Options shared by the errors that describe one HTTP exchange. */
+export interface HttpErrorContext {
+  /** HTTP status of the response. */
+  status: number;
+  /** Request URL, with any `api_key` query value masked. */
+  url: string;
+  /** Request method. */
+  method?: string;
+  /** Parsed error body, when the server sent one. */
+  body?: unknown;
+  /** Milliseconds the server asked us to wait (`Retry-After`), when it said so. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** The server answered with a status we do not accept. */
+export class HttpStatusError extends TaskElementsError {
+  override name = 'HttpStatusError' as const;
+  readonly status: number;
+  readonly url: string;
+  readonly method: string;
+  readonly body: unknown;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, context: HttpErrorContext) {
+    super(message, { cause: context.cause });
+    this.status = context.status;
+    this.url = context.url;
+    this.method = context.method ?? 'GET';
+    this.body = context.body;
+    this.retryAfterMs = context.retryAfterMs;
+  }
+}
+
+/** The request never produced a response (offline, DNS, connection reset, CORS refusal). */
+export class NetworkError extends TaskElementsError {
+  override name = 'NetworkError' as const;
+  readonly url: string;
+  constructor(url: string, options?: { cause?: unknown }) {
+    super(`Could not reach ${url}. Check the network connection and the proxy-url setting.`, options);
+    this.url = url;
+  }
+}
+
+/** The server answered, but not with what the protocol requires (e.g. a 2xx that is not an event stream). */
+export class StreamProtocolError extends TaskElementsError {
+  override name = 'StreamProtocolError' as const;
+  readonly url: string;
+  readonly status: number;
+  constructor(message: string, context: { url: string; status: number }) {
+    super(message);
+    this.url = context.url;
+    this.status = context.status;
+  }
+}
+
+/** No bytes arrived for longer than the stall timeout; the connection is treated as dead. */
+export class StreamStalledError extends TaskElementsError {
+  override name = 'StreamStalledError' as const;
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(`No data for ${Math.round(timeoutMs / 1000)} s; reconnecting.`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** One event was larger than the configured limit; it was skipped and the stream went on. */
+export class EventTooLargeError extends TaskElementsError {
+  override name = 'EventTooLargeError' as const;
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`Skipped an event larger than ${limit} characters.`);
+    this.limit = limit;
+  }
+}
+
+/** An event arrived whose data could not be understood; it was skipped and the stream went on. */
+export class MalformedEventError extends TaskElementsError {
+  override name = 'MalformedEventError' as const;
+  /** SSE event name, when it had one. */
+  readonly eventName: string | undefined;
+  /** The first characters of the offending data, for diagnostics (never rendered as HTML). */
+  readonly sample: string;
+  constructor(reason: string, context: { eventName?: string; data: string; cause?: unknown }) {
+    super(`Skipped a malformed ${context.eventName ?? 'message'} event: ${reason}`, { cause: context.cause });
+    this.eventName = context.eventName;
+    this.sample = context.data.slice(0, 200);
+  }
+}
+
+/** A configuration value cannot work (unknown provider, auth mode without a key, ...). */
+export class ConfigError extends TaskElementsError {
+  override name = 'ConfigError' as const;
+}
+
+/** `true` when `value` is a {@link TaskElementsError} (also across bundle copies). */
+export function isTaskElementsError(value: unknown): value is TaskElementsError {
+  return value instanceof TaskElementsError || (value instanceof Error && ERROR_NAMES.has(value.name));
+}
+
+/** `true` when `value` is an {@link HttpStatusError} (also across bundle copies). */
+export function isHttpStatusError(value: unknown): value is HttpStatusError {
+  return value instanceof HttpStatusError || (value instanceof Error && value.name === 'HttpStatusError');
+}
+
+/** `true` for the AbortError a fetch or an abortable wait throws when its signal fires. */
+export function isAbortError(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
+}
+
+const ERROR_NAMES = new Set([
+  'TaskElementsError', 'HttpStatusError', 'NetworkError', 'StreamProtocolError',
+  'StreamStalledError', 'EventTooLargeError', 'MalformedEventError', 'ConfigError',
+]);

@@ -1,0 +1,46 @@
+/**
+ * task-elements/core: the DOM-free, Lit-free part of task-elements. Runs in browsers, workers and
+ * Node: SSE decoding, the reconnecting stream client, the Parallel and Shannon providers, and the
+ * store.
+ */
+export {
+  TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError,
+  EventTooLargeError, MalformedEventError, ConfigError, isTaskElementsError, isHttpStatusError, isAbortError,
+} from './errors.js';
+export type { HttpErrorContext } from './errors.js';
+
+export { createSseDecoder, DEFAULT_MAX_EVENT_SIZE } from './sse/sse-decoder.js';
+export type { SseMessage, SseDecoder, SseDecoderOptions, SseDecoderCallbacks } from './sse/sse-decoder.js';
+
+export { openStream } from './client/stream-client.js';
+export type { ConnectionState, ConnectionSnapshot, StreamClientOptions, StreamConnection, StreamRequest } from './client/stream-client.js';
+export { reconnectDelay, parseRetryAfter, DEFAULT_RETRY } from './client/backoff.js';
+export type { RetryOptions, ServerDelayHints } from './client/backoff.js';
+export { classifyResponse, isEventStream } from './client/classify-response.js';
+export type { ResponseVerdict } from './client/classify-response.js';
+export { callApi, prepareRequest, buildUrl } from './client/api-request.js';
+export type { EndpointConfig } from './client/api-request.js';
+export { describeStatus, apiErrorMessage, maskUrl } from './client/http-failure.js';
+
+export { authHeaders, authQuery, parseAuthMode, AUTH_MODES } from './auth/auth.js';
+export type { AuthMode, AuthConfig, RequestKind } from './auth/auth.js';
+
+export { isTerminalStatus, TERMINAL_STATUSES } from './providers/task-event.js';
+export type {
+  ProviderName, TaskStatus, TaskEvent, TaskEventKind, TaskEventBase, TaskRun, TaskRunPatch, TaskOutput,
+  FieldBasis, Citation, SourceStats, Usage, RunError,
+} from './providers/task-event.js';
+export type { TaskProvider, ApiRequest, EventDecoder, DecodedMessage, StatusSnapshot, CreatedRun } from './providers/provider.js';
+export { parallelProvider, parallelBetas } from './providers/parallel/parallel-provider.js';
+export type { ParallelCreateParams, ParallelOutputSchema, ParallelInputSchema } from './providers/parallel/parallel-types.js';
+export { shannonProvider, mapShannonStatus } from './providers/shannon/shannon-provider.js';
+export type { ShannonCreateParams, ShannonMode, ShannonModelTier, ShannonResearchStrategy } from './providers/shannon/shannon-types.js';
+
+export { createTaskStore } from './store/task-store.js';
+export type { TaskStore, TaskStoreOptions, StoreChange, StoreListener, EndpointSource } from './store/task-store.js';
+export type { ConnectionTuning } from './store/run-connection.js';
+export { getTaskStore, registerTaskStore, releaseTaskStore } from './store/registry.js';
+export { providerFor, parseProviderName } from './store/providers.js';
+export { createMemoryStorage, browserLocalStorage, SCHEMA_VERSION, KEY_PREFIX } from './store/persistence.js';
+export type { StorageLike } from './store/persistence.js';
+export { applyEvent, canTransition } from './store/apply-event.js';

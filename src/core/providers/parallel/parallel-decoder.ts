@@ -1,0 +1,65 @@
+/**
+ * Keys Parallel events so each shows once although every connection replays the whole trace
+ * (parallel-task-api.md §7.4: no ids, full replay, latest stats only).
+ *
+ * A progress message's key is its type, timestamp and text plus its occurrence number within the
+ * current connection; the replay repeats messages in their original order, so the n-th identical
+ * message of a new connection is the n-th one already shown. Status, stats and output are keyed by
+ * their content: a repeated snapshot is not a new event.
+ */
+import type { SseMessage } from '../../sse/sse-decoder.js';
+import { hashText } from '../../util/hash.js';
+import { asObject, parseJson } from '../../util/read.js';
+import type { DecodedMessage, EventDecoder } from '../provider.js';
+import { isTerminalStatus, type TaskEvent } from '../task-event.js';
+import { mapParallelEvent, type UnkeyedEvent } from './map-parallel-event.js';
+
+export function createParallelDecoder(): EventDecoder {
+  let occurrences = new Map<string, number>();
+
+  function keyOf(event: UnkeyedEvent, rawData: string): string {
+    switch (event.kind) {
+      case 'status':
+        return `status:${event.status}`;
+      case 'output':
+        return 'output';
+      case 'stats':
+        return `stats:${event.stats.considered ?? ''}|${event.stats.read ?? ''}|${event.stats.progress ?? ''}|${event.stats.sample.length}`;
+      case 'error':
+        return `error:${event.error.refId ?? hashText(event.error.message)}`;
+      case 'message':
+        return `msg:${event.category}|${event.timestamp ?? ''}|${hashText(event.text)}:${event.text.length}`;
+      default:
+        return `${event.kind}:${event.source}|${hashText(rawData)}`;
+    }
+  }
+
+  function withId(event: UnkeyedEvent, rawData: string): TaskEvent {
+    const base = keyOf(event, rawData);
+    // Messages and unknown events may legitimately repeat: number each occurrence per connection.
+    if (event.kind === 'message' || event.kind === 'unknown' || event.kind === 'invalid') {
+      const n = (occurrences.get(base) ?? 0) + 1;
+      occurrences.set(base, n);
+      return { ...event, id: `${base}#${n}` } as TaskEvent;
+    }
+    return { ...event, id: base } as TaskEvent;
+  }
+
+  return {
+    beginConnection() {
+      occurrences = new Map();
+    },
+    decode(message: SseMessage): DecodedMessage {
+      const parsed = parseJson(message.data);
+      const data = parsed.ok ? asObject(parsed.value) : undefined;
+      if (!data) {
+        const reason = parsed.ok ? 'the data is not a JSON object' : parsed.reason;
+        const invalid: UnkeyedEvent = { kind: 'invalid', reason, sample: message.data.slice(0, 200), source: message.event };
+        return { events: [withId(invalid, message.data)] };
+      }
+      const { events, patch } = mapParallelEvent(data, message.event);
+      const end = events.some((e) => e.kind === 'status' && isTerminalStatus(e.status));
+      return { events: events.map((e) => withId(e, message.data)), patch, end };
+    },
+  };
+}

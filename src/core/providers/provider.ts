@@ -1,0 +1,73 @@
+/**
+ * The contract between the store and an API. A provider only translates: it builds requests and
+ * maps wire data to the normalized types. Network policy (retries, reconnects, dedupe) stays in
+ * the client and the store.
+ */
+import type { SseMessage } from '../sse/sse-decoder.js';
+import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from './task-event.js';
+
+/** An HTTP request relative to the provider's base URL (the element's `proxy-url`). */
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  /** Path appended to the base URL, e.g. `/v1/tasks/runs`. */
+  path: string;
+  query?: Record<string, string>;
+  /** JSON body. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What one SSE message meant. */
+export interface DecodedMessage {
+  /** Normalized events, each with an id unique within the run. */
+  events: TaskEvent[];
+  /** Run fields the message revealed (processor, interaction id, times...). */
+  patch?: TaskRunPatch;
+  /** The stream is over for good (a terminal state, Shannon `done`). */
+  end?: boolean;
+}
+
+/** Maps the messages of one run's streams. Holds the little state replay handling needs. */
+export interface EventDecoder {
+  /** A new connection starts; providers that replay from the start reset their counters here. */
+  beginConnection(): void;
+  /** Maps one message. Never throws: data it cannot read becomes an `invalid` event. */
+  decode(message: SseMessage): DecodedMessage;
+}
+
+/** Status and whatever else a status request returned. */
+export interface StatusSnapshot {
+  patch: TaskRunPatch;
+  /** Events the snapshot implies (the final output when the status endpoint carries it). */
+  events: TaskEvent[];
+}
+
+/** What a create request returned. */
+export interface CreatedRun {
+  run: TaskRun;
+  /** Path (relative to the base URL) of the event stream, when the API named one. */
+  streamPath?: string;
+}
+
+/** One API, as the store sees it. */
+export interface TaskProvider<CreateParams = unknown> {
+  readonly name: ProviderName;
+  /** Base URL used when an element has no `proxy-url`. */
+  readonly defaultProxyUrl: string;
+  /** Reconnect when the stream is silent this long: a little over the API's heartbeat. */
+  readonly stallTimeoutMs: number;
+  /** Poll the status this often while the stream cannot tell (Parallel's queued phase); 0 = never. */
+  readonly statusPollMs: number;
+  /** Why `cancel` is unavailable, or undefined when the API can cancel. */
+  readonly cancelUnsupportedReason?: string;
+  createRequest(params: CreateParams): ApiRequest;
+  parseCreated(body: unknown, params: CreateParams, now: string): CreatedRun;
+  statusRequest(runId: string): ApiRequest;
+  parseStatus(body: unknown): StatusSnapshot;
+  eventsRequest(runId: string): ApiRequest;
+  /** Request of the final result, for runs whose stream ended without one. */
+  resultRequest(runId: string): ApiRequest;
+  parseResult(body: unknown): StatusSnapshot;
+  cancelRequest?(runId: string): ApiRequest;
+  createDecoder(): EventDecoder;
+}

@@ -1,0 +1,99 @@
+/**
+ * Shannon's gateway as a {@link TaskProvider} (shannon-streaming-api.md §2, §5, §10). Submission
+ * uses `POST /api/v1/tasks/stream` with an `Idempotency-Key`; the workflow id is read from the
+ * body (the `X-Workflow-ID` header is not CORS-exposed). The stream URL is built here rather than
+ * taken from `stream_url`, so a response can never send the client to another host.
+ */
+import { asArray, asObject, asString } from '../../util/read.js';
+import type { ApiRequest, CreatedRun, StatusSnapshot, TaskProvider } from '../provider.js';
+import type { Citation, TaskEvent, TaskRun, TaskRunPatch, TaskStatus } from '../task-event.js';
+import { createShannonDecoder } from './shannon-decoder.js';
+import { mapShannonUsage } from './map-shannon-event.js';
+import type { ShannonCreateParams } from './shannon-types.js';
+
+const STATUS: Record<string, TaskStatus> = {
+  QUEUED: 'queued', RUNNING: 'running', COMPLETED: 'completed', FAILED: 'failed',
+  CANCELLED: 'cancelled', CANCELED: 'cancelled', TIMEOUT: 'timeout', PAUSED: 'paused',
+};
+
+/** `TASK_STATUS_RUNNING` or `RUNNING` → normalized status. */
+export function mapShannonStatus(value: unknown): TaskStatus {
+  if (typeof value !== 'string') return 'unknown';
+  return STATUS[value.replace(/^TASK_STATUS_/, '')] ?? 'unknown';
+}
+
+function taskPath(taskId: string, suffix = ''): string {
+  return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
+}
+
+function randomKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function citationsOf(metadata: unknown): Citation[] {
+  return asArray(asObject(metadata)?.citations).flatMap((value) => {
+    const c = asObject(value);
+    const url = asString(c?.url);
+    if (!c || !url) return [];
+    const title = asString(c.title);
+    return [{ url, excerpts: [], ...(title ? { title } : {}) }];
+  });
+}
+
+/** `GET /api/v1/tasks/{id}` → status, usage, and the final answer when the task completed. */
+function parseTask(body: unknown): StatusSnapshot {
+  const task = asObject(body) ?? {};
+  const patch: TaskRunPatch = {};
+  const events: TaskEvent[] = [];
+  const apiStatus = asString(task.status);
+  if (apiStatus) {
+    patch.status = mapShannonStatus(apiStatus);
+    patch.apiStatus = apiStatus;
+  }
+  const mode = asString(task.mode);
+  if (mode) patch.mode = mode.replace(/^EXECUTION_MODE_/, '').toLowerCase();
+  const usage = mapShannonUsage(task.usage);
+  if (usage) {
+    const model = asString(task.model_used);
+    const provider = asString(task.provider);
+    patch.usage = { ...usage, ...(model ? { model } : {}), ...(provider ? { provider } : {}) };
+  }
+  const error = asString(task.error);
+  if (error && patch.status === 'failed') patch.error = { message: error };
+  const result = asString(task.result);
+  if (result && patch.status === 'completed') {
+    const citations = citationsOf(task.metadata);
+    const output = { type: 'text' as const, content: result, basis: citations.length ? [{ field: 'output', citations }] : [] };
+    events.push({ kind: 'output', id: 'result', output, source: 'GET /api/v1/tasks/{id}' });
+  }
+  return { patch, events };
+}
+
+export const shannonProvider: TaskProvider<ShannonCreateParams> = {
+  name: 'shannon',
+  defaultProxyUrl: '/api/shannon',
+  stallTimeoutMs: 35_000, // the gateway sends `: ping` every 10 s
+  statusPollMs: 0,
+
+  createRequest(params): ApiRequest {
+    return { method: 'POST', path: '/api/v1/tasks/stream', body: params, headers: { 'idempotency-key': randomKey() } };
+  },
+
+  parseCreated(body, params, now): CreatedRun {
+    const wire = asObject(body) ?? {};
+    const id = asString(wire.workflow_id) || asString(wire.task_id);
+    if (!id) throw new TypeError('The create response has no workflow_id.');
+    const run: TaskRun = { id, provider: 'shannon', status: 'queued', apiStatus: 'TASK_STATUS_QUEUED', createdAt: now, input: params.query };
+    if (params.mode) run.mode = params.mode;
+    if (params.session_id) run.sessionId = params.session_id;
+    return { run, streamPath: asString(wire.stream_url) };
+  },
+
+  statusRequest: (taskId) => ({ method: 'GET', path: taskPath(taskId) }),
+  parseStatus: parseTask,
+  eventsRequest: (taskId) => ({ method: 'GET', path: '/api/v1/stream/sse', query: { workflow_id: taskId } }),
+  resultRequest: (taskId) => ({ method: 'GET', path: taskPath(taskId) }),
+  parseResult: parseTask,
+  cancelRequest: (taskId) => ({ method: 'POST', path: taskPath(taskId, '/cancel'), body: { reason: 'Cancelled by the user' } }),
+  createDecoder: createShannonDecoder,
+};

@@ -1,0 +1,148 @@
+/**
+ * The normalized vocabulary every provider translates into: one `TaskEvent` union (discriminant
+ * `kind`) and the `TaskRun` snapshot the store keeps per run. Elements render only these types,
+ * never wire formats. Every string in them comes from the network and is untrusted text.
+ */
+
+export type ProviderName = 'parallel' | 'shannon';
+
+/** Normalized run status. `unknown` keeps runs whose API status we cannot map. */
+export type TaskStatus =
+  | 'queued' | 'running' | 'action_required' | 'paused' | 'cancelling'
+  | 'completed' | 'failed' | 'cancelled' | 'timeout' | 'unknown';
+
+/** Statuses after which nothing more happens. */
+export const TERMINAL_STATUSES: ReadonlySet<TaskStatus> = new Set(['completed', 'failed', 'cancelled', 'timeout']);
+
+/** True when no more events will come for a run in this status. */
+export function isTerminalStatus(status: TaskStatus): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+/** One source a statement rests on. */
+export interface Citation {
+  url: string;
+  title?: string;
+  excerpts: string[];
+}
+
+/** Why one output field says what it says (Parallel `basis`). */
+export interface FieldBasis {
+  /** Field path in dot notation (`key_executives.0`); `output` for text output. */
+  field: string;
+  reasoning?: string;
+  confidence?: 'low' | 'medium' | 'high';
+  citations: Citation[];
+}
+
+/** Final result of a run. `content` is an object for JSON output and markdown text for text output. */
+export type TaskOutput =
+  | { type: 'json'; content: unknown; basis: FieldBasis[]; schema?: unknown }
+  | { type: 'text'; content: string; basis: FieldBasis[] };
+
+/** Source statistics (Parallel `task_run.progress_stats`). */
+export interface SourceStats {
+  considered?: number;
+  read?: number;
+  /** A sample of URLs read so far. */
+  sample: string[];
+  /** Progress 0–100 when the API reports it. */
+  progress?: number;
+}
+
+/** Token and cost usage. */
+export interface Usage {
+  totalTokens?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  costUsd?: number;
+  model?: string;
+  provider?: string;
+}
+
+/** An error reported by the API about the run. */
+export interface RunError {
+  message: string;
+  refId?: string;
+  detail?: unknown;
+}
+
+/** Fields every event carries. */
+export interface TaskEventBase {
+  /** Unique within its run: the key that makes each event appear exactly once. */
+  id: string;
+  /** ISO time the API gave the event, when it gave one. */
+  timestamp?: string;
+  /** The wire event name this came from (`task_run.progress_msg.plan`, `TOOL_INVOKED`, ...). */
+  source: string;
+}
+
+/**
+ * The normalized event union. `kind` is also the `data-type` of each rendered `event` part.
+ * - `status`: the run's status changed.
+ * - `message`: a progress message (Parallel `progress_msg.*`: `category` is the open-ended suffix;
+ *   Shannon PROGRESS / AGENT_* / DELEGATION ...: `category` is the lower-cased wire type).
+ * - `stats`: source statistics and progress meter (latest wins).
+ * - `thinking`: agent reasoning text.
+ * - `tool`: a tool was invoked (`phase: 'call'`) or returned (`phase: 'result'`).
+ * - `text-delta`: a piece of streamed answer text from one agent.
+ * - `text`: a complete message from one agent (not the final answer).
+ * - `output`: the final answer.
+ * - `usage`: token and cost usage of one model call.
+ * - `budget`: a budget threshold warning.
+ * - `approval`: a human approval was requested or decided.
+ * - `control`: pause, resume or cancel of the workflow.
+ * - `error`: the API reported an error (a run failure, or an agent failure that may not be terminal).
+ * - `invalid`: an event that could not be understood; skipped, shown as a warning.
+ * - `unknown`: an event type this version does not know; kept and shown generically.
+ */
+export type TaskEvent =
+  | (TaskEventBase & { kind: 'status'; status: TaskStatus; apiStatus: string; message?: string })
+  | (TaskEventBase & { kind: 'message'; category: string; text: string; agent?: string })
+  | (TaskEventBase & { kind: 'stats'; stats: SourceStats })
+  | (TaskEventBase & { kind: 'thinking'; text: string; agent?: string })
+  | (TaskEventBase & { kind: 'tool'; phase: 'call' | 'result'; tool: string; text: string; agent?: string; success?: boolean })
+  | (TaskEventBase & { kind: 'text-delta'; text: string; agent: string })
+  | (TaskEventBase & { kind: 'text'; text: string; agent: string })
+  | (TaskEventBase & { kind: 'output'; output: TaskOutput })
+  | (TaskEventBase & { kind: 'usage'; usage: Usage; agent?: string })
+  | (TaskEventBase & { kind: 'budget'; text: string; usagePercent?: number })
+  | (TaskEventBase & { kind: 'approval'; phase: 'requested' | 'decided'; text: string })
+  | (TaskEventBase & { kind: 'control'; action: 'pausing' | 'paused' | 'resumed' | 'cancelling' | 'cancelled'; text: string })
+  | (TaskEventBase & { kind: 'error'; error: RunError; terminal: boolean })
+  | (TaskEventBase & { kind: 'invalid'; reason: string; sample: string })
+  | (TaskEventBase & { kind: 'unknown'; data: unknown });
+
+export type TaskEventKind = TaskEvent['kind'];
+
+/** Snapshot of one run as the store keeps it. */
+export interface TaskRun {
+  id: string;
+  provider: ProviderName;
+  status: TaskStatus;
+  /** The API's own status string (`running`, `TASK_STATUS_RUNNING`, ...). */
+  apiStatus?: string;
+  createdAt: string;
+  updatedAt?: string;
+  /** Parallel processor. */
+  processor?: string;
+  /** Shannon mode / strategy. */
+  mode?: string;
+  /** What was asked (text, or a JSON object for Parallel object input). */
+  input?: unknown;
+  /** Shannon session id. */
+  sessionId?: string;
+  stats?: SourceStats;
+  output?: TaskOutput;
+  error?: RunError;
+  usage?: Usage;
+  /** Resume cursor for providers with event ids (Shannon). */
+  lastEventId?: string;
+  /** Parallel `interaction_id`, offered for follow-up runs. */
+  interactionId?: string;
+  /** The run's events were dropped from storage to make room; they are replayed when possible. */
+  eventsEvicted?: boolean;
+}
+
+/** Partial update of a run. */
+export type TaskRunPatch = Partial<Omit<TaskRun, 'id' | 'provider'>>;

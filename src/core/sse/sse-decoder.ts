@@ -1,0 +1,165 @@
+/**
+ * Turns the bytes of one `text/event-stream` response into messages, following WHATWG HTML §9.2.5–6
+ * (https://html.spec.whatwg.org/multipage/server-sent-events.html). Line parsing and field rules come
+ * from eventsource-parser; this module adds what a client needs around it:
+ * - UTF-8 decoding that strips exactly one leading BOM per stream ([spec] "decoded with UTF-8 decode");
+ * - the *last event ID string*, committed only when an event is dispatched (an id in an event cut
+ *   off by the end of the stream is never committed) and kept across events until the server changes it;
+ * - a size limit for one event: a larger event is reported and skipped, the stream goes on.
+ */
+import { createParser, type EventSourceParser } from 'eventsource-parser';
+import { EventTooLargeError } from '../errors.js';
+
+/** One dispatched server-sent event. */
+export interface SseMessage {
+  /** Event type; `message` when the server sent no `event:` field ([spec] step 5). */
+  event: string;
+  /** Data lines joined with LF, without the final LF. */
+  data: string;
+  /** The source's last event ID string at dispatch: persists across events until a new `id:` arrives. */
+  lastEventId: string;
+  /** The `id:` field of this event's own block, when it had one (used to key events without ids apart). */
+  id?: string;
+}
+
+/** Callbacks of {@link createSseDecoder}. */
+export interface SseDecoderCallbacks {
+  onMessage(message: SseMessage): void;
+  /** A valid `retry:` field (digits only) was read: the new reconnection time in ms. */
+  onRetry?(ms: number): void;
+  /** A comment line (heartbeats such as `: ping`). */
+  onComment?(text: string): void;
+  /** A non-fatal problem (an event over the size limit). The stream goes on. */
+  onProblem?(error: EventTooLargeError): void;
+}
+
+/** Options of {@link createSseDecoder}. */
+export interface SseDecoderOptions extends SseDecoderCallbacks {
+  /**
+   * Largest event, in characters, that is buffered across network chunks. A larger one is skipped.
+   * @default 8_388_608 (8 Mi characters)
+   */
+  maxEventSize?: number;
+  /** Last event ID string to start from (kept when the stream sends no `id:`). @default '' */
+  lastEventId?: string;
+}
+
+/** Decoder for one response body. Create a new one for every connection. */
+export interface SseDecoder {
+  /** Feeds raw bytes from the network. */
+  push(bytes: Uint8Array): void;
+  /** The body ended: flushes the UTF-8 decoder. An unterminated final event is discarded ([spec]). */
+  end(): void;
+  /** Current last event ID string. */
+  readonly lastEventId: string;
+}
+
+export const DEFAULT_MAX_EVENT_SIZE = 8 * 1024 * 1024;
+
+/** Creates a decoder for one event-stream response body. */
+export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
+  const { onMessage, onRetry, onComment, onProblem, maxEventSize = DEFAULT_MAX_EVENT_SIZE } = options;
+  let lastEventId = options.lastEventId ?? '';
+  // ignoreBOM false: the decoder removes exactly one U+FEFF at the start of this stream; a later BOM stays text.
+  const text = new TextDecoder('utf-8');
+  let overflowed = false;
+  const skipper = createEventSkipper();
+
+  const parser: EventSourceParser = createParser({
+    maxBufferSize: maxEventSize,
+    onEvent(event) {
+      // [spec] Dispatch step 1: the last event ID string becomes the id buffer. eventsource-parser
+      // reports only the id seen in this block, so an absent id keeps the previous one.
+      if (event.id !== undefined) lastEventId = event.id;
+      onMessage({ event: event.event ?? 'message', data: event.data, lastEventId, id: event.id });
+    },
+    onRetry,
+    onComment,
+    onError(error) {
+      if (error.type === 'max-buffer-size-exceeded') overflowed = true;
+      // 'unknown-field' and 'invalid-retry' are ignored, as the spec says.
+    },
+  });
+
+  let endsWithCR = false;
+
+  function feedText(chunk: string): void {
+    endsWithCR = chunk.charCodeAt(chunk.length - 1) === 13;
+    if (skipper.active) {
+      const rest = skipper.skip(chunk);
+      if (rest === undefined) return;
+      parser.reset();
+      chunk = rest;
+    }
+    parser.feed(chunk);
+    if (overflowed) {
+      // The parser has dispatched every complete event of this chunk and dropped the oversized
+      // partial one; discard input up to the blank line that ends it.
+      overflowed = false;
+      skipper.start(chunk);
+      onProblem?.(new EventTooLargeError(maxEventSize));
+    }
+  }
+
+  return {
+    push(bytes) {
+      const chunk = text.decode(bytes, { stream: true });
+      if (chunk) feedText(chunk);
+    },
+    end() {
+      const tail = text.decode();
+      if (tail) feedText(tail);
+      // eventsource-parser holds a final CR back in case an LF follows; at the end of the body it
+      // is a complete line terminator, so resolve it (CRLF counts as one terminator).
+      if (endsWithCR && !skipper.active) parser.feed('\n');
+    },
+    get lastEventId() {
+      return lastEventId;
+    },
+  };
+}
+
+/**
+ * Finds the end of an event that is being skipped: the first empty line, where a line ends in CR,
+ * LF or CRLF (a CRLF split across chunks counts once). Only used while skipping an oversized event.
+ * @internal
+ */
+function createEventSkipper() {
+  let active = false;
+  let atLineStart = false;
+  let afterCR = false;
+  return {
+    get active() {
+      return active;
+    },
+    /** Starts skipping after `chunk`, whose last characters tell whether a line just ended. */
+    start(chunk: string) {
+      active = true;
+      const last = chunk.charCodeAt(chunk.length - 1);
+      atLineStart = last === 10 || last === 13;
+      afterCR = last === 13;
+    },
+    /** Returns the input after the empty line that ends the skipped event, or undefined to keep skipping. */
+    skip(chunk: string): string | undefined {
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (c === 10 && afterCR) {
+          afterCR = false; // second half of a CRLF
+          continue;
+        }
+        if (c === 10 || c === 13) {
+          if (atLineStart) {
+            active = false;
+            return chunk.slice(i + 1);
+          }
+          atLineStart = true;
+          afterCR = c === 13;
+        } else {
+          atLineStart = false;
+          afterCR = false;
+        }
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The few platform capabilities core code needs, injectable so the same code runs in browsers,
+ * workers and Node tests without touching globals at import time.
+ */
+
+/** The part of `fetch` the library uses. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Timer functions; tests may pass fakes. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Something that fires `online` events (a Window or a WorkerGlobalScope). */
+export interface OnlineEventTarget {
+  addEventListener(type: 'online', listener: () => void): void;
+  removeEventListener(type: 'online', listener: () => void): void;
+}
+
+/** Global `fetch`, looked up when a request is made (so a page may patch it later). */
+export const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+/** Global timers, looked up at call time. */
+export const globalTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The global scope when it fires `online` events (browsers and workers), else undefined (Node). */
+export function globalOnlineTarget(): OnlineEventTarget | undefined {
+  const scope = globalThis as unknown as Partial<OnlineEventTarget>;
+  return typeof scope.addEventListener === 'function' && typeof scope.removeEventListener === 'function'
+    ? (scope as OnlineEventTarget)
+    : undefined;
+}
+
+/**
+ * Resolves after `ms`, or rejects with an AbortError as soon as `signal` aborts (also when it
+ * already has). The timer is always cleared.
+ */
+export function sleep(ms: number, signal?: AbortSignal, timers: Timers = globalTimers): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const onAbort = () => {
+      timers.clearTimeout(handle);
+      reject(abortReason(signal!));
+    };
+    const handle = timers.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}

@@ -1,0 +1,41 @@
+/**
+ * Three builds (specs/toolchain.md §2):
+ * - default: the npm library, one ES module per entry point, `lit` and `@lit/*` left as imports;
+ * - `--mode bundle`: dist/task-elements.bundle.js, self-contained and minified, which registers the
+ *   elements when a page loads it with a plain `<script type="module">`;
+ * - the dev server (`npm start` drives it through scripts/start.mjs) serving demo/.
+ */
+import { defineConfig } from 'vite';
+
+export default defineConfig(({ mode }) => {
+  const server = { host: '127.0.0.1', port: 5173, strictPort: true };
+  if (mode === 'bundle') {
+    return {
+      build: {
+        target: 'es2022',
+        outDir: 'dist',
+        emptyOutDir: false, // the library build ran first and owns dist/
+        sourcemap: true,
+        minify: true,
+        lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'task-elements.bundle.js' },
+        // Library mode keeps whitespace in ES output by default; this file is for <script> tags only.
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    server,
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: false,
+      lib: {
+        entry: { index: 'src/index.ts', define: 'src/define.ts', 'core/index': 'src/core/index.ts' },
+        formats: ['es'],
+      },
+      rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/] },
+    },
+  };
+});
