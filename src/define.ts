@@ -1,5 +1,8 @@
 /**
- * The only module with side effects: registers the task-elements custom elements, skipping a tag
- * that is already defined (another copy of the library, or a page's own element).
+ * The only module with side effects: registers `<task-form>`, `<task-stream>` and `<task-history>`.
+ * A tag that is already defined (another copy of the library, or the page's own element) is left
+ * alone, so loading the bundle twice is harmless.
  */
-export {};
+import { defineTaskElements } from './components/registration.js';
+
+defineTaskElements();

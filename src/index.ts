@@ -3,3 +3,10 @@
  * the elements, or `task-elements/core` for the DOM-free store and clients alone.
  */
 export * from './core/index.js';
+export { TaskElement } from './components/shared/task-element.js';
+export { TaskStreamElement } from './components/task-stream/task-stream.js';
+export { defineTaskElements, TASK_ELEMENTS } from './components/registration.js';
+export {
+  TaskSubmitEvent, TaskCreatedEvent, TaskSelectEvent, TaskStateEvent, TaskProgressEvent,
+  TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent,
+} from './components/shared/events.js';

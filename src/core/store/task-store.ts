@@ -14,6 +14,7 @@ import { globalTimers, type Timers } from '../util/environment.js';
 import { applyEvent } from './apply-event.js';
 import { createPersistence, createMemoryStorage, browserLocalStorage, type Persistence, type StorageLike, type Warn } from './persistence.js';
 import { providerFor } from './providers.js';
+import { createCredentialStore } from './credentials.js';
 import { RunConnection, type ConnectionTuning } from './run-connection.js';
 
 /** A change subscribers are told about. */
@@ -23,6 +24,7 @@ export type StoreChange =
   | { type: 'events'; runId: string; events: readonly TaskEvent[] }
   | { type: 'connection'; runId: string; connection: ConnectionSnapshot }
   | { type: 'selection'; runId: string | undefined }
+  | { type: 'credentials'; provider: ProviderName }
   | { type: 'error'; runId?: string; error: TaskElementsError };
 
 export type StoreListener = (change: StoreChange) => void;
@@ -41,6 +43,12 @@ export interface TaskStoreOptions {
   now?: () => number;
   /** Reconnect and polling settings passed to every run connection. */
   connection?: ConnectionTuning;
+  /**
+   * Where an API key entered in a form is kept: `memory` (gone on reload) or `session`
+   * (sessionStorage: survives reloads of this tab only). Keys are never written to localStorage.
+   * @default 'memory'
+   */
+  keyPersistence?: 'memory' | 'session';
 }
 
 /**
@@ -83,6 +91,10 @@ export interface TaskStore {
   flush(): void;
   /** Reports an error to subscribers (elements turn it into `task-error`). */
   reportError(error: TaskElementsError, runId?: string): void;
+  /** The API key entered for `provider` in this store, if any. */
+  getCredential(provider: ProviderName): string | undefined;
+  /** Sets (or clears, with undefined) the key for `provider`, kept as `keyPersistence` allows. */
+  setCredential(provider: ProviderName, key: string | undefined): void;
   /** Closes every connection and timer. */
   dispose(): void;
 }
@@ -117,6 +129,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const dirty = new Set<string>();
   let saveTimer: unknown;
   let disposed = false;
+  const credentials = createCredentialStore(name, options.keyPersistence ?? 'memory');
 
   function seenOf(runId: string): Set<string> {
     let set = seen.get(runId);
@@ -298,6 +311,11 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
     },
     flush,
+    getCredential: (provider) => credentials.get(provider),
+    setCredential(provider, key) {
+      credentials.set(provider, key);
+      emit({ type: 'credentials', provider });
+    },
     reportError(error, runId) {
       emit({ type: 'error', runId, error });
     },

@@ -1,0 +1,18 @@
+/**
+ * Registration without side effects at import time: call {@link defineTaskElements} (what
+ * `task-elements/define` does) or define the classes under tags of your own.
+ */
+import { TaskStreamElement } from './task-stream/task-stream.js';
+
+/** The tags and their classes. */
+export const TASK_ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['task-stream', TaskStreamElement],
+];
+
+/** Defines every element that is not defined yet in `registry`. Safe to call more than once. */
+export function defineTaskElements(registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+  if (!registry) return; // no DOM (server rendering, workers): nothing to register
+  for (const [tag, element] of TASK_ELEMENTS) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The public DOM events of task-elements (design.md). Each is an `Event` subclass with typed fields,
+ * `bubbles: true, composed: true`, so a page can listen on any ancestor, through shadow roots.
+ */
+import type { ConnectionSnapshot, ConnectionState } from '../../core/client/stream-client.js';
+import type { ProviderName, RunError, TaskEvent, TaskOutput, TaskRun, TaskStatus } from '../../core/providers/task-event.js';
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+/** `<task-form>`: before the create request. Cancelable: `preventDefault()` stops the submission. */
+export class TaskSubmitEvent extends Event {
+  static readonly eventName = 'task-submit' as const;
+  constructor(
+    readonly provider: ProviderName,
+    /** The create body about to be sent (wire shape of the provider). */
+    readonly request: unknown,
+  ) {
+    super(TaskSubmitEvent.eventName, init(true));
+  }
+}
+
+/** `<task-form>`: the API accepted the task. */
+export class TaskCreatedEvent extends Event {
+  static readonly eventName = 'task-created' as const;
+  constructor(
+    readonly runId: string,
+    readonly provider: ProviderName,
+    readonly run: TaskRun,
+  ) {
+    super(TaskCreatedEvent.eventName, init());
+  }
+}
+
+/** `<task-history>`: the user picked a run. */
+export class TaskSelectEvent extends Event {
+  static readonly eventName = 'task-select' as const;
+  constructor(
+    readonly runId: string,
+    readonly provider: ProviderName,
+  ) {
+    super(TaskSelectEvent.eventName, init());
+  }
+}
+
+/** `<task-stream>`: the run's status changed. */
+export class TaskStateEvent extends Event {
+  static readonly eventName = 'task-state' as const;
+  constructor(
+    readonly runId: string,
+    readonly status: TaskStatus,
+    readonly previousStatus: TaskStatus,
+  ) {
+    super(TaskStateEvent.eventName, init());
+  }
+}
+
+/** `<task-stream>`: progress events were applied (one DOM event per batch, in order). */
+export class TaskProgressEvent extends Event {
+  static readonly eventName = 'task-progress' as const;
+  constructor(
+    readonly runId: string,
+    /** The newly applied events, in order. */
+    readonly events: readonly TaskEvent[],
+  ) {
+    super(TaskProgressEvent.eventName, init());
+  }
+}
+
+/** `<task-stream>`: the run reached a terminal status. */
+export class TaskCompleteEvent extends Event {
+  static readonly eventName = 'task-complete' as const;
+  constructor(
+    readonly runId: string,
+    readonly status: TaskStatus,
+    readonly output: TaskOutput | undefined,
+    readonly error: RunError | undefined,
+  ) {
+    super(TaskCompleteEvent.eventName, init());
+  }
+}
+
+/** `<task-stream>`: the connection state changed. */
+export class TaskConnectionEvent extends Event {
+  static readonly eventName = 'task-connection' as const;
+  readonly state: ConnectionState;
+  constructor(
+    readonly runId: string,
+    readonly connection: ConnectionSnapshot,
+  ) {
+    super(TaskConnectionEvent.eventName, init());
+    this.state = connection.state;
+  }
+}
+
+/** Any element: a request failed. `message` says what to do about it. */
+export class TaskErrorEvent extends Event {
+  static readonly eventName = 'task-error' as const;
+  readonly message: string;
+  constructor(
+    readonly error: Error,
+    readonly runId?: string,
+    /** HTTP status, when the failure was an HTTP answer. */
+    readonly status?: number,
+  ) {
+    super(TaskErrorEvent.eventName, init());
+    this.message = error.message;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'task-submit': TaskSubmitEvent;
+    'task-created': TaskCreatedEvent;
+    'task-select': TaskSelectEvent;
+    'task-state': TaskStateEvent;
+    'task-progress': TaskProgressEvent;
+    'task-complete': TaskCompleteEvent;
+    'task-connection': TaskConnectionEvent;
+    'task-error': TaskErrorEvent;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * What the three elements share: the attributes of design.md (`provider`, `proxy-url`,
+ * `auth-mode`, `store`), the `apiKey` property, the store binding, and error reporting.
+ * Configuration is read at every request, so a changed attribute or key applies to the next one.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { EndpointConfig } from '../../core/client/api-request.js';
+import { isHttpStatusError } from '../../core/errors.js';
+import { parseAuthMode, type AuthMode } from '../../core/auth/auth.js';
+import type { ProviderName } from '../../core/providers/task-event.js';
+import type { StoreChange, TaskStore } from '../../core/store/task-store.js';
+import { parseProviderName, providerFor } from '../../core/store/providers.js';
+import { TaskErrorEvent } from './events.js';
+import { StoreController } from './store-controller.js';
+
+export abstract class TaskElement extends LitElement {
+  protected readonly storeController = new StoreController(this);
+
+  /** Which API requests and events follow: `parallel` (default) or `shannon`. */
+  @property({ reflect: true, converter: { fromAttribute: (v: string | null) => parseProviderName(v) } })
+  provider: ProviderName = 'parallel';
+
+  /**
+   * Base URL that replaces the API origin; the API's own paths are appended to it.
+   * Defaults to `/api/parallel` or `/api/shannon` (where the bundled proxy serves them).
+   */
+  @property({ attribute: 'proxy-url' })
+  proxyUrl = '';
+
+  /** Where credentials go: `none` (the proxy adds them), `api-key`, `bearer`, `query` (Shannon streams), `oauth`. */
+  @property({ attribute: 'auth-mode', converter: { fromAttribute: (v: string | null) => parseAuthMode(v) } })
+  authMode: AuthMode = 'none';
+
+  /** Name of the shared store: elements with the same name share runs, selection and connections. */
+  @property()
+  store = 'default';
+
+  /**
+   * API key for `api-key`, `bearer`, `query` and `oauth` modes. Never reflected to an attribute,
+   * never logged. When unset, the key entered in a `<task-form>` of the same store is used.
+   */
+  @property({ attribute: false })
+  apiKey: string | undefined = undefined;
+
+  /** The store this element is bound to. */
+  get taskStore(): TaskStore {
+    return this.storeController.store;
+  }
+
+  /** Where requests for runs of `provider` go, read now. */
+  endpoint(provider: ProviderName = this.provider): EndpointConfig {
+    const own = provider === this.provider;
+    return {
+      provider,
+      baseUrl: (own && this.proxyUrl) || providerFor(provider).defaultProxyUrl,
+      auth: { mode: this.authMode, apiKey: this.apiKey || this.taskStore.getCredential(provider) },
+    };
+  }
+
+  /** Reacts to store changes; subclasses override and call super for nothing. */
+  onStoreChange(_change: StoreChange): void {
+    this.requestUpdate();
+  }
+
+  /** Fires `task-error` for a failed request. */
+  protected reportError(error: unknown, runId?: string): void {
+    const err = error instanceof Error ? error : new Error(String(error));
+    this.dispatchEvent(new TaskErrorEvent(err, runId, isHttpStatusError(err) ? err.status : undefined));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Header (`part="header"`: run id, provider, processor or mode, created time, `part="status"`,
+ * `part="connection"`) and progress (`part="progress"`, sources, elapsed time) of a run.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
+import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import { count, duration, relativeTime, statusLabel } from '../shared/format.js';
+import { renderLink } from '../shared/link.js';
+import { runProgress } from './progress.js';
+
+const CONNECTION_LABEL: Record<ConnectionSnapshot['state'], string> = {
+  connecting: 'Connecting…',
+  open: 'Live',
+  reconnecting: 'Reconnecting',
+  closed: 'Not connected',
+  failed: 'Connection failed',
+};
+
+function renderConnection(connection: ConnectionSnapshot | undefined, now: number, onReconnect: () => void): TemplateResult {
+  const state = connection?.state ?? 'closed';
+  let detail: TemplateResult | string = '';
+  if (state === 'reconnecting' && connection) {
+    const wait = connection.nextRetryAt ? Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000)) : undefined;
+    detail = `attempt ${Math.max(1, connection.attempt)}${wait !== undefined ? `, next try in ${wait} s` : ''}`;
+  }
+  return html`<span part="connection" class="connection" data-state=${state}>
+    <span class="dot" aria-hidden="true"></span>${CONNECTION_LABEL[state]}${detail ? html` <span class="muted">(${detail})</span>` : nothing}
+    ${state === 'failed' || state === 'reconnecting'
+      ? html`<button type="button" class="link-button" @click=${onReconnect}>Reconnect now</button>` : nothing}
+  </span>
+  ${state === 'failed' && connection?.error
+    ? html`<div part="error" class="error" role="alert">${connection.error.message}</div>` : nothing}`;
+}
+
+export function renderHeader(
+  run: TaskRun,
+  connection: ConnectionSnapshot | undefined,
+  now: number,
+  actions: { onCopyId: () => void; onReconnect: () => void },
+): TemplateResult {
+  const kind = run.processor ?? run.mode;
+  return html`<header part="header" class="header">
+    <div class="title-row">
+      <h2 class="run-id"><span class="visually-hidden">Run </span><code>${run.id}</code></h2>
+      <button type="button" class="link-button" @click=${actions.onCopyId}>Copy run id</button>
+      <span part="status" class="badge status" data-status=${run.status}>${statusLabel(run.status)}</span>
+    </div>
+    <div class="meta">
+      <span>${run.provider === 'parallel' ? 'Parallel' : 'Shannon'}</span>
+      ${kind ? html`<span>${kind}</span>` : nothing}
+      <time datetime=${run.createdAt} title=${new Date(run.createdAt).toLocaleString()}>created ${relativeTime(run.createdAt, now)}</time>
+    </div>
+    <div class="connection-row">${renderConnection(connection, now, actions.onReconnect)}</div>
+  </header>`;
+}
+
+export function renderProgress(run: TaskRun, events: readonly TaskEvent[], now: number): TemplateResult {
+  const fraction = runProgress(run, events);
+  const percent = fraction === undefined ? undefined : Math.round(fraction * 100);
+  const end = isTerminalStatus(run.status) && run.updatedAt ? Date.parse(run.updatedAt) : now;
+  const elapsed = end - Date.parse(run.createdAt);
+  const stats = run.stats;
+  return html`<div class="progress-block">
+    <div part="progress" class="progress" role="progressbar" aria-label="Progress"
+      aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing}
+      aria-valuetext=${percent === undefined ? `${statusLabel(run.status)}` : `${percent}%`}
+      data-indeterminate=${percent === undefined && !isTerminalStatus(run.status) ? 'true' : nothing}>
+      <span class="bar" style="width: ${percent ?? (isTerminalStatus(run.status) ? 100 : 30)}%"></span>
+    </div>
+    <div class="progress-meta">
+      ${percent !== undefined ? html`<span>${percent}%</span>` : nothing}
+      ${Number.isFinite(elapsed) ? html`<span>elapsed ${duration(elapsed)}</span>` : nothing}
+      ${stats ? html`<span>sources: ${count(stats.considered)} considered, ${count(stats.read)} read</span>` : nothing}
+    </div>
+    ${stats?.sample.length
+      ? html`<ul class="sources" aria-label="Sample of sources read">${stats.sample.slice(0, 5).map((url) => html`<li>${renderLink(url)}</li>`)}</ul>`
+      : nothing}
+  </div>`;
+}

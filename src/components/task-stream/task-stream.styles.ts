@@ -1,0 +1,73 @@
+import { css } from 'lit';
+import { themeStyles } from '../shared/theme.js';
+
+export const taskStreamStyles = [
+  themeStyles,
+  css`
+    :host { padding: 1rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
+    h2 { font-size: 1rem; margin: 0; }
+    .muted, .hint { color: var(--_muted); }
+    .hint { font-size: 0.85em; }
+    .empty { text-align: center; padding: 2rem 1rem; }
+    .header { display: grid; gap: 0.35rem; margin-bottom: 0.75rem; }
+    .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+    .run-id code { font: 600 0.95rem var(--_mono); word-break: break-all; }
+    .meta { display: flex; flex-wrap: wrap; gap: 0.75rem; color: var(--_muted); font-size: 0.9em; }
+    .link-button { background: none; border: none; padding: 0 0.2em; color: var(--_accent); text-decoration: underline; }
+    .connection { display: inline-flex; align-items: center; gap: 0.4rem; font-size: 0.9em; }
+    .connection .dot { width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--_muted); }
+    .connection[data-state='open'] .dot { background: var(--_ok); }
+    .connection[data-state='connecting'] .dot, .connection[data-state='reconnecting'] .dot { background: var(--_warn); }
+    .connection[data-state='failed'] .dot { background: var(--_danger); }
+    .progress { height: 0.5rem; background: var(--_surface); border-radius: 999px; overflow: hidden; border: 1px solid var(--_border); }
+    .progress .bar { display: block; height: 100%; background: var(--_accent); transition: width 0.3s ease; }
+    .progress[data-indeterminate] .bar { animation: slide 1.4s ease-in-out infinite; }
+    @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(340%); } }
+    @media (prefers-reduced-motion: reduce) { .progress .bar { transition: none; animation: none !important; } }
+    .progress-meta { display: flex; flex-wrap: wrap; gap: 0.75rem; color: var(--_muted); font-size: 0.85em; margin-top: 0.3rem; }
+    .sources { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; padding: 0; margin: 0.3rem 0 0; font-size: 0.85em; }
+    .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.75rem 0; }
+    .error { color: var(--_danger); border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.5rem 0.75rem; margin: 0.5rem 0; overflow-wrap: anywhere; }
+    .notice { font-size: 0.85em; color: var(--_muted); }
+    .events {
+      list-style: none; margin: 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
+      border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
+    }
+    .event { display: grid; grid-template-columns: auto auto 1fr; gap: 0 0.6rem; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_border); }
+    .event:last-child { border-bottom: none; }
+    .event-label { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); }
+    .event-agent { font-size: 0.8em; color: var(--_accent); }
+    .event-time { font: 0.8em var(--_mono); color: var(--_muted); justify-self: end; }
+    .event-body { grid-column: 1 / -1; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .event[data-type='error'] .event-body, .event[data-type='invalid'] .event-body { color: var(--_danger); }
+    .event[data-type='budget'] .event-body { color: var(--_warn); }
+    .event[data-type='thinking'] .event-body { font-style: italic; color: var(--_muted); }
+    .page { margin: 0.4rem 0; font-size: 0.85em; }
+    .output { margin-top: 1rem; }
+    .section-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; }
+    .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+    .output-body { overflow-wrap: anywhere; }
+    .markdown table { border-collapse: collapse; }
+    .markdown th, .markdown td { border: 1px solid var(--_border); padding: 0.25rem 0.5rem; }
+    .table-wrap { overflow-x: auto; }
+    .markdown pre { background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow-x: auto; }
+    code { font-family: var(--_mono); }
+    blockquote { margin: 0.3rem 0; padding-left: 0.75rem; border-left: 3px solid var(--_border); color: var(--_muted); }
+    .json-tree { list-style: none; padding-left: 1.1rem; margin: 0; font: 0.9em var(--_mono); }
+    .json-root { padding-left: 0; }
+    .json-key { color: var(--_accent); }
+    .json-string { white-space: pre-wrap; }
+    .json-number, .json-boolean { color: var(--_warn); }
+    .json-null, .json-summary, .json-empty { color: var(--_muted); }
+    .basis-list ul { padding-left: 0; list-style: none; }
+    .basis { border-top: 1px solid var(--_border); padding: 0.5rem 0; }
+    .basis-head { display: flex; gap: 0.5rem; align-items: center; }
+    .confidence[data-confidence='high'] { color: var(--_ok); }
+    .confidence[data-confidence='medium'] { color: var(--_warn); }
+    .confidence[data-confidence='low'] { color: var(--_danger); }
+    .citations { display: grid; gap: 0.4rem; }
+    .citation-url { display: block; font-size: 0.8em; color: var(--_muted); }
+    .unsafe-link { text-decoration: line-through dotted; color: var(--_muted); }
+    .ref { color: var(--_muted); font-size: 0.85em; }
+  `,
+];

@@ -1,0 +1,304 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
+import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import { providerFor } from '../../core/store/providers.js';
+import type { StoreChange } from '../../core/store/task-store.js';
+import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
+import { statusLabel } from '../shared/format.js';
+import { TaskElement } from '../shared/task-element.js';
+import { EventRows } from './event-rows.js';
+import { renderEventRow } from './render-event.js';
+import { renderHeader, renderProgress } from './render-header.js';
+import { outputText, renderOutput } from './render-output.js';
+import { taskStreamStyles } from './task-stream.styles.js';
+
+/** Rows rendered at once; older ones are reached page by page ("Show earlier"). Bounds the DOM. */
+const WINDOW = 250;
+
+/**
+ * Shows one run live: status, connection, progress, every event exactly once, and the result with
+ * its sources. Follows the store's selection unless `run-id` is set.
+ *
+ * @summary Live view of a running research task.
+ * @fires task-state - The run's status changed.
+ * @fires task-progress - Events were applied (one DOM event per rendered batch).
+ * @fires task-complete - The run reached a terminal status; carries output or error.
+ * @fires task-connection - The connection state changed.
+ * @fires task-error - A request failed; `message` says what to do.
+ * @csspart header - Run id, provider, processor or mode, created time, status and connection.
+ * @csspart status - The status badge; carries `data-status`.
+ * @csspart connection - The connection indicator; carries `data-state`.
+ * @csspart progress - The progress bar.
+ * @csspart event - One event row; carries `data-type` (normalized kind) and, for messages, `data-category`.
+ * @csspart output - The result section.
+ * @csspart citation - One cited source.
+ * @csspart error - An error message.
+ * @csspart controls - The stop / cancel / reconnect buttons.
+ * @cssprop --task-bg - Background. @cssprop --task-fg - Text colour. @cssprop --task-accent - Accent colour.
+ * @cssprop --task-surface - Raised surfaces. @cssprop --task-border - Borders. @cssprop --task-muted - Secondary text.
+ * @cssprop --task-ok - Success colour. @cssprop --task-warn - Warning colour. @cssprop --task-danger - Error colour.
+ * @cssprop --task-radius - Corner radius. @cssprop --task-font - Font family. @cssprop --task-mono - Monospace font.
+ * @cssprop --task-stream-max-height - Height limit of the event list (default 28rem).
+ */
+export class TaskStreamElement extends TaskElement {
+  static override styles = taskStreamStyles;
+
+  /** Show this run. When absent, the element follows the store's selection. */
+  @property({ attribute: 'run-id', reflect: true })
+  runId: string | null = null;
+
+  @state() private _rowsVersion = 0;
+  @state() private _windowEnd: number | null = null; // null: follow the tail
+  @state() private _now = Date.now();
+  @state() private _announcement = '';
+  @state() private _notice = '';
+
+  @query('.events') private _list?: HTMLElement;
+
+  #rows = new EventRows();
+  #shownId: string | undefined;
+  #release: (() => void) | undefined;
+  #pending: TaskEvent[] = [];
+  #flushHandle: number | undefined;
+  #clock: ReturnType<typeof setInterval> | undefined;
+  #stickToBottom = true;
+
+  /** The displayed run (normalized snapshot), or undefined. */
+  get run(): TaskRun | undefined {
+    return this.#shownId ? this.taskStore.getRun(this.#shownId) : undefined;
+  }
+
+  /** The displayed run's normalized events, in display order, each exactly once (a copy). */
+  get events(): TaskEvent[] {
+    return this.#shownId ? [...this.taskStore.getEvents(this.#shownId)] : [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#follow();
+    this.#clock = setInterval(() => {
+      if (this.run && !isTerminalStatus(this.run.status)) this._now = Date.now();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+    this.#cancelFlush();
+    this.#release?.();
+    this.#release = undefined;
+    this.#shownId = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('runId') || changed.has('store')) this.#follow();
+  }
+
+  protected override updated(): void {
+    if (this.#stickToBottom && this._windowEnd === null && this._list) this._list.scrollTop = this._list.scrollHeight;
+  }
+
+  override onStoreChange(change: StoreChange): void {
+    const id = this.#shownId;
+    switch (change.type) {
+      case 'selection':
+        if (this.runId === null) this.#follow();
+        return;
+      case 'runs':
+        if (id && !this.taskStore.getRun(id)) this.#follow();
+        else this.requestUpdate();
+        return;
+      case 'events':
+        if (change.runId !== id) return;
+        this.#pending.push(...change.events);
+        this.#scheduleFlush();
+        return;
+      case 'run':
+        if (change.runId !== id) return;
+        if (change.run.status !== change.previous.status) this.#onStatus(change.run, change.previous);
+        this.requestUpdate();
+        return;
+      case 'connection':
+        if (change.runId !== id) return;
+        this.dispatchEvent(new TaskConnectionEvent(id, change.connection));
+        this.requestUpdate();
+        return;
+      case 'error':
+        if (change.runId === id) this.reportError(change.error, id);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Connects now: skips the backoff wait, or reopens after stop() or a failure. */
+  reconnect(): void {
+    if (this.#shownId) this.taskStore.reconnect(this.#shownId);
+  }
+
+  /** Closes the connection now and keeps the run; `reconnect()` resumes. */
+  stop(): void {
+    if (this.#shownId) this.taskStore.stop(this.#shownId);
+  }
+
+  /** Asks the API to cancel the run (Shannon). Rejects on Parallel, which has no cancel endpoint. */
+  async cancel(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    try {
+      await this.taskStore.cancel(run.id, this.endpoint(run.provider));
+    } catch (error) {
+      this.reportError(error, run.id);
+      throw error;
+    }
+  }
+
+  /** Shows the run the element should show now, (re)binding the live connection. */
+  #follow(): void {
+    if (!this.isConnected) return;
+    const next = this.runId ?? this.taskStore.selectedId;
+    if (next === this.#shownId) return;
+    this.#release?.();
+    this.#release = undefined;
+    this.#cancelFlush();
+    this.#pending = [];
+    this.#shownId = next ?? undefined;
+    this._windowEnd = null;
+    this.#stickToBottom = true;
+    this.#rows.reset(next ? this.taskStore.getEvents(next) : []);
+    this._rowsVersion++;
+    if (next) this.#release = this.taskStore.watch(next, (provider) => this.endpoint(provider));
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushHandle !== undefined) return;
+    // Batches events per frame; a hidden tab gets no frames, so it flushes on a timer instead.
+    const visible = typeof document === 'undefined' || document.visibilityState !== 'hidden';
+    this.#flushHandle = visible
+      ? requestAnimationFrame(() => this.#flush())
+      : (setTimeout(() => this.#flush(), 250) as unknown as number);
+  }
+
+  #cancelFlush(): void {
+    if (this.#flushHandle === undefined) return;
+    cancelAnimationFrame(this.#flushHandle);
+    clearTimeout(this.#flushHandle);
+    this.#flushHandle = undefined;
+  }
+
+  #flush(): void {
+    this.#flushHandle = undefined;
+    const batch = this.#pending;
+    this.#pending = [];
+    if (!batch.length || !this.#shownId) return;
+    const list = this._list;
+    this.#stickToBottom = !list || list.scrollHeight - list.scrollTop - list.clientHeight < 32;
+    if (this.#rows.append(batch)) this._rowsVersion++;
+    this.dispatchEvent(new TaskProgressEvent(this.#shownId, batch));
+  }
+
+  #onStatus(run: TaskRun, previous: TaskRun): void {
+    this._announcement = `Status: ${statusLabel(run.status)}`;
+    this.dispatchEvent(new TaskStateEvent(run.id, run.status, previous.status));
+    if (isTerminalStatus(run.status)) {
+      this._now = Date.now();
+      this.dispatchEvent(new TaskCompleteEvent(run.id, run.status, run.output, run.error));
+    }
+  }
+
+  #onScroll = (): void => {
+    const list = this._list;
+    if (list) this.#stickToBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 32;
+  };
+
+  #showEarlier = (): void => {
+    const end = this._windowEnd ?? this.#rows.rows.length;
+    this._windowEnd = Math.max(WINDOW, end - WINDOW);
+    this.#stickToBottom = false;
+  };
+
+  #showLatest = (): void => {
+    this._windowEnd = null;
+    this.#stickToBottom = true;
+  };
+
+  async #copy(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this._notice = `${what} copied.`;
+    } catch {
+      this._notice = `Could not copy the ${what.toLowerCase()}: the browser refused clipboard access.`;
+    }
+  }
+
+  #download = (): void => {
+    const run = this.run;
+    if (!run) return;
+    const blob = new Blob([JSON.stringify({ run, events: this.events }, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${run.id}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  #renderControls(run: TaskRun, connection: ConnectionSnapshot | undefined) {
+    const active = !isTerminalStatus(run.status);
+    const live = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
+    const cancelReason = providerFor(run.provider).cancelUnsupportedReason;
+    return html`<div part="controls" class="controls">
+      <button type="button" @click=${() => this.stop()} ?disabled=${!live}>Stop</button>
+      <button type="button" @click=${() => this.reconnect()} ?disabled=${!active || connection?.state === 'open'}>Reconnect</button>
+      <button type="button" aria-describedby=${cancelReason ? 'cancel-reason' : nothing}
+        @click=${() => this.cancel().catch(() => {})} ?disabled=${!active || !!cancelReason}>Cancel run</button>
+      ${cancelReason && active ? html`<span id="cancel-reason" class="hint">${cancelReason}</span>` : nothing}
+    </div>`;
+  }
+
+  #renderEvents() {
+    const rows = this.#rows.rows;
+    const end = this._windowEnd ?? rows.length;
+    const start = Math.max(0, end - WINDOW);
+    const shown = rows.slice(start, end);
+    return html`
+      ${start > 0 ? html`<button type="button" class="page" @click=${this.#showEarlier}>Show earlier events (${start} more)</button>` : nothing}
+      <ol class="events" aria-label="Events" tabindex="0" @scroll=${this.#onScroll}>
+        ${repeat(shown, (row) => row.key, renderEventRow)}
+      </ol>
+      ${this._windowEnd !== null ? html`<button type="button" class="page" @click=${this.#showLatest}>Show latest events</button>` : nothing}
+      ${rows.length === 0 ? html`<p class="muted">No events yet.</p>` : nothing}`;
+  }
+
+  override render() {
+    const run = this.run;
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+    if (!run) {
+      return html`${live}<div class="empty" part="empty"><p>No run selected.</p><p class="muted">Submit a task or pick one from the history to watch it here.</p></div>`;
+    }
+    const connection = this.taskStore.getConnection(run.id);
+    const events = this.taskStore.getEvents(run.id);
+    const output = run.output;
+    const actions = output
+      ? html`<button type="button" @click=${() => this.#copy(outputText(output), 'Output')}>Copy output</button>
+          <button type="button" @click=${this.#download}>Download run (JSON)</button>`
+      : html``;
+    void this._rowsVersion;
+    return html`${live}
+      ${renderHeader(run, connection, this._now, { onCopyId: () => this.#copy(run.id, 'Run id'), onReconnect: () => this.reconnect() })}
+      ${renderProgress(run, events, this._now)}
+      ${this.#renderControls(run, connection)}
+      ${run.error ? html`<div part="error" class="error" role="alert">${run.error.message}${run.error.refId ? html` <span class="ref">(ref ${run.error.refId})</span>` : nothing}</div>` : nothing}
+      ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing}
+      <section class="event-section" aria-label="Progress events">${this.#renderEvents()}</section>
+      ${output ? renderOutput(output, actions) : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'task-stream': TaskStreamElement;
+  }
+}

@@ -1,0 +1,203 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { TaskStreamElement } from '../../src/components/task-stream/task-stream.js';
+import type { TaskCompleteEvent, TaskProgressEvent, TaskStateEvent } from '../../src/components/shared/events.js';
+import { freshStore } from '../support/stores.js';
+import { delay, scriptStream, until, json, type ScriptedEvent } from '../support/scripted-stream.js';
+import { parallelRun, progressMessage, stateEvent, statsEvent } from '../support/parallel-wire.js';
+
+const RUN = 'trun_stream1';
+
+function parts(el: TaskStreamElement, name: string): Element[] {
+  return [...el.shadowRoot!.querySelectorAll(`[part~="${name}"]`)];
+}
+
+async function streamOf(events: ScriptedEvent[], extra: object = {}) {
+  const script = await scriptStream([{ when: '/events', events, ...extra }]);
+  const store = freshStore();
+  store.addRun({ id: RUN, provider: 'parallel', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+  store.select(RUN);
+  const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} proxy-url=${script.url}></task-stream>`);
+  return { el, store, script };
+}
+
+const completedText = (content: string, basis: unknown[] = []) =>
+  stateEvent(parallelRun(RUN, 'completed'), { type: 'text', content, basis });
+
+describe('<task-stream>', () => {
+  it('shows an empty state when no run is selected, and is accessible', async () => {
+    const store = freshStore();
+    const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name}></task-stream>`);
+    expect(el.shadowRoot!.textContent).to.contain('No run selected');
+    expect(el.run).to.equal(undefined);
+    expect(el.events).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the store selection and streams the run’s events exactly once, in order', async () => {
+    const { el } = await streamOf([
+      stateEvent(parallelRun(RUN)), progressMessage('plan', 'Plan the research'), progressMessage('search', 'Search the web'),
+      statsEvent(10, 3, 40, ['https://example.org/a']), completedText('Done.'),
+    ]);
+    await until(() => el.run?.status === 'completed');
+    await el.updateComplete;
+    await until(() => parts(el, 'event').length === 3);
+    expect(parts(el, 'event').map((p) => p.getAttribute('data-type'))).to.deep.equal(['message', 'message', 'status']);
+    expect(parts(el, 'event').map((p) => p.getAttribute('data-category'))).to.deep.equal(['plan', 'search', null]);
+    expect(el.events.map((e) => e.kind)).to.deep.equal(['message', 'message', 'stats', 'status', 'output']);
+    expect(parts(el, 'status')[0]!.getAttribute('data-status')).to.equal('completed');
+    expect(parts(el, 'output')[0]!.textContent).to.contain('Done.');
+    expect(el.shadowRoot!.querySelector('.run-id')!.textContent).to.contain(RUN);
+  });
+
+  it('fires task-state and task-complete once, and task-progress with the applied events', async () => {
+    const script = await scriptStream([{ when: '/events', events: [stateEvent(parallelRun(RUN)), progressMessage('plan', 'p'), completedText('ok')], delayMs: 30 }]);
+    const store = freshStore();
+    store.addRun({ id: RUN, provider: 'parallel', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+    const states: TaskStateEvent[] = [];
+    const progress: TaskProgressEvent[] = [];
+    const el = document.createElement('task-stream') as TaskStreamElement;
+    el.store = store.name;
+    el.runId = RUN;
+    el.proxyUrl = script.url;
+    el.addEventListener('task-state', (e) => states.push(e));
+    el.addEventListener('task-progress', (e) => progress.push(e));
+    const complete = oneEvent(el, 'task-complete') as Promise<TaskCompleteEvent>;
+    document.body.append(el);
+    const done = await complete;
+    expect(done.status).to.equal('completed');
+    expect(done.output).to.deep.equal({ type: 'text', content: 'ok', basis: [] });
+    expect(done.bubbles && done.composed).to.equal(true);
+    expect(states.map((s) => `${s.previousStatus}→${s.status}`)).to.deep.equal(['running→completed']);
+    await until(() => progress.flatMap((p) => p.events).some((e) => e.kind === 'output'));
+    expect(progress.flatMap((p) => p.events).map((e) => e.kind)).to.deep.equal(['message', 'status', 'output']);
+    el.remove();
+  });
+
+  it('renders hostile payloads as inert text: no script, no handler attribute, no javascript: link', async () => {
+    const hostile = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"><svg onload=window.__xss=3>`;
+    const markdown = `# T${hostile}\n\n[click](javascript:window.__xss=4) and [ok](https://example.org/ok) <a href="javascript:alert(1)">raw</a>\n\n![img](javascript:alert(5))`;
+    const basis = [{ field: 'output', reasoning: hostile, confidence: 'high', citations: [{ url: 'javascript:window.__xss=6', title: hostile, excerpts: [hostile] }, { url: 'data:text/html,<script>alert(1)</script>', title: 'data' }] }];
+    const { el } = await streamOf([
+      stateEvent(parallelRun(RUN)), progressMessage('plan', hostile), progressMessage(`x${hostile}`.replace(/\s/g, ''), hostile),
+      statsEvent(1, 1, 50, ['javascript:window.__xss=7', hostile]), completedText(markdown, basis),
+    ]);
+    await until(() => el.run?.status === 'completed');
+    await el.updateComplete;
+    await delay(50);
+    const root = el.shadowRoot!;
+    expect((window as { __xss?: number }).__xss, 'no payload ran').to.equal(undefined);
+    expect(root.querySelectorAll('script, img, svg, iframe, object, embed')).to.have.length(0);
+    for (const node of root.querySelectorAll('*')) {
+      for (const attr of node.getAttributeNames()) expect(attr.startsWith('on'), `${node.tagName} ${attr}`).to.equal(false);
+    }
+    const hrefs = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.include('https://example.org/ok');
+    for (const href of hrefs) expect(href).to.match(/^https?:/);
+    expect(root.textContent).to.contain('<script>window.__xss=2</script>');
+    for (const a of root.querySelectorAll('a')) expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+  });
+
+  it('assembles Shannon text deltas into one live row per agent, not one row per token', async () => {
+    const WF = 'task-deltas-1';
+    const ev = (i: number, event: string, data: object): ScriptedEvent => ({ id: `${1000 + i}-0`, event, data: JSON.stringify({ workflow_id: WF, ...data }) });
+    const tokens = 'The quick brown fox jumps over the lazy dog'.split(' ').map((w) => `${w} `);
+    const events = [
+      ev(0, 'WORKFLOW_STARTED', { type: 'WORKFLOW_STARTED', message: 'Starting up' }),
+      ...tokens.map((t, i) => ev(1 + i, 'thread.message.delta', { agent_id: 'final_output', delta: t })),
+      ev(50, 'AGENT_THINKING', { type: 'AGENT_THINKING', agent_id: 'Ryogoku', message: 'Thinking' }),
+      ev(51, 'thread.message.delta', { agent_id: 'Ryogoku', delta: 'side ' }),
+      ev(52, 'thread.message.delta', { agent_id: 'Ryogoku', delta: 'note' }),
+      { id: '2000-0', event: 'done', data: '[DONE]' },
+    ];
+    const script = await scriptStream([
+      { when: '/stream/sse', events },
+      { when: `/api/v1/tasks/${WF}`, ...json({ task_id: WF, status: 'TASK_STATUS_COMPLETED', result: 'The quick brown fox' }) },
+    ]);
+    const store = freshStore();
+    store.addRun({ id: WF, provider: 'shannon', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+    const el = await fixture<TaskStreamElement>(html`<task-stream provider="shannon" store=${store.name} run-id=${WF} proxy-url=${script.url}></task-stream>`);
+    await until(() => el.run?.status === 'completed');
+    await until(() => parts(el, 'event').some((p) => p.getAttribute('data-type') === 'status'));
+    const rows = parts(el, 'event').filter((p) => p.getAttribute('data-type') === 'text-delta');
+    expect(rows).to.have.length(2);
+    expect(rows[0]!.querySelector('.event-body')!.textContent).to.equal(tokens.join(''));
+    expect(rows[1]!.querySelector('.event-body')!.textContent).to.equal('side note');
+    expect(el.events.filter((e) => e.kind === 'text-delta')).to.have.length(tokens.length + 2);
+    expect(parts(el, 'output')[0]!.textContent).to.contain('The quick brown fox');
+  });
+
+  it('keeps the DOM bounded with thousands of events and pages back through them', async () => {
+    const events = [stateEvent(parallelRun(RUN)), ...Array.from({ length: 1200 }, (_, i) => progressMessage('search', `query ${i}`, `2026-11-01T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`))];
+    const { el } = await streamOf(events, { end: 'hang' });
+    await until(() => el.events.length === 1200, 8000);
+    await until(() => parts(el, 'event').at(-1)?.textContent?.includes('query 1199') ?? false);
+    expect(parts(el, 'event').length).to.be.at.most(250);
+    expect(el.shadowRoot!.querySelectorAll('*').length).to.be.below(2000);
+    const earlier = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Show earlier'))!;
+    earlier.click();
+    await el.updateComplete;
+    expect(parts(el, 'event')[0]!.textContent).to.contain('query 700');
+    el.stop();
+  });
+
+  it('shows the connection state, offers Reconnect now after a failure, and recovers', async () => {
+    const script = await scriptStream([
+      { when: '/events', status: 401, headers: { 'content-type': 'application/json' }, chunks: ['{"type":"error","error":{"ref_id":"r","message":"Invalid API key"}}'] },
+      { when: '/events', events: [stateEvent(parallelRun(RUN)), progressMessage('plan', 'back'), completedText('ok')] },
+    ]);
+    const store = freshStore();
+    store.addRun({ id: RUN, provider: 'parallel', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+    const errors: string[] = [];
+    const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} run-id=${RUN} proxy-url=${script.url} @task-error=${(e: Event) => errors.push((e as unknown as { message: string }).message)}></task-stream>`);
+    await until(() => parts(el, 'connection')[0]?.getAttribute('data-state') === 'failed');
+    await el.updateComplete;
+    expect(errors[0]).to.contain('Invalid API key').and.contain('401');
+    expect(parts(el, 'error')[0]!.textContent).to.contain('Invalid API key');
+    const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Reconnect now'))!;
+    button.click();
+    await until(() => el.run?.status === 'completed');
+    expect(el.events.map((e) => e.kind)).to.deep.equal(['message', 'status', 'output']);
+  });
+
+  it('stop() closes the connection and keeps the run; cancel is disabled for Parallel with the reason', async () => {
+    const { el, script } = await streamOf([stateEvent(parallelRun(RUN)), progressMessage('plan', 'one')], { end: 'hang' });
+    await until(() => el.events.length === 1);
+    await until(() => parts(el, 'connection')[0]?.getAttribute('data-state') === 'open');
+    el.stop();
+    await until(() => parts(el, 'connection')[0]?.getAttribute('data-state') === 'closed');
+    expect(el.run!.status).to.equal('running');
+    expect((await script.log())[0]!.closed).to.equal(true);
+    const cancel = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Cancel run'))!;
+    expect(cancel.disabled).to.equal(true);
+    expect(el.shadowRoot!.getElementById(cancel.getAttribute('aria-describedby')!)!.textContent).to.contain('no cancel endpoint');
+  });
+
+  it('renders JSON output as a tree with basis, confidence and citations', async () => {
+    const output = {
+      type: 'json', content: { company: 'Acme', founded: 1999, people: [{ name: 'Ada' }] },
+      basis: [{ field: 'company', reasoning: 'From the filing', confidence: 'high', citations: [{ url: 'https://sec.example/filing', title: 'Filing', excerpts: ['Acme Inc.'] }] }],
+    };
+    const { el } = await streamOf([stateEvent(parallelRun(RUN)), stateEvent(parallelRun(RUN, 'completed'), output)]);
+    await until(() => parts(el, 'output').length === 1);
+    const out = parts(el, 'output')[0]!;
+    expect(out.querySelector('.json-tree')!.textContent).to.contain('company').and.contain('Acme').and.contain('1999');
+    const citation = parts(el, 'citation')[0]!;
+    expect(citation.querySelector('a')!.getAttribute('href')).to.equal('https://sec.example/filing');
+    expect(citation.textContent).to.contain('Acme Inc.');
+    expect(out.textContent).to.contain('high confidence').and.contain('From the filing');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders markdown structure from a maintained lexer as elements, not HTML strings', async () => {
+    const md = '# Findings\n\n- **bold** item\n- `code` item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quoted\n\n```\nx < y\n```';
+    const { el } = await streamOf([stateEvent(parallelRun(RUN)), completedText(md)]);
+    await until(() => parts(el, 'output').length === 1);
+    const body = parts(el, 'output')[0]!.querySelector('.markdown')!;
+    expect(body.querySelector('h3')!.textContent).to.equal('Findings');
+    expect(body.querySelectorAll('ul li')).to.have.length(2);
+    expect(body.querySelector('strong')!.textContent).to.equal('bold');
+    expect(body.querySelector('table td')!.textContent).to.equal('1');
+    expect(body.querySelector('pre code')!.textContent).to.equal('x < y');
+  });
+});
