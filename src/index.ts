@@ -5,6 +5,7 @@
 export * from './core/index.js';
 export { TaskElement } from './components/shared/task-element.js';
 export { TaskStreamElement } from './components/task-stream/task-stream.js';
+export { TaskFormElement } from './components/task-form/task-form.js';
 export { defineTaskElements, TASK_ELEMENTS } from './components/registration.js';
 export {
   TaskSubmitEvent, TaskCreatedEvent, TaskSelectEvent, TaskStateEvent, TaskProgressEvent,

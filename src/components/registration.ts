@@ -2,10 +2,12 @@
  * Registration without side effects at import time: call {@link defineTaskElements} (what
  * `task-elements/define` does) or define the classes under tags of your own.
  */
+import { TaskFormElement } from './task-form/task-form.js';
 import { TaskStreamElement } from './task-stream/task-stream.js';
 
 /** The tags and their classes. */
 export const TASK_ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['task-form', TaskFormElement],
   ['task-stream', TaskStreamElement],
 ];
 

@@ -44,3 +44,12 @@ export { providerFor, parseProviderName } from './store/providers.js';
 export { createMemoryStorage, browserLocalStorage, SCHEMA_VERSION, KEY_PREFIX } from './store/persistence.js';
 export type { StorageLike } from './store/persistence.js';
 export { applyEvent, canTransition } from './store/apply-event.js';
+
+export { PARALLEL_PROCESSORS, isParallelProcessor } from './providers/parallel/processors.js';
+export type { ProcessorInfo } from './providers/parallel/processors.js';
+export { checkOutputSchema } from './validation/output-schema.js';
+export type { SchemaReport } from './validation/output-schema.js';
+export { validateParallelDraft, emptyParallelDraft, parallelDraftFromRequest } from './validation/parallel-draft.js';
+export type { ParallelDraft, ParallelField, DraftResult } from './validation/parallel-draft.js';
+export { validateShannonDraft, emptyShannonDraft, shannonDraftFromRequest } from './validation/shannon-draft.js';
+export type { ShannonDraft, ShannonField } from './validation/shannon-draft.js';

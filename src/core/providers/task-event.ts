@@ -142,6 +142,8 @@ export interface TaskRun {
   interactionId?: string;
   /** The run's events were dropped from storage to make room; they are replayed when possible. */
   eventsEvicted?: boolean;
+  /** The create body it was submitted with (wire shape), for re-runs. */
+  request?: unknown;
 }
 
 /** Partial update of a run. */

@@ -254,6 +254,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       const provider = providerFor(endpoint.provider) as TaskProvider<typeof params>;
       const body = await callApi(endpoint, provider.createRequest(params), signal);
       const { run } = provider.parseCreated(body, params, new Date(now()).toISOString());
+      run.request = params;
       store.addRun(run, [{ kind: 'status', id: `status:${run.status}`, status: run.status, apiStatus: run.apiStatus ?? run.status, source: 'create' }]);
       store.select(run.id);
       return store.getRun(run.id)!;

@@ -1,0 +1,235 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { isHttpStatusError } from '../../core/errors.js';
+import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
+import type { ShannonCreateParams } from '../../core/providers/shannon/shannon-types.js';
+import type { StoreChange } from '../../core/store/task-store.js';
+import {
+  emptyParallelDraft, parallelDraftFromRequest, validateParallelDraft, type ParallelDraft, type ParallelField,
+} from '../../core/validation/parallel-draft.js';
+import {
+  emptyShannonDraft, shannonDraftFromRequest, validateShannonDraft, type ShannonDraft, type ShannonField,
+} from '../../core/validation/shannon-draft.js';
+import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
+import { TaskElement } from '../shared/task-element.js';
+import { describedBy, field } from './form-controls.js';
+import { renderParallelFields } from './parallel-fields.js';
+import { renderShannonFields } from './shannon-fields.js';
+import { taskFormStyles } from './task-form.styles.js';
+
+/** What a `task-rerun` event carries (fired by `<task-history>`). */
+interface RerunDetail {
+  run?: { provider?: string; request?: unknown };
+  target: EventTarget | null;
+}
+
+/**
+ * Submits a task to the Parallel Task API or to Shannon. Fields follow the `provider` attribute;
+ * nothing is sent while a field is invalid, and a failed request keeps every field as typed.
+ * Ctrl/Cmd+Enter submits. With an auth mode that needs a key and no `apiKey` set, a masked key
+ * field appears; the key is kept in the store (memory, or sessionStorage if the store allows).
+ *
+ * @summary Form that creates research tasks.
+ * @fires task-submit - Before the create request; cancelable (`preventDefault()` stops it).
+ * @fires task-created - The API accepted the task; carries run id and provider.
+ * @fires task-error - The request failed; the message says what to do.
+ * @csspart form - The form element.
+ * @csspart field - Each field wrapper (label, control, hint, error).
+ * @csspart submit - The submit button.
+ * @csspart error - The request error message.
+ * @cssprop --task-bg - Background. @cssprop --task-fg - Text colour. @cssprop --task-accent - Accent colour.
+ * @cssprop --task-surface - Inputs background. @cssprop --task-border - Borders. @cssprop --task-danger - Error colour.
+ */
+export class TaskFormElement extends TaskElement {
+  static override styles = taskFormStyles;
+
+  @state() private _parallel: ParallelDraft = emptyParallelDraft();
+  @state() private _shannon: ShannonDraft = emptyShannonDraft();
+  @state() private _touched = new Set<string>();
+  @state() private _showAllErrors = false;
+  @state() private _busy = false;
+  @state() private _requestError: string | undefined;
+  @state() private _status = '';
+  @state() private _keyVisible = false;
+  @state() private _domainText = { include: '', exclude: '' };
+  @state() private _domainError: { list: 'include' | 'exclude'; message: string } | undefined;
+
+  #abort: AbortController | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('task-rerun', this.#onRerun);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('task-rerun', this.#onRerun);
+    this.#abort?.abort(); // a late answer must not touch a detached form
+  }
+
+  override onStoreChange(change: StoreChange): void {
+    if (change.type === 'selection' || change.type === 'credentials' || change.type === 'run') this.requestUpdate();
+  }
+
+  /** The create body the form would send now, or undefined while a field is invalid. */
+  get request(): ParallelCreateParams | ShannonCreateParams | undefined {
+    return this.#validate().params;
+  }
+
+  /** Validates and submits, exactly as the submit button does. Resolves when done (or refused). */
+  async submit(): Promise<void> {
+    if (this._busy) return; // one submission at a time: never create a task twice
+    const result = this.#validate();
+    const keyError = this.#keyError();
+    if (!result.params || keyError) {
+      this._showAllErrors = true;
+      this._status = 'Nothing was sent: fix the highlighted fields.';
+      await this.updateComplete;
+      this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const provider = this.provider;
+    if (!this.dispatchEvent(new TaskSubmitEvent(provider, result.params))) return;
+    this._busy = true;
+    this._requestError = undefined;
+    this._status = 'Submitting…';
+    const abort = (this.#abort = new AbortController());
+    try {
+      const run = await this.taskStore.submit(result.params, this.endpoint(provider), abort.signal);
+      if (abort.signal.aborted) return;
+      this._status = `Task created: ${run.id}`;
+      this.dispatchEvent(new TaskCreatedEvent(run.id, provider, run));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this._requestError = error instanceof Error ? error.message : String(error);
+      this._status = 'The request failed; your input is kept.';
+      this.reportError(error);
+      if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
+    } finally {
+      if (this.#abort === abort) {
+        this._busy = false;
+        this.#abort = undefined;
+      }
+    }
+  }
+
+  /** Replaces the fields with those of an earlier create body (what "re-run" uses). */
+  prefill(provider: 'parallel' | 'shannon', request: unknown): void {
+    if (!request || typeof request !== 'object') return;
+    this.provider = provider;
+    if (provider === 'parallel') this._parallel = parallelDraftFromRequest(request as ParallelCreateParams);
+    else this._shannon = shannonDraftFromRequest(request as ShannonCreateParams);
+    this._touched = new Set();
+    this._showAllErrors = false;
+    this._requestError = undefined;
+    this._status = 'Form filled from the earlier run.';
+  }
+
+  #onRerun = (event: Event): void => {
+    const { run, target } = event as unknown as RerunDetail;
+    if ((target as { store?: string } | null)?.store !== this.store || !run) return;
+    this.prefill(run.provider === 'shannon' ? 'shannon' : 'parallel', run.request);
+  };
+
+  #validate() {
+    return this.provider === 'shannon' ? validateShannonDraft(this._shannon) : validateParallelDraft(this._parallel);
+  }
+
+  #needsKey(): boolean {
+    return this.authMode !== 'none' && !this.apiKey;
+  }
+
+  #keyError(): string | undefined {
+    return this.#needsKey() && !this.taskStore.getCredential(this.provider) ? 'Enter an API key: this form sends it with each request.' : undefined;
+  }
+
+  #touch(name: string): void {
+    if (!this._touched.has(name)) this._touched = new Set([...this._touched, name]);
+  }
+
+  #visibleErrors<F extends string>(errors: Partial<Record<F, string>>): Partial<Record<F, string>> {
+    if (this._showAllErrors) return errors;
+    return Object.fromEntries(Object.entries(errors).filter(([name]) => this._touched.has(name))) as Partial<Record<F, string>>;
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.submit();
+    }
+  };
+
+  #onSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.submit();
+  };
+
+  #renderKeyField() {
+    if (!this.#needsKey()) return nothing;
+    const key = this.taskStore.getCredential(this.provider) ?? '';
+    const error = this._showAllErrors || this._touched.has('apiKey') ? this.#keyError() : undefined;
+    const hint = 'Kept in this page only; use auth-mode="none" behind the proxy to keep keys off the browser.';
+    return field({
+      id: 'api-key', label: `${this.provider === 'shannon' ? 'Shannon' : 'Parallel'} API key`, error, hint,
+      control: html`<div class="key-input">
+        <input id="api-key" type=${this._keyVisible ? 'text' : 'password'} autocomplete="off" spellcheck="false"
+          .value=${live(key)} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy('api-key', error, hint)}
+          @input=${(e: Event) => this.taskStore.setCredential(this.provider, (e.target as HTMLInputElement).value)}
+          @blur=${() => this.#touch('apiKey')} />
+        <button type="button" aria-pressed=${this._keyVisible ? 'true' : 'false'} @click=${() => (this._keyVisible = !this._keyVisible)}>${this._keyVisible ? 'Hide' : 'Show'}</button>
+        <button type="button" ?disabled=${!key} @click=${() => this.taskStore.setCredential(this.provider, undefined)}>Clear</button>
+      </div>`,
+    });
+  }
+
+  #renderFields() {
+    const result = this.#validate();
+    if (this.provider === 'shannon') {
+      return renderShannonFields({
+        draft: this._shannon,
+        errors: this.#visibleErrors(result.errors as Partial<Record<ShannonField, string>>),
+        update: (patch, touched) => {
+          this._shannon = { ...this._shannon, ...patch };
+          this.#touch(touched);
+        },
+      });
+    }
+    const selected = this.taskStore.selectedId ? this.taskStore.getRun(this.taskStore.selectedId) : undefined;
+    return renderParallelFields({
+      draft: this._parallel,
+      errors: this.#visibleErrors(result.errors as Partial<Record<ParallelField, string>>),
+      warnings: result.warnings as Partial<Record<ParallelField, string[]>>,
+      update: (patch, touched) => {
+        this._parallel = { ...this._parallel, ...patch };
+        this.#touch(touched);
+      },
+      domainText: this._domainText,
+      domainError: this._domainError,
+      setDomainText: (list, text, error) => {
+        this._domainText = { ...this._domainText, [list]: text };
+        this._domainError = error ? { list, message: error } : undefined;
+      },
+      followUpId: selected?.provider === 'parallel' && selected.status === 'completed' ? selected.interactionId : undefined,
+    });
+  }
+
+  override render() {
+    return html`<form part="form" novalidate aria-busy=${this._busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
+      ${this.#renderKeyField()}
+      ${this.#renderFields()}
+      ${this._requestError ? html`<div part="error" class="request-error" role="alert">${this._requestError}</div>` : nothing}
+      <div class="submit-row">
+        <button part="submit" type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? 'Submitting…' : 'Run task'}</button>
+        <span class="hint">or press Ctrl+Enter</span>
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this._status}</div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'task-form': TaskFormElement;
+  }
+}
