@@ -6,8 +6,9 @@ export * from './core/index.js';
 export { TaskElement } from './components/shared/task-element.js';
 export { TaskStreamElement } from './components/task-stream/task-stream.js';
 export { TaskFormElement } from './components/task-form/task-form.js';
+export { TaskHistoryElement } from './components/task-history/task-history.js';
 export { defineTaskElements, TASK_ELEMENTS } from './components/registration.js';
 export {
-  TaskSubmitEvent, TaskCreatedEvent, TaskSelectEvent, TaskStateEvent, TaskProgressEvent,
+  TaskSubmitEvent, TaskCreatedEvent, TaskSelectEvent, TaskRerunEvent, TaskStateEvent, TaskProgressEvent,
   TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent,
 } from './components/shared/events.js';

@@ -3,12 +3,14 @@
  * `task-elements/define` does) or define the classes under tags of your own.
  */
 import { TaskFormElement } from './task-form/task-form.js';
+import { TaskHistoryElement } from './task-history/task-history.js';
 import { TaskStreamElement } from './task-stream/task-stream.js';
 
 /** The tags and their classes. */
 export const TASK_ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['task-form', TaskFormElement],
   ['task-stream', TaskStreamElement],
+  ['task-history', TaskHistoryElement],
 ];
 
 /** Defines every element that is not defined yet in `registry`. Safe to call more than once. */

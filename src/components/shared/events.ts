@@ -42,6 +42,22 @@ export class TaskSelectEvent extends Event {
   }
 }
 
+/**
+ * `<task-history>`: the user asked to run a task again. A `<task-form>` of the same store prefills
+ * itself from `run` (its `request` is the create body it was submitted with).
+ */
+export class TaskRerunEvent extends Event {
+  static readonly eventName = 'task-rerun' as const;
+  constructor(
+    readonly run: TaskRun,
+    readonly provider: ProviderName,
+    /** Name of the store the run belongs to, so only the forms of that store react. */
+    readonly store: string,
+  ) {
+    super(TaskRerunEvent.eventName, init());
+  }
+}
+
 /** `<task-stream>`: the run's status changed. */
 export class TaskStateEvent extends Event {
   static readonly eventName = 'task-state' as const;
@@ -112,6 +128,7 @@ declare global {
     'task-submit': TaskSubmitEvent;
     'task-created': TaskCreatedEvent;
     'task-select': TaskSelectEvent;
+    'task-rerun': TaskRerunEvent;
     'task-state': TaskStateEvent;
     'task-progress': TaskProgressEvent;
     'task-complete': TaskCompleteEvent;

@@ -29,10 +29,13 @@ export const taskStreamStyles = [
     .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.75rem 0; }
     .error { color: var(--_danger); border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.5rem 0.75rem; margin: 0.5rem 0; overflow-wrap: anywhere; }
     .notice { font-size: 0.85em; color: var(--_muted); }
-    .events {
-      list-style: none; margin: 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
+    /* A reversed flex column keeps the view pinned to the newest event without script or forced
+       layout, and leaves the reader's position alone once they scroll up. */
+    .events-scroller {
+      display: flex; flex-direction: column-reverse; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
       border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
     }
+    .events { list-style: none; margin: 0; padding: 0; }
     .event { display: grid; grid-template-columns: auto auto 1fr; gap: 0 0.6rem; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_border); }
     .event:last-child { border-bottom: none; }
     .event-label { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); }

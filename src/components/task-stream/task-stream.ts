@@ -15,7 +15,12 @@ import { outputText, renderOutput } from './render-output.js';
 import { taskStreamStyles } from './task-stream.styles.js';
 
 /** Rows rendered at once; older ones are reached page by page ("Show earlier"). Bounds the DOM. */
-const WINDOW = 250;
+const WINDOW = 150;
+/**
+ * Shortest time between two renders of the list while events flood in (a replay, a token stream):
+ * events are still applied per frame, but the list's layout is paid for ~8 times a second at most.
+ */
+const MIN_RENDER_INTERVAL_MS = 120;
 
 /**
  * Shows one run live: status, connection, progress, every event exactly once, and the result with
@@ -55,7 +60,7 @@ export class TaskStreamElement extends TaskElement {
   @state() private _announcement = '';
   @state() private _notice = '';
 
-  @query('.events') private _list?: HTMLElement;
+  @query('.events-scroller') private _list?: HTMLElement;
 
   #rows = new EventRows();
   #shownId: string | undefined;
@@ -64,6 +69,7 @@ export class TaskStreamElement extends TaskElement {
   #flushHandle: number | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #stickToBottom = true;
+  #lastFlush = 0;
 
   /** The displayed run (normalized snapshot), or undefined. */
   get run(): TaskRun | undefined {
@@ -94,10 +100,6 @@ export class TaskStreamElement extends TaskElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('runId') || changed.has('store')) this.#follow();
-  }
-
-  protected override updated(): void {
-    if (this.#stickToBottom && this._windowEnd === null && this._list) this._list.scrollTop = this._list.scrollHeight;
   }
 
   override onStoreChange(change: StoreChange): void {
@@ -190,11 +192,20 @@ export class TaskStreamElement extends TaskElement {
 
   #flush(): void {
     this.#flushHandle = undefined;
+    const wait = this.#lastFlush + MIN_RENDER_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      this.#flushHandle = setTimeout(() => {
+        this.#flushHandle = undefined;
+        this.#scheduleFlush();
+      }, wait) as unknown as number;
+      return;
+    }
+    this.#lastFlush = performance.now();
     const batch = this.#pending;
     this.#pending = [];
     if (!batch.length || !this.#shownId) return;
-    const list = this._list;
-    this.#stickToBottom = !list || list.scrollHeight - list.scrollTop - list.clientHeight < 32;
+    // Reading away from the tail freezes the window, so what the user reads does not slide away.
+    if (!this.#stickToBottom && this._windowEnd === null) this._windowEnd = this.#rows.rows.length;
     if (this.#rows.append(batch)) this._rowsVersion++;
     this.dispatchEvent(new TaskProgressEvent(this.#shownId, batch));
   }
@@ -209,8 +220,9 @@ export class TaskStreamElement extends TaskElement {
   }
 
   #onScroll = (): void => {
+    // The scroller is a reversed flex column: scrollTop is 0 at the bottom and negative above it.
     const list = this._list;
-    if (list) this.#stickToBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 32;
+    if (list) this.#stickToBottom = Math.abs(list.scrollTop) < 32;
   };
 
   #showEarlier = (): void => {
@@ -265,10 +277,12 @@ export class TaskStreamElement extends TaskElement {
     const shown = rows.slice(start, end);
     return html`
       ${start > 0 ? html`<button type="button" class="page" @click=${this.#showEarlier}>Show earlier events (${start} more)</button>` : nothing}
-      <ol class="events" aria-label="Events" tabindex="0" @scroll=${this.#onScroll}>
-        ${repeat(shown, (row) => row.key, renderEventRow)}
-      </ol>
-      ${this._windowEnd !== null ? html`<button type="button" class="page" @click=${this.#showLatest}>Show latest events</button>` : nothing}
+      <div class="events-scroller" tabindex="0" role="region" aria-label="Event list" @scroll=${this.#onScroll}>
+        <ol class="events" aria-label="Events">${repeat(shown, (row) => row.key, renderEventRow)}</ol>
+      </div>
+      ${this._windowEnd !== null
+        ? html`<button type="button" class="page" @click=${this.#showLatest}>Show latest events${rows.length > end ? ` (${rows.length - end} new)` : ''}</button>`
+        : nothing}
       ${rows.length === 0 ? html`<p class="muted">No events yet.</p>` : nothing}`;
   }
 

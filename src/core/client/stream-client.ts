@@ -13,7 +13,7 @@
 import { NetworkError, StreamProtocolError, StreamStalledError, TaskElementsError, type EventTooLargeError } from '../errors.js';
 import { createSseDecoder, type SseMessage } from '../sse/sse-decoder.js';
 import {
-  globalFetch, globalOnlineTarget, globalTimers, sleep,
+  globalFetch, globalOnlineTarget, globalTimers, sleep, yieldToEventLoop,
   type FetchLike, type OnlineEventTarget, type Timers,
 } from '../util/environment.js';
 import { DEFAULT_RETRY, parseRetryAfter, reconnectDelay, type RetryOptions } from './backoff.js';
@@ -87,6 +87,9 @@ export interface StreamConnection {
   /** Skips the wait (or revives a failed connection) and connects now, keeping the resume point. */
   reconnectNow(): void;
 }
+
+/** Bytes decoded per main-thread task when a read returns a large burst. */
+const READ_SLICE = 16 * 1024;
 
 type AttemptOutcome =
   | { kind: 'ended' }
@@ -321,7 +324,15 @@ class ReconnectingStream implements StreamConnection {
           return { kind: 'ended' };
         }
         armStall();
-        decoder.push(value);
+        // A burst (a full replay, a token flood) can arrive as one large read; decoding it in
+        // slices with a yield in between keeps every main-thread task short.
+        for (let offset = 0; offset < value.length; offset += READ_SLICE) {
+          if (offset > 0) {
+            await yieldToEventLoop(this.#timers);
+            if (this.#isOver()) return { kind: 'stop' };
+          }
+          decoder.push(offset === 0 && value.length <= READ_SLICE ? value : value.subarray(offset, offset + READ_SLICE));
+        }
       }
     } catch (cause) {
       if (this.#isOver()) return { kind: 'stop' };

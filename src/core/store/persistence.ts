@@ -31,11 +31,24 @@ export interface PersistedState {
   events: Map<string, TaskEvent[]>;
 }
 
+/** The run list and selection, as stored. */
+export interface StoredState {
+  runs: TaskRun[];
+  selectedId?: string;
+}
+
 /** Reads and writes one store's state. */
 export interface Persistence {
   load(): PersistedState;
-  /** Writes the run list and the events of the given runs (all runs when omitted). */
-  save(state: PersistedState, dirtyRuns?: Iterable<string>): void;
+  /** Reads the run list and selection alone; undefined when nothing readable is stored. */
+  loadState(): StoredState | undefined;
+  /** Reads one run's stored events; undefined when none are stored. */
+  loadEvents(runId: string): TaskEvent[] | undefined;
+  /**
+   * Writes the run list and the events of the given runs (all runs when omitted). Returns whether
+   * the run list was written.
+   */
+  save(state: PersistedState, dirtyRuns?: Iterable<string>): boolean;
   /** Removes one run's events. */
   removeEvents(runId: string): void;
   /** Removes everything of this store. */
@@ -104,13 +117,15 @@ export function createPersistence(storage: StorageLike, name: string, warn: Warn
     warn(`task-elements: stored data under "${key}" could not be read (${reason}); it was moved to "${backup}" and the store starts clean.`);
   }
 
-  function readVersioned<T>(key: string, field: string): T | undefined {
-    let raw: string | null;
+  function readRaw(key: string): string | null {
     try {
-      raw = storage.getItem(key);
+      return storage.getItem(key);
     } catch {
-      return undefined;
+      return null;
     }
+  }
+
+  function readVersioned<T>(key: string, field: string, raw = readRaw(key)): T | undefined {
     if (raw === null) return undefined;
     try {
       const parsed = JSON.parse(raw) as { v?: unknown } & Record<string, unknown>;
@@ -151,18 +166,38 @@ export function createPersistence(storage: StorageLike, name: string, warn: Warn
     }
   }
 
+  // The run list as last read or written: a store checks storage before every write (cross-tab
+  // merge), and an unchanged list must not be parsed again each time.
+  let cached: { raw: string; state: StoredState } | undefined;
+
+  function loadState(): StoredState | undefined {
+    const raw = readRaw(stateKey);
+    if (raw !== null && raw === cached?.raw) return cached.state;
+    const saved = readVersioned<{ runs: TaskRun[]; selectedId?: string }>(stateKey, 'runs', raw);
+    if (!saved || raw === null) return undefined;
+    const runs = saved.runs.filter((run) => run && typeof run.id === 'string' && typeof run.provider === 'string');
+    cached = { raw, state: { runs, selectedId: saved.selectedId } };
+    return cached.state;
+  }
+
+  function loadEvents(runId: string): TaskEvent[] | undefined {
+    return readVersioned<{ events: TaskEvent[] }>(eventsKey(runId), 'events')?.events;
+  }
+
   return {
     stateKey,
     load() {
-      const saved = readVersioned<{ runs: TaskRun[]; selectedId?: string }>(stateKey, 'runs');
-      const runs = saved?.runs.filter((run) => run && typeof run.id === 'string' && typeof run.provider === 'string') ?? [];
+      const saved = loadState();
+      const runs = saved?.runs ?? [];
       const events = new Map<string, TaskEvent[]>();
       for (const run of runs) {
-        const stored = readVersioned<{ events: TaskEvent[] }>(eventsKey(run.id), 'events');
-        if (stored) events.set(run.id, stored.events);
+        const stored = loadEvents(run.id);
+        if (stored) events.set(run.id, stored);
       }
       return { runs, selectedId: saved?.selectedId, events };
     },
+    loadState,
+    loadEvents,
     save(state, dirtyRuns) {
       const ids = dirtyRuns ? [...dirtyRuns] : state.runs.map((run) => run.id);
       for (const id of ids) {
@@ -170,7 +205,10 @@ export function createPersistence(storage: StorageLike, name: string, warn: Warn
         if (events) write(eventsKey(id), JSON.stringify({ v: SCHEMA_VERSION, events }), state);
       }
       // Written last so that evictions made above are recorded in the run list.
-      write(stateKey, JSON.stringify({ v: SCHEMA_VERSION, runs: state.runs, selectedId: state.selectedId }), state);
+      const raw = JSON.stringify({ v: SCHEMA_VERSION, runs: state.runs, selectedId: state.selectedId });
+      if (!write(stateKey, raw, state)) return false;
+      cached = { raw, state: { runs: [...state.runs], selectedId: state.selectedId } };
+      return true;
     },
     removeEvents(runId) {
       try {
@@ -180,6 +218,7 @@ export function createPersistence(storage: StorageLike, name: string, warn: Warn
       }
     },
     clear() {
+      cached = undefined;
       try {
         const keys: string[] = [];
         for (let i = 0; i < storage.length; i++) {

@@ -15,6 +15,7 @@ import { applyEvent } from './apply-event.js';
 import { createPersistence, createMemoryStorage, browserLocalStorage, type Persistence, type StorageLike, type Warn } from './persistence.js';
 import { providerFor } from './providers.js';
 import { createCredentialStore } from './credentials.js';
+import { planStoredMerge } from './merge-stored.js';
 import { RunConnection, type ConnectionTuning } from './run-connection.js';
 
 /** A change subscribers are told about. */
@@ -89,6 +90,13 @@ export interface TaskStore {
   refreshStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
   /** Writes pending changes to storage now. */
   flush(): void;
+  /**
+   * Re-reads storage and folds in what other tabs changed there: runs added or removed, new events
+   * of known runs, a changed selection. Emits the usual `runs`, `run`, `events` and `selection`
+   * changes. The core listens to nothing: a view calls this when storage changes (`<task-history>`
+   * does on the window's `storage` event).
+   */
+  reload(): void;
   /** Reports an error to subscribers (elements turn it into `task-error`). */
   reportError(error: TaskElementsError, runId?: string): void;
   /** The API key entered for `provider` in this store, if any. */
@@ -122,6 +130,12 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   let runs: TaskRun[] = loaded.runs;
   let selectedId = loaded.selectedId;
   const events = loaded.events;
+  // Cross-tab bookkeeping (reload, merge-stored.ts): what storage held when last read or written,
+  // whether the selection changed since, and which runs this store removed.
+  let storedIds = new Set(runs.map((run) => run.id));
+  let storedSelection = selectedId;
+  let selectionUnsaved = false;
+  const tombstones = new Set<string>();
   const seen = new Map<string, Set<string>>();
   const connections = new Map<string, ConnectionSnapshot>();
   const watches = new Map<string, Watch>();
@@ -159,9 +173,43 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   function flush(): void {
     if (saveTimer !== undefined) timers.clearTimeout(saveTimer);
     saveTimer = undefined;
+    // Another tab may have saved runs since we last looked: keep them rather than overwrite them.
+    absorb(persistence.loadState()?.runs ?? [], false);
     const ids = [...dirty].filter((id) => runs.some((run) => run.id === id));
     dirty.clear();
-    persistence.save({ runs, selectedId, events }, ids);
+    if (persistence.save({ runs, selectedId, events }, ids)) {
+      storedIds = new Set(runs.map((run) => run.id));
+      storedSelection = selectedId;
+      selectionUnsaved = false;
+    }
+  }
+
+  /** Drops a run from memory (not from storage), closing its connection. */
+  function forget(runId: string): void {
+    watches.get(runId)?.connection?.stop();
+    watches.delete(runId);
+    runs = runs.filter((run) => run.id !== runId);
+    events.delete(runId);
+    seen.delete(runId);
+    connections.delete(runId);
+    dirty.delete(runId);
+    tombstones.add(runId);
+  }
+
+  /** Folds a stored run list into memory (see merge-stored.ts); `full: false` only adds runs. */
+  function absorb(stored: readonly TaskRun[], full: boolean): void {
+    const plan = planStoredMerge(runs, stored, { stored: storedIds, tombstones, full });
+    for (const run of plan.added) {
+      events.set(run.id, persistence.loadEvents(run.id) ?? []);
+      storedIds.add(run.id);
+    }
+    plan.removed.forEach(forget);
+    if (selectedId !== undefined && plan.removed.includes(selectedId)) selectedId = undefined;
+    if (plan.added.length || plan.removed.length) {
+      runs = [...plan.added, ...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      emit({ type: 'runs' });
+    }
+    for (const id of plan.grown) store.applyEvents(id, persistence.loadEvents(id) ?? []);
   }
 
   function replaceRun(next: TaskRun, previous: TaskRun): void {
@@ -186,12 +234,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     select(runId) {
       if (runId === selectedId) return;
       selectedId = runId;
+      selectionUnsaved = true;
       scheduleSave();
       emit({ type: 'selection', runId });
     },
     addRun(run, initial = []) {
       runs = [run, ...runs.filter((r) => r.id !== run.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       if (!events.has(run.id)) events.set(run.id, []);
+      tombstones.delete(run.id);
       scheduleSave(run.id);
       emit({ type: 'runs' });
       if (initial.length) store.applyEvents(run.id, initial);
@@ -228,12 +278,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       return added;
     },
     removeRun(runId) {
-      watches.get(runId)?.connection?.stop();
-      watches.delete(runId);
-      runs = runs.filter((run) => run.id !== runId);
-      events.delete(runId);
-      seen.delete(runId);
-      connections.delete(runId);
+      forget(runId);
       persistence.removeEvents(runId);
       if (selectedId === runId) store.select(undefined);
       scheduleSave();
@@ -242,11 +287,15 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     clear() {
       for (const watch of watches.values()) watch.connection?.stop();
       watches.clear();
+      runs.forEach((run) => tombstones.add(run.id));
       runs = [];
       events.clear();
       seen.clear();
       connections.clear();
+      dirty.clear();
       persistence.clear();
+      storedIds = new Set();
+      storedSelection = undefined;
       if (selectedId !== undefined) store.select(undefined);
       emit({ type: 'runs' });
     },
@@ -309,9 +358,23 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     async refreshStatus(runId, endpoint, signal) {
       const provider = providerFor(endpoint.provider);
       const snapshot = provider.parseStatus(await callApi(endpoint, provider.statusRequest(runId), signal));
+      if (signal?.aborted) return; // the caller no longer wants it
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
     },
     flush,
+    reload() {
+      if (disposed) return;
+      const saved = persistence.loadState();
+      const before = selectedId;
+      absorb(saved?.runs ?? [], true);
+      storedIds = new Set((saved?.runs ?? []).map((run) => run.id));
+      if (saved?.selectedId !== storedSelection) {
+        // Another tab picked a run: follow it, unless this tab picked one it has not saved yet.
+        storedSelection = saved?.selectedId;
+        if (!selectionUnsaved && (storedSelection === undefined || store.getRun(storedSelection))) selectedId = storedSelection;
+      }
+      if (selectedId !== before) emit({ type: 'selection', runId: selectedId });
+    },
     getCredential: (provider) => credentials.get(provider),
     setCredential(provider, key) {
       credentials.set(provider, key);

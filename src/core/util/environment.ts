@@ -60,3 +60,12 @@ export function sleep(ms: number, signal?: AbortSignal, timers: Timers = globalT
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
+
+/**
+ * Lets the event loop run (rendering, input) before continuing: `scheduler.yield()` where the
+ * platform has it, else a zero-delay timer.
+ */
+export function yieldToEventLoop(timers: Timers = globalTimers): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : sleep(0, undefined, timers);
+}

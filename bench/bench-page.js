@@ -1,0 +1,91 @@
+// Runs in Chromium (driven by scripts/bench.mjs). Measures how a page copes with 10,000 streamed
+// events: <task-stream> from the production bundle versus a naive baseline that appends an HTML
+// string per event and scrolls to it (the pattern of the reference apps).
+import { createTaskStore, registerTaskStore } from '/dist/task-elements.bundle.js';
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+function observeLongTasks() {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  return () => {
+    observer.disconnect();
+    return tasks;
+  };
+}
+
+function countElements(root) {
+  let n = 0;
+  const walk = (node) => {
+    for (const child of node.children) {
+      n++;
+      walk(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+    }
+  };
+  walk(root);
+  return n;
+}
+
+export async function benchComponent(count) {
+  const store = createTaskStore({ name: `bench-${Date.now()}`, persistence: 'memory', connection: { statusPollMs: 0 } });
+  registerTaskStore(store);
+  const runId = `trun_bench_${count}`;
+  store.addRun({ id: runId, provider: 'parallel', status: 'running', createdAt: new Date().toISOString() });
+  const el = document.createElement('task-stream');
+  el.store = store.name;
+  el.runId = runId;
+  el.proxyUrl = `/bench/sse/${count}`;
+  const stop = observeLongTasks();
+  const started = performance.now();
+  document.body.append(el);
+  while (el.shadowRoot?.querySelector('[part~="output"]') === null || el.shadowRoot === null || el.events.length < count + 2) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await nextFrame();
+  const elapsed = performance.now() - started;
+  const longTasks = stop();
+  const result = {
+    elapsedMs: elapsed,
+    longestTaskMs: Math.max(0, ...longTasks),
+    longTasks: longTasks.length,
+    events: el.events.length,
+    shadowElements: countElements(el.shadowRoot),
+  };
+  el.remove();
+  return result;
+}
+
+export async function benchBaseline(count) {
+  const container = document.createElement('div');
+  container.style.cssText = 'height: 400px; overflow: auto';
+  document.body.append(container);
+  const stop = observeLongTasks();
+  const started = performance.now();
+  const response = await fetch(`/bench/sse/${count}/v1/tasks/runs/x/events`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let events = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (!line.startsWith('data: ')) continue;
+      const data = JSON.parse(line.slice(6));
+      container.insertAdjacentHTML('beforeend', `<div class="event"><b>${data.type}</b> ${data.message ?? ''}</div>`);
+      container.lastElementChild.scrollIntoView();
+      events++;
+    }
+  }
+  await nextFrame();
+  const elapsed = performance.now() - started;
+  const longTasks = stop();
+  const result = { elapsedMs: elapsed, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, events, shadowElements: countElements(container) };
+  container.remove();
+  return result;
+}

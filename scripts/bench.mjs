@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm run bench`: 10,000 streamed events rendered by <task-stream> (production bundle) in headless
+// Chromium, against a naive baseline (an HTML string appended per event, then scrolled to) in the
+// same browser. Prints time to apply and paint, the longest main-thread task, and the DOM size.
+// Budget (issue 4): under 1 s, no task over 50 ms, at most 2,000 elements in the shadow tree.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const COUNT = Number(process.env.BENCH_EVENTS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const root = process.cwd();
+
+console.log('Building the production bundle…');
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
+
+/** The SSE body of a Parallel run with `n` progress messages, sent in ~16 KiB network chunks. */
+function sseChunks(n) {
+  const run = { run_id: 'trun_bench', status: 'running', is_active: true, processor: 'pro', created_at: new Date().toISOString() };
+  const events = [`event: task_run.state\ndata: ${JSON.stringify({ type: 'task_run.state', run, output: null })}\n\n`];
+  const kinds = ['plan', 'search', 'result', 'tool_call', 'exec_status'];
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i % kinds.length];
+    const data = { type: `task_run.progress_msg.${kind}`, message: `Step ${i}: looked at source number ${i} about the topic`, timestamp: new Date(Date.now() + i).toISOString() };
+    events.push(`event: task_run.progress_msg.${kind}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+  const done = { ...run, status: 'completed', is_active: false };
+  events.push(`event: task_run.state\ndata: ${JSON.stringify({ type: 'task_run.state', run: done, output: { type: 'text', content: 'Done.', basis: [] } })}\n\n`);
+  const body = Buffer.from(events.join(''));
+  const chunks = [];
+  for (let i = 0; i < body.length; i += 16_384) chunks.push(body.subarray(i, i + 16_384));
+  return chunks;
+}
+
+const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const sse = /^\/bench\/sse\/(\d+)\//.exec(url.pathname);
+  if (sse) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    for (const chunk of sseChunks(Number(sse[1]))) {
+      res.write(chunk);
+      await new Promise((r) => setImmediate(r));
+    }
+    res.end();
+    return;
+  }
+  const path = normalize(join(root, url.pathname === '/' ? '/bench/index.html' : url.pathname));
+  if (!path.startsWith(join(root, 'bench')) && !path.startsWith(join(root, 'dist'))) return res.writeHead(404).end();
+  if (!existsSync(path)) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+});
+await new Promise((r) => server.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", r));
+if (process.env.BENCH_SERVE_ONLY) { console.log(`serving on ${server.address().port}`); await new Promise(() => {}); }
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+try {
+  const results = { component: [], baseline: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const kind of ['component', 'baseline']) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      await page.goto(origin);
+      await page.waitForFunction(() => window.benchReady === true);
+      const fn = kind === 'component' ? 'benchComponent' : 'benchBaseline';
+      results[kind].push(await page.evaluate(([name, n]) => window[name](n), [fn, COUNT]));
+      await page.close();
+    }
+  }
+  const summary = (rows) => ({
+    elapsedMs: median(rows.map((r) => r.elapsedMs)),
+    longestTaskMs: median(rows.map((r) => r.longestTaskMs)),
+    longTasks: median(rows.map((r) => r.longTasks)),
+    elements: median(rows.map((r) => r.shadowElements)),
+    events: rows[0].events,
+  });
+  const c = summary(results.component);
+  const b = summary(results.baseline);
+  const fmt = (n) => n.toFixed(1).padStart(9);
+  console.log(`\n${COUNT.toLocaleString()} streamed events, median of ${ROUNDS} rounds (Chromium, headless)\n`);
+  console.log('                         <task-stream>   naive baseline   ratio (baseline / task-stream)');
+  console.log(`applied + painted (ms)  ${fmt(c.elapsedMs)}       ${fmt(b.elapsedMs)}        ${(b.elapsedMs / c.elapsedMs).toFixed(1)}x`);
+  console.log(`longest task (ms)       ${fmt(c.longestTaskMs)}       ${fmt(b.longestTaskMs)}        ${(b.longestTaskMs / Math.max(1, c.longestTaskMs)).toFixed(1)}x`);
+  console.log(`tasks over 50 ms        ${String(c.longTasks).padStart(9)}       ${String(b.longTasks).padStart(9)}`);
+  console.log(`elements rendered       ${String(c.elements).padStart(9)}       ${String(b.elements).padStart(9)}        ${(b.elements / c.elements).toFixed(1)}x`);
+  console.log(`events received         ${String(c.events).padStart(9)}       ${String(b.events).padStart(9)}`);
+  const budget = c.elapsedMs < 1000 && c.longestTaskMs <= 50 && c.elements <= 2000;
+  console.log(`\nbudget (< 1000 ms, no task > 50 ms, <= 2000 elements): ${budget ? 'met' : 'NOT met'}`);
+} finally {
+  await browser.close();
+  server.close();
+}

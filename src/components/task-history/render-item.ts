@@ -1,0 +1,54 @@
+/**
+ * One run of `<task-history>`, in two halves that share a grid row: the `option` of the listbox
+ * (status badge, provider, processor or mode, created time, input preview, id) and, outside the
+ * listbox, the group of its Re-run and Delete buttons. ARIA allows no controls inside an option,
+ * nor anything but options inside a listbox, so the buttons cannot live in either.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { TaskRun } from '../../core/providers/task-event.js';
+import { relativeTime, statusLabel, truncate } from '../shared/format.js';
+import { inputText } from './run-filter.js';
+
+/** Characters of input shown in a row (the CSS clamps it to two lines as well). */
+const PREVIEW_LENGTH = 160;
+
+export interface ItemState {
+  selected: boolean;
+  /** The roving tab stop: the one option (and button group) reached with Tab. */
+  active: boolean;
+  now: number;
+}
+
+export interface ItemActions {
+  onRerun(run: TaskRun): void;
+  onDelete(run: TaskRun): void;
+}
+
+const providerLabel = (run: TaskRun) => (run.provider === 'shannon' ? 'Shannon' : 'Parallel');
+
+export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
+  const input = inputText(run.input);
+  const kind = run.processor ?? run.mode;
+  return html`<div role="option" part="item" class="item" data-id=${run.id} data-status=${run.status}
+    aria-selected=${state.selected ? 'true' : 'false'} tabindex=${state.active ? 0 : -1}>
+    <div class="item-head">
+      <span part="item-status" class="badge" data-status=${run.status}>${statusLabel(run.status)}</span>
+      <span class="meta">
+        <span>${providerLabel(run)}</span>
+        ${kind ? html`<span>${kind}</span>` : nothing}
+        <time datetime=${run.createdAt}>${relativeTime(run.createdAt, state.now)}</time>
+      </span>
+    </div>
+    <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">No input recorded</span>`}</div>
+    <div class="run-id">${run.id}</div>
+  </div>`;
+}
+
+export function renderActions(run: TaskRun, state: ItemState, actions: ItemActions): TemplateResult {
+  const tabindex = state.active ? 0 : -1;
+  return html`<div part="item-actions" class="item-actions" role="group" aria-label=${`Run ${run.id}`}
+    data-id=${run.id} ?data-selected=${state.selected}>
+    <button type="button" tabindex=${tabindex} @click=${() => actions.onRerun(run)}>Re-run</button>
+    <button type="button" class="danger" tabindex=${tabindex} @click=${() => actions.onDelete(run)}>Delete</button>
+  </div>`;
+}

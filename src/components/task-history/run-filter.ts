@@ -1,0 +1,71 @@
+/**
+ * What `<task-history>` shows of and searches in each run: a one-line input preview, and the
+ * status and text filters. Pure functions; every string here is untrusted text for Lit bindings.
+ */
+import { isTerminalStatus, type TaskRun, type TaskStatus } from '../../core/providers/task-event.js';
+
+/** The status filter's choices. `active` is every status that is not final. */
+export type StatusFilter = 'all' | 'active' | 'completed' | 'failed' | 'cancelled';
+
+/** Choices of the status filter with their labels, in display order. */
+export const STATUS_FILTERS: ReadonlyArray<readonly [StatusFilter, string]> = [
+  ['all', 'All statuses'],
+  ['active', 'Active'],
+  ['completed', 'Completed'],
+  ['failed', 'Failed'],
+  ['cancelled', 'Cancelled'],
+];
+
+/** Reads a filter value (from a `<select>`), falling back to `all`. */
+export function parseStatusFilter(value: string): StatusFilter {
+  return STATUS_FILTERS.some(([choice]) => choice === value) ? (value as StatusFilter) : 'all';
+}
+
+/** True when a run in `status` passes `filter`. A timeout counts as failed. */
+export function matchesStatus(status: TaskStatus, filter: StatusFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'active':
+      return !isTerminalStatus(status);
+    case 'completed':
+      return status === 'completed';
+    case 'failed':
+      return status === 'failed' || status === 'timeout';
+    case 'cancelled':
+      return status === 'cancelled';
+    default:
+      return true;
+  }
+}
+
+const jsonCache = new WeakMap<object, string>();
+
+/** The run's input on one line: the text with whitespace collapsed, or compact JSON for an object. */
+export function inputText(input: unknown): string {
+  if (input === undefined || input === null) return '';
+  if (typeof input === 'string') return input.replace(/\s+/g, ' ').trim();
+  if (typeof input !== 'object') return String(input);
+  let text = jsonCache.get(input);
+  if (text === undefined) {
+    try {
+      text = JSON.stringify(input) ?? '';
+    } catch {
+      text = '[unreadable input]';
+    }
+    jsonCache.set(input, text);
+  }
+  return text;
+}
+
+/** True when `query` (case-insensitive) occurs in the run's id, input, processor or mode. */
+export function matchesText(run: TaskRun, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  return [run.id, inputText(run.input), run.processor ?? '', run.mode ?? ''].some((field) => field.toLowerCase().includes(needle));
+}
+
+/** The runs that pass both filters, in their order. */
+export function filterRuns(runs: readonly TaskRun[], status: StatusFilter, query: string): TaskRun[] {
+  return runs.filter((run) => matchesStatus(run.status, status) && matchesText(run, query));
+}

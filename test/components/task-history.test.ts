@@ -1,0 +1,336 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { TaskHistoryElement } from '../../src/components/task-history/task-history.js';
+import type { TaskErrorEvent, TaskRerunEvent, TaskSelectEvent } from '../../src/components/shared/events.js';
+import type { TaskEvent, TaskRun, TaskStatus } from '../../src/core/providers/task-event.js';
+import { createTaskStore } from '../../src/core/store/task-store.js';
+import { registerTaskStore, releaseTaskStore } from '../../src/core/store/registry.js';
+import { KEY_PREFIX, type StorageLike } from '../../src/core/store/persistence.js';
+import { freshStore } from '../support/stores.js';
+import { delay, json, scriptStream, until, type Script } from '../support/scripted-stream.js';
+import { parallelRun, stateEvent } from '../support/parallel-wire.js';
+
+const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
+  id, provider: 'parallel', status: 'completed', createdAt: '2026-01-01T00:00:00Z', processor: 'core', input: `Question ${id}`, ...extra,
+});
+const status = (s: TaskStatus): TaskEvent => ({ kind: 'status', id: `status:${s}`, status: s, apiStatus: s, source: 'test' });
+
+const root = (el: TaskHistoryElement) => el.shadowRoot!;
+const items = (el: TaskHistoryElement) => [...root(el).querySelectorAll<HTMLElement>('[part~="item"]')];
+const ids = (el: TaskHistoryElement) => items(el).map((item) => item.getAttribute('data-id'));
+const item = (el: TaskHistoryElement, id: string) => items(el).find((i) => i.getAttribute('data-id') === id)!;
+const button = (el: TaskHistoryElement, text: string, within: ParentNode = root(el)) =>
+  [...within.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
+const actionsOf = (el: TaskHistoryElement, id: string) =>
+  [...root(el).querySelectorAll('[part~="item-actions"]')].find((g) => g.getAttribute('data-id') === id)!;
+const press = (target: Element, key: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+
+/** Resolves with the script's request log once it holds `count` requests. */
+async function untilLogged(script: Script, count: number, timeoutMs = 5000) {
+  const start = Date.now();
+  for (;;) {
+    const log = await script.log();
+    if (log.length >= count) return log;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} requests (got ${log.length})`);
+    await delay(15);
+  }
+}
+
+async function historyOf(runs: TaskRun[], attributes: { proxyUrl?: string; refreshInterval?: number } = {}) {
+  const store = freshStore();
+  for (const r of runs) store.addRun(r);
+  const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${attributes.proxyUrl ?? ''}
+    refresh-interval=${attributes.refreshInterval ?? 0}></task-history>`);
+  return { el, store };
+}
+
+describe('<task-history>', () => {
+  it('shows an empty state when the store has no runs, and is accessible', async () => {
+    const { el } = await historyOf([]);
+    expect(root(el).querySelector('[part="empty"]')!.textContent).to.contain('No runs yet');
+    expect(root(el).querySelector('[role="listbox"]')).to.equal(null);
+    expect((root(el).querySelector('[part="clear"]') as HTMLButtonElement).disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the runs newest first with status, provider, processor or mode, created time and input preview', async () => {
+    const { el } = await historyOf([
+      run('trun_old', { createdAt: '2026-01-01T00:00:00Z', input: { company: 'Acme', year: 1999 } }),
+      run('task-new', { provider: 'shannon', processor: undefined, mode: 'research', status: 'running', createdAt: '2026-06-01T00:00:00Z', input: 'What   changed\n in Zürich?' }),
+      run('trun_long', { createdAt: '2026-03-01T00:00:00Z', input: 'x'.repeat(500) }),
+    ]);
+    expect(ids(el)).to.deep.equal(['task-new', 'trun_long', 'trun_old']);
+    const newest = item(el, 'task-new');
+    expect(newest.getAttribute('data-status')).to.equal('running');
+    expect(newest.querySelector('[part~="item-status"]')!.getAttribute('data-status')).to.equal('running');
+    expect(newest.textContent).to.contain('Shannon').and.contain('research').and.contain('What changed in Zürich?');
+    expect(newest.querySelector('time')!.getAttribute('datetime')).to.equal('2026-06-01T00:00:00Z');
+    expect(newest.querySelector('time')!.textContent).to.match(/ago/);
+    const oldest = item(el, 'trun_old');
+    expect(oldest.textContent).to.contain('Parallel').and.contain('core').and.contain('{"company":"Acme","year":1999}');
+    expect(item(el, 'trun_long').querySelector('.preview')!.textContent!.length, 'long input is truncated').to.be.below(200);
+    expect(root(el).querySelector('[part="list"]')!.getAttribute('role')).to.equal('listbox');
+  });
+
+  it('updates an item’s badge when the store applies a status event', async () => {
+    const { el, store } = await historyOf([run('r1', { status: 'running' })]);
+    store.applyEvents('r1', [status('completed')]);
+    await el.updateComplete;
+    expect(item(el, 'r1').getAttribute('data-status')).to.equal('completed');
+    expect(item(el, 'r1').querySelector('[part~="item-status"]')!.textContent).to.contain('completed');
+  });
+
+  it('selects a clicked run: store selection, aria-selected and a composed task-select event', async () => {
+    const { el, store } = await historyOf([run('a', { createdAt: '2026-02-01T00:00:00Z' }), run('b', { provider: 'shannon' })]);
+    const picked = oneEvent(document, 'task-select') as Promise<TaskSelectEvent>;
+    item(el, 'b').click();
+    const event = await picked;
+    expect([event.runId, event.provider, event.bubbles, event.composed]).to.deep.equal(['b', 'shannon', true, true]);
+    expect(store.selectedId).to.equal('b');
+    await el.updateComplete;
+    expect(items(el).map((i) => i.getAttribute('aria-selected'))).to.deep.equal(['false', 'true']);
+    store.select('a');
+    await el.updateComplete;
+    expect(items(el).map((i) => i.getAttribute('aria-selected')), 'follows the store').to.deep.equal(['true', 'false']);
+  });
+
+  it('moves the single tab stop with the arrow keys, Home and End, and selects with Enter', async () => {
+    const { el, store } = await historyOf([1, 2, 3, 4].map((n) => run(`r${n}`, { createdAt: `2026-0${5 - n}-01T00:00:00Z` })));
+    const focused = () => root(el).activeElement?.getAttribute('data-id');
+    const tabStops = () => items(el).filter((i) => i.tabIndex === 0).map((i) => i.getAttribute('data-id'));
+    expect(tabStops()).to.deep.equal(['r1']);
+    item(el, 'r1').focus();
+    press(item(el, 'r1'), 'ArrowDown');
+    await until(() => focused() === 'r2');
+    press(item(el, 'r2'), 'End');
+    await until(() => focused() === 'r4');
+    press(item(el, 'r4'), 'ArrowDown');
+    await until(() => focused() === 'r4');
+    press(item(el, 'r4'), 'ArrowUp');
+    await until(() => focused() === 'r3');
+    press(item(el, 'r3'), 'Home');
+    await until(() => focused() === 'r1');
+    press(item(el, 'r1'), 'ArrowDown');
+    await until(() => focused() === 'r2');
+    expect(tabStops()).to.deep.equal(['r2']);
+    const actionTabStops = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="item-actions"] button')].filter((b) => b.tabIndex === 0);
+    expect(actionTabStops.map((b) => b.closest('[data-id]')!.getAttribute('data-id')), 'Tab reaches the focused run’s buttons').to.deep.equal(['r2', 'r2']);
+    const picked = oneEvent(el, 'task-select') as Promise<TaskSelectEvent>;
+    press(item(el, 'r2'), 'Enter');
+    expect((await picked).runId).to.equal('r2');
+    expect(store.selectedId).to.equal('r2');
+  });
+
+  it('deletes the focused run with the Delete key, moves focus to the next one and announces it', async () => {
+    const { el, store } = await historyOf([run('a', { createdAt: '2026-03-01T00:00:00Z' }), run('b', { createdAt: '2026-02-01T00:00:00Z' }), run('c')]);
+    store.select('b');
+    await el.updateComplete;
+    item(el, 'b').focus();
+    press(item(el, 'b'), 'Delete');
+    await until(() => root(el).activeElement?.getAttribute('data-id') === 'c');
+    expect(store.getRuns().map((r) => r.id)).to.deep.equal(['a', 'c']);
+    expect(store.selectedId).to.equal(undefined);
+    expect(ids(el)).to.deep.equal(['a', 'c']);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted run b');
+  });
+
+  it('deletes a run with its Delete button, and re-run fires task-rerun with the run', async () => {
+    const request = { input: 'Again?', processor: 'base' };
+    const { el, store } = await historyOf([run('keep', { createdAt: '2026-03-01T00:00:00Z' }), run('again', { request })]);
+    const rerun = oneEvent(document, 'task-rerun') as Promise<TaskRerunEvent>;
+    button(el, 'Re-run', actionsOf(el, 'again')).click();
+    const event = await rerun;
+    expect([event.run.id, event.provider, event.store, event.bubbles, event.composed]).to.deep.equal(['again', 'parallel', store.name, true, true]);
+    expect(event.run.request).to.deep.equal(request);
+    expect(store.getRuns(), 're-run changes nothing by itself').to.have.length(2);
+    button(el, 'Delete', actionsOf(el, 'keep')).click();
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['again']);
+  });
+
+  it('clears all runs only after an inline confirmation', async () => {
+    const { el, store } = await historyOf([run('a'), run('b')]);
+    const originalConfirm = window.confirm;
+    window.confirm = () => {
+      throw new Error('window.confirm must not be used');
+    };
+    try {
+      (root(el).querySelector('[part="clear"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      const confirm = root(el).querySelector('[part="confirm"]')!;
+      expect(confirm.textContent).to.contain('Delete all 2 runs');
+      await until(() => root(el).activeElement?.textContent === 'Keep');
+      await expect(el).to.be.accessible();
+      button(el, 'Keep', confirm).click();
+      await el.updateComplete;
+      expect(root(el).querySelector('[part="confirm"]')).to.equal(null);
+      expect(store.getRuns()).to.have.length(2);
+      (root(el).querySelector('[part="clear"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      button(el, 'Confirm', root(el).querySelector('[part="confirm"]')!).click();
+      await el.updateComplete;
+      expect(store.getRuns()).to.deep.equal([]);
+      expect(root(el).querySelector('[part="empty"]')!.textContent).to.contain('No runs yet');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted all 2 runs');
+    } finally {
+      window.confirm = originalConfirm;
+    }
+  });
+
+  it('filters by status and by text, with its own empty state when nothing matches', async () => {
+    const { el } = await historyOf([
+      run('trun_done', { createdAt: '2026-05-01T00:00:00Z', input: 'Founders of Acme' }),
+      run('trun_live', { status: 'queued', createdAt: '2026-04-01T00:00:00Z', processor: 'ultra' }),
+      run('trun_bad', { status: 'timeout', createdAt: '2026-03-01T00:00:00Z' }),
+      run('task-stop', { provider: 'shannon', status: 'cancelled', processor: undefined, mode: 'deep', input: { q: 'Acme revenue' } }),
+    ]);
+    const select = root(el).querySelector<HTMLSelectElement>('[part="status-filter"]')!;
+    const search = root(el).querySelector<HTMLInputElement>('[part="search"]')!;
+    const filterBy = async (value: string) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    const searchFor = async (text: string) => {
+      search.value = text;
+      search.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    await filterBy('active');
+    expect(ids(el)).to.deep.equal(['trun_live']);
+    await filterBy('failed');
+    expect(ids(el), 'a timeout counts as failed').to.deep.equal(['trun_bad']);
+    await filterBy('cancelled');
+    expect(ids(el)).to.deep.equal(['task-stop']);
+    await filterBy('completed');
+    expect(ids(el)).to.deep.equal(['trun_done']);
+    await filterBy('all');
+    await searchFor('ACME');
+    expect(ids(el), 'matches text and JSON input').to.deep.equal(['trun_done', 'task-stop']);
+    await searchFor('ultra');
+    expect(ids(el), 'matches the processor').to.deep.equal(['trun_live']);
+    await searchFor('deep');
+    expect(ids(el), 'matches the mode').to.deep.equal(['task-stop']);
+    await searchFor('trun_b');
+    expect(ids(el), 'matches the id').to.deep.equal(['trun_bad']);
+    await filterBy('completed');
+    expect(ids(el)).to.deep.equal([]);
+    expect(root(el).querySelector('[part="empty"]')!.textContent).to.contain('No run matches the filter');
+    await expect(el).to.be.accessible();
+    button(el, 'Show all runs').click();
+    await el.updateComplete;
+    expect(ids(el)).to.have.length(4);
+    expect(search.value).to.equal('');
+  });
+
+  it('refreshes the status of an active run nobody streams, over HTTP, and leaves streamed and finished runs alone', async () => {
+    const script = await scriptStream([
+      { when: '/v1/tasks/runs/trun_idle', ...json(parallelRun('trun_idle', 'completed')) },
+      { when: '/trun_streamed/events', events: [stateEvent(parallelRun('trun_streamed'))], end: 'hang' },
+    ]);
+    const store = freshStore();
+    store.addRun(run('trun_idle', { status: 'running', createdAt: '2026-03-01T00:00:00Z' }));
+    store.addRun(run('trun_streamed', { status: 'running', createdAt: '2026-02-01T00:00:00Z' }));
+    store.addRun(run('trun_done', { status: 'completed' }));
+    const release = store.watch('trun_streamed', (provider = 'parallel') => ({ provider, baseUrl: script.url, auth: { mode: 'none' } }));
+    await until(() => store.getConnection('trun_streamed')?.state === 'open');
+    const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="40"></task-history>`);
+    await until(() => item(el, 'trun_idle')?.getAttribute('data-status') === 'completed');
+    await delay(150);
+    const paths = (await script.log()).map((r) => new URL(r.url, location.href).pathname.slice(script.url.length));
+    expect(paths.filter((p) => p === '/v1/tasks/runs/trun_idle'), 'asked once, then finished').to.have.length(1);
+    expect(paths).to.deep.equal(['/v1/tasks/runs/trun_streamed/events', '/v1/tasks/runs/trun_idle']);
+    expect(item(el, 'trun_streamed').getAttribute('data-status')).to.equal('running');
+    release();
+  });
+
+  it('reports a refused refresh (401) once as task-error and stays quiet about other failures', async () => {
+    const refused = json({ type: 'error', error: { ref_id: 'r', message: 'Invalid API key' } }, 401);
+    const script = await scriptStream([
+      { when: '/runs/trun_a', ...refused },
+      { when: '/runs/trun_b', ...refused },
+      { when: '/runs/trun_c', ...json({ error: 'down' }, 503) },
+    ]);
+    const store = freshStore();
+    for (const id of ['trun_a', 'trun_b', 'trun_c']) store.addRun(run(id, { status: 'running' }));
+    const errors: TaskErrorEvent[] = [];
+    const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="30"
+      @task-error=${(e: TaskErrorEvent) => errors.push(e)}></task-history>`);
+    await until(() => errors.length > 0);
+    await untilLogged(script, 9); // three rounds
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.status).to.equal(401);
+    expect(errors[0]!.message).to.contain('Invalid API key');
+    expect(['trun_a', 'trun_b']).to.include(errors[0]!.runId);
+    expect(items(el).every((i) => i.getAttribute('data-status') === 'running')).to.equal(true);
+  });
+
+  it('stops refreshing when removed from the page and ignores an answer that arrives afterwards', async () => {
+    const script = await scriptStream([{ when: '/runs/trun_slow', ...json(parallelRun('trun_slow', 'completed'), 200, { delayMs: 300 }) }]);
+    const store = freshStore();
+    store.addRun(run('trun_slow', { status: 'running' }));
+    const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="40"></task-history>`);
+    await untilLogged(script, 1);
+    el.remove();
+    await delay(500);
+    expect(store.getRun('trun_slow')!.status, 'the late answer was dropped').to.equal('running');
+    expect(await script.log()).to.have.length(1);
+  });
+
+  it('shows runs another tab adds or removes, without a reload', async () => {
+    const name = `history-tabs-${Date.now().toString(36)}`;
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    // A second browsing context of the same origin: its localStorage writes fire real `storage` events here.
+    const otherTabStorage = frame.contentWindow!.localStorage as StorageLike;
+    const store = createTaskStore({ name, saveDelayMs: 0 });
+    registerTaskStore(store);
+    store.addRun(run('here'));
+    store.flush();
+    const otherTab = createTaskStore({ name, persistence: otherTabStorage, saveDelayMs: 60_000 });
+    const otherStore = createTaskStore({ name: `${name}-x`, persistence: otherTabStorage, saveDelayMs: 60_000 });
+    try {
+      const el = await fixture<TaskHistoryElement>(html`<task-history store=${name} refresh-interval="0"></task-history>`);
+      expect(ids(el)).to.deep.equal(['here']);
+      otherStore.addRun(run('elsewhere'));
+      otherStore.flush();
+      otherTab.addRun(run('added-there', { createdAt: '2026-12-01T00:00:00Z', input: 'From the other tab' }));
+      otherTab.flush();
+      await until(() => ids(el).includes('added-there'), 3000, 'the run from the other tab');
+      expect(ids(el), 'a store of another name is not mixed in').to.deep.equal(['added-there', 'here']);
+      expect(item(el, 'added-there').textContent).to.contain('From the other tab');
+      otherTab.removeRun('here');
+      otherTab.flush();
+      await until(() => ids(el).length === 1, 3000, 'the removal in the other tab');
+      expect(ids(el)).to.deep.equal(['added-there']);
+    } finally {
+      otherTab.clear();
+      otherStore.clear();
+      releaseTaskStore(name);
+      frame.remove();
+      for (const key of Object.keys(localStorage)) if (key.startsWith(`${KEY_PREFIX}:${name}`)) localStorage.removeItem(key);
+    }
+  });
+
+  it('renders hostile input and ids as inert text', async () => {
+    const hostile = `<img src=x onerror="window.__xssHistory=1"><script>window.__xssHistory=2</script>`;
+    const { el } = await historyOf([run(`trun_"><svg onload=window.__xssHistory=3>`, { input: hostile }), run('obj', { input: { html: hostile } })]);
+    await delay(50);
+    expect((window as { __xssHistory?: number }).__xssHistory).to.equal(undefined);
+    expect(root(el).querySelectorAll('img, script, svg')).to.have.length(0);
+    for (const node of root(el).querySelectorAll('*')) {
+      for (const attr of node.getAttributeNames()) expect(attr.startsWith('on'), `${node.tagName} ${attr}`).to.equal(false);
+    }
+    expect(root(el).textContent).to.contain('<img src=x onerror="window.__xssHistory=1">');
+    expect(ids(el)).to.include(`trun_"><svg onload=window.__xssHistory=3>`);
+  });
+
+  it('is accessible with runs, a selection and a focused item', async () => {
+    const { el, store } = await historyOf([run('a', { status: 'running', createdAt: '2026-03-01T00:00:00Z' }), run('b', { status: 'failed' }), run('c', { status: 'cancelled' })]);
+    store.select('b');
+    await el.updateComplete;
+    item(el, 'a').focus();
+    await expect(el).to.be.accessible();
+  });
+});

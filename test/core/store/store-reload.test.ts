@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
+import { createMemoryStorage, type StorageLike } from '../../../src/core/store/persistence.js';
+import type { TaskEvent, TaskRun, TaskStatus } from '../../../src/core/providers/task-event.js';
+
+const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
+  id, provider: 'parallel', status: 'running', createdAt: '2026-11-01T10:00:00Z', ...extra,
+});
+const message = (id: string): TaskEvent => ({ kind: 'message', id, category: 'plan', text: id, source: 'test' });
+const status = (s: TaskStatus): TaskEvent => ({ kind: 'status', id: `status:${s}`, status: s, apiStatus: s, source: 'test' });
+
+/** Two "tabs": two stores of the same name over the same storage. Writes happen only on flush(). */
+function twoTabs(seed: (store: TaskStore) => void = () => {}) {
+  const storage: StorageLike = createMemoryStorage();
+  const open = () => createTaskStore({ persistence: storage, name: 'tabs', saveDelayMs: 60_000 });
+  const first = open();
+  seed(first);
+  first.flush();
+  const second = open();
+  const changes: StoreChange[] = [];
+  second.subscribe((change) => changes.push(change));
+  return { first, second, changes, types: () => changes.map((c) => c.type) };
+}
+
+describe('task store reload() (cross-tab sync)', () => {
+  it('adds runs another tab saved, with their events, newest first', () => {
+    const { first, second, types } = twoTabs((s) => s.addRun(run('old', { createdAt: '2026-01-01T00:00:00Z' })));
+    first.addRun(run('new', { createdAt: '2026-06-01T00:00:00Z' }), [message('a'), message('b')]);
+    first.flush();
+    second.reload();
+    expect(second.getRuns().map((r) => r.id)).to.deep.equal(['new', 'old']);
+    expect(second.getEvents('new').map((e) => e.id)).to.deep.equal(['a', 'b']);
+    expect(types()).to.deep.equal(['runs']);
+  });
+
+  it('applies new events of a known run exactly once, and a second reload changes nothing', () => {
+    const { first, second, changes, types } = twoTabs((s) => s.addRun(run('r', { status: 'queued' }), [message('a')]));
+    first.applyEvents('r', [status('running'), message('b'), status('completed')]);
+    first.flush();
+    second.reload();
+    second.reload();
+    expect(second.getEvents('r').map((e) => e.id)).to.deep.equal(['a', 'status:running', 'b', 'status:completed']);
+    expect(second.getRun('r')!.status).to.equal('completed');
+    expect(types()).to.deep.equal(['run', 'events']);
+    const events = changes.find((c) => c.type === 'events') as Extract<StoreChange, { type: 'events' }>;
+    expect(events.events.map((e) => e.id)).to.deep.equal(['status:running', 'b', 'status:completed']);
+  });
+
+  it('removes runs another tab removed, but keeps a run of its own that is not saved yet', () => {
+    const { first, second } = twoTabs((s) => {
+      s.addRun(run('keep'));
+      s.addRun(run('gone'));
+    });
+    second.addRun(run('mine', { createdAt: '2026-12-01T00:00:00Z' }));
+    first.removeRun('gone');
+    first.flush();
+    second.reload();
+    expect(second.getRuns().map((r) => r.id)).to.have.members(['keep', 'mine']);
+    expect(second.getEvents('gone')).to.deep.equal([]);
+  });
+
+  it('clears the selection when the selected run was removed in another tab', () => {
+    const { first, second, types } = twoTabs((s) => {
+      s.addRun(run('r'));
+      s.select('r');
+    });
+    expect(second.selectedId).to.equal('r');
+    first.removeRun('r');
+    first.flush();
+    second.reload();
+    expect(second.getRuns()).to.deep.equal([]);
+    expect(second.selectedId).to.equal(undefined);
+    expect(types()).to.deep.equal(['runs', 'selection']);
+  });
+
+  it('follows another tab’s clear()', () => {
+    const { first, second } = twoTabs((s) => {
+      s.addRun(run('a'));
+      s.addRun(run('b'));
+    });
+    first.clear();
+    first.flush();
+    second.reload();
+    expect(second.getRuns()).to.deep.equal([]);
+  });
+
+  it('never brings back a run it removed from another tab’s older copy', () => {
+    const { first, second } = twoTabs((s) => s.addRun(run('x')));
+    second.removeRun('x');
+    first.addRun(run('y', { createdAt: '2026-12-01T00:00:00Z' }));
+    first.flush(); // still lists x: the first tab has not heard of the removal yet
+    second.reload();
+    expect(second.getRuns().map((r) => r.id)).to.deep.equal(['y']);
+    second.flush();
+    first.reload();
+    expect(first.getRuns().map((r) => r.id)).to.deep.equal(['y']);
+  });
+
+  it('keeps runs another tab saved meanwhile when it writes its own list', () => {
+    const { first, second } = twoTabs((s) => s.addRun(run('base', { createdAt: '2026-01-01T00:00:00Z' })));
+    first.addRun(run('theirs', { createdAt: '2026-02-01T00:00:00Z' }));
+    first.flush();
+    second.addRun(run('ours', { createdAt: '2026-03-01T00:00:00Z' }));
+    second.flush(); // before it heard of "theirs"
+    first.reload();
+    expect(first.getRuns().map((r) => r.id)).to.deep.equal(['ours', 'theirs', 'base']);
+    expect(second.getRuns().map((r) => r.id)).to.deep.equal(['ours', 'theirs', 'base']);
+  });
+
+  it('follows a selection made in another tab, unless it picked a run of its own since', () => {
+    const { first, second } = twoTabs((s) => {
+      s.addRun(run('a'));
+      s.addRun(run('b'));
+      s.addRun(run('c'));
+    });
+    first.select('b');
+    first.flush();
+    second.reload();
+    expect(second.selectedId).to.equal('b');
+    second.select('c');
+    first.select('a');
+    first.flush();
+    second.reload();
+    expect(second.selectedId, 'its own unsaved pick wins').to.equal('c');
+  });
+
+  it('emits nothing when storage did not change', () => {
+    const { second, types } = twoTabs((s) => {
+      s.addRun(run('done', { status: 'completed' }), [message('a')]);
+      s.addRun(run('live'), [message('b')]);
+    });
+    second.reload();
+    expect(types()).to.deep.equal([]);
+  });
+});
