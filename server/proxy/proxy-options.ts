@@ -1,0 +1,166 @@
+/**
+ * Proxy configuration: the documented {@link ProxyOptions}, their validation, and the mapping from
+ * environment variables (Node `process.env`, or Worker vars and secrets). Web APIs only.
+ */
+import { ProxyConfigError } from './proxy-errors.js';
+
+/** 1 MiB: task inputs and schemas are limited to 25,000 characters upstream; this leaves room. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_PARALLEL_BASE_URL = 'https://api.parallel.ai';
+export const DEFAULT_SHANNON_BASE_URL = 'http://localhost:8080';
+
+/** Options of {@link createProxyHandler}. Upstreams are fixed here; nothing in a request changes them. */
+export interface ProxyOptions {
+  /**
+   * Origin (optionally with a path prefix) that `/api/parallel/…` is forwarded to.
+   * {@link proxyOptionsFromEnv} defaults it to `https://api.parallel.ai`.
+   */
+  parallelBaseUrl: string;
+  /**
+   * Origin of the Shannon **gateway** (port 8080, never the unauthenticated admin port 8081) that
+   * `/api/shannon/…` is forwarded to. {@link proxyOptionsFromEnv} defaults it to `http://localhost:8080`.
+   */
+  shannonBaseUrl: string;
+  /**
+   * Server-side Parallel key, sent upstream as `x-api-key`. When set, any client credential is dropped.
+   * @default undefined (no key added)
+   */
+  parallelApiKey?: string;
+  /**
+   * Server-side Shannon key, sent upstream as `X-API-Key`. When set, any client credential is dropped.
+   * @default undefined (no key added)
+   */
+  shannonApiKey?: string;
+  /**
+   * Browser origins (`https://app.example.com`, no path) allowed besides the proxy's own origin,
+   * which is always allowed. `*` is refused: this list is what stops other websites from spending
+   * the key through their visitors' browsers.
+   * @default []
+   */
+  allowedOrigins?: string[];
+  /**
+   * Forward the client's own `x-api-key` / `authorization` headers (and Shannon's `api_key` stream
+   * query parameter). Ignored for a provider whose server-side key is set.
+   * @default false
+   */
+  allowClientCredentials?: boolean;
+  /**
+   * Largest request body accepted, in bytes; larger ones get 413 `body-too-large`.
+   * @default 1048576 (1 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * The `fetch` used to reach the upstreams (tests; Node without undici's timeouts, see node-fetch.ts).
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+}
+
+/** {@link ProxyOptions} after validation: normalized URLs and origins, defaults filled in. */
+export interface ResolvedProxyOptions {
+  /** No trailing slash, so API paths can be appended. */
+  parallelBaseUrl: string;
+  shannonBaseUrl: string;
+  parallelApiKey: string | undefined;
+  shannonApiKey: string | undefined;
+  /** Serialized origins (`scheme://host[:port]`, lower-case host). */
+  allowedOrigins: ReadonlySet<string>;
+  allowClientCredentials: boolean;
+  maxBodyBytes: number;
+  fetch: typeof fetch;
+}
+
+function baseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ProxyConfigError(`${name} must be an absolute http(s) URL such as https://api.parallel.ai (got "${value}").`);
+  }
+  // Never echo a URL carrying credentials: the message may end up in a log.
+  if (url.username || url.password) throw new ProxyConfigError(`${name} must not contain a user name or password; set the API key variable instead.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ProxyConfigError(`${name} must use http: or https: (got "${url.protocol}").`);
+  if (url.search || url.hash) throw new ProxyConfigError(`${name} must not have a query or fragment (got "${value}").`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Normalizes one configured origin; refuses `*`, `null` and anything with a path. */
+function allowedOrigin(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '*') throw new ProxyConfigError('allowedOrigins (ALLOWED_ORIGINS) may not contain "*": list each site that may use the proxy, e.g. https://app.example.com.');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new ProxyConfigError(`Allowed origin "${trimmed}" is not a URL; write it as scheme://host[:port], e.g. https://app.example.com.`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    throw new ProxyConfigError(`Allowed origin "${trimmed}" must be just scheme://host[:port] (http or https, no path), e.g. https://app.example.com.`);
+  }
+  return url.origin;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Validates options and fills in defaults. Throws {@link ProxyConfigError} with a fix to apply. */
+export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new ProxyConfigError(`maxBodyBytes (MAX_BODY_BYTES) must be a positive whole number of bytes (got ${String(options.maxBodyBytes)}).`);
+  }
+  // Bound to globalThis: Workers throw "Illegal invocation" when fetch is called with another `this`.
+  const fetchUpstream = options.fetch ?? globalThis.fetch.bind(globalThis);
+  return {
+    parallelBaseUrl: baseUrl('parallelBaseUrl (PARALLEL_BASE_URL)', options.parallelBaseUrl),
+    shannonBaseUrl: baseUrl('shannonBaseUrl (SHANNON_BASE_URL)', options.shannonBaseUrl),
+    parallelApiKey: nonEmpty(options.parallelApiKey),
+    shannonApiKey: nonEmpty(options.shannonApiKey),
+    allowedOrigins: new Set((options.allowedOrigins ?? []).filter((origin) => origin.trim()).map(allowedOrigin)),
+    allowClientCredentials: options.allowClientCredentials ?? false,
+    maxBodyBytes,
+    fetch: fetchUpstream,
+  };
+}
+
+function flag(name: string, value: string | undefined): boolean {
+  const normalized = nonEmpty(value)?.toLowerCase();
+  if (normalized === undefined || normalized === '0' || normalized === 'false') return false;
+  if (normalized === '1' || normalized === 'true') return true;
+  throw new ProxyConfigError(`${name} must be 1, true, 0 or false (got "${value}").`);
+}
+
+/**
+ * Options from environment variables, for Node (`process.env`) and Workers (vars + secrets).
+ * Empty values count as unset. Throws {@link ProxyConfigError} for a value it cannot read.
+ *
+ * | variable | option | default |
+ * |---|---|---|
+ * | `PARALLEL_BASE_URL` | parallelBaseUrl | `https://api.parallel.ai` |
+ * | `SHANNON_BASE_URL` | shannonBaseUrl | `http://localhost:8080` |
+ * | `PARALLEL_API_KEY`, `SHANNON_API_KEY` | parallelApiKey, shannonApiKey | unset |
+ * | `ALLOWED_ORIGINS` | allowedOrigins (comma-separated) | none |
+ * | `ALLOW_CLIENT_CREDENTIALS` | allowClientCredentials (`1`/`true`) | false |
+ * | `MAX_BODY_BYTES` | maxBodyBytes | 1048576 |
+ *
+ * @example
+ * const handler = createProxyHandler(proxyOptionsFromEnv(process.env));
+ */
+export function proxyOptionsFromEnv(env: Record<string, string | undefined>): ProxyOptions {
+  const options: ProxyOptions = {
+    parallelBaseUrl: nonEmpty(env.PARALLEL_BASE_URL) ?? DEFAULT_PARALLEL_BASE_URL,
+    shannonBaseUrl: nonEmpty(env.SHANNON_BASE_URL) ?? DEFAULT_SHANNON_BASE_URL,
+    parallelApiKey: nonEmpty(env.PARALLEL_API_KEY),
+    shannonApiKey: nonEmpty(env.SHANNON_API_KEY),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowClientCredentials: flag('ALLOW_CLIENT_CREDENTIALS', env.ALLOW_CLIENT_CREDENTIALS),
+  };
+  const maxBody = nonEmpty(env.MAX_BODY_BYTES);
+  if (maxBody !== undefined) {
+    if (!/^\d+$/.test(maxBody)) throw new ProxyConfigError(`MAX_BODY_BYTES must be a whole number of bytes (got "${maxBody}").`);
+    options.maxBodyBytes = Number(maxBody);
+  }
+  return options;
+}

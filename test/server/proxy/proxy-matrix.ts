@@ -1,0 +1,197 @@
+/**
+ * The proxy's allow/deny matrix as data, shared by the Node and the Worker (miniflare) suites so
+ * both runtimes are held to the same table. Each case is one request and what must happen to it.
+ */
+
+export const APP_ORIGIN = 'https://app.example';
+export const PARALLEL_SERVER_KEY = 'server-parallel-key';
+export const SHANNON_SERVER_KEY = 'server-shannon-key';
+export const CLIENT_KEY = 'client-key';
+
+/** Proxy deployments under test, as the environment variables that configure them. */
+export type ConfigName = 'serverKeys' | 'clientKeys' | 'noKeys' | 'clientKeysWithServerKeys' | 'deadUpstream';
+
+/** The environment of a deployment. Parallel's base URL carries a path prefix to prove it is kept. */
+export function proxyEnv(name: ConfigName, upstreamUrl: string): Record<string, string> {
+  const common = { PARALLEL_BASE_URL: `${upstreamUrl}/parallel`, SHANNON_BASE_URL: upstreamUrl, ALLOWED_ORIGINS: `${APP_ORIGIN}, https://other.example`, MAX_BODY_BYTES: '1024' };
+  const keys = { PARALLEL_API_KEY: PARALLEL_SERVER_KEY, SHANNON_API_KEY: SHANNON_SERVER_KEY };
+  switch (name) {
+    case 'serverKeys':
+      return { ...common, ...keys };
+    case 'clientKeys':
+      return { ...common, ALLOW_CLIENT_CREDENTIALS: '1' };
+    case 'noKeys':
+      return common;
+    case 'clientKeysWithServerKeys':
+      return { ...common, ...keys, ALLOW_CLIENT_CREDENTIALS: 'true' };
+    case 'deadUpstream':
+      // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
+      return { ...common, ...keys, PARALLEL_BASE_URL: 'http://127.0.0.1:9', SHANNON_BASE_URL: 'http://127.0.0.1:9' };
+  }
+}
+
+/** `{self}` in a header value is replaced by the proxy's own origin. `null` removes a default header. */
+export type CaseHeaders = Record<string, string | null>;
+
+export interface MatrixCase {
+  /** A behaviour sentence; it is the test's name. */
+  name: string;
+  /** @default 'serverKeys' */
+  config?: ConfigName;
+  method?: string;
+  path: string;
+  /** Merged over {@link DEFAULT_HEADERS}. */
+  headers?: CaseHeaders;
+  body?: string;
+  chunks?: string[];
+  status: number;
+  /** The refusal's rule; a refused request must never reach the upstream. */
+  rule?: string;
+  /** What the upstream must receive (exactly one request). Header `null` means "absent". */
+  upstream?: { method?: string; path: string; query?: Record<string, string>; headers?: Record<string, string | null>; body?: string };
+  /** Response headers to check; `null` means "absent". `{self}` is replaced as in requests. */
+  response?: Record<string, string | null>;
+  /** Substrings the response body must contain. */
+  bodyIncludes?: string[];
+}
+
+/** What a browser on the allowed app sends along, and what must never be forwarded. */
+export const DEFAULT_HEADERS: CaseHeaders = {
+  origin: APP_ORIGIN,
+  cookie: 'app_session=secret',
+  referer: `${APP_ORIGIN}/page`,
+  'user-agent': 'test-browser',
+  'x-forwarded-for': '203.0.113.9',
+};
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const RUN = 'trun_0123456789abcdef';
+const WORKFLOW = 'task-00000000-0000-0000-0000-000000000002-1761545271';
+const CREATE = JSON.stringify({ input: 'What is the capital of France?', processor: 'lite' });
+
+const routes: MatrixCase[] = [
+  {
+    name: 'forwards POST /v1/tasks/runs to the Parallel base URL with the server key and the allow-listed headers',
+    method: 'POST',
+    path: '/api/parallel/v1/tasks/runs',
+    headers: { ...JSON_HEADERS, accept: 'application/json', 'parallel-beta': 'events-sse-2025-07-24', 'idempotency-key': 'k-1', 'x-stainless-lang': 'js', 'x-requested-with': 'XMLHttpRequest' },
+    body: CREATE,
+    status: 202,
+    upstream: {
+      method: 'POST',
+      path: '/parallel/v1/tasks/runs',
+      headers: { 'x-api-key': PARALLEL_SERVER_KEY, 'content-type': 'application/json', accept: 'application/json', 'parallel-beta': 'events-sse-2025-07-24', 'idempotency-key': 'k-1', 'x-stainless-lang': null, 'x-requested-with': null },
+      body: CREATE,
+    },
+  },
+  { name: 'forwards GET /v1/tasks/runs/{id}', path: `/api/parallel/v1/tasks/runs/${RUN}`, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` } },
+  { name: 'forwards GET /v1/tasks/runs/{id}/events', path: `/api/parallel/v1/tasks/runs/${RUN}/events`, headers: { accept: 'text/event-stream' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}/events`, headers: { accept: 'text/event-stream' } }, response: { 'content-type': 'text/event-stream' }, bodyIncludes: ['event: first', 'event: last'] },
+  { name: 'forwards the legacy GET /v1beta/tasks/runs/{id}/events', path: `/api/parallel/v1beta/tasks/runs/${RUN}/events`, status: 200, upstream: { path: `/parallel/v1beta/tasks/runs/${RUN}/events` } },
+  { name: 'forwards GET /v1/tasks/runs/{id}/result with its timeout query', path: `/api/parallel/v1/tasks/runs/${RUN}/result?timeout=5`, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}/result`, query: { timeout: '5' } } },
+  { name: 'forwards GET /v1/tasks/runs/{id}/input', path: `/api/parallel/v1/tasks/runs/${RUN}/input`, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}/input` } },
+  { name: 'forwards POST /api/v1/tasks/stream to Shannon with the server key and the Idempotency-Key', method: 'POST', path: '/api/shannon/api/v1/tasks/stream', headers: { ...JSON_HEADERS, 'idempotency-key': 'idem-1' }, body: '{"query":"2+2"}', status: 201, upstream: { path: '/api/v1/tasks/stream', headers: { 'x-api-key': SHANNON_SERVER_KEY, 'idempotency-key': 'idem-1' }, body: '{"query":"2+2"}' } },
+  { name: 'forwards POST /api/v1/tasks', method: 'POST', path: '/api/shannon/api/v1/tasks', headers: JSON_HEADERS, body: '{"query":"2+2"}', status: 200, upstream: { method: 'POST', path: '/api/v1/tasks' } },
+  { name: 'forwards GET /api/v1/tasks with limit, offset, status and session_id', path: '/api/shannon/api/v1/tasks?limit=10&offset=20&status=RUNNING&session_id=s-1', status: 200, upstream: { path: '/api/v1/tasks', query: { limit: '10', offset: '20', status: 'RUNNING', session_id: 's-1' } } },
+  { name: 'forwards GET /api/v1/tasks/{id}', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, status: 200, upstream: { path: `/api/v1/tasks/${WORKFLOW}` } },
+  { name: 'accepts a percent-encoded colon in a Shannon id and forwards it decoded', path: '/api/shannon/api/v1/tasks/task%3A1.2', status: 200, upstream: { path: '/api/v1/tasks/task:1.2' } },
+  { name: 'forwards POST /api/v1/tasks/{id}/cancel, also without a body', method: 'POST', path: `/api/shannon/api/v1/tasks/${WORKFLOW}/cancel`, status: 200, upstream: { method: 'POST', path: `/api/v1/tasks/${WORKFLOW}/cancel`, body: '' } },
+  {
+    name: 'forwards GET /api/v1/stream/sse with workflow_id, types, last_event_id and the Last-Event-ID and Cache-Control headers',
+    path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&types=LLM_OUTPUT,STREAM_END&last_event_id=1761545276767-0`,
+    headers: { 'last-event-id': '1761545276767-0', 'cache-control': 'no-cache' },
+    status: 200,
+    upstream: { path: '/api/v1/stream/sse', query: { workflow_id: WORKFLOW, types: 'LLM_OUTPUT,STREAM_END', last_event_id: '1761545276767-0' }, headers: { 'last-event-id': '1761545276767-0', 'cache-control': 'no-cache' } },
+  },
+  { name: 'refuses a path outside /api/parallel and /api/shannon with rule unknown-prefix', path: '/api/openai/v1/chat/completions', status: 404, rule: 'unknown-prefix' },
+  { name: 'refuses a bare API path without the provider prefix with rule unknown-prefix', path: '/v1/tasks/runs', status: 404, rule: 'unknown-prefix' },
+  { name: 'refuses a look-alike prefix with rule unknown-prefix', path: '/api/parallelx/v1/tasks/runs', status: 404, rule: 'unknown-prefix' },
+  { name: 'refuses Parallel endpoints the elements do not use with rule route-not-allowed', method: 'POST', path: '/api/parallel/v1beta/search', headers: JSON_HEADERS, body: '{}', status: 404, rule: 'route-not-allowed' },
+  { name: 'refuses the provider root with rule route-not-allowed', path: '/api/parallel', status: 404, rule: 'route-not-allowed' },
+  { name: 'refuses Shannon endpoints the elements do not use with rule route-not-allowed', path: '/api/shannon/api/v1/sessions', status: 404, rule: 'route-not-allowed' },
+  { name: 'refuses Shannon pause with rule route-not-allowed', method: 'POST', path: `/api/shannon/api/v1/tasks/${WORKFLOW}/pause`, status: 404, rule: 'route-not-allowed' },
+  { name: 'refuses a method the route does not allow with rule method-not-allowed and an Allow header', method: 'DELETE', path: `/api/parallel/v1/tasks/runs/${RUN}`, status: 405, rule: 'method-not-allowed', response: { allow: 'GET' } },
+  { name: 'refuses PUT on the create route with rule method-not-allowed', method: 'PUT', path: '/api/parallel/v1/tasks/runs', headers: JSON_HEADERS, body: '{}', status: 405, rule: 'method-not-allowed', response: { allow: 'POST' } },
+  { name: 'refuses a plain OPTIONS that is not a preflight with rule method-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', status: 405, rule: 'method-not-allowed' },
+  { name: 'refuses a Parallel id with a dot with rule invalid-id', path: '/api/parallel/v1/tasks/runs/trun.1', status: 400, rule: 'invalid-id' },
+  { name: 'refuses an id longer than 128 characters with rule invalid-id', path: `/api/parallel/v1/tasks/runs/${'a'.repeat(129)}`, status: 400, rule: 'invalid-id' },
+  { name: 'refuses a double-encoded slash in an id with rule invalid-id', path: '/api/shannon/api/v1/tasks/a%252Fb', status: 400, rule: 'invalid-id' },
+  { name: 'refuses an encoded slash with rule invalid-path', path: '/api/parallel/v1/tasks/runs/a%2Fb/events', status: 400, rule: 'invalid-path' },
+  { name: 'refuses an empty path segment with rule invalid-path', path: '/api/parallel/v1/tasks/runs//events', status: 400, rule: 'invalid-path' },
+  { name: 'refuses a trailing slash with rule invalid-path', path: '/api/parallel/v1/tasks/runs/', status: 400, rule: 'invalid-path' },
+  { name: 'resolves dot segments before matching, so .. cannot climb out of a provider', path: `/api/parallel/v1/tasks/runs/${RUN}/../../../../../../admin`, status: 404, rule: 'unknown-prefix' },
+  { name: 'resolves encoded dot segments before matching as well', path: '/api/parallel/v1/tasks/runs/%2e%2e/%2E%2E/groups', status: 404, rule: 'route-not-allowed' },
+  { name: 'refuses an unknown query parameter with rule query-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}/result?timeout=5&redirect=evil`, status: 400, rule: 'query-not-allowed' },
+  { name: 'refuses a query on a route that takes none with rule query-not-allowed', method: 'POST', path: '/api/parallel/v1/tasks/runs?beta=true', headers: JSON_HEADERS, body: CREATE, status: 400, rule: 'query-not-allowed' },
+  { name: 'refuses a repeated query parameter with rule query-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}/result?timeout=1&timeout=2`, status: 400, rule: 'query-not-allowed' },
+  { name: 'refuses a malformed query value with rule query-not-allowed', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&last_event_id=abc`, status: 400, rule: 'query-not-allowed' },
+  { name: 'refuses Shannon api_key in the query when client credentials are not allowed with rule query-not-allowed', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&api_key=${CLIENT_KEY}`, status: 400, rule: 'query-not-allowed' },
+];
+
+const credentials: MatrixCase[] = [
+  { name: 'injects the server key and drops the client x-api-key and Authorization', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': PARALLEL_SERVER_KEY, authorization: null } } },
+  { name: 'forwards the client x-api-key and Authorization when client credentials are allowed and no server key is set', config: 'clientKeys', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` } } },
+  { name: 'drops client credentials when client credentials are not allowed', config: 'noKeys', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 200, upstream: { path: `/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': null, authorization: null } } },
+  { name: 'drops client credentials in favour of the server key even when client credentials are allowed', config: 'clientKeysWithServerKeys', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': CLIENT_KEY }, status: 200, upstream: { path: `/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': SHANNON_SERVER_KEY } } },
+  { name: 'forwards Shannon api_key in the stream query when client credentials are allowed', config: 'clientKeys', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&api_key=${CLIENT_KEY}`, status: 200, upstream: { path: '/api/v1/stream/sse', query: { workflow_id: WORKFLOW, api_key: CLIENT_KEY } } },
+  { name: 'drops Shannon api_key from the query when a server key replaces it', config: 'clientKeysWithServerKeys', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&api_key=${CLIENT_KEY}`, status: 200, upstream: { path: '/api/v1/stream/sse', query: { workflow_id: WORKFLOW }, headers: { 'x-api-key': SHANNON_SERVER_KEY } } },
+  { name: 'refuses a preflight asking to send x-api-key when client credentials are not allowed with rule header-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' }, status: 403, rule: 'header-not-allowed' },
+  { name: 'allows x-api-key and Authorization in a preflight when client credentials are allowed', config: 'clientKeys', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-api-key' }, status: 204, response: { 'access-control-allow-headers': 'content-type, accept, last-event-id, parallel-beta, idempotency-key, cache-control, x-api-key, authorization' } },
+];
+
+const origins: MatrixCase[] = [
+  { name: 'answers an allowed Origin with its own CORS headers, never * and never Allow-Credentials', path: `/api/parallel/v1/tasks/runs/${RUN}`, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` }, response: { 'access-control-allow-origin': APP_ORIGIN, vary: 'Origin', 'access-control-expose-headers': 'retry-after, x-workflow-id, x-session-id, link, x-ratelimit-remaining-minute', 'access-control-allow-credentials': null } },
+  { name: 'allows every origin in the list', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: 'https://other.example' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` }, response: { 'access-control-allow-origin': 'https://other.example' } },
+  { name: 'refuses a foreign Origin with rule origin-not-allowed and no CORS headers', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: 'https://evil.example' }, status: 403, rule: 'origin-not-allowed', response: { 'access-control-allow-origin': null } },
+  { name: 'refuses a look-alike of a listed origin with rule origin-not-allowed', method: 'POST', path: '/api/parallel/v1/tasks/runs', headers: { ...JSON_HEADERS, origin: 'https://app.example.evil.example' }, body: CREATE, status: 403, rule: 'origin-not-allowed' },
+  { name: 'refuses Origin: null (sandboxed frames, file: pages) with rule origin-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: 'null' }, status: 403, rule: 'origin-not-allowed' },
+  { name: 'allows its own origin without listing it', config: 'noKeys', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: '{self}' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` }, response: { 'access-control-allow-origin': '{self}' } },
+  { name: 'allows a request without Origin (same-origin GET, or a non-browser client)', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: null, 'sec-fetch-site': 'same-origin' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` }, response: { 'access-control-allow-origin': null, vary: 'Origin' } },
+  { name: 'refuses a request without Origin that Sec-Fetch-Site marks cross-site with rule origin-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}/events`, headers: { origin: null, 'sec-fetch-site': 'cross-site' }, status: 403, rule: 'origin-not-allowed' },
+  { name: 'refuses a request without Origin that Sec-Fetch-Site marks same-site with rule origin-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: null, 'sec-fetch-site': 'same-site' }, status: 403, rule: 'origin-not-allowed' },
+  { name: 'never takes its own origin from a protocol-relative request target', path: `//evil.example/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: 'http://evil.example' }, status: 403, rule: 'origin-not-allowed' },
+  { name: 'adds CORS headers to refusals for allowed origins so the page can read the rule', path: '/api/parallel/v1/tasks/groups', status: 404, rule: 'route-not-allowed', response: { 'access-control-allow-origin': APP_ORIGIN } },
+];
+
+const preflight: MatrixCase[] = [
+  {
+    name: 'answers an allowed preflight itself with 204, the route methods, the allow-listed headers and Max-Age',
+    method: 'OPTIONS',
+    path: '/api/parallel/v1/tasks/runs',
+    headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,parallel-beta' },
+    status: 204,
+    response: { 'access-control-allow-origin': APP_ORIGIN, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept, last-event-id, parallel-beta, idempotency-key, cache-control', 'access-control-max-age': '600', 'access-control-allow-credentials': null },
+  },
+  { name: 'lists every method of a path with several routes in a preflight answer', method: 'OPTIONS', path: '/api/shannon/api/v1/tasks', headers: { 'access-control-request-method': 'GET' }, status: 204, response: { 'access-control-allow-methods': 'POST, GET' } },
+  { name: 'allows Last-Event-ID in a stream preflight', method: 'OPTIONS', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}`, headers: { 'access-control-request-method': 'GET', 'access-control-request-headers': 'last-event-id' }, status: 204 },
+  { name: 'refuses a preflight for a method the route does not allow with 403 and rule method-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'DELETE' }, status: 403, rule: 'method-not-allowed' },
+  { name: 'refuses a preflight asking for a header outside the allow-list with 403 and rule header-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-stainless-lang' }, status: 403, rule: 'header-not-allowed' },
+  { name: 'refuses a preflight for a route that is not allowed with 403 and rule route-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/groups', headers: { 'access-control-request-method': 'POST' }, status: 403, rule: 'route-not-allowed' },
+  { name: 'refuses a preflight from a foreign origin with 403 and rule origin-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' }, status: 403, rule: 'origin-not-allowed', response: { 'access-control-allow-origin': null } },
+];
+
+const bodies: MatrixCase[] = [
+  { name: 'refuses a body over MAX_BODY_BYTES by its Content-Length with rule body-too-large', method: 'POST', path: '/api/parallel/v1/tasks/runs', headers: JSON_HEADERS, body: JSON.stringify({ input: 'x'.repeat(2000), processor: 'lite' }), status: 413, rule: 'body-too-large' },
+  { name: 'counts a chunked body without Content-Length and refuses it past the limit with rule body-too-large', method: 'POST', path: '/api/shannon/api/v1/tasks/stream', headers: JSON_HEADERS, chunks: ['{"query":"', 'y'.repeat(600), 'y'.repeat(600), '"}'], status: 413, rule: 'body-too-large' },
+  { name: 'forwards a body of exactly MAX_BODY_BYTES', method: 'POST', path: '/api/parallel/v1/tasks/runs', headers: JSON_HEADERS, body: JSON.stringify({ input: 'z'.repeat(1024 - 31), processor: 'lite' }), status: 202, upstream: { path: '/parallel/v1/tasks/runs' } },
+  { name: 'forwards a chunked body under the limit', method: 'POST', path: '/api/shannon/api/v1/tasks', headers: JSON_HEADERS, chunks: ['{"query":', '"chunked"}'], status: 200, upstream: { path: '/api/v1/tasks', body: '{"query":"chunked"}' } },
+  { name: 'refuses a body that is not JSON with rule content-type-not-allowed', method: 'POST', path: '/api/parallel/v1/tasks/runs', headers: { 'content-type': 'text/plain' }, body: CREATE, status: 415, rule: 'content-type-not-allowed' },
+];
+
+const responses: MatrixCase[] = [
+  {
+    name: 'passes rate-limit, Retry-After, workflow and auth headers back and drops Set-Cookie, the upstream CORS headers and anything else',
+    method: 'POST',
+    path: '/api/shannon/api/v1/tasks/stream',
+    headers: JSON_HEADERS,
+    body: '{"query":"2+2"}',
+    status: 201,
+    upstream: { path: '/api/v1/tasks/stream' },
+    response: { 'x-ratelimit-remaining-minute': '59', 'retry-after': '1', 'x-workflow-id': 'wf-1', 'x-session-id': 'session-1', link: '</api/v1/stream/sse?workflow_id=wf-1>; rel=stream', 'x-idempotency-cached': 'false', 'www-authenticate': 'Bearer realm="Shannon API"', 'set-cookie': null, 'x-internal-trace': null, 'keep-alive': null },
+  },
+  { name: 'passes a 204 through without a body', path: `/api/parallel/v1/tasks/runs/run_nobody`, status: 204, upstream: { path: '/parallel/v1/tasks/runs/run_nobody' } },
+  { name: 'passes a compressed upstream body through decoded', path: '/api/parallel/v1/tasks/runs/run_gzip', status: 200, upstream: { path: '/parallel/v1/tasks/runs/run_gzip' }, response: { 'content-encoding': null }, bodyIncludes: ['"ok":true'] },
+  { name: 'answers 502 with rule upstream-unreachable when the upstream cannot be reached', config: 'deadUpstream', path: `/api/parallel/v1/tasks/runs/${RUN}`, status: 502, rule: 'upstream-unreachable' },
+];
+
+/** The whole matrix, in a readable order. */
+export const MATRIX: readonly MatrixCase[] = [...routes, ...credentials, ...origins, ...preflight, ...bodies, ...responses];
