@@ -6,7 +6,9 @@ const rtf = typeof Intl !== 'undefined' ? new Intl.RelativeTimeFormat(undefined,
 export function relativeTime(iso: string | undefined, now = Date.now()): string {
   const time = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(time)) return '';
-  const seconds = Math.round((time - now) / 1000);
+  // Server clocks run a little ahead or behind: a few seconds either way reads as "now".
+  const raw = Math.round((time - now) / 1000);
+  const seconds = Math.abs(raw) < 5 ? 0 : raw;
   const abs = Math.abs(seconds);
   if (!rtf) return new Date(time).toLocaleString();
   if (abs < 60) return rtf.format(seconds, 'second');

@@ -20,7 +20,7 @@ import { taskFormStyles } from './task-form.styles.js';
 
 /** What a `task-rerun` event carries (fired by `<task-history>`). */
 interface RerunDetail {
-  run?: { provider?: string; request?: unknown };
+  run?: { provider?: string; request?: unknown; input?: unknown };
   target: EventTarget | null;
 }
 
@@ -30,16 +30,28 @@ interface RerunDetail {
  * Ctrl/Cmd+Enter submits. With an auth mode that needs a key and no `apiKey` set, a masked key
  * field appears; the key is kept in the store (memory, or sessionStorage if the store allows).
  *
+ * @tagname task-form
  * @summary Form that creates research tasks.
- * @fires task-submit - Before the create request; cancelable (`preventDefault()` stops it).
+ * @fires task-submit - Before the create request; cancelable (`preventDefault()` stops it). Listeners may
+ *   adjust `event.request` (e.g. add metadata) before it is sent.
  * @fires task-created - The API accepted the task; carries run id and provider.
  * @fires task-error - The request failed; the message says what to do.
  * @csspart form - The form element.
  * @csspart field - Each field wrapper (label, control, hint, error).
  * @csspart submit - The submit button.
  * @csspart error - The request error message.
- * @cssprop --task-bg - Background. @cssprop --task-fg - Text colour. @cssprop --task-accent - Accent colour.
- * @cssprop --task-surface - Inputs background. @cssprop --task-border - Borders. @cssprop --task-danger - Error colour.
+ * @cssprop --task-bg - Background.
+ * @cssprop --task-fg - Text colour.
+ * @cssprop --task-accent - Accent colour.
+ * @cssprop --task-surface - Raised surfaces and inputs.
+ * @cssprop --task-border - Borders.
+ * @cssprop --task-muted - Secondary text.
+ * @cssprop --task-ok - Success colour.
+ * @cssprop --task-warn - Warning colour.
+ * @cssprop --task-danger - Error colour.
+ * @cssprop --task-radius - Corner radius.
+ * @cssprop --task-font - Font family.
+ * @cssprop --task-mono - Monospace font.
  */
 export class TaskFormElement extends TaskElement {
   static override styles = taskFormStyles;
@@ -115,7 +127,13 @@ export class TaskFormElement extends TaskElement {
   }
 
   /** Replaces the fields with those of an earlier create body (what "re-run" uses). */
-  prefill(provider: 'parallel' | 'shannon', request: unknown): void {
+  prefill(provider: 'parallel' | 'shannon', request: unknown, input?: unknown): void {
+    // Runs opened by id (or saved by an older version) have no create body: fall back to the input.
+    if ((!request || typeof request !== 'object') && input !== undefined) {
+      request = provider === 'parallel'
+        ? { input, processor: this._parallel.processor }
+        : { query: typeof input === 'string' ? input : JSON.stringify(input) };
+    }
     if (!request || typeof request !== 'object') return;
     this.provider = provider;
     if (provider === 'parallel') this._parallel = parallelDraftFromRequest(request as ParallelCreateParams);
@@ -129,7 +147,7 @@ export class TaskFormElement extends TaskElement {
   #onRerun = (event: Event): void => {
     const { run, target } = event as unknown as RerunDetail;
     if ((target as { store?: string } | null)?.store !== this.store || !run) return;
-    this.prefill(run.provider === 'shannon' ? 'shannon' : 'parallel', run.request);
+    this.prefill(run.provider === 'shannon' ? 'shannon' : 'parallel', run.request, run.input);
   };
 
   #validate() {

@@ -31,6 +31,7 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * Space selects, Delete (or Backspace) removes the focused run; Tab reaches its Re-run and Delete
  * buttons.
  *
+ * @tagname task-history
  * @summary History of research task runs.
  * @fires task-select - The user picked a run (click, Enter or Space); carries `runId` and `provider`.
  * @fires task-rerun - The user asked to run a task again; carries `run`, `provider` and `store`, for a `<task-form>` to prefill itself.

@@ -8,7 +8,7 @@ import { clockTime, statusLabel, truncate } from '../shared/format.js';
 import type { EventRow } from './event-rows.js';
 
 const CATEGORY_LABELS: Record<string, string> = {
-  plan: 'Plan', search: 'Search', result: 'Result', tool_call: 'Tool call', exec_status: 'Status',
+  plan: 'Plan', search: 'Search', result: 'Result', tool_call: 'Tool call', exec_status: 'Progress',
   workflow_started: 'Started', workflow_completed: 'Done', agent_started: 'Agent', agent_completed: 'Agent',
   progress: 'Progress', title: 'Title',
 };

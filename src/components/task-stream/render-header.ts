@@ -17,15 +17,16 @@ const CONNECTION_LABEL: Record<ConnectionSnapshot['state'], string> = {
   failed: 'Connection failed',
 };
 
-function renderConnection(connection: ConnectionSnapshot | undefined, now: number, onReconnect: () => void): TemplateResult {
+function renderConnection(connection: ConnectionSnapshot | undefined, now: number, finished: boolean, onReconnect: () => void): TemplateResult {
   const state = connection?.state ?? 'closed';
+  const label = state === 'closed' && finished ? 'Finished' : CONNECTION_LABEL[state];
   let detail: TemplateResult | string = '';
   if (state === 'reconnecting' && connection) {
     const wait = connection.nextRetryAt ? Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000)) : undefined;
     detail = `attempt ${Math.max(1, connection.attempt)}${wait !== undefined ? `, next try in ${wait} s` : ''}`;
   }
   return html`<span part="connection" class="connection" data-state=${state}>
-    <span class="dot" aria-hidden="true"></span>${CONNECTION_LABEL[state]}${detail ? html` <span class="muted">(${detail})</span>` : nothing}
+    <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted">(${detail})</span>` : nothing}
     ${state === 'failed' || state === 'reconnecting'
       ? html`<button type="button" class="link-button" @click=${onReconnect}>Reconnect now</button>` : nothing}
   </span>
@@ -51,7 +52,7 @@ export function renderHeader(
       ${kind ? html`<span>${kind}</span>` : nothing}
       <time datetime=${run.createdAt} title=${new Date(run.createdAt).toLocaleString()}>created ${relativeTime(run.createdAt, now)}</time>
     </div>
-    <div class="connection-row">${renderConnection(connection, now, actions.onReconnect)}</div>
+    <div class="connection-row">${renderConnection(connection, now, isTerminalStatus(run.status), actions.onReconnect)}</div>
   </header>`;
 }
 

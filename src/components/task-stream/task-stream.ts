@@ -26,6 +26,7 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * Shows one run live: status, connection, progress, every event exactly once, and the result with
  * its sources. Follows the store's selection unless `run-id` is set.
  *
+ * @tagname task-stream
  * @summary Live view of a running research task.
  * @fires task-state - The run's status changed.
  * @fires task-progress - Events were applied (one DOM event per rendered batch).
@@ -41,10 +42,19 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * @csspart citation - One cited source.
  * @csspart error - An error message.
  * @csspart controls - The stop / cancel / reconnect buttons.
- * @cssprop --task-bg - Background. @cssprop --task-fg - Text colour. @cssprop --task-accent - Accent colour.
- * @cssprop --task-surface - Raised surfaces. @cssprop --task-border - Borders. @cssprop --task-muted - Secondary text.
- * @cssprop --task-ok - Success colour. @cssprop --task-warn - Warning colour. @cssprop --task-danger - Error colour.
- * @cssprop --task-radius - Corner radius. @cssprop --task-font - Font family. @cssprop --task-mono - Monospace font.
+ * @csspart empty - The message shown when no run is selected.
+ * @cssprop --task-bg - Background.
+ * @cssprop --task-fg - Text colour.
+ * @cssprop --task-accent - Accent colour.
+ * @cssprop --task-surface - Raised surfaces and inputs.
+ * @cssprop --task-border - Borders.
+ * @cssprop --task-muted - Secondary text.
+ * @cssprop --task-ok - Success colour.
+ * @cssprop --task-warn - Warning colour.
+ * @cssprop --task-danger - Error colour.
+ * @cssprop --task-radius - Corner radius.
+ * @cssprop --task-font - Font family.
+ * @cssprop --task-mono - Monospace font.
  * @cssprop --task-stream-max-height - Height limit of the event list (default 28rem).
  */
 export class TaskStreamElement extends TaskElement {
