@@ -63,9 +63,9 @@ totals.passed += browser.passed;
 totals.failed += browser.failed || (wtr.code !== 0 ? 1 : 0);
 steps.push(['browser tests', wtr.code === 0]);
 
-if (existsSync('e2e/run.mjs')) {
+if (existsSync('e2e/run.ts')) {
   console.log('\n== end-to-end tests (playwright-core, Chromium)');
-  const e2e = await run(process.execPath, ['e2e/run.mjs']);
+  const e2e = await run(process.execPath, ['--import', 'tsx', 'e2e/run.ts']);
   const m = /e2e: (\d+) passed, (\d+) failed/.exec(e2e.output);
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (e2e.code !== 0 && !m ? 1 : 0);

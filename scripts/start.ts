@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the demo on one origin. Starts the embedded mock backend (both APIs) on a loopback
+ * port, mounts the proxy at /api in the Vite dev server (upstreams = the mock), and serves demo/.
+ *
+ * Environment:
+ *   PORT (default 5173), HOST (default 127.0.0.1)
+ *   MOCK=0 with PARALLEL_API_KEY / SHANNON_API_KEY (and optionally PARALLEL_BASE_URL,
+ *   SHANNON_BASE_URL, ALLOWED_ORIGINS): the same proxy targets the real APIs instead of the mock.
+ *   MOCK_SPEED (default 1), MOCK_SEED: passed to the mock.
+ */
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { startMockServer } from '../server/mock/mock-server.js';
+import { createProxyHandler } from '../server/proxy/proxy-handler.js';
+import { proxyOptionsFromEnv, type ProxyOptions } from '../server/proxy/proxy-options.js';
+import { toNodeMiddleware } from '../server/proxy/node-adapter.js';
+import { createNodeFetch } from '../server/proxy/node-fetch.js';
+
+/** Starts mock + proxy + Vite; resolves with the URL and a close function. */
+export async function startDemo(env: Record<string, string | undefined> = process.env): Promise<{ url: string; close(): Promise<void> }> {
+  const host = env.HOST ?? '127.0.0.1';
+  const port = Number(env.PORT ?? 5173);
+  const useMock = env.MOCK !== '0';
+  const mock = useMock
+    ? await startMockServer({ speed: Number(env.MOCK_SPEED ?? 1), ...(env.MOCK_SEED ? { seed: Number(env.MOCK_SEED) } : {}) })
+    : undefined;
+  const options: ProxyOptions = mock
+    ? { parallelBaseUrl: mock.url, shannonBaseUrl: mock.url, parallelApiKey: 'mock-key', shannonApiKey: 'mock-key' }
+    : proxyOptionsFromEnv(env);
+  const handler = createProxyHandler({ ...options, fetch: createNodeFetch() });
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const vite = await createServer({
+    configFile: false,
+    root: `${root}demo`,
+    logLevel: 'warn',
+    server: { host, port, strictPort: true, fs: { allow: [root] } },
+    plugins: [{
+      name: 'task-elements-proxy',
+      configureServer(server) {
+        server.middlewares.use(toNodeMiddleware(handler, { mountPath: '/api' }));
+      },
+    }],
+  });
+  await vite.listen();
+  const address = vite.httpServer?.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host}:${actualPort}/`;
+  return {
+    url,
+    async close() {
+      await vite.close();
+      await mock?.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const demo = await startDemo();
+  const backend = process.env.MOCK === '0' ? 'the real APIs (keys from the environment)' : 'the embedded mock backend (no key, no network)';
+  console.log(`task-elements demo: ${demo.url}  (proxy at /api → ${backend})`);
+  const stop = () => void demo.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,94 @@
+/**
+ * The embedded mock backend as a request handler: Parallel's Task API at `/v1/…` (plus the legacy
+ * `/v1beta/…/events`) and Shannon's gateway at `/api/v1/…`, faithful to the wire specs, with
+ * named fault scenarios per task. Mount it in any node:http server (see mock-server.ts), a dev
+ * server middleware, or a test.
+ *
+ * @example
+ * const app = createMockApp({ speed: 10, seed: 1 });
+ * http.createServer((req, res) => { if (!app.handle(req, res)) { res.statusCode = 404; res.end(); } });
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomInt } from 'node:crypto';
+import { checkSpeed } from './clock.js';
+import { ParallelApi } from './parallel/parallel-routes.js';
+import { Rng } from './rng.js';
+import { ShannonApi } from './shannon/shannon-routes.js';
+import type { SseConnection } from './sse-connection.js';
+
+export interface MockOptions {
+  /** Time compression: 10 plays a 60 s run in 6 s. Tasks may override it (`mock_speed`). @default 1 */
+  speed?: number;
+  /** PRNG seed: the same seed and the same requests give the same ids and content. @default random */
+  seed?: number;
+  /** Parallel's maximum stream lifetime before a clean server close, in simulated ms. @default 570_000 */
+  streamLifetimeMs?: number;
+  /** Reject requests without a key exactly as the real APIs do (401 and their error body). @default true */
+  requireKey?: boolean;
+  /** Prefix stripped before routing, e.g. `/mock`; requests outside it are not handled. @default '' */
+  basePath?: string;
+  /** Shannon's replay buffer per workflow, in events (every event counts, deltas included). @default 256 */
+  ringCapacity?: number;
+}
+
+export interface MockApp {
+  /** Handles a Node request if its path is a mock path (returns true), else returns false and writes nothing. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Stops timers and ends open streams. */
+  close(): void;
+}
+
+/** Thrown for invalid {@link MockOptions}. */
+export class MockOptionsError extends TypeError {
+  override name = 'MockOptionsError' as const;
+}
+
+/** Creates the mock backend. */
+export function createMockApp(options: MockOptions = {}): MockApp {
+  const {
+    speed = 1,
+    seed = randomInt(0, 2 ** 31),
+    streamLifetimeMs = 570_000,
+    requireKey = true,
+    basePath = '',
+    ringCapacity = 256,
+  } = options;
+  checkSpeed(speed);
+  if (!(streamLifetimeMs > 0)) throw new MockOptionsError(`streamLifetimeMs must be positive, got ${streamLifetimeMs}`);
+  if (!Number.isInteger(ringCapacity) || ringCapacity < 1) throw new MockOptionsError(`ringCapacity must be a positive integer, got ${ringCapacity}`);
+  if (basePath !== '' && (!basePath.startsWith('/') || basePath.endsWith('/'))) {
+    throw new MockOptionsError(`basePath must start with "/" and not end with it, got "${basePath}"`);
+  }
+
+  const rng = new Rng(seed);
+  const registry = new Set<SseConnection>();
+  const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, requireKey, registry });
+  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, registry });
+  let closed = false;
+
+  return {
+    handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://mock.invalid');
+      let path = url.pathname;
+      if (basePath) {
+        if (!path.startsWith(`${basePath}/`)) return false;
+        path = path.slice(basePath.length);
+      }
+      const half = shannon.matches(path) ? shannon : parallel.matches(path) ? parallel : undefined;
+      if (!half) return false;
+      if (closed) {
+        res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' });
+        res.end('Mock backend is shutting down\n');
+        return true;
+      }
+      void half.handle(req, res, path, url);
+      return true;
+    },
+    close() {
+      closed = true;
+      parallel.close();
+      shannon.close();
+      for (const connection of [...registry]) connection.end();
+    },
+  };
+}

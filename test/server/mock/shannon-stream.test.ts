@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { startMockServer } from '../../../server/mock/mock-server.js';
+import { KEY, dataOf, readSse, requestJson, submitShannonTask, useMockServer, type Frame, type SseResult } from './helpers.js';
+
+const mock = useMockServer();
+const key = { headers: { 'X-API-Key': KEY } };
+
+async function streamOf(body: Record<string, unknown>, init: RequestInit = key, query = ''): Promise<{ task: any; result: SseResult }> {
+  const task = await submitShannonTask(mock.url, body);
+  const result = await readSse(`${mock.url}${task.stream_url}${query}`, init);
+  return { task, result };
+}
+
+function streamId(frame: Frame | undefined): [number, number] {
+  const [ms, n] = (frame?.id ?? '').split('-').map(Number);
+  return [ms as number, n as number];
+}
+
+describe('Shannon: GET /api/v1/stream/sse', () => {
+  it('starts with ": connected to workflow <id>" and frames each event as id:, event:, one-line data:', async () => {
+    const { task, result } = await streamOf({ query: 'What is 5 + 5?', mode: 'simple', context: { mock_speed: 100 } });
+    assert.equal(result.status, 200);
+    assert.equal(result.headers.get('content-type'), 'text/event-stream');
+    assert.equal(result.headers.get('cache-control'), 'no-cache');
+    assert.equal(result.headers.get('x-accel-buffering'), 'no');
+    assert.equal(result.headers.get('access-control-allow-origin'), '*');
+    assert.ok(result.text.startsWith(`: connected to workflow ${task.workflow_id}\n\n`));
+    assert.doesNotMatch(result.text, /^retry:/m);
+    for (const frame of result.events) {
+      assert.deepEqual(frame.raw.split('\n').map((l) => l.split(':')[0]), ['id', 'event', 'data'], frame.raw.slice(0, 120));
+    }
+    assert.equal(result.ended, 'eof');
+  });
+
+  it('uses Redis-like ids that strictly increase, with seq growing by one', async () => {
+    const { result } = await streamOf({ query: 'ids', mode: 'standard', context: { mock_speed: 100 } }, key);
+    const ids = result.events.map(streamId);
+    for (let i = 1; i < ids.length; i++) {
+      const [ms, n] = ids[i] as [number, number];
+      const [pms, pn] = ids[i - 1] as [number, number];
+      assert.ok(ms > pms || (ms === pms && n > pn), `${ids[i - 1]} < ${ids[i]}`);
+    }
+    const seqs = result.events.filter((f) => f.event !== 'done').map((f) => dataOf(f).seq);
+    for (let i = 1; i < seqs.length; i++) assert.equal(seqs[i], seqs[i - 1] + 1);
+  });
+
+  it('maps internal types to SSE names and data shapes (§5.4)', async () => {
+    const { task, result } = await streamOf({ query: 'shapes', mode: 'standard', context: { mock_speed: 100 } });
+    const byName = (name: string): Frame[] => result.events.filter((f) => f.event === name);
+    const delta = dataOf(byName('thread.message.delta')[0]);
+    assert.deepEqual(Object.keys(delta), ['agent_id', 'delta', 'seq', 'stream_id', 'workflow_id']);
+    assert.equal(delta.workflow_id, task.workflow_id);
+    const completed = byName('thread.message.completed').map(dataOf);
+    for (const c of completed) assert.deepEqual(Object.keys(c), ['agent_id', 'metadata', 'response', 'seq', 'stream_id', 'workflow_id']);
+    const agentCall = completed.find((c) => c.agent_id !== 'final_output' && c.agent_id !== 'title_generator');
+    for (const field of ['tokens_used', 'model_used', 'provider', 'input_tokens', 'output_tokens', 'cost_usd']) assert.ok(field in agentCall.metadata, field);
+    const final = completed.at(-1);
+    assert.equal(final.agent_id, 'final_output');
+    assert.deepEqual(Object.keys(final.metadata), ['tokens_used', 'model_used']);
+    const started = dataOf(byName('WORKFLOW_STARTED')[0]);
+    assert.deepEqual(Object.keys(started), ['workflow_id', 'type', 'agent_id', 'message', 'payload', 'timestamp', 'seq', 'stream_id']);
+    assert.equal(started.agent_id, 'orchestrator');
+    assert.equal(started.stream_id, byName('WORKFLOW_STARTED')[0]?.id);
+    const tool = dataOf(byName('TOOL_INVOKED')[0]);
+    assert.equal(tool.payload.tool, 'web_search');
+    assert.equal(dataOf(byName('TOOL_OBSERVATION')[0]).payload.success, true);
+    for (const name of ['PROGRESS', 'AGENT_STARTED', 'AGENT_THINKING', 'AGENT_COMPLETED']) assert.ok(byName(name).length > 0, name);
+    const done = result.events.at(-1);
+    assert.equal(done?.event, 'done');
+    assert.equal(done?.data, '[DONE]');
+    assert.ok(done?.id);
+  });
+
+  it('emits a child WORKFLOW_COMPLETED mid-run, then the final answer, the top-level "All done", and done last', async () => {
+    const { result } = await streamOf({ query: 'order', mode: 'complex', context: { mock_speed: 100 } });
+    const names = result.events.map((f) => f.event);
+    const completions = result.events.map((f, i) => [f, i] as const).filter(([f]) => f.event === 'WORKFLOW_COMPLETED');
+    assert.ok(completions.length >= 2);
+    const [child, childIndex] = completions[0] as readonly [Frame, number];
+    assert.match(dataOf(child).message, / is done$/);
+    assert.equal(dataOf(child).payload.agent_id, dataOf(child).agent_id);
+    const firstDelta = names.indexOf('thread.message.delta');
+    assert.ok(childIndex < firstDelta, 'a child completes before the answer streams');
+    const [top, topIndex] = completions.at(-1) as readonly [Frame, number];
+    assert.equal(dataOf(top).message, 'All done');
+    assert.equal(topIndex, names.length - 2);
+    assert.equal(names.at(-1), 'done');
+  });
+
+  it('streams the answer token by token from final_output; the deltas add up to the final response', async () => {
+    const { result } = await streamOf({ query: 'tokens', mode: 'simple', context: { mock_speed: 100 } });
+    const deltas = result.events.filter((f) => f.event === 'thread.message.delta').map(dataOf);
+    assert.ok(deltas.length > 50);
+    assert.ok(deltas.every((d) => d.agent_id === 'final_output'));
+    const final = result.events.filter((f) => f.event === 'thread.message.completed').map(dataOf).at(-1);
+    assert.equal(deltas.map((d) => d.delta).join(''), final.response);
+    assert.match(final.response, /\[\[1\]\]\(https:\/\//);
+  });
+
+  it('resumes strictly after the Last-Event-ID header', async () => {
+    const { task, result: full } = await streamOf({ query: 'resume', mode: 'simple', context: { mock_speed: 100 } });
+    const cut = full.events[20] as Frame;
+    const resumed = await readSse(`${mock.url}${task.stream_url}`, { headers: { 'X-API-Key': KEY, 'Last-Event-ID': cut.id as string } });
+    assert.deepEqual(resumed.events.map((f) => f.id), full.events.slice(21).map((f) => f.id));
+    assert.ok(resumed.text.startsWith(': connected to workflow'));
+  });
+
+  it('resumes after a numeric seq and from the last_event_id query; the header takes precedence', async () => {
+    const { task, result: full } = await streamOf({ query: 'resume by seq', mode: 'simple', context: { mock_speed: 100 } });
+    const bySeq = await readSse(`${mock.url}${task.stream_url}&last_event_id=10`, key);
+    assert.equal(dataOf(bySeq.events[0]).seq, 11);
+    assert.equal(bySeq.events.length, full.events.length - 10);
+    const byQueryId = await readSse(`${mock.url}${task.stream_url}&last_event_id=${full.events[30]?.id}`, key);
+    assert.equal(byQueryId.events[0]?.id, full.events[31]?.id);
+    const both = await readSse(`${mock.url}${task.stream_url}&last_event_id=${full.events[5]?.id}`, { headers: { 'X-API-Key': KEY, 'Last-Event-ID': full.events[40]?.id as string } });
+    assert.equal(both.events[0]?.id, full.events[41]?.id);
+  });
+
+  it('rejects a last_event_id that is neither a stream id nor a seq with 400 "Invalid last_event_id"', async () => {
+    const task = await submitShannonTask(mock.url, { query: 'bad resume', context: { mock_speed: 200 } });
+    for (const init of [{ url: `${task.stream_url}&last_event_id=abc` }, { url: task.stream_url, header: '12-x' }, { url: `${task.stream_url}&last_event_id=-1` }]) {
+      const headers: Record<string, string> = { 'X-API-Key': KEY };
+      if (init.header) headers['Last-Event-ID'] = init.header;
+      const reply = await requestJson(`${mock.url}${init.url}`, { headers });
+      assert.equal(reply.status, 400);
+      assert.deepEqual(reply.body, { error: 'Invalid last_event_id' });
+    }
+    const missing = await requestJson(`${mock.url}/api/v1/stream/sse`, key);
+    assert.deepEqual([missing.status, missing.body], [400, { error: 'Invalid or missing workflow_id' }]);
+  });
+
+  it('replays only the events still in the ring (ringCapacity, deltas included) on a fresh connect', async () => {
+    const server = await startMockServer({ seed: 5, ringCapacity: 40 });
+    try {
+      const task = await submitShannonTask(server.url, { query: 'ring', mode: 'simple', context: { mock_speed: 200 } });
+      const live = await readSse(`${server.url}${task.stream_url}`, key);
+      const replay = await readSse(`${server.url}${task.stream_url}`, key);
+      assert.ok(live.events.length > 40);
+      assert.equal(replay.events.length, 40);
+      assert.deepEqual(replay.events.map((f) => f.id), live.events.slice(-40).map((f) => f.id));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends ": ping" heartbeats every 10 s (scaled)', async () => {
+    const { result } = await streamOf({ query: 'pings', mode: 'supervisor', context: { mock_speed: 50 } });
+    const pings = result.frames.filter((f) => f.comments.includes('ping')).length;
+    assert.ok(pings >= 2, `${pings} pings over ~0.6 s at 200 ms`);
+  });
+
+  it('closes the stream 30 s (scaled) after a WORKFLOW_COMPLETED when no event follows', async () => {
+    const { result } = await streamOf({ query: 'idle', mode: 'simple', context: { mock_speed: 100, mock_scenario: 'slow' } });
+    assert.equal(result.ended, 'eof');
+    assert.equal(result.events.at(-1)?.event, 'WORKFLOW_COMPLETED');
+    assert.match(dataOf(result.events.at(-1)).message, / is done$/);
+  });
+
+  it('filters by internal type names (types=) and closes when an excluded WORKFLOW_COMPLETED passes', async () => {
+    const { result } = await streamOf({ query: 'filter', mode: 'standard', context: { mock_speed: 100 } }, key, '&types=AGENT_STARTED,LLM_PARTIAL');
+    assert.deepEqual([...new Set(result.events.map((f) => f.event))], ['AGENT_STARTED']);
+    assert.equal(result.ended, 'eof');
+  });
+
+  it('answers an unknown workflow with ERROR_OCCURRED "Workflow not found" (no id) after 30 s (scaled), then closes', async () => {
+    const server = await startMockServer({ seed: 5, speed: 100 });
+    try {
+      const result = await readSse(`${server.url}/api/v1/stream/sse?workflow_id=task-unknown-1`, key);
+      assert.ok(result.text.startsWith(': connected to workflow task-unknown-1\n\n'));
+      assert.equal(result.events.length, 1);
+      const frame = result.events[0] as Frame;
+      assert.equal(frame.event, 'ERROR_OCCURRED');
+      assert.equal(frame.id, undefined);
+      assert.deepEqual(dataOf(frame), { workflow_id: 'task-unknown-1', type: 'ERROR_OCCURRED', message: 'Workflow not found' });
+      assert.ok(result.elapsedMs >= 250, `${result.elapsedMs} ms`);
+      assert.equal(result.ended, 'eof');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps a connection resumed after done open with pings only, as the real server does', async () => {
+    const { task, result } = await streamOf({ query: 'after done', mode: 'simple', context: { mock_speed: 100 } });
+    const after = await readSse(`${mock.url}${task.stream_url}`, { headers: { 'X-API-Key': KEY, 'Last-Event-ID': result.events.at(-1)?.id as string } }, { timeoutMs: 350 });
+    assert.equal(after.ended, 'aborted');
+    assert.equal(after.events.length, 0);
+    assert.ok(after.frames.some((f) => f.comments.includes('ping')));
+  });
+});
