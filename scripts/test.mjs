@@ -52,7 +52,7 @@ steps.push(['Node tests', node.code === 0]);
 
 console.log('\n== browser tests (web-test-runner, Chromium)');
 rmSync('test-results/wtr-summary.json', { force: true });
-const wtr = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { CI: 'true' });
+const wtr = await run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'], { CI: 'true' });
 let browser = { passed: 0, failed: 1 };
 try {
   browser = JSON.parse(readFileSync('test-results/wtr-summary.json', 'utf8'));

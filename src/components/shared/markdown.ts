@@ -50,14 +50,14 @@ function renderInline(token: Token, depth: number): Rendered {
   }
 }
 
-function renderBlock(token: Token, depth: number): Rendered {
+function renderBlock(token: Token, depth: number, shift: number): Rendered {
   if (depth > MAX_DEPTH) return 'raw' in token ? String(token.raw) : '';
   switch (token.type) {
     case 'heading': {
       const heading = token as Tokens.Heading;
       const content = inline(heading.tokens, depth);
       // Headings inside the output start at level 3 so they nest under the element's own heading.
-      switch (Math.min(6, heading.depth + 2)) {
+      switch (Math.min(6, heading.depth + shift)) {
         case 3: return html`<h3>${content}</h3>`;
         case 4: return html`<h4>${content}</h4>`;
         case 5: return html`<h5>${content}</h5>`;
@@ -72,13 +72,13 @@ function renderBlock(token: Token, depth: number): Rendered {
     }
     case 'list': {
       const list = token as Tokens.List;
-      const items = list.items.map((item) => html`<li>${item.task ? html`<input type="checkbox" disabled .checked=${!!item.checked} aria-label=${item.checked ? 'done' : 'not done'} /> ` : nothing}${blocks(item.tokens, depth)}</li>`);
+      const items = list.items.map((item) => html`<li>${item.task ? html`<input type="checkbox" disabled .checked=${!!item.checked} aria-label=${item.checked ? 'done' : 'not done'} /> ` : nothing}${blocks(item.tokens, depth, shift)}</li>`);
       return list.ordered ? html`<ol start=${list.start || 1}>${items}</ol>` : html`<ul>${items}</ul>`;
     }
     case 'code':
       return html`<pre><code>${(token as Tokens.Code).text}</code></pre>`;
     case 'blockquote':
-      return html`<blockquote>${blocks((token as Tokens.Blockquote).tokens, depth)}</blockquote>`;
+      return html`<blockquote>${blocks((token as Tokens.Blockquote).tokens, depth, shift)}</blockquote>`;
     case 'hr':
       return html`<hr />`;
     case 'table': {
@@ -97,12 +97,15 @@ function renderBlock(token: Token, depth: number): Rendered {
   }
 }
 
-function blocks(tokens: Token[], depth: number): Rendered[] {
-  return tokens.map((token) => renderBlock(token, depth + 1));
+function blocks(tokens: Token[], depth: number, shift: number): Rendered[] {
+  return tokens.map((token) => renderBlock(token, depth + 1, shift));
 }
 
 /** Renders untrusted markdown as templates. */
 export function renderMarkdown(markdown: string): TemplateResult {
   const tokens = new Lexer({ gfm: true }).lex(markdown);
-  return html`<div class="markdown">${blocks(tokens, 0)}</div>`;
+  const levels = tokens.filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => t.depth);
+  // The document's top heading level renders as h3, under the element's own h2.
+  const shift = 3 - (levels.length ? Math.min(...levels) : 1);
+  return html`<div class="markdown">${blocks(tokens, 0, shift)}</div>`;
 }

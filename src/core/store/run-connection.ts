@@ -12,7 +12,7 @@ import { callApi, prepareRequest, type EndpointConfig } from '../client/api-requ
 import type { RetryOptions } from '../client/backoff.js';
 import { openStream, type ConnectionSnapshot, type StreamConnection } from '../client/stream-client.js';
 import type { EventDecoder, TaskProvider } from '../providers/provider.js';
-import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRunPatch } from '../providers/task-event.js';
+import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRunPatch, type TaskStatus } from '../providers/task-event.js';
 import { sleep, type OnlineEventTarget, type Timers } from '../util/environment.js';
 import { providerFor } from './providers.js';
 import type { TaskStore } from './task-store.js';
@@ -41,6 +41,9 @@ export interface RunConnectionDeps {
   tuning?: ConnectionTuning;
 }
 
+/** How long the last reconnect to a finished run may take to reach the end marker. */
+const DRAIN_MS = 8000;
+
 /** Kinds whose arrival shows that a queued run is running. */
 const WORK_KINDS = new Set<TaskEvent['kind']>(['message', 'stats', 'thinking', 'tool', 'text-delta', 'text']);
 
@@ -52,6 +55,11 @@ export class RunConnection {
   #decoder: EventDecoder | undefined;
   #oversized = 0;
   #lastState: ConnectionSnapshot['state'] | undefined;
+  /** The stream said it is over (a terminal state event, Shannon `done`). */
+  #sawEnd = false;
+  /** A last reconnect to collect what the server sent before it finished has been made. */
+  #drained = false;
+  #drainTimer: unknown;
 
   constructor(runId: string, deps: RunConnectionDeps) {
     this.runId = runId;
@@ -93,6 +101,7 @@ export class RunConnection {
         const added = this.#deps.applySnapshot(this.runId, patch, decoded.events, 'stream');
         this.#inferRunning(added);
         if (decoded.end) {
+          this.#sawEnd = true;
           this.#stream?.close();
           void this.#finalize(provider);
         }
@@ -129,6 +138,7 @@ export class RunConnection {
   /** Closes the stream, stops polling and ignores answers still in flight. */
   stop(): void {
     this.#abort.abort();
+    this.#clearDrain();
   }
 
   reconnectNow(): void {
@@ -145,18 +155,30 @@ export class RunConnection {
     this.#deps.store.applyEvents(this.runId, [{ kind: 'status', id: 'status:running', status: 'running', apiStatus: 'running', source: 'inferred' }]);
   }
 
-  /** Fetches the status once; ignores failures (the stream carries on) and late answers. */
-  async #refresh(provider: TaskProvider<unknown>): Promise<boolean> {
+  /**
+   * Fetches the status once and applies it; ignores failures (the stream carries on) and late
+   * answers. With `holdTerminal`, a terminal status is returned but not applied, so that events the
+   * stream has yet to deliver are not logged after it.
+   */
+  async #refresh(provider: TaskProvider<unknown>, holdTerminal = false): Promise<TaskStatus | undefined> {
     const signal = this.#abort.signal;
     try {
       const body = await callApi(this.#endpoint(provider), provider.statusRequest(this.runId), signal);
-      if (signal.aborted) return false;
+      if (signal.aborted) return undefined;
       const snapshot = provider.parseStatus(body);
-      this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
-      return true;
+      const status = snapshot.patch.status;
+      if (!(holdTerminal && status && isTerminalStatus(status))) {
+        this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
+      }
+      return status ?? 'unknown';
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  #clearDrain(): void {
+    if (this.#drainTimer !== undefined) this.#deps.timers.clearTimeout(this.#drainTimer);
+    this.#drainTimer = undefined;
   }
 
   async #pollWhileQueued(provider: TaskProvider<unknown>, pollMs: number): Promise<void> {
@@ -165,28 +187,41 @@ export class RunConnection {
       while (!signal.aborted && this.#deps.store.getRun(this.runId)?.status === 'queued') {
         await sleep(pollMs, signal, this.#deps.timers);
         if (this.#deps.store.getRun(this.runId)?.status !== 'queued') return;
-        await this.#refresh(provider);
+        await this.#refresh(provider, true);
       }
     } catch {
       // aborted
     }
   }
 
+  /**
+   * A stream ended without saying the run is over: ask the API. Still active → reconnect. Finished →
+   * reconnect once more to collect what the server sent before it finished (Parallel replays it,
+   * Shannon resumes after the last id), then stop at the end marker or after a short deadline, so a
+   * crashed workflow whose stream only carries pings cannot hold the connection open.
+   */
   async #shouldReconnect(provider: TaskProvider<unknown>): Promise<boolean> {
-    const status = () => this.#deps.store.getRun(this.runId)?.status;
-    if (!status() || isTerminalStatus(status()!)) return false;
-    // Shannon streams end for good on done; an end without it may mean the workflow finished
-    // (30 s after WORKFLOW_COMPLETED) or crashed: ask before reconnecting.
-    if (provider.name === 'shannon') await this.#refresh(provider);
-    if (isTerminalStatus(status() ?? 'unknown')) {
+    const current = this.#deps.store.getRun(this.runId)?.status;
+    if (!current || (isTerminalStatus(current) && this.#sawEnd)) return false;
+    const status = (await this.#refresh(provider, true)) ?? current;
+    if (this.#abort.signal.aborted) return false;
+    if (!isTerminalStatus(status) && !isTerminalStatus(current)) return true;
+    if (this.#sawEnd || this.#drained) {
       void this.#finalize(provider);
       return false;
     }
+    this.#drained = true;
+    this.#drainTimer = this.#deps.timers.setTimeout(() => {
+      this.#drainTimer = undefined;
+      this.#stream?.close();
+      void this.#finalize(provider);
+    }, DRAIN_MS);
     return true;
   }
 
   /** After the stream is over: confirm the terminal status and fetch a missing output. */
   async #finalize(provider: TaskProvider<unknown>): Promise<void> {
+    this.#clearDrain();
     const signal = this.#abort.signal;
     const store = this.#deps.store;
     const run = () => store.getRun(this.runId);

@@ -68,6 +68,24 @@ describe('Parallel provider', () => {
     expect(out?.kind === 'output' && out.output).to.deep.equal({ type: 'text', content: '# Title', basis: [{ field: 'output', citations: [{ url: 'https://a.example', excerpts: [] }] }] });
   });
 
+  it('reads the first state of a connection as a snapshot: a finished run’s replay is not cut short', () => {
+    const decoder = parallelProvider.createDecoder();
+    decoder.beginConnection();
+    const state = (status: string, output: unknown = null) => ({
+      event: 'task_run.state', lastEventId: '',
+      data: JSON.stringify({ type: 'task_run.state', run: { run_id: 'r', status, is_active: false, processor: 'lite' }, output }),
+    });
+    const first = decoder.decode(state('completed'));
+    expect(first.end, 'the replay goes on').to.not.equal(true);
+    expect(first.events, 'no transition before the replayed messages').to.deep.equal([]);
+    expect(first.patch).to.deep.equal({ processor: 'lite' });
+    const message = decoder.decode({ event: 'task_run.progress_msg.plan', lastEventId: '', data: '{"type":"task_run.progress_msg.plan","message":"m","timestamp":"t"}' });
+    expect(message.events.map((e) => e.kind)).to.deep.equal(['message']);
+    const last = decoder.decode(state('completed', { type: 'text', content: 'done', basis: [] }));
+    expect(last.end).to.equal(true);
+    expect(last.events.map((e) => e.kind)).to.deep.equal(['status', 'output']);
+  });
+
   it('keeps unknown event types and reports malformed data instead of failing', () => {
     const decoder = parallelProvider.createDecoder();
     const unknown = decoder.decode({ event: 'task_run.future', lastEventId: '', data: '{"type":"task_run.future","x":1}' });

@@ -113,7 +113,10 @@ describe('Shannon provider', () => {
     await until(() => store.getConnection(WF)?.state === 'closed', 5000, 'closed');
     release();
     expect(store.getRun(WF)!.error).to.deep.equal({ message: 'quota exceeded' });
-    expect((await script.log()).filter((r) => r.url.includes('/stream/sse')).length, 'no reconnect to a finished workflow').to.equal(1);
+    const streams = (await script.log()).filter((r) => r.url.includes('/stream/sse'));
+    expect(streams.length, 'one last reconnect to collect what was sent before the end, no more').to.equal(2);
+    expect(streams[1]!.headers['last-event-id'], 'it resumes after what it has').to.equal('2-0');
+    expect(store.getEvents(WF).filter((e) => e.kind === 'error'), 'the resumed replay added nothing twice').to.have.length(1);
   });
 
   it("puts the key in the URL only in query mode, and only for the stream", async () => {

@@ -16,6 +16,7 @@ import { mapParallelEvent, type UnkeyedEvent } from './map-parallel-event.js';
 
 export function createParallelDecoder(): EventDecoder {
   let occurrences = new Map<string, number>();
+  let firstState = true;
 
   function keyOf(event: UnkeyedEvent, rawData: string): string {
     switch (event.kind) {
@@ -48,6 +49,7 @@ export function createParallelDecoder(): EventDecoder {
   return {
     beginConnection() {
       occurrences = new Map();
+      firstState = true;
     },
     decode(message: SseMessage): DecodedMessage {
       const parsed = parseJson(message.data);
@@ -58,6 +60,22 @@ export function createParallelDecoder(): EventDecoder {
         return { events: [withId(invalid, message.data)] };
       }
       const { events, patch } = mapParallelEvent(data, message.event);
+      const isState = events[0]?.kind === 'status';
+      if (isState && firstState) {
+        firstState = false;
+        // The first state of a connection is a snapshot, not a transition. For a finished run it
+        // says "completed" before the replayed trace and the final state with the output (§7.4):
+        // applying it now would end the stream early and put the status before the messages.
+        const status = events[0]!.kind === 'status' ? events[0].status : 'unknown';
+        if (isTerminalStatus(status)) {
+          const rest = { ...patch };
+          delete rest.status;
+          delete rest.apiStatus;
+          // An output or error it already carries is kept; the status waits for the final state.
+          const kept = events.filter((e) => e.kind !== 'status');
+          return { events: kept.map((e) => withId(e, message.data)), patch: rest };
+        }
+      }
       const end = events.some((e) => e.kind === 'status' && isTerminalStatus(e.status));
       return { events: events.map((e) => withId(e, message.data)), patch, end };
     },
