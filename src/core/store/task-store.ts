@@ -10,109 +10,17 @@ import { callApi, type EndpointConfig } from '../client/api-request.js';
 import { TaskElementsError } from '../errors.js';
 import type { TaskProvider } from '../providers/provider.js';
 import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
-import { globalTimers, type Timers } from '../util/environment.js';
+import { globalTimers } from '../util/environment.js';
 import { applyEvent } from './apply-event.js';
-import { createPersistence, createMemoryStorage, browserLocalStorage, type Persistence, type StorageLike, type Warn } from './persistence.js';
-import { providerFor } from './providers.js';
 import { createCredentialStore } from './credentials.js';
 import { planStoredMerge } from './merge-stored.js';
-import { RunConnection, type ConnectionTuning } from './run-connection.js';
+import { browserLocalStorage, createMemoryStorage, createPersistence, type Persistence, type Warn } from './persistence.js';
+import { providerFor } from './providers.js';
+import { RunConnection } from './run-connection.js';
+import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
+import { createWatchRegistry } from './watch-registry.js';
 
-/** A change subscribers are told about. */
-export type StoreChange =
-  | { type: 'runs' }
-  | { type: 'run'; runId: string; run: TaskRun; previous: TaskRun }
-  | { type: 'events'; runId: string; events: readonly TaskEvent[] }
-  | { type: 'connection'; runId: string; connection: ConnectionSnapshot }
-  | { type: 'selection'; runId: string | undefined }
-  | { type: 'credentials'; provider: ProviderName }
-  | { type: 'error'; runId?: string; error: TaskElementsError };
-
-export type StoreListener = (change: StoreChange) => void;
-
-/** Options of {@link createTaskStore}. */
-export interface TaskStoreOptions {
-  /** Name used for the storage keys. @default 'default' */
-  name?: string;
-  /** `local` (localStorage, falling back to memory), `memory`, or any Web Storage-like object. @default 'local' */
-  persistence?: 'local' | 'memory' | StorageLike;
-  /** Where warnings go (corrupt or full storage). @default console.warn */
-  warn?: Warn;
-  /** Delay that coalesces writes to storage, in ms. @default 250 */
-  saveDelayMs?: number;
-  timers?: Timers;
-  now?: () => number;
-  /** Reconnect and polling settings passed to every run connection. */
-  connection?: ConnectionTuning;
-  /**
-   * Where an API key entered in a form is kept: `memory` (gone on reload) or `session`
-   * (sessionStorage: survives reloads of this tab only). Keys are never written to localStorage.
-   * @default 'memory'
-   */
-  keyPersistence?: 'memory' | 'session';
-}
-
-/**
- * Where a watcher wants a run's requests to go; read at each request. Called with the run's
- * provider (a view may show a run of another provider than its own); without one, the view's own.
- */
-export type EndpointSource = (provider?: ProviderName) => EndpointConfig;
-
-export interface TaskStore {
-  readonly name: string;
-  /** Runs, newest first. The array is replaced on every change. */
-  getRuns(): readonly TaskRun[];
-  getRun(runId: string): TaskRun | undefined;
-  /** A run's events in order, each once. Do not mutate. */
-  getEvents(runId: string): readonly TaskEvent[];
-  getConnection(runId: string): ConnectionSnapshot | undefined;
-  readonly selectedId: string | undefined;
-  subscribe(listener: StoreListener): () => void;
-  select(runId: string | undefined): void;
-  /** Adds (or replaces) a run, newest first. */
-  addRun(run: TaskRun, events?: readonly TaskEvent[]): void;
-  updateRun(runId: string, patch: TaskRunPatch): void;
-  /** Applies events in order; returns those that were new. */
-  applyEvents(runId: string, events: readonly TaskEvent[]): TaskEvent[];
-  removeRun(runId: string): void;
-  clear(): void;
-  /** Creates a run through the API, adds it and selects it. Rejects with the API's error. */
-  submit<P>(params: P, endpoint: EndpointConfig, signal?: AbortSignal): Promise<TaskRun>;
-  /** Keeps a live connection to the run while at least one watcher holds it. Returns the release. */
-  watch(runId: string, endpoint: EndpointSource): () => void;
-  /** Reconnects now (also after stop() or a failure). */
-  reconnect(runId: string): void;
-  /** Closes the run's connection and keeps the run; no reconnect until reconnect(). */
-  stop(runId: string): void;
-  /** Asks the API to cancel the run. Rejects where the provider cannot cancel. */
-  cancel(runId: string, endpoint: EndpointConfig): Promise<void>;
-  /** Fetches the run's status once and applies it. */
-  refreshStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
-  /** Writes pending changes to storage now. */
-  flush(): void;
-  /**
-   * Re-reads storage and folds in what other tabs changed there: runs added or removed, new events
-   * of known runs, a changed selection. Emits the usual `runs`, `run`, `events` and `selection`
-   * changes. The core listens to nothing: a view calls this when storage changes (`<task-history>`
-   * does on the window's `storage` event).
-   */
-  reload(): void;
-  /** Reports an error to subscribers (elements turn it into `task-error`). */
-  reportError(error: TaskElementsError, runId?: string): void;
-  /** The API key entered for `provider` in this store, if any. */
-  getCredential(provider: ProviderName): string | undefined;
-  /** Sets (or clears, with undefined) the key for `provider`, kept as `keyPersistence` allows. */
-  setCredential(provider: ProviderName, key: string | undefined): void;
-  /** Closes every connection and timer. */
-  dispose(): void;
-}
-
-interface Watch {
-  refs: number;
-  sources: EndpointSource[];
-  connection?: RunConnection;
-  stopped: boolean;
-}
+export type { StoreChange, StoreListener, TaskStore, TaskStoreOptions, EndpointSource } from './store-types.js';
 
 /** Creates a store. Usually obtained through {@link getTaskStore} so elements can share it by name. */
 export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
@@ -138,12 +46,12 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const tombstones = new Set<string>();
   const seen = new Map<string, Set<string>>();
   const connections = new Map<string, ConnectionSnapshot>();
-  const watches = new Map<string, Watch>();
   const listeners = new Set<StoreListener>();
   const dirty = new Set<string>();
   let saveTimer: unknown;
   let disposed = false;
   const credentials = createCredentialStore(name, options.keyPersistence ?? 'memory');
+  const watches = createWatchRegistry((runId, endpoint) => openConnection(runId, endpoint));
 
   function seenOf(runId: string): Set<string> {
     let set = seen.get(runId);
@@ -186,8 +94,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
 
   /** Drops a run from memory (not from storage), closing its connection. */
   function forget(runId: string): void {
-    watches.get(runId)?.connection?.stop();
-    watches.delete(runId);
+    watches.drop(runId);
     runs = runs.filter((run) => run.id !== runId);
     events.delete(runId);
     seen.delete(runId);
@@ -285,8 +192,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'runs' });
     },
     clear() {
-      for (const watch of watches.values()) watch.connection?.stop();
-      watches.clear();
+      watches.dropAll();
       runs.forEach((run) => tombstones.add(run.id));
       runs = [];
       events.clear();
@@ -309,44 +215,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       return store.getRun(run.id)!;
     },
     watch(runId, source) {
-      let watch = watches.get(runId);
-      if (!watch) watches.set(runId, (watch = { refs: 0, sources: [], stopped: false }));
-      watch.refs++;
-      watch.sources.push(source);
-      const current = watch;
       if (!store.getRun(runId)) {
-        const endpoint = source();
-        store.addRun({ id: runId, provider: endpoint.provider, status: 'unknown', createdAt: new Date(now()).toISOString() });
+        // A run known only by id (e.g. <task-stream run-id>): its status and events come from the API.
+        store.addRun({ id: runId, provider: source().provider, status: 'unknown', createdAt: new Date(now()).toISOString() });
       }
-      ensureConnection(runId, current);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        current.refs--;
-        current.sources.splice(current.sources.indexOf(source), 1);
-        if (current.refs === 0) {
-          current.connection?.stop();
-          if (watches.get(runId) === current) watches.delete(runId);
-        }
-      };
+      return watches.watch(runId, source);
     },
-    reconnect(runId) {
-      const watch = watches.get(runId);
-      if (!watch) return;
-      watch.stopped = false;
-      if (watch.connection?.isLive) watch.connection.reconnectNow();
-      else {
-        watch.connection = undefined;
-        ensureConnection(runId, watch);
-      }
-    },
-    stop(runId) {
-      const watch = watches.get(runId);
-      if (!watch) return;
-      watch.stopped = true;
-      watch.connection?.stop();
-    },
+    reconnect: (runId) => watches.reconnect(runId),
+    stop: (runId) => watches.stop(runId),
     async cancel(runId, endpoint) {
       const provider = providerFor(endpoint.provider);
       if (!provider.cancelRequest) throw new TaskElementsError(provider.cancelUnsupportedReason ?? 'This API cannot cancel runs.');
@@ -385,8 +261,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     dispose() {
       disposed = true;
-      for (const watch of watches.values()) watch.connection?.stop();
-      watches.clear();
+      watches.dropAll();
       if (saveTimer !== undefined) flush();
       listeners.clear();
     },
@@ -403,11 +278,11 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     return store.applyEvents(runId, [...statusEvents, ...extra]);
   }
 
-  function ensureConnection(runId: string, watch: Watch): void {
-    if (watch.connection || watch.stopped || disposed) return;
+  function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): RunConnection | undefined {
+    if (disposed) return undefined;
     const connection = new RunConnection(runId, {
       store,
-      endpoint: (provider) => watch.sources[watch.sources.length - 1]!(provider),
+      endpoint,
       applySnapshot,
       setConnection(snapshot) {
         connections.set(runId, snapshot);
@@ -417,8 +292,8 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       now,
       tuning: options.connection,
     });
-    watch.connection = connection;
     connection.start();
+    return connection;
   }
 
   return store;

@@ -1,0 +1,100 @@
+/**
+ * The public types of the store: its options, the changes it reports, and the {@link TaskStore}
+ * interface itself (implemented in task-store.ts).
+ */
+import type { EndpointConfig } from '../client/api-request.js';
+import type { ConnectionSnapshot } from '../client/stream-client.js';
+import type { TaskElementsError } from '../errors.js';
+import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
+import type { Timers } from '../util/environment.js';
+import type { StorageLike, Warn } from './persistence.js';
+import type { ConnectionTuning } from './run-connection.js';
+
+/** A change subscribers are told about. */
+export type StoreChange =
+  | { type: 'runs' }
+  | { type: 'run'; runId: string; run: TaskRun; previous: TaskRun }
+  | { type: 'events'; runId: string; events: readonly TaskEvent[] }
+  | { type: 'connection'; runId: string; connection: ConnectionSnapshot }
+  | { type: 'selection'; runId: string | undefined }
+  | { type: 'credentials'; provider: ProviderName }
+  | { type: 'error'; runId?: string; error: TaskElementsError };
+
+export type StoreListener = (change: StoreChange) => void;
+
+/** Options of {@link createTaskStore}. */
+export interface TaskStoreOptions {
+  /** Name used for the storage keys. @default 'default' */
+  name?: string;
+  /** `local` (localStorage, falling back to memory), `memory`, or any Web Storage-like object. @default 'local' */
+  persistence?: 'local' | 'memory' | StorageLike;
+  /** Where warnings go (corrupt or full storage). @default console.warn */
+  warn?: Warn;
+  /** Delay that coalesces writes to storage, in ms. @default 250 */
+  saveDelayMs?: number;
+  timers?: Timers;
+  now?: () => number;
+  /** Reconnect and polling settings passed to every run connection. */
+  connection?: ConnectionTuning;
+  /**
+   * Where an API key entered in a form is kept: `memory` (gone on reload) or `session`
+   * (sessionStorage: survives reloads of this tab only). Keys are never written to localStorage.
+   * @default 'memory'
+   */
+  keyPersistence?: 'memory' | 'session';
+}
+
+/**
+ * Where a watcher wants a run's requests to go; read at each request. Called with the run's
+ * provider (a view may show a run of another provider than its own); without one, the view's own.
+ */
+export type EndpointSource = (provider?: ProviderName) => EndpointConfig;
+
+export interface TaskStore {
+  readonly name: string;
+  /** Runs, newest first. The array is replaced on every change. */
+  getRuns(): readonly TaskRun[];
+  getRun(runId: string): TaskRun | undefined;
+  /** A run's events in order, each once. Do not mutate. */
+  getEvents(runId: string): readonly TaskEvent[];
+  getConnection(runId: string): ConnectionSnapshot | undefined;
+  readonly selectedId: string | undefined;
+  subscribe(listener: StoreListener): () => void;
+  select(runId: string | undefined): void;
+  /** Adds (or replaces) a run, newest first. */
+  addRun(run: TaskRun, events?: readonly TaskEvent[]): void;
+  updateRun(runId: string, patch: TaskRunPatch): void;
+  /** Applies events in order; returns those that were new. */
+  applyEvents(runId: string, events: readonly TaskEvent[]): TaskEvent[];
+  removeRun(runId: string): void;
+  clear(): void;
+  /** Creates a run through the API, adds it and selects it. Rejects with the API's error. */
+  submit<P>(params: P, endpoint: EndpointConfig, signal?: AbortSignal): Promise<TaskRun>;
+  /** Keeps a live connection to the run while at least one watcher holds it. Returns the release. */
+  watch(runId: string, endpoint: EndpointSource): () => void;
+  /** Reconnects now (also after stop() or a failure). */
+  reconnect(runId: string): void;
+  /** Closes the run's connection and keeps the run; no reconnect until reconnect(). */
+  stop(runId: string): void;
+  /** Asks the API to cancel the run. Rejects where the provider cannot cancel. */
+  cancel(runId: string, endpoint: EndpointConfig): Promise<void>;
+  /** Fetches the run's status once and applies it. */
+  refreshStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
+  /** Writes pending changes to storage now. */
+  flush(): void;
+  /**
+   * Re-reads storage and folds in what other tabs changed there: runs added or removed, new events
+   * of known runs, a changed selection. Emits the usual `runs`, `run`, `events` and `selection`
+   * changes. The core listens to nothing: a view calls this when storage changes (`<task-history>`
+   * does on the window's `storage` event).
+   */
+  reload(): void;
+  /** Reports an error to subscribers (elements turn it into `task-error`). */
+  reportError(error: TaskElementsError, runId?: string): void;
+  /** The API key entered for `provider` in this store, if any. */
+  getCredential(provider: ProviderName): string | undefined;
+  /** Sets (or clears, with undefined) the key for `provider`, kept as `keyPersistence` allows. */
+  setCredential(provider: ProviderName, key: string | undefined): void;
+  /** Closes every connection and timer. */
+  dispose(): void;
+}
