@@ -1,9 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
-import { providerFor } from '../../core/store/providers.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
 import { statusLabel } from '../shared/format.js';
@@ -12,6 +10,7 @@ import { EventRows } from './event-rows.js';
 import { renderEventRow } from './render-event.js';
 import { renderHeader, renderProgress } from './render-header.js';
 import { outputText, renderOutput } from './render-output.js';
+import { copyText, downloadRun, renderControls } from './render-controls.js';
 import { taskStreamStyles } from './task-stream.styles.js';
 
 /** Rows rendered at once; older ones are reached page by page ("Show earlier"). Bounds the DOM. */
@@ -247,38 +246,12 @@ export class TaskStreamElement extends TaskElement {
   };
 
   async #copy(text: string, what: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this._notice = `${what} copied.`;
-    } catch {
-      this._notice = `Could not copy the ${what.toLowerCase()}: the browser refused clipboard access.`;
-    }
+    this._notice = (await copyText(text)) ? `${what} copied.` : `Could not copy the ${what.toLowerCase()}: the browser refused clipboard access.`;
   }
 
   #download = (): void => {
-    const run = this.run;
-    if (!run) return;
-    const blob = new Blob([JSON.stringify({ run, events: this.events }, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${run.id}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (this.run) downloadRun(this.run, this.events);
   };
-
-  #renderControls(run: TaskRun, connection: ConnectionSnapshot | undefined) {
-    const active = !isTerminalStatus(run.status);
-    const live = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
-    const cancelReason = providerFor(run.provider).cancelUnsupportedReason;
-    return html`<div part="controls" class="controls">
-      <button type="button" @click=${() => this.stop()} ?disabled=${!live}>Stop</button>
-      <button type="button" @click=${() => this.reconnect()} ?disabled=${!active || connection?.state === 'open'}>Reconnect</button>
-      <button type="button" aria-describedby=${cancelReason ? 'cancel-reason' : nothing}
-        @click=${() => this.cancel().catch(() => {})} ?disabled=${!active || !!cancelReason}>Cancel run</button>
-      ${cancelReason && active ? html`<span id="cancel-reason" class="hint">${cancelReason}</span>` : nothing}
-    </div>`;
-  }
 
   #renderEvents() {
     const rows = this.#rows.rows;
@@ -309,11 +282,10 @@ export class TaskStreamElement extends TaskElement {
       ? html`<button type="button" @click=${() => this.#copy(outputText(output), 'Output')}>Copy output</button>
           <button type="button" @click=${this.#download}>Download run (JSON)</button>`
       : html``;
-    void this._rowsVersion;
     return html`${live}
       ${renderHeader(run, connection, this._now, { onCopyId: () => this.#copy(run.id, 'Run id'), onReconnect: () => this.reconnect() })}
       ${renderProgress(run, events, this._now)}
-      ${this.#renderControls(run, connection)}
+      ${renderControls(run, connection, { onStop: () => this.stop(), onReconnect: () => this.reconnect(), onCancel: () => this.cancel().catch(() => {}) })}
       ${run.error ? html`<div part="error" class="error" role="alert">${run.error.message}${run.error.refId ? html` <span class="ref">(ref ${run.error.refId})</span>` : nothing}</div>` : nothing}
       ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing}
       <section class="event-section" aria-label="Progress events">${this.#renderEvents()}</section>

@@ -10,8 +10,8 @@
  * attempt, so a changed key applies to the next request. Every timer and the fetch stop when the
  * signal aborts or `close()` is called, and nothing is reported after that.
  */
-import { NetworkError, StreamProtocolError, StreamStalledError, TaskElementsError, type EventTooLargeError } from '../errors.js';
-import { createSseDecoder, type SseMessage } from '../sse/sse-decoder.js';
+import { NetworkError, StreamProtocolError, StreamStalledError, TaskElementsError } from '../errors.js';
+import { createSseDecoder } from '../sse/sse-decoder.js';
 import {
   globalFetch, globalOnlineTarget, globalTimers, sleep, yieldToEventLoop,
   type FetchLike, type OnlineEventTarget, type Timers,
@@ -19,83 +19,13 @@ import {
 import { DEFAULT_RETRY, parseRetryAfter, reconnectDelay, type RetryOptions } from './backoff.js';
 import { classifyResponse } from './classify-response.js';
 import { httpFailure, maskUrl } from './http-failure.js';
+import { StallWatchdog } from './stall-watchdog.js';
+import type { AttemptOutcome, ConnectionSnapshot, StreamClientOptions, StreamConnection } from './stream-types.js';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
-
-/** Observable state of a connection. */
-export interface ConnectionSnapshot {
-  state: ConnectionState;
-  /** Consecutive failed attempts since the stream last delivered something new. */
-  attempt: number;
-  /** Epoch ms of the next attempt while waiting to reconnect. */
-  nextRetryAt?: number;
-  /** Why the connection failed, or why it is reconnecting. */
-  error?: TaskElementsError;
-  /** Last event ID string, sent as `Last-Event-ID` on the next attempt when not empty. */
-  lastEventId: string;
-}
-
-/** URL and headers of one attempt. */
-export interface StreamRequest {
-  url: string;
-  headers?: Record<string, string>;
-}
-
-/** Options of {@link openStream}. */
-export interface StreamClientOptions {
-  /** Called before every attempt; put credentials here so they are read fresh each time. */
-  request(): StreamRequest | Promise<StreamRequest>;
-  /**
-   * Called for every dispatched event. Return `false` when the event was already known (a replay):
-   * only new events count as progress that resets the backoff.
-   */
-  onMessage(message: SseMessage): void | boolean;
-  /** Called on every state change. */
-  onState?(snapshot: ConnectionSnapshot): void;
-  /** Non-fatal problems (an oversized event was skipped). */
-  onProblem?(error: EventTooLargeError): void;
-  /**
-   * Called when a stream body ends cleanly. Resolve `true` to reconnect (the run is still active),
-   * `false` to close. @default () => true
-   */
-  shouldReconnect?(): boolean | Promise<boolean>;
-  /** Aborting closes the connection for good. */
-  signal?: AbortSignal;
-  /** Resume point for the first attempt. @default '' */
-  lastEventId?: string;
-  /** Reconnect policy. */
-  retry?: RetryOptions;
-  /** Reconnect when no byte (event or comment) arrives for this long; 0 disables. @default 45_000 */
-  stallTimeoutMs?: number;
-  /** Largest event in characters; larger ones are skipped and reported. @default 8 Mi */
-  maxEventSize?: number;
-  fetch?: FetchLike;
-  timers?: Timers;
-  now?: () => number;
-  random?: () => number;
-  /** Source of `online` events; reconnects at once when the network comes back. @default the global scope */
-  onlineTarget?: OnlineEventTarget | null;
-}
-
-/** Handle of an open stream. */
-export interface StreamConnection {
-  readonly snapshot: ConnectionSnapshot;
-  /** Resolves when the connection is closed or failed. */
-  readonly finished: Promise<ConnectionSnapshot>;
-  /** Stops for good: aborts the fetch and every timer. Idempotent. */
-  close(): void;
-  /** Skips the wait (or revives a failed connection) and connects now, keeping the resume point. */
-  reconnectNow(): void;
-}
+export type { ConnectionState, ConnectionSnapshot, StreamClientOptions, StreamConnection, StreamRequest } from './stream-types.js';
 
 /** Bytes decoded per main-thread task when a read returns a large burst. */
 const READ_SLICE = 16 * 1024;
-
-type AttemptOutcome =
-  | { kind: 'ended' }
-  | { kind: 'stop' }
-  | { kind: 'retry'; error: TaskElementsError; retryAfterMs?: number }
-  | { kind: 'fail'; error: TaskElementsError };
 
 /** Opens a reconnecting event stream. Connecting starts at once. */
 export function openStream(options: StreamClientOptions): StreamConnection {
@@ -299,31 +229,21 @@ class ReconnectingStream implements StreamConnection {
       onRetry: (ms) => (this.#retryFieldMs = ms),
       onProblem: (error) => this.#options.onProblem?.(error),
     });
-    const stallMs = this.#options.stallTimeoutMs ?? 45_000;
-    let stalled = false;
-    let stallTimer: unknown;
-    const armStall = () => {
-      if (stallMs <= 0) return;
-      if (stallTimer !== undefined) this.#timers.clearTimeout(stallTimer);
-      stallTimer = this.#timers.setTimeout(() => {
-        stalled = true;
-        abort.abort();
-      }, stallMs);
-    };
+    const watchdog = new StallWatchdog(this.#options.stallTimeoutMs ?? 45_000, this.#timers, () => abort.abort());
     const reader = response.body!.getReader();
     const cancelRead = () => void reader.cancel().catch(() => {});
     abort.signal.addEventListener('abort', cancelRead, { once: true });
-    armStall();
+    watchdog.arm();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (this.#isOver()) return { kind: 'stop' };
-        if (stalled) return { kind: 'retry', error: new StreamStalledError(stallMs) };
+        if (watchdog.fired) return { kind: 'retry', error: new StreamStalledError(watchdog.timeoutMs) };
         if (done) {
           decoder.end();
           return { kind: 'ended' };
         }
-        armStall();
+        watchdog.arm();
         // A burst (a full replay, a token flood) can arrive as one large read; decoding it in
         // slices with a yield in between keeps every main-thread task short.
         for (let offset = 0; offset < value.length; offset += READ_SLICE) {
@@ -336,10 +256,10 @@ class ReconnectingStream implements StreamConnection {
       }
     } catch (cause) {
       if (this.#isOver()) return { kind: 'stop' };
-      if (stalled) return { kind: 'retry', error: new StreamStalledError(stallMs) };
+      if (watchdog.fired) return { kind: 'retry', error: new StreamStalledError(watchdog.timeoutMs) };
       return { kind: 'retry', error: new NetworkError(maskUrl(url), { cause }) };
     } finally {
-      if (stallTimer !== undefined) this.#timers.clearTimeout(stallTimer);
+      watchdog.clear();
       abort.signal.removeEventListener('abort', cancelRead);
     }
   }
