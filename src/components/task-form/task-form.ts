@@ -1,9 +1,11 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isHttpStatusError } from '../../core/errors.js';
 import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
 import type { ShannonCreateParams } from '../../core/providers/shannon/shannon-types.js';
+import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import {
   emptyParallelDraft, parallelDraftFromRequest, validateParallelDraft, type ParallelDraft, type ParallelField,
@@ -60,14 +62,35 @@ export class TaskFormElement extends TaskElement {
   @state() private _shannon: ShannonDraft = emptyShannonDraft();
   @state() private _touched = new Set<string>();
   @state() private _showAllErrors = false;
-  @state() private _busy = false;
   @state() private _requestError: string | undefined;
   @state() private _status = '';
   @state() private _keyVisible = false;
   @state() private _domainText = { include: '', exclude: '' };
   @state() private _domainError: { list: 'include' | 'exclude'; message: string } | undefined;
 
-  #abort: AbortController | undefined;
+  /**
+   * The create request. @lit/task passes an AbortSignal (aborted when the element leaves the page)
+   * and reports only the latest run's outcome, so a late answer never touches a detached form.
+   */
+  #submission = new Task<[ParallelCreateParams | ShannonCreateParams, ProviderName], TaskRun>(this, {
+    autoRun: false,
+    task: ([params, provider], { signal }) => this.taskStore.submit(params, this.endpoint(provider), signal),
+    onComplete: (run) => {
+      this._status = `Task created: ${run.id}`;
+      this.dispatchEvent(new TaskCreatedEvent(run.id, run.provider, run));
+    },
+    onError: (error) => {
+      if ((error as { name?: string })?.name === 'AbortError') return;
+      this._requestError = error instanceof Error ? error.message : String(error);
+      this._status = 'The request failed; your input is kept.';
+      this.reportError(error);
+      if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
+    },
+  });
+
+  get #busy(): boolean {
+    return this.#submission.status === TaskStatus.PENDING;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -77,7 +100,7 @@ export class TaskFormElement extends TaskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('task-rerun', this.#onRerun);
-    this.#abort?.abort(); // a late answer must not touch a detached form
+    this.#submission.abort();
   }
 
   override onStoreChange(change: StoreChange): void {
@@ -91,7 +114,7 @@ export class TaskFormElement extends TaskElement {
 
   /** Validates and submits, exactly as the submit button does. Resolves when done (or refused). */
   async submit(): Promise<void> {
-    if (this._busy) return; // one submission at a time: never create a task twice
+    if (this.#busy) return; // one submission at a time: never create a task twice
     const result = this.#validate();
     const keyError = this.#keyError();
     if (!result.params || keyError) {
@@ -103,27 +126,9 @@ export class TaskFormElement extends TaskElement {
     }
     const provider = this.provider;
     if (!this.dispatchEvent(new TaskSubmitEvent(provider, result.params))) return;
-    this._busy = true;
     this._requestError = undefined;
     this._status = 'Submitting…';
-    const abort = (this.#abort = new AbortController());
-    try {
-      const run = await this.taskStore.submit(result.params, this.endpoint(provider), abort.signal);
-      if (abort.signal.aborted) return;
-      this._status = `Task created: ${run.id}`;
-      this.dispatchEvent(new TaskCreatedEvent(run.id, provider, run));
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this._requestError = error instanceof Error ? error.message : String(error);
-      this._status = 'The request failed; your input is kept.';
-      this.reportError(error);
-      if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
-    } finally {
-      if (this.#abort === abort) {
-        this._busy = false;
-        this.#abort = undefined;
-      }
-    }
+    await this.#submission.run([result.params, provider]);
   }
 
   /** Replaces the fields with those of an earlier create body (what "re-run" uses). */
@@ -233,12 +238,13 @@ export class TaskFormElement extends TaskElement {
   }
 
   override render() {
-    return html`<form part="form" novalidate aria-busy=${this._busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
+    const busy = this.#busy;
+    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
       ${this.#renderKeyField()}
       ${this.#renderFields()}
       ${this._requestError ? html`<div part="error" class="request-error" role="alert">${this._requestError}</div>` : nothing}
       <div class="submit-row">
-        <button part="submit" type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? 'Submitting…' : 'Run task'}</button>
+        <button part="submit" type="submit" class="primary" ?disabled=${busy}>${busy ? 'Submitting…' : 'Run task'}</button>
         <span class="hint">or press Ctrl+Enter</span>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this._status}</div>
