@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemo } from '../scripts/start.js';
+import { startScriptTagSite } from './script-tag.js';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = 'test-results/screenshots';
@@ -189,6 +190,29 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await demo.close();
+  }
+  // The production bundle from a plain script tag, outside Vite.
+  const site = await startScriptTagSite();
+  const bundleBrowser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
+  const name = 'the minified bundle registers the elements from a plain <script type="module"> and runs a task';
+  try {
+    const page = await bundleBrowser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(site.url);
+    await page.waitForFunction(() => ['task-form', 'task-stream', 'task-history'].every((tag) => customElements.get(tag)));
+    await submitParallel(page, 'Bundle check');
+    await waitForStatus(page, 'completed');
+    assert(await page.locator('task-history').getByRole('option', { name: /Bundle check/ }).count() === 1, 'the history lists the run');
+    assert(errors.length === 0, `no page errors (${errors.join('; ')})`);
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✘ ${name}\n    ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await bundleBrowser.close();
+    await site.close();
   }
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
