@@ -12,10 +12,13 @@ import type { ProviderName } from '../../core/providers/task-event.js';
 import type { StoreChange, TaskStore } from '../../core/store/task-store.js';
 import { parseProviderName, providerFor } from '../../core/store/providers.js';
 import { TaskErrorEvent } from './events.js';
+import { StorageSyncController } from './storage-sync.js';
 import { StoreController } from './store-controller.js';
 
 export abstract class TaskElement extends LitElement {
   protected readonly storeController = new StoreController(this);
+  /** Runs saved by other tabs of this site appear here without a reload. */
+  readonly #storageSync = new StorageSyncController(this);
 
   /** Which API requests and events follow: `parallel` (default) or `shannon`. */
   @property({ reflect: true, converter: { fromAttribute: (v: string | null) => parseProviderName(v) } })

@@ -27,7 +27,7 @@ const text = (e: Event) => (e.target as HTMLInputElement).value;
 
 function textarea(ctx: ParallelFieldsContext, name: ParallelField, id: string, rows: number, hint?: unknown, placeholder = ''): TemplateResult {
   const error = ctx.errors[name];
-  return html`<textarea id=${id} name=${name} rows=${rows} spellcheck="false" placeholder=${placeholder}
+  return html`<textarea id=${id} name=${name} rows=${rows} spellcheck="false" placeholder=${placeholder} ?required=${name === 'input'}
     .value=${live(String(ctx.draft[name]))} aria-invalid=${error ? 'true' : 'false'}
     aria-describedby=${describedBy(id, error, hint)}
     @input=${(e: Event) => ctx.update({ [name]: text(e) } as Partial<ParallelDraft>, name)}></textarea>`;

@@ -42,7 +42,7 @@ export function renderShannonFields(ctx: ShannonFieldsContext): TemplateResult {
   return html`
     ${field({
       id: 'sf-query', label: 'Query', error: errors.query, hint: 'What should the agents research or answer?',
-      control: html`<textarea id="sf-query" rows="4" .value=${live(ctx.draft.query)} aria-invalid=${errors.query ? 'true' : 'false'}
+      control: html`<textarea id="sf-query" rows="4" required .value=${live(ctx.draft.query)} aria-invalid=${errors.query ? 'true' : 'false'}
         aria-describedby=${describedBy('sf-query', errors.query, true)} @input=${(e: Event) => ctx.update({ query: value(e) }, 'query')}></textarea>`,
     })}
     <div class="row">

@@ -9,7 +9,6 @@ import { TaskElement } from '../shared/task-element.js';
 import { renderActions, renderOption, type ItemActions } from './render-item.js';
 import { filterRuns, parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './run-filter.js';
 import { StatusRefreshController } from './status-refresh.js';
-import { StorageSyncController } from './storage-sync.js';
 import { taskHistoryStyles } from './task-history.styles.js';
 
 /** Keys that move the focus in the list, to the index they lead to. */
@@ -64,7 +63,6 @@ export class TaskHistoryElement extends TaskElement {
   static override styles = taskHistoryStyles;
 
   readonly #refresh = new StatusRefreshController(this, (error, runId) => this.reportError(error, runId));
-  readonly #sync = new StorageSyncController(this);
   #shown: TaskRun[] = [];
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #actions: ItemActions = {

@@ -2,7 +2,8 @@
  * Cross-tab sync of the host's store: while the host is connected, listens to the window's
  * `storage` event (fired for writes made by *other* tabs of the same origin) and calls
  * `store.reload()` when a key of that store changed, or when all of storage was cleared. One save
- * writes several keys; the reload runs once per burst, in a task of its own.
+ * writes several keys and a page may hold several elements of one store: the reload runs once per
+ * burst and store, in a task of its own.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KEY_PREFIX } from '../../core/store/persistence.js';
@@ -19,9 +20,11 @@ export function isStoreKey(key: string | null, name: string): boolean {
   return key === stateKey || key.startsWith(`${stateKey}:`);
 }
 
+/** Stores with a reload already scheduled (shared by every element of the page). */
+const scheduled = new Set<TaskStore>();
+
 export class StorageSyncController implements ReactiveController {
   #host: StorageSyncHost;
-  #pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: StorageSyncHost) {
     this.#host = host;
@@ -34,15 +37,15 @@ export class StorageSyncController implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('storage', this.#onStorage);
-    clearTimeout(this.#pending);
-    this.#pending = undefined;
   }
 
   #onStorage = (event: StorageEvent): void => {
-    if (!isStoreKey(event.key, this.#host.taskStore.name) || this.#pending !== undefined) return;
-    this.#pending = setTimeout(() => {
-      this.#pending = undefined;
-      this.#host.taskStore.reload();
+    const store = this.#host.taskStore;
+    if (!isStoreKey(event.key, store.name) || scheduled.has(store)) return;
+    scheduled.add(store);
+    setTimeout(() => {
+      scheduled.delete(store);
+      store.reload();
     }, 0);
   };
 }
