@@ -7,6 +7,9 @@ import type { TaskEvent } from '../../core/providers/task-event.js';
 import { clockTime, statusLabel, truncate } from '../shared/format.js';
 import type { EventRow } from './event-rows.js';
 
+/** Characters of streamed text shown in its row. */
+const LIVE_TEXT_TAIL = 600;
+
 const CATEGORY_LABELS: Record<string, string> = {
   plan: 'Plan', search: 'Search', result: 'Result', tool_call: 'Tool call', exec_status: 'Progress',
   workflow_started: 'Started', workflow_completed: 'Done', agent_started: 'Agent', agent_completed: 'Agent',
@@ -57,8 +60,11 @@ function body(row: EventRow): TemplateResult | string {
       return event.text;
     case 'tool':
       return html`${event.text}${event.success === false ? html` <span class="failed">(failed)</span>` : nothing}`;
-    case 'text-delta':
-      return row.text ?? '';
+    case 'text-delta': {
+      // The live tail of the text being written; the whole answer is in the result section.
+      const text = row.text ?? '';
+      return text.length > LIVE_TEXT_TAIL ? `…${text.slice(-LIVE_TEXT_TAIL)}` : text;
+    }
     case 'usage':
       return usageText(event);
     case 'error':

@@ -274,7 +274,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     const { status, apiStatus, output: _output, ...fields } = patch;
     const changed = Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value));
     if (changed) store.updateRun(runId, fields);
-    const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: `status:${status}`, status, apiStatus: apiStatus ?? status, source }] : [];
+    // A status learned by asking carries no event time: it is stamped with when it was learned.
+    const timestamp = patch.updatedAt ?? new Date(now()).toISOString();
+    const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: `status:${status}`, status, apiStatus: apiStatus ?? status, source, timestamp }] : [];
     return store.applyEvents(runId, [...statusEvents, ...extra]);
   }
 
