@@ -87,20 +87,6 @@ export class EventTooLargeError extends TaskElementsError {
   }
 }
 
-/** An event arrived whose data could not be understood; it was skipped and the stream went on. */
-export class MalformedEventError extends TaskElementsError {
-  override name = 'MalformedEventError' as const;
-  /** SSE event name, when it had one. */
-  readonly eventName: string | undefined;
-  /** The first characters of the offending data, for diagnostics (never rendered as HTML). */
-  readonly sample: string;
-  constructor(reason: string, context: { eventName?: string; data: string; cause?: unknown }) {
-    super(`Skipped a malformed ${context.eventName ?? 'message'} event: ${reason}`, { cause: context.cause });
-    this.eventName = context.eventName;
-    this.sample = context.data.slice(0, 200);
-  }
-}
-
 /** A configuration value cannot work (unknown provider, auth mode without a key, ...). */
 export class ConfigError extends TaskElementsError {
   override name = 'ConfigError' as const;
@@ -123,5 +109,5 @@ export function isAbortError(value: unknown): boolean {
 
 const ERROR_NAMES = new Set([
   'TaskElementsError', 'HttpStatusError', 'NetworkError', 'StreamProtocolError',
-  'StreamStalledError', 'EventTooLargeError', 'MalformedEventError', 'ConfigError',
+  'StreamStalledError', 'EventTooLargeError', 'ConfigError',
 ]);

@@ -5,7 +5,7 @@
  */
 export {
   TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError,
-  EventTooLargeError, MalformedEventError, ConfigError, isTaskElementsError, isHttpStatusError, isAbortError,
+  EventTooLargeError, ConfigError, isTaskElementsError, isHttpStatusError, isAbortError,
 } from './errors.js';
 export type { HttpErrorContext } from './errors.js';
 
