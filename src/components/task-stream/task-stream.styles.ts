@@ -36,12 +36,14 @@ export const taskStreamStyles = [
       border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
     }
     .events { list-style: none; margin: 0; padding: 0; }
-    .event { display: grid; grid-template-columns: auto auto 1fr; gap: 0 0.6rem; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_border); }
+    /* Rows are plain blocks (no grid per row) and skip layout while scrolled out of view. */
+    .event { display: block; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_border); content-visibility: auto; contain-intrinsic-size: auto 3.4em; }
+    .event-label, .event-agent { margin-right: 0.6rem; }
     .event:last-child { border-bottom: none; }
     .event-label { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); }
     .event-agent { font-size: 0.8em; color: var(--_accent); }
-    .event-time { font: 0.8em var(--_mono); color: var(--_muted); justify-self: end; }
-    .event-body { grid-column: 1 / -1; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .event-time { font: 0.8em var(--_mono); color: var(--_muted); float: right; }
+    .event-body { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
     .event[data-type='error'] .event-body, .event[data-type='invalid'] .event-body { color: var(--_danger); }
     .event[data-type='budget'] .event-body { color: var(--_warn); }
     .event[data-type='thinking'] .event-body { font-style: italic; color: var(--_muted); }

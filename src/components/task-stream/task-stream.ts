@@ -14,7 +14,7 @@ import { copyText, downloadRun, renderControls } from './render-controls.js';
 import { taskStreamStyles } from './task-stream.styles.js';
 
 /** Rows rendered at once; older ones are reached page by page ("Show earlier"). Bounds the DOM. */
-const WINDOW = 150;
+const WINDOW = 100;
 /**
  * Shortest time between two renders of the list while events flood in (a replay, a token stream):
  * events are still applied per frame, but the list's layout is paid for ~8 times a second at most.
