@@ -6,16 +6,14 @@
  * snapshots (`getRuns()`, `getEvents()`); network work is delegated to {@link RunConnection}s.
  */
 import type { ConnectionSnapshot } from '../client/stream-client.js';
-import { callApi, type EndpointConfig } from '../client/api-request.js';
-import { TaskElementsError } from '../errors.js';
-import type { TaskProvider } from '../providers/provider.js';
+import type { EndpointConfig } from '../client/api-request.js';
 import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
+import { createRun, fetchStatus, requestCancel } from './api-actions.js';
 import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
 import { planStoredMerge } from './merge-stored.js';
 import { browserLocalStorage, createMemoryStorage, createPersistence, type Persistence, type Warn } from './persistence.js';
-import { providerFor } from './providers.js';
 import { RunConnection } from './run-connection.js';
 import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
 import { createWatchRegistry } from './watch-registry.js';
@@ -206,10 +204,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'runs' });
     },
     async submit(params, endpoint, signal) {
-      const provider = providerFor(endpoint.provider) as TaskProvider<typeof params>;
-      const body = await callApi(endpoint, provider.createRequest(params), signal);
-      const { run } = provider.parseCreated(body, params, new Date(now()).toISOString());
-      run.request = params;
+      const run = await createRun(params, endpoint, new Date(now()).toISOString(), signal);
       store.addRun(run, [{ kind: 'status', id: `status:${run.status}`, status: run.status, apiStatus: run.apiStatus ?? run.status, source: 'create' }]);
       store.select(run.id);
       return store.getRun(run.id)!;
@@ -224,16 +219,13 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     reconnect: (runId) => watches.reconnect(runId),
     stop: (runId) => watches.stop(runId),
     async cancel(runId, endpoint) {
-      const provider = providerFor(endpoint.provider);
-      if (!provider.cancelRequest) throw new TaskElementsError(provider.cancelUnsupportedReason ?? 'This API cannot cancel runs.');
-      await callApi(endpoint, provider.cancelRequest(runId));
+      await requestCancel(runId, endpoint);
       if (store.getRun(runId)?.status !== 'cancelled') {
         store.applyEvents(runId, [{ kind: 'status', id: 'status:cancelling:requested', status: 'cancelling', apiStatus: 'cancel requested', source: 'cancel' }]);
       }
     },
     async refreshStatus(runId, endpoint, signal) {
-      const provider = providerFor(endpoint.provider);
-      const snapshot = provider.parseStatus(await callApi(endpoint, provider.statusRequest(runId), signal));
+      const snapshot = await fetchStatus(runId, endpoint, signal);
       if (signal?.aborted) return; // the caller no longer wants it
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
     },
@@ -271,11 +263,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   function applySnapshot(runId: string, patch: TaskRunPatch, extra: readonly TaskEvent[], source: string): TaskEvent[] {
     const run = store.getRun(runId);
     if (!run) return [];
-    const { status, apiStatus, output: _output, ...fields } = patch;
-    const changed = Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value));
-    if (changed) store.updateRun(runId, fields);
-    // A status learned by asking carries no event time: it is stamped with when it was learned.
-    const timestamp = patch.updatedAt ?? new Date(now()).toISOString();
+    const { status, apiStatus, output: _output, lastEventId, ...fields } = patch;
+    if (lastEventId !== undefined && run.lastEventId !== lastEventId) {
+      // The resume cursor moves with every Shannon event and nothing renders it: kept without a change notice.
+      run.lastEventId = lastEventId;
+      scheduleSave(runId);
+    }
+    if (Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value))) store.updateRun(runId, fields);
+    const timestamp = patch.updatedAt ?? new Date(now()).toISOString(); // a learned status is stamped when learned
     const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: `status:${status}`, status, apiStatus: apiStatus ?? status, source, timestamp }] : [];
     return store.applyEvents(runId, [...statusEvents, ...extra]);
   }

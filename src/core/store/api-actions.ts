@@ -1,0 +1,30 @@
+/**
+ * The store's one-shot API calls, without store state: create a run, ask for a cancel, read a
+ * status. The store applies what they return.
+ */
+import { callApi, type EndpointConfig } from '../client/api-request.js';
+import { TaskElementsError } from '../errors.js';
+import type { StatusSnapshot, TaskProvider } from '../providers/provider.js';
+import type { TaskRun } from '../providers/task-event.js';
+import { providerFor } from './providers.js';
+
+/** Sends the create request; the run keeps its create body for re-runs. */
+export async function createRun<P>(params: P, endpoint: EndpointConfig, createdAt: string, signal?: AbortSignal): Promise<TaskRun> {
+  const provider = providerFor(endpoint.provider) as TaskProvider<P>;
+  const body = await callApi(endpoint, provider.createRequest(params), signal);
+  const { run } = provider.parseCreated(body, params, createdAt);
+  return { ...run, request: params };
+}
+
+/** Asks the API to cancel; rejects with the reason where the provider has no cancel endpoint. */
+export async function requestCancel(runId: string, endpoint: EndpointConfig): Promise<void> {
+  const provider = providerFor(endpoint.provider);
+  if (!provider.cancelRequest) throw new TaskElementsError(provider.cancelUnsupportedReason ?? 'This API cannot cancel runs.');
+  await callApi(endpoint, provider.cancelRequest(runId));
+}
+
+/** Reads a run's status once. */
+export async function fetchStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<StatusSnapshot> {
+  const provider = providerFor(endpoint.provider);
+  return provider.parseStatus(await callApi(endpoint, provider.statusRequest(runId), signal));
+}
