@@ -164,64 +164,69 @@ const tests: Array<[string, (page: Page, url: string) => Promise<void>]> = [
   }],
 ];
 
-async function main(): Promise<void> {
-  const port = await freePort();
-  const demo = await startDemo({ ...process.env, PORT: String(port), MOCK: '1', MOCK_SPEED: '4' });
-  let browser: Browser | undefined;
-  let passed = 0;
-  let failed = 0;
-  try {
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
-    for (const [name, run] of tests) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      try {
-        await page.goto(demo.url);
-        await page.waitForFunction(() => customElements.get('task-stream') !== undefined);
-        await run(page, demo.url);
-        assert(errors.length === 0, `no page errors (${errors.join('; ')})`);
-        passed++;
-        console.log(`  ✔ ${name}`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ ${name}\n    ${error instanceof Error ? error.message : String(error)}`);
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: `${SHOTS}/failure-${passed + failed}.png`, fullPage: true }).catch(() => {});
-      } finally {
-        await context.close();
-      }
-    }
-  } finally {
-    await browser?.close();
-    await demo.close();
-  }
-  // The production bundle from a plain script tag, outside Vite.
-  const site = await startScriptTagSite();
-  const bundleBrowser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
-  const name = 'the minified bundle registers the elements from a plain <script type="module"> and runs a task';
-  try {
-    const page = await bundleBrowser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(site.url);
+/** The bundle from a plain script tag, outside Vite (the site of script-tag.ts). */
+const bundleTests: Array<[string, (page: Page, url: string) => Promise<void>]> = [
+  ['the minified bundle registers the elements from a plain <script type="module"> and runs a task', async (page) => {
     await page.waitForFunction(() => ['task-form', 'task-stream', 'task-history'].every((tag) => customElements.get(tag)));
     await submitParallel(page, 'Bundle check');
     await waitForStatus(page, 'completed');
     assert(await page.locator('task-history').getByRole('option', { name: /Bundle check/ }).count() === 1, 'the history lists the run');
-    assert(errors.length === 0, `no page errors (${errors.join('; ')})`);
-    passed++;
-    console.log(`  ✔ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✘ ${name}\n    ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await bundleBrowser.close();
-    await site.close();
+  }],
+];
+
+/** Runs tests against a site, each in a fresh browser context; returns the counts. */
+async function runSuite(browser: Browser, url: string, suite: typeof tests): Promise<{ passed: number; failed: number }> {
+  let passed = 0;
+  let failed = 0;
+  for (const [name, run] of suite) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(url);
+      await page.waitForFunction(() => customElements.get('task-stream') !== undefined);
+      await run(page, url);
+      assert(errors.length === 0, `no page errors (${errors.join('; ')})`);
+      passed++;
+      console.log(`  ✔ ${name}`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✘ ${name}\n    ${error instanceof Error ? error.message : String(error)}`);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: `${SHOTS}/failure-${name.replace(/\W+/g, '-').slice(0, 60)}.png`, fullPage: true }).catch(() => {});
+    } finally {
+      await context.close();
+    }
   }
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  return { passed, failed };
+}
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
+  const totals = { passed: 0, failed: 0 };
+  const add = (r: { passed: number; failed: number }) => {
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+  };
+  try {
+    const demo = await startDemo({ ...process.env, PORT: String(await freePort()), MOCK: '1', MOCK_SPEED: '4' });
+    try {
+      add(await runSuite(browser, demo.url, tests));
+    } finally {
+      await demo.close();
+    }
+    const site = await startScriptTagSite();
+    try {
+      add(await runSuite(browser, site.url, bundleTests));
+    } finally {
+      await site.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed ? 1 : 0);
 }
 
 await main();
