@@ -32,10 +32,10 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { index: 'src/index.ts', define: 'src/define.ts', 'core/index': 'src/core/index.ts' },
+        entry: { index: 'src/index.ts', define: 'src/define.ts', 'core/index': 'src/core/index.ts', 'react/index': 'src/react/index.ts' },
         formats: ['es'],
       },
-      rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/] },
+      rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/] },
     },
   };
 });

@@ -16,7 +16,7 @@ function findTests(dir) {
   return out.sort();
 }
 
-const files = existsSync('test/server') ? findTests('test/server') : [];
+const files = ['test/server', 'test/package'].flatMap((dir) => (existsSync(dir) ? findTests(dir) : []));
 if (files.length === 0) {
   console.log('No Node tests yet.\nℹ pass 0\nℹ fail 0');
   process.exit(0);

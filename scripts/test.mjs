@@ -35,6 +35,11 @@ function run(command, args, env = {}) {
 const totals = { passed: 0, failed: 0 };
 const steps = [];
 
+console.log('\n== build (dist/ and custom-elements.json, which the package tests and type checks use)');
+const build = await run('npm', ['run', 'build', '--silent']);
+steps.push(['build', build.code === 0]);
+if (build.code !== 0) totals.failed++;
+
 console.log('\n== type check');
 const tsc = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 const hasServer = existsSync('server') && readdirSync('server', { recursive: true }).some((f) => String(f).endsWith('.ts'));
@@ -42,7 +47,7 @@ const tscNode = hasServer ? await run(process.execPath, ['node_modules/typescrip
 steps.push(['type check', tsc.code === 0 && tscNode.code === 0]);
 if (tsc.code !== 0 || tscNode.code !== 0) totals.failed++;
 
-console.log('\n== Node tests (server/)');
+console.log('\n== Node tests (server/, package/)');
 const node = await run(process.execPath, ['scripts/test-node.mjs', '--test-reporter=spec']);
 const pass = Number(/ℹ pass (\d+)/.exec(node.output)?.[1] ?? 0);
 const fail = Number(/ℹ fail (\d+)/.exec(node.output)?.[1] ?? (node.code === 0 ? 0 : 1));

@@ -45,13 +45,39 @@ export class HttpStatusError extends TaskElementsError {
   }
 }
 
-/** The request never produced a response (offline, DNS, connection reset, CORS refusal). */
+/**
+ * The request never produced a response (offline, DNS, connection reset, CORS refusal). Browsers
+ * report a CORS refusal exactly like a network failure, so when `url` is on another origin than the
+ * page the message says CORS may be the cause and points to the bundled proxy.
+ */
 export class NetworkError extends TaskElementsError {
   override name = 'NetworkError' as const;
   readonly url: string;
+  /** The request went to another origin than the page's (so CORS may have refused it). */
+  readonly crossOrigin: boolean;
   constructor(url: string, options?: { cause?: unknown }) {
-    super(`Could not reach ${url}. Check the network connection and the proxy-url setting.`, options);
+    const origins = crossOrigins(url);
+    super(
+      origins
+        ? `Could not reach ${url}. It is on another origin than this page (${origins.page}), so the browser may have blocked it (CORS). ` +
+            `Serve the API through the bundled proxy (task-elements/proxy) on this site and point proxy-url at it, or allow ${origins.page} on that server.`
+        : `Could not reach ${url}. Check the network connection and the proxy-url setting.`,
+      options,
+    );
     this.url = url;
+    this.crossOrigin = origins !== undefined;
+  }
+}
+
+/** The page's and the target's origins when they differ (browsers only; undefined in Node or same-origin). */
+function crossOrigins(url: string): { page: string; target: string } | undefined {
+  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  if (!page || page === 'null') return undefined;
+  try {
+    const target = new URL(url, page).origin;
+    return target === page ? undefined : { page, target };
+  } catch {
+    return undefined;
   }
 }
 

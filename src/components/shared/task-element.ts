@@ -12,6 +12,7 @@ import type { ProviderName } from '../../core/providers/task-event.js';
 import type { StoreChange, TaskStore } from '../../core/store/task-store.js';
 import { parseProviderName, providerFor } from '../../core/store/providers.js';
 import { TaskErrorEvent } from './events.js';
+import { dropKeyAttributes, KEY_ATTRIBUTES } from './key-attribute.js';
 import { StorageSyncController } from './storage-sync.js';
 import { StoreController } from './store-controller.js';
 
@@ -45,6 +46,21 @@ export abstract class TaskElement extends LitElement {
    */
   @property({ attribute: false })
   apiKey: string | undefined = undefined;
+
+  /** Also watches `apikey` / `api-key`, only to remove them: keys are never read from attributes. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...KEY_ATTRIBUTES];
+  }
+
+  override connectedCallback(): void {
+    dropKeyAttributes(this);
+    super.connectedCallback();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (value !== null && (KEY_ATTRIBUTES as readonly string[]).includes(name)) dropKeyAttributes(this);
+    else super.attributeChangedCallback(name, old, value);
+  }
 
   /** The store this element is bound to. */
   get taskStore(): TaskStore {

@@ -14,6 +14,7 @@ import {
   emptyShannonDraft, shannonDraftFromRequest, validateShannonDraft, type ShannonDraft, type ShannonField,
 } from '../../core/validation/shannon-draft.js';
 import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
+import { CustomStatesController } from '../shared/custom-states.js';
 import { TaskElement } from '../shared/task-element.js';
 import { describedBy, field } from './form-controls.js';
 import { renderParallelFields } from './parallel-fields.js';
@@ -34,6 +35,8 @@ interface RerunDetail {
  *
  * @tagname task-form
  * @summary Form that creates research tasks.
+ * @cssstate submitting - The create request is under way.
+ * @cssstate failed - The last create request failed (the message is in `part="error"`).
  * @fires task-submit - Before the create request; cancelable (`preventDefault()` stops it). Listeners may
  *   adjust `event.request` (e.g. add metadata) before it is sent.
  * @fires task-created - The API accepted the task; carries run id and provider.
@@ -87,6 +90,11 @@ export class TaskFormElement extends TaskElement {
       if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
     },
   });
+
+  /** `:state(submitting)` while the create request runs; `:state(failed)` after it failed. */
+  readonly #states = new CustomStatesController(this, () => [
+    ...(this.#busy ? ['submitting'] : []), ...(this._requestError ? ['failed'] : []),
+  ]);
 
   get #busy(): boolean {
     return this.#submission.status === TaskStatus.PENDING;

@@ -29,10 +29,10 @@ const providerLabel = (run: TaskRun) => (run.provider === 'shannon' ? 'Shannon' 
 export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   const input = inputText(run.input);
   const kind = run.processor ?? run.mode;
-  return html`<div role="option" part="item" class="item" data-id=${run.id} data-status=${run.status}
+  return html`<div role="option" part=${`item item-${run.status}`} class="item" data-id=${run.id} data-status=${run.status}
     aria-selected=${state.selected ? 'true' : 'false'} tabindex=${state.active ? 0 : -1}>
     <div class="item-head">
-      <span part="item-status" class="badge" data-status=${run.status}>${statusLabel(run.status)}</span>
+      <span part=${`item-status item-status-${run.status}`} class="badge" data-status=${run.status}>${statusLabel(run.status)}</span>
       <span class="meta">
         <span>${providerLabel(run)}</span>
         ${kind ? html`<span>${kind}</span>` : nothing}

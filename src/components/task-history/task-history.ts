@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskRerunEvent, TaskSelectEvent } from '../shared/events.js';
+import { CustomStatesController } from '../shared/custom-states.js';
 import { TaskElement } from '../shared/task-element.js';
 import { renderActions, renderOption, type ItemActions } from './render-item.js';
 import { filterRuns, parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './run-filter.js';
@@ -32,6 +33,7 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  *
  * @tagname task-history
  * @summary History of research task runs.
+ * @cssstate empty - The store holds no run.
  * @fires task-select - The user picked a run (click, Enter or Space); carries `runId` and `provider`.
  * @fires task-rerun - The user asked to run a task again; carries `run`, `provider` and `store`, for a `<task-form>` to prefill itself.
  * @fires task-error - A status refresh was refused (401/403); fired once until a refresh succeeds.
@@ -41,8 +43,8 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * @csspart clear - The "Clear all" button.
  * @csspart confirm - The inline confirmation of "Clear all".
  * @csspart list - The listbox of runs.
- * @csspart item - One run (`role="option"`); carries `data-status` and `aria-selected`.
- * @csspart item-status - The status badge of a run; carries `data-status`.
+ * @csspart item - One run (`role="option"`); also `item-<status>` (e.g. `item-running`); carries `data-status` and `aria-selected`.
+ * @csspart item-status - The status badge of a run; also `item-status-<status>` (e.g. `item-status-failed`); carries `data-status`.
  * @csspart item-actions - The Re-run and Delete buttons of a run.
  * @csspart empty - The empty state: no runs yet, or none matches the filter.
  * @cssprop --task-bg - Background.
@@ -63,6 +65,8 @@ export class TaskHistoryElement extends TaskElement {
   static override styles = taskHistoryStyles;
 
   readonly #refresh = new StatusRefreshController(this, (error, runId) => this.reportError(error, runId));
+  /** `:state(empty)` while the store holds no run. */
+  readonly #states = new CustomStatesController(this, () => (this.taskStore.getRuns().length === 0 ? ['empty'] : []));
   #shown: TaskRun[] = [];
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #actions: ItemActions = {

@@ -25,7 +25,7 @@ function renderConnection(connection: ConnectionSnapshot | undefined, now: numbe
     const wait = connection.nextRetryAt ? Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000)) : undefined;
     detail = `attempt ${Math.max(1, connection.attempt)}${wait !== undefined ? `, next try in ${wait} s` : ''}`;
   }
-  return html`<span part="connection" class="connection" data-state=${state}>
+  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state}>
     <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted">(${detail})</span>` : nothing}
     ${state === 'failed' || state === 'reconnecting'
       ? html`<button type="button" class="link-button" @click=${onReconnect}>Reconnect now</button>` : nothing}
@@ -45,7 +45,7 @@ export function renderHeader(
     <div class="title-row">
       <h2 class="run-id"><span class="visually-hidden">Run </span><code>${run.id}</code></h2>
       <button type="button" class="link-button" @click=${actions.onCopyId}>Copy run id</button>
-      <span part="status" class="badge status" data-status=${run.status}>${statusLabel(run.status)}</span>
+      <span part=${`status status-${run.status}`} class="badge status" data-status=${run.status}>${statusLabel(run.status)}</span>
     </div>
     <div class="meta">
       <span>${run.provider === 'parallel' ? 'Parallel' : 'Shannon'}</span>

@@ -5,6 +5,7 @@ import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/provi
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
 import { statusLabel } from '../shared/format.js';
+import { CustomStatesController } from '../shared/custom-states.js';
 import { TaskElement } from '../shared/task-element.js';
 import { EventRows } from './event-rows.js';
 import { renderEventRow } from './render-event.js';
@@ -27,16 +28,22 @@ const MIN_RENDER_INTERVAL_MS = 120;
  *
  * @tagname task-stream
  * @summary Live view of a running research task.
+ * @cssstate empty - No run is shown.
+ * @cssstate queued - The run's status (one of `queued`, `running`, `action_required`, `paused`, `cancelling`, `completed`, `failed`, `cancelled`, `timeout`, `unknown`).
+ * @cssstate running - The run is running (see `queued` for the other statuses).
+ * @cssstate completed - The run completed.
+ * @cssstate failed - The run failed.
+ * @cssstate connection-open - The connection state, one of `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
  * @fires task-state - The run's status changed.
  * @fires task-progress - Events were applied (one DOM event per rendered batch).
  * @fires task-complete - The run reached a terminal status; carries output or error.
  * @fires task-connection - The connection state changed.
  * @fires task-error - A request failed; `message` says what to do.
  * @csspart header - Run id, provider, processor or mode, created time, status and connection.
- * @csspart status - The status badge; carries `data-status`.
- * @csspart connection - The connection indicator; carries `data-state`.
+ * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`.
+ * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`.
  * @csspart progress - The progress bar.
- * @csspart event - One event row; carries `data-type` (normalized kind) and, for messages, `data-category`.
+ * @csspart event - One event row; also `event-<kind>` (e.g. `event-message`); carries `data-type` (normalized kind) and, for messages, `data-category`.
  * @csspart output - The result section.
  * @csspart citation - One cited source.
  * @csspart error - An error message.
@@ -71,6 +78,11 @@ export class TaskStreamElement extends TaskElement {
 
   @query('.events-scroller') private _list?: HTMLElement;
 
+  /** `:state(<status>)` (e.g. `running`, `failed`), `:state(connection-<state>)`, or `:state(empty)`. */
+  readonly #states = new CustomStatesController(this, () => {
+    const run = this.run;
+    return run ? [run.status, `connection-${this.taskStore.getConnection(run.id)?.state ?? 'closed'}`] : ['empty'];
+  });
   #rows = new EventRows();
   #shownId: string | undefined;
   #release: (() => void) | undefined;
