@@ -1,6 +1,7 @@
 /**
  * The embedded mock backend as a request handler: Parallel's Task API at `/v1/…` (plus the legacy
- * `/v1beta/…/events`) and Shannon's gateway at `/api/v1/…`, faithful to the wire specs, with
+ * `/v1beta/…/events`), Parallel's OAuth provider at `/getKeys/…` (oauth/oauth-provider.ts) and
+ * Shannon's gateway at `/api/v1/…`, faithful to the wire specs, with
  * named fault scenarios per task. Mount it in any node:http server (see mock-server.ts), a dev
  * server middleware, or a test.
  *
@@ -11,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { checkSpeed } from './clock.js';
+import { MockOAuthProvider } from './oauth/oauth-provider.js';
 import { ParallelApi } from './parallel/parallel-routes.js';
 import { Rng } from './rng.js';
 import { ShannonApi } from './shannon/shannon-routes.js';
@@ -64,6 +66,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const registry = new Set<SseConnection>();
   const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, requireKey, registry });
   const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, registry });
+  const oauth = new MockOAuthProvider({ basePath });
   let closed = false;
 
   return {
@@ -74,7 +77,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
         if (!path.startsWith(`${basePath}/`)) return false;
         path = path.slice(basePath.length);
       }
-      const half = shannon.matches(path) ? shannon : parallel.matches(path) ? parallel : undefined;
+      const half = shannon.matches(path) ? shannon : parallel.matches(path) ? parallel : oauth.matches(path) ? oauth : undefined;
       if (!half) return false;
       if (closed) {
         res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' });

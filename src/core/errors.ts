@@ -135,5 +135,5 @@ export function isAbortError(value: unknown): boolean {
 
 const ERROR_NAMES = new Set([
   'TaskElementsError', 'HttpStatusError', 'NetworkError', 'StreamProtocolError',
-  'StreamStalledError', 'EventTooLargeError', 'ConfigError',
+  'StreamStalledError', 'EventTooLargeError', 'ConfigError', 'OAuthError',
 ]);

@@ -24,6 +24,16 @@ export { describeStatus, apiErrorMessage, maskUrl } from './client/http-failure.
 
 export { authHeaders, authQuery, parseAuthMode, AUTH_MODES } from './auth/auth.js';
 export type { AuthMode, AuthConfig, RequestKind } from './auth/auth.js';
+export {
+  resolveOAuthConfig, parseOAuthStorage, DEFAULT_OAUTH_ISSUER, OAUTH_STORAGE_KINDS,
+} from './auth/oauth/oauth-config.js';
+export type { OAuthAttributes, OAuthConfig, OAuthStorageKind } from './auth/oauth/oauth-config.js';
+export { OAuthError, isOAuthError } from './auth/oauth/oauth-errors.js';
+export type { OAuthErrorReason } from './auth/oauth/oauth-errors.js';
+export { createOAuthRuntime } from './auth/oauth/oauth-runtime.js';
+export type { OAuthRuntime, OAuthRuntimeOptions } from './auth/oauth/oauth-runtime.js';
+export type { OAuthNavigator } from './auth/oauth/oauth-return.js';
+export type { OAuthSession, OAuthSnapshot, OAuthStatus, OAuthListener } from './auth/oauth/oauth-session.js';
 
 export { isTerminalStatus, TERMINAL_STATUSES } from './providers/task-event.js';
 export type {
