@@ -19,7 +19,8 @@ export default defineConfig(({ mode }) => {
         minify: true,
         lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'task-elements.bundle.js' },
         // Library mode keeps whitespace in ES output by default; this file is for <script> tags only.
-        rolldownOptions: { output: { minify: true } },
+        // One self-contained file: lazily imported modules (the OAuth flow) are inlined, not split into chunks.
+        rolldownOptions: { output: { minify: true, codeSplitting: false } },
       },
     };
   }
