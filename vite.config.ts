@@ -33,7 +33,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: false,
       lib: {
-        entry: { index: 'src/index.ts', define: 'src/define.ts', 'core/index': 'src/core/index.ts', 'react/index': 'src/react/index.ts' },
+        entry: { index: 'src/index.ts', define: 'src/define.ts', 'core/index': 'src/core/index.ts', 'react/index': 'src/react/index.ts',
+          'frameworks/jsx': 'src/frameworks/jsx.ts', 'frameworks/vue': 'src/frameworks/vue.ts' },
         formats: ['es'],
       },
       rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/] },
