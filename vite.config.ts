@@ -1,6 +1,6 @@
 /**
  * Three builds (specs/toolchain.md §2):
- * - default: the npm library, one ES module per entry point, `lit` and `@lit/*` left as imports;
+ * - default: the npm library, one ES module per source module, runtime dependencies left as imports;
  * - `--mode bundle`: dist/task-elements.bundle.js, self-contained and minified, which registers the
  *   elements when a page loads it with a plain `<script type="module">`;
  * - the dev server (`npm start` drives it through scripts/start.mjs) serving demo/.
@@ -37,7 +37,12 @@ export default defineConfig(({ mode }) => {
           'frameworks/jsx': 'src/frameworks/jsx.ts', 'frameworks/vue': 'src/frameworks/vue.ts' },
         formats: ['es'],
       },
-      rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/] },
+      rolldownOptions: {
+        external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/],
+        // One file per source module (dist/components/task-form/task-form.js …): importing one event
+        // class pulls in that module alone, and custom-elements.json can point at real files.
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
     },
   };
 });

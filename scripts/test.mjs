@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every test of the project, in order — type check, Node tests (server/), browser tests
+// `npm test`: every test of the project, in order — build (and a stale-manifest check), type check,
+// Node tests (server/, package/: exports, types, manifest), browser tests
 // (web-test-runner in headless Chromium), end-to-end tests — then one closing line
 // `N passed, N failed` with the totals. Exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
@@ -36,9 +37,17 @@ const totals = { passed: 0, failed: 0 };
 const steps = [];
 
 console.log('\n== build (dist/ and custom-elements.json, which the package tests and type checks use)');
+const committedManifest = readFileSync('custom-elements.json', 'utf8');
 const build = await run('npm', ['run', 'build', '--silent']);
 steps.push(['build', build.code === 0]);
 if (build.code !== 0) totals.failed++;
+// The manifest is committed (tools read it from the repository and the package): it must be what the
+// build generates. The build has rewritten it; commit the new one if this fails.
+const manifestFresh = build.code === 0 && readFileSync('custom-elements.json', 'utf8') === committedManifest;
+console.log(manifestFresh ? 'custom-elements.json is what the build generates' : 'FAIL: custom-elements.json was stale; the build rewrote it: commit the new file');
+steps.push(['custom-elements.json up to date', manifestFresh]);
+if (manifestFresh) totals.passed++;
+else totals.failed++;
 
 console.log('\n== type check');
 const tsc = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);

@@ -67,7 +67,7 @@ export abstract class TaskElement extends LitElement {
     return this.storeController.store;
   }
 
-  /** Where requests for runs of `provider` go, read now. */
+  /** Where requests for runs of `provider` go, read now. @internal */
   endpoint(provider: ProviderName = this.provider): EndpointConfig {
     const own = provider === this.provider;
     return {
@@ -77,7 +77,7 @@ export abstract class TaskElement extends LitElement {
     };
   }
 
-  /** Reacts to store changes; subclasses override and call super for nothing. */
+  /** Reacts to store changes; subclasses override and call super for nothing. @internal */
   onStoreChange(_change: StoreChange): void {
     this.requestUpdate();
   }

@@ -37,10 +37,10 @@ interface RerunDetail {
  * @summary Form that creates research tasks.
  * @cssstate submitting - The create request is under way.
  * @cssstate failed - The last create request failed (the message is in `part="error"`).
- * @fires task-submit - Before the create request; cancelable (`preventDefault()` stops it). Listeners may
+ * @fires {TaskSubmitEvent} task-submit - Before the create request; cancelable (`preventDefault()` stops it). Listeners may
  *   adjust `event.request` (e.g. add metadata) before it is sent.
- * @fires task-created - The API accepted the task; carries run id and provider.
- * @fires task-error - The request failed; the message says what to do.
+ * @fires {TaskCreatedEvent} task-created - The API accepted the task; carries run id and provider.
+ * @fires {TaskErrorEvent} task-error - The request failed; the message says what to do.
  * @csspart form - The form element.
  * @csspart field - Each field wrapper (label, control, hint, error).
  * @csspart submit - The submit button.
@@ -48,6 +48,8 @@ interface RerunDetail {
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour.
+ * @cssprop --task-accent-fg - Text on accent-coloured surfaces (primary buttons, selection).
+ * @cssprop --task-focus - Focus ring (a `box-shadow` value).
  * @cssprop --task-surface - Raised surfaces and inputs.
  * @cssprop --task-border - Borders.
  * @cssprop --task-muted - Secondary text.

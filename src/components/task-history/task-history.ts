@@ -34,9 +34,9 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * @tagname task-history
  * @summary History of research task runs.
  * @cssstate empty - The store holds no run.
- * @fires task-select - The user picked a run (click, Enter or Space); carries `runId` and `provider`.
- * @fires task-rerun - The user asked to run a task again; carries `run`, `provider` and `store`, for a `<task-form>` to prefill itself.
- * @fires task-error - A status refresh was refused (401/403); fired once until a refresh succeeds.
+ * @fires {TaskSelectEvent} task-select - The user picked a run (click, Enter or Space); carries `runId` and `provider`.
+ * @fires {TaskRerunEvent} task-rerun - The user asked to run a task again; carries `run`, `provider` and `store`, for a `<task-form>` to prefill itself.
+ * @fires {TaskErrorEvent} task-error - A status refresh was refused (401/403); fired once until a refresh succeeds.
  * @csspart toolbar - The row with the search, the status filter and "Clear all".
  * @csspart search - The text filter (matches id, input, processor and mode).
  * @csspart status-filter - The status filter.
@@ -45,11 +45,15 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * @csspart list - The listbox of runs.
  * @csspart item - One run (`role="option"`); also `item-<status>` (e.g. `item-running`); carries `data-status` and `aria-selected`.
  * @csspart item-status - The status badge of a run; also `item-status-<status>` (e.g. `item-status-failed`); carries `data-status`.
+ * @csspart item-<status> - A run, by status: `item-running`, `item-completed`, `item-failed`, …
+ * @csspart item-status-<status> - The status badge of a run, by status: `item-status-completed`, `item-status-failed`, …
  * @csspart item-actions - The Re-run and Delete buttons of a run.
  * @csspart empty - The empty state: no runs yet, or none matches the filter.
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour (selection, focus).
+ * @cssprop --task-accent-fg - Text on accent-coloured surfaces (primary buttons, selection).
+ * @cssprop --task-focus - Focus ring (a `box-shadow` value).
  * @cssprop --task-surface - Raised surfaces.
  * @cssprop --task-border - Borders.
  * @cssprop --task-muted - Secondary text.

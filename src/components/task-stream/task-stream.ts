@@ -34,16 +34,19 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * @cssstate completed - The run completed.
  * @cssstate failed - The run failed.
  * @cssstate connection-open - The connection state, one of `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
- * @fires task-state - The run's status changed.
- * @fires task-progress - Events were applied (one DOM event per rendered batch).
- * @fires task-complete - The run reached a terminal status; carries output or error.
- * @fires task-connection - The connection state changed.
- * @fires task-error - A request failed; `message` says what to do.
+ * @fires {TaskStateEvent} task-state - The run's status changed.
+ * @fires {TaskProgressEvent} task-progress - Events were applied (one DOM event per rendered batch).
+ * @fires {TaskCompleteEvent} task-complete - The run reached a terminal status; carries output or error.
+ * @fires {TaskConnectionEvent} task-connection - The connection state changed.
+ * @fires {TaskErrorEvent} task-error - A request failed; `message` says what to do.
  * @csspart header - Run id, provider, processor or mode, created time, status and connection.
  * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`.
  * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`.
+ * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
+ * @csspart connection-<state> - The connection indicator, by state: `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
  * @csspart progress - The progress bar.
  * @csspart event - One event row; also `event-<kind>` (e.g. `event-message`); carries `data-type` (normalized kind) and, for messages, `data-category`.
+ * @csspart event-<kind> - An event row, by normalized kind: `event-message`, `event-status`, `event-output`, … (the values of `data-type`).
  * @csspart output - The result section.
  * @csspart citation - One cited source.
  * @csspart error - An error message.
@@ -52,6 +55,8 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour.
+ * @cssprop --task-accent-fg - Text on accent-coloured surfaces (primary buttons, selection).
+ * @cssprop --task-focus - Focus ring (a `box-shadow` value).
  * @cssprop --task-surface - Raised surfaces and inputs.
  * @cssprop --task-border - Borders.
  * @cssprop --task-muted - Secondary text.
