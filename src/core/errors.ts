@@ -118,6 +118,35 @@ export class ConfigError extends TaskElementsError {
   override name = 'ConfigError' as const;
 }
 
+/**
+ * The server answered with a redirect. Requests carry credentials, so redirects are never followed
+ * (`redirect: 'manual'`): a key must not reach another origin (Fetch standard, "redirect mode").
+ */
+export class RedirectRefusedError extends TaskElementsError {
+  override name = 'RedirectRefusedError' as const;
+  readonly url: string;
+  constructor(url: string) {
+    super(`The server at ${url} answered with a redirect, which is not followed because the request carries credentials. Set proxy-url to the final address.`);
+    this.url = url;
+  }
+}
+
+/** Code that consumes the stream (an `onMessage` callback, a listener) threw. Not a network problem. */
+export class ConsumerError extends TaskElementsError {
+  override name = 'ConsumerError' as const;
+  constructor(cause: unknown) {
+    super(`A handler of stream events failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * The stream said a run is over, but its status API kept saying otherwise for longer than the
+ * confirmation budget: the final status is unknown and is not guessed.
+ */
+export class UnconfirmedStatusError extends TaskElementsError {
+  override name = 'UnconfirmedStatusError' as const;
+}
+
 /** `true` when `value` is a {@link TaskElementsError} (also across bundle copies). */
 export function isTaskElementsError(value: unknown): value is TaskElementsError {
   return value instanceof TaskElementsError || (value instanceof Error && ERROR_NAMES.has(value.name));
@@ -135,5 +164,6 @@ export function isAbortError(value: unknown): boolean {
 
 const ERROR_NAMES = new Set([
   'TaskElementsError', 'HttpStatusError', 'NetworkError', 'StreamProtocolError',
-  'StreamStalledError', 'EventTooLargeError', 'ConfigError', 'OAuthError',
+  'StreamStalledError', 'EventTooLargeError', 'ConfigError', 'OAuthError', 'RedirectRefusedError', 'ConsumerError',
+  'UnconfirmedStatusError',
 ]);

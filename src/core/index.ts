@@ -5,7 +5,7 @@
  */
 export {
   TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError,
-  EventTooLargeError, ConfigError, isTaskElementsError, isHttpStatusError, isAbortError,
+  EventTooLargeError, ConfigError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError, isTaskElementsError, isHttpStatusError, isAbortError,
 } from './errors.js';
 export type { HttpErrorContext } from './errors.js';
 
@@ -48,7 +48,9 @@ export type { ShannonCreateParams, ShannonMode, ShannonModelTier, ShannonResearc
 
 export { createTaskStore } from './store/task-store.js';
 export type { TaskStore, TaskStoreOptions, StoreChange, StoreListener, EndpointSource } from './store/task-store.js';
-export type { ConnectionTuning } from './store/run-connection.js';
+export type { ConnectionTuning, RunConnectionSnapshot } from './store/run-session.js';
+export { transition as runLifecycleTransition } from './store/run-lifecycle.js';
+export type { RunPhase, RunPhaseName, RunInput, LifecyclePolicy } from './store/run-lifecycle.js';
 export { getTaskStore, registerTaskStore, releaseTaskStore } from './store/registry.js';
 export { providerFor, parseProviderName } from './store/providers.js';
 export { createMemoryStorage, browserLocalStorage, SCHEMA_VERSION, KEY_PREFIX } from './store/persistence.js';

@@ -18,7 +18,7 @@ const KEY = 'mock-test-key';
 const NOT_LOGGED = new Set<TaskEvent['kind']>(['status', 'stats', 'output']);
 
 async function start(provider: ProviderName, scenario: string, speed = 50) {
-  const store: TaskStore = freshStore({ connection: { retry: { initialDelayMs: 20, maxDelayMs: 200 }, statusPollMs: 200 } });
+  const store: TaskStore = freshStore({ connection: { retry: { initialDelayMs: 20, maxDelayMs: 200, minDelayMs: 20 }, statusPollMs: 200 } });
   store.setCredential(provider, KEY);
   const endpoint = { provider, baseUrl: '/mock', auth: { mode: 'api-key' as const, apiKey: KEY } };
   const params = provider === 'parallel'

@@ -10,7 +10,7 @@ let n = 0;
 export function freshStore(options: Omit<TaskStoreOptions, 'name'> = {}): TaskStore {
   const store = createTaskStore({
     persistence: 'memory',
-    connection: { retry: { initialDelayMs: 5, maxDelayMs: 40 }, statusPollMs: 0 },
+    connection: { retry: { initialDelayMs: 5, maxDelayMs: 40, minDelayMs: 5 }, statusPollMs: 0 },
     ...options,
     name: `test-${Date.now().toString(36)}-${++n}`,
   });

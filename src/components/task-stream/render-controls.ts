@@ -3,7 +3,7 @@
  * cannot) and the copy / download actions of the result.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
+import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import { providerFor } from '../../core/store/providers.js';
 
@@ -13,7 +13,7 @@ export interface ControlHandlers {
   onCancel(): void;
 }
 
-export function renderControls(run: TaskRun, connection: ConnectionSnapshot | undefined, handlers: ControlHandlers): TemplateResult {
+export function renderControls(run: TaskRun, connection: RunConnectionSnapshot | undefined, handlers: ControlHandlers): TemplateResult {
   const active = !isTerminalStatus(run.status);
   const live = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
   const cancelReason = providerFor(run.provider).cancelUnsupportedReason;

@@ -3,40 +3,51 @@
  * `part="connection"`) and progress (`part="progress"`, sources, elapsed time) of a run.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
+import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
+import type { RunPhaseName } from '../../core/store/run-lifecycle.js';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import { count, duration, relativeTime, statusLabel } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { runProgress } from './progress.js';
 
-const CONNECTION_LABEL: Record<ConnectionSnapshot['state'], string> = {
+/** What each lifecycle phase is called in the header (run-lifecycle.ts). */
+const PHASE_LABEL: Record<RunPhaseName, string> = {
+  idle: 'Not connected',
+  'waiting-for-config': 'Waiting for settings',
   connecting: 'Connecting…',
   open: 'Live',
-  reconnecting: 'Reconnecting',
-  closed: 'Not connected',
+  'checking-status': 'Checking the status',
+  'backing-off': 'Reconnecting',
+  offline: 'Offline: waiting for the network',
+  'confirming-final-status': 'Confirming the final status',
+  'needs-action': 'Waiting for your action',
+  finished: 'Finished',
+  stopped: 'Stopped',
   failed: 'Connection failed',
 };
 
-function renderConnection(connection: ConnectionSnapshot | undefined, now: number, finished: boolean, onReconnect: () => void): TemplateResult {
+function renderConnection(connection: RunConnectionSnapshot | undefined, now: number, finished: boolean, onReconnect: () => void): TemplateResult {
   const state = connection?.state ?? 'closed';
-  const label = state === 'closed' && finished ? 'Finished' : CONNECTION_LABEL[state];
+  const phase = connection?.phase ?? 'idle';
+  const label = phase === 'idle' && finished ? 'Finished' : PHASE_LABEL[phase];
   let detail: TemplateResult | string = '';
-  if (state === 'reconnecting' && connection) {
-    const wait = connection.nextRetryAt ? Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000)) : undefined;
-    detail = `attempt ${Math.max(1, connection.attempt)}${wait !== undefined ? `, next try in ${wait} s` : ''}`;
+  if (connection?.nextRetryAt !== undefined) {
+    const wait = Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000));
+    detail = phase === 'backing-off' ? `attempt ${Math.max(1, connection.attempt)}, next try in ${wait} s` : `next check in ${wait} s`;
   }
-  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state}>
+  const offerReconnect = phase === 'failed' || phase === 'backing-off' || phase === 'offline' || phase === 'stopped' || phase === 'needs-action';
+  // A wait for settings or a failure says what happened and what to do; a reconnect in progress says why.
+  const message = phase === 'failed' || phase === 'waiting-for-config' ? connection?.error?.message : undefined;
+  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase}>
     <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted">(${detail})</span>` : nothing}
-    ${state === 'failed' || state === 'reconnecting'
-      ? html`<button type="button" class="link-button" @click=${onReconnect}>Reconnect now</button>` : nothing}
+    ${offerReconnect ? html`<button type="button" class="link-button" @click=${onReconnect}>Reconnect now</button>` : nothing}
   </span>
-  ${state === 'failed' && connection?.error
-    ? html`<div part="error" class="error" role="alert">${connection.error.message}</div>` : nothing}`;
+  ${message ? html`<div part="error" class="error" role=${phase === 'failed' ? 'alert' : 'status'}>${message}</div>` : nothing}`;
 }
 
 export function renderHeader(
   run: TaskRun,
-  connection: ConnectionSnapshot | undefined,
+  connection: RunConnectionSnapshot | undefined,
   now: number,
   actions: { onCopyId: () => void; onReconnect: () => void },
 ): TemplateResult {

@@ -3,7 +3,7 @@
  * applied per auth mode. Failures become {@link HttpStatusError} / {@link NetworkError}.
  */
 import { authHeaders, authQuery, type AuthConfig, type RequestKind } from '../auth/auth.js';
-import { NetworkError, StreamProtocolError } from '../errors.js';
+import { NetworkError, RedirectRefusedError, StreamProtocolError } from '../errors.js';
 import type { ApiRequest } from '../providers/provider.js';
 import type { ProviderName } from '../providers/task-event.js';
 import { globalFetch, type FetchLike } from '../util/environment.js';
@@ -32,10 +32,14 @@ export function prepareRequest(endpoint: EndpointConfig, request: ApiRequest, ki
   return { url: buildUrl(endpoint.baseUrl, request.path, query), headers };
 }
 
-/** Sends a request and returns its parsed JSON body (undefined for an empty body). */
+/**
+ * Sends a request and returns its parsed JSON body (undefined for an empty body). Redirects are not
+ * followed (`redirect: 'manual'`): the request carries credentials, so a redirect rejects with a
+ * {@link RedirectRefusedError} instead of sending the key to wherever it points.
+ */
 export async function callApi(endpoint: EndpointConfig, request: ApiRequest, signal?: AbortSignal): Promise<unknown> {
   const { url, headers } = prepareRequest(endpoint, request, 'rest');
-  const init: RequestInit = { method: request.method, headers: { accept: 'application/json', ...headers }, signal };
+  const init: RequestInit = { method: request.method, headers: { accept: 'application/json', ...headers }, signal, redirect: 'manual' };
   if (request.body !== undefined) {
     init.body = JSON.stringify(request.body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -46,6 +50,10 @@ export async function callApi(endpoint: EndpointConfig, request: ApiRequest, sig
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new NetworkError(maskUrl(url), { cause });
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    void response.body?.cancel().catch(() => {});
+    throw new RedirectRefusedError(maskUrl(url));
   }
   if (!response.ok) throw await httpFailure(response, { url, method: request.method });
   const text = await response.text();

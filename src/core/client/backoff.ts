@@ -18,6 +18,11 @@ export interface RetryOptions {
   maxAttempts?: number;
   /** Longest `Retry-After` honoured; longer values are clamped. @default 300_000 */
   maxRetryAfterMs?: number;
+  /**
+   * Shortest wait before any reconnect, whatever the server's `retry:` says (`retry: 0` is a floor
+   * of 0, never a reason to reconnect in a tight loop). @default 250
+   */
+  minDelayMs?: number;
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = {
@@ -26,6 +31,7 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   factor: 2,
   maxAttempts: 10,
   maxRetryAfterMs: 300_000,
+  minDelayMs: 250,
 };
 
 /** What the server said about waiting. */
@@ -39,7 +45,7 @@ export interface ServerDelayHints {
 /**
  * Delay before reconnect attempt number `attempt` (0 = first reconnect after a healthy stream).
  * Full jitter: uniform in [0, min(cap, base·factor^attempt)], where base is the server's `retry:`
- * when given. Never shorter than the server's `retry:` or `Retry-After`.
+ * when given. Never shorter than the server's `retry:`, `Retry-After`, or `minDelayMs`.
  */
 export function reconnectDelay(
   attempt: number,
@@ -47,12 +53,12 @@ export function reconnectDelay(
   options: RetryOptions = {},
   random: () => number = Math.random,
 ): number {
-  const { initialDelayMs, maxDelayMs, factor, maxRetryAfterMs } = { ...DEFAULT_RETRY, ...options };
-  const base = hints.retryFieldMs ?? initialDelayMs;
+  const { initialDelayMs, maxDelayMs, factor, maxRetryAfterMs, minDelayMs } = { ...DEFAULT_RETRY, ...options };
+  const base = Math.max(hints.retryFieldMs ?? initialDelayMs, minDelayMs);
   const cap = Math.max(maxDelayMs, base);
   const ceiling = Math.min(cap, base * Math.pow(factor, Math.max(0, attempt)));
   const jittered = Math.floor(random() * ceiling);
-  const floor = Math.max(hints.retryFieldMs ?? 0, Math.min(hints.retryAfterMs ?? 0, maxRetryAfterMs));
+  const floor = Math.max(minDelayMs, hints.retryFieldMs ?? 0, Math.min(hints.retryAfterMs ?? 0, maxRetryAfterMs));
   return Math.max(jittered, floor);
 }
 

@@ -3,29 +3,21 @@
  *
  *   connecting ─▶ open ─▶ (body ends / network drops / stalls) ─▶ reconnecting ─▶ open ...
  *        │          │                                                  │
- *        └──────────┴──── fatal status, 2xx without a stream ─▶ failed  └─ too many attempts ─▶ failed
+ *        └──────────┴──── fatal status, 2xx without a stream, a redirect,  └─ too many attempts ─▶ failed
+ *                         a throwing onMessage ─▶ failed                  (errors and unproductive ends alike)
  *   close(), abort signal, 204, or `shouldReconnect()` saying no ─▶ closed
  *
  * It never re-sends work: it only GETs a stream URL. Headers come from `request()` on every
  * attempt, so a changed key applies to the next request. Every timer and the fetch stop when the
  * signal aborts or `close()` is called, and nothing is reported after that.
  */
-import { NetworkError, StreamProtocolError, StreamStalledError, TaskElementsError } from '../errors.js';
-import { createSseDecoder } from '../sse/sse-decoder.js';
-import {
-  globalFetch, globalOnlineTarget, globalTimers, sleep, yieldToEventLoop,
-  type FetchLike, type OnlineEventTarget, type Timers,
-} from '../util/environment.js';
-import { DEFAULT_RETRY, parseRetryAfter, reconnectDelay, type RetryOptions } from './backoff.js';
-import { classifyResponse } from './classify-response.js';
-import { httpFailure, maskUrl } from './http-failure.js';
-import { StallWatchdog } from './stall-watchdog.js';
-import type { AttemptOutcome, ConnectionSnapshot, StreamClientOptions, StreamConnection } from './stream-types.js';
+import { TaskElementsError } from '../errors.js';
+import { globalFetch, globalOnlineTarget, globalTimers, sleep, type FetchLike, type OnlineEventTarget, type Timers } from '../util/environment.js';
+import { DEFAULT_RETRY, reconnectDelay, type RetryOptions } from './backoff.js';
+import { streamAttempt, type AttemptOutcome } from './stream-attempt.js';
+import type { ConnectionSnapshot, StreamClientOptions, StreamConnection } from './stream-types.js';
 
 export type { ConnectionState, ConnectionSnapshot, StreamClientOptions, StreamConnection, StreamRequest } from './stream-types.js';
-
-/** Bytes decoded per main-thread task when a read returns a large burst. */
-const READ_SLICE = 16 * 1024;
 
 /** Opens a reconnecting event stream. Connecting starts at once. */
 export function openStream(options: StreamClientOptions): StreamConnection {
@@ -105,15 +97,21 @@ class ReconnectingStream implements StreamConnection {
         const outcome = await this.#attempt();
         if (this.#isOver()) return;
         let retryAfterMs: number | undefined;
-        if (outcome.kind === 'stop') return this.#finish('closed');
-        if (outcome.kind === 'fail') return this.#finish('failed', outcome.error);
+        if (outcome.kind === 'aborted' || outcome.kind === 'no-content') return this.#finish('closed');
+        if (outcome.kind === 'fail' || outcome.kind === 'consumer-error') return this.#finish('failed', outcome.error);
         if (outcome.kind === 'ended') {
           const again = await this.#askReconnect();
           if (this.#isOver()) return;
           if (!again) return this.#finish('closed');
           // A clean end is normal (Parallel closes every 570 s), but a server that ends each stream
-          // without anything new must not be hammered: unproductive ends grow the backoff.
+          // without anything new must not be hammered: unproductive ends grow the backoff and count
+          // against the attempt budget like errors do.
           const attempt = this.#freshInAttempt ? 0 : this.#snapshot.attempt + 1;
+          if (attempt > this.#retry.maxAttempts) {
+            return this.#finish('failed', new TaskElementsError(
+              `Gave up after ${this.#retry.maxAttempts} connections that each ended without anything new. Press Reconnect to try again.`,
+            ));
+          }
           this.#update({ state: 'reconnecting', attempt, error: undefined });
         } else {
           const attempt = this.#snapshot.attempt + 1;
@@ -169,98 +167,38 @@ class ReconnectingStream implements StreamConnection {
     const abort = new AbortController();
     this.#attemptAbort = abort;
     this.#freshInAttempt = false;
-    let url = '';
     try {
-      const request = await this.#options.request();
-      url = request.url;
-      if (this.#isOver()) return { kind: 'stop' };
-      const headers: Record<string, string> = { ...request.headers, accept: 'text/event-stream' };
-      if (this.#snapshot.lastEventId) headers['last-event-id'] = this.#snapshot.lastEventId;
-      let response: Response;
+      let request;
       try {
-        response = await this.#fetch(url, { headers, signal: abort.signal, cache: 'no-store' });
+        request = await this.#options.request();
       } catch (cause) {
-        return { kind: 'retry', error: new NetworkError(maskUrl(url), { cause }) };
+        const error = cause instanceof TaskElementsError ? cause : new TaskElementsError(String(cause), { cause });
+        return { kind: 'fail', error };
       }
-      const verdict = classifyResponse(response.status, response.headers.get('content-type'));
-      if (verdict === 'stop') {
-        void response.body?.cancel().catch(() => {});
-        return { kind: 'stop' };
-      }
-      if (verdict !== 'open') {
-        if (verdict === 'fail' && response.ok) {
-          void response.body?.cancel().catch(() => {});
-          const type = response.headers.get('content-type') ?? 'no content type';
-          const error = new StreamProtocolError(
-            `Expected an event stream from ${maskUrl(url)} but got status ${response.status} with ${type}. Check proxy-url.`,
-            { url: maskUrl(url), status: response.status },
-          );
-          return { kind: 'fail', error };
-        }
-        const error = await httpFailure(response, { url });
-        return verdict === 'retry'
-          ? { kind: 'retry', error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.#now()) }
-          : { kind: 'fail', error };
-      }
-      return await this.#read(response, abort, url);
-    } catch (cause) {
-      if (this.#isOver()) return { kind: 'stop' };
-      const error = cause instanceof TaskElementsError ? cause : new TaskElementsError(String(cause), { cause });
-      return { kind: 'fail', error };
+      if (this.#isOver()) return { kind: 'aborted' };
+      return await streamAttempt({
+        request,
+        lastEventId: this.#snapshot.lastEventId,
+        signal: abort.signal,
+        fetch: this.#fetch,
+        timers: this.#timers,
+        now: this.#now,
+        stallTimeoutMs: this.#options.stallTimeoutMs ?? 45_000,
+        maxEventSize: this.#options.maxEventSize,
+        onOpen: () => this.#update({ state: 'open', nextRetryAt: undefined, error: undefined }),
+        onLastEventId: (id) => (this.#snapshot = { ...this.#snapshot, lastEventId: id }),
+        onMessage: (message) => {
+          if (this.#isOver()) return;
+          const fresh = this.#options.onMessage(message) !== false;
+          if (fresh) this.#freshInAttempt = true;
+          if (fresh && this.#snapshot.attempt !== 0) this.#update({ attempt: 0 });
+        },
+        onRetry: (ms) => (this.#retryFieldMs = ms),
+        onProblem: (error) => this.#options.onProblem?.(error),
+      });
     } finally {
       abort.abort();
       if (this.#attemptAbort === abort) this.#attemptAbort = undefined;
-    }
-  }
-
-  /** Reads one open stream until it ends, breaks, stalls or the connection closes. */
-  async #read(response: Response, abort: AbortController, url: string): Promise<AttemptOutcome> {
-    this.#update({ state: 'open', nextRetryAt: undefined, error: undefined });
-    const decoder = createSseDecoder({
-      lastEventId: this.#snapshot.lastEventId,
-      maxEventSize: this.#options.maxEventSize,
-      onMessage: (message) => {
-        if (this.#isOver()) return;
-        if (message.lastEventId !== this.#snapshot.lastEventId) this.#snapshot = { ...this.#snapshot, lastEventId: message.lastEventId };
-        const fresh = this.#options.onMessage(message) !== false;
-        if (fresh) this.#freshInAttempt = true;
-        if (fresh && this.#snapshot.attempt !== 0) this.#update({ attempt: 0 });
-      },
-      onRetry: (ms) => (this.#retryFieldMs = ms),
-      onProblem: (error) => this.#options.onProblem?.(error),
-    });
-    const watchdog = new StallWatchdog(this.#options.stallTimeoutMs ?? 45_000, this.#timers, () => abort.abort());
-    const reader = response.body!.getReader();
-    const cancelRead = () => void reader.cancel().catch(() => {});
-    abort.signal.addEventListener('abort', cancelRead, { once: true });
-    watchdog.arm();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (this.#isOver()) return { kind: 'stop' };
-        if (watchdog.fired) return { kind: 'retry', error: new StreamStalledError(watchdog.timeoutMs) };
-        if (done) {
-          decoder.end();
-          return { kind: 'ended' };
-        }
-        watchdog.arm();
-        // A burst (a full replay, a token flood) can arrive as one large read; decoding it in
-        // slices with a yield in between keeps every main-thread task short.
-        for (let offset = 0; offset < value.length; offset += READ_SLICE) {
-          if (offset > 0) {
-            await yieldToEventLoop(this.#timers);
-            if (this.#isOver()) return { kind: 'stop' };
-          }
-          decoder.push(offset === 0 && value.length <= READ_SLICE ? value : value.subarray(offset, offset + READ_SLICE));
-        }
-      }
-    } catch (cause) {
-      if (this.#isOver()) return { kind: 'stop' };
-      if (watchdog.fired) return { kind: 'retry', error: new StreamStalledError(watchdog.timeoutMs) };
-      return { kind: 'retry', error: new NetworkError(maskUrl(url), { cause }) };
-    } finally {
-      watchdog.clear();
-      abort.signal.removeEventListener('abort', cancelRead);
     }
   }
 

@@ -73,10 +73,3 @@ export interface StreamConnection {
   /** Skips the wait (or revives a failed connection) and connects now, keeping the resume point. */
   reconnectNow(): void;
 }
-
-/** What one request attempt ended with (internal to the client). @internal */
-export type AttemptOutcome =
-  | { kind: 'ended' }
-  | { kind: 'stop' }
-  | { kind: 'retry'; error: TaskElementsError; retryAfterMs?: number }
-  | { kind: 'fail'; error: TaskElementsError };

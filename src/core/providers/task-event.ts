@@ -138,6 +138,11 @@ export interface TaskRun {
   usage?: Usage;
   /** Resume cursor for providers with event ids (Shannon). */
   lastEventId?: string;
+  /**
+   * The stream said the run is over (a terminal state event, Shannon `done`). Kept so that after a
+   * reload the run's final status is confirmed instead of reconnecting to a stream that has ended.
+   */
+  streamEnded?: boolean;
   /** Parallel `interaction_id`, offered for follow-up runs. */
   interactionId?: string;
   /** The run's events were dropped from storage to make room; they are replayed when possible. */

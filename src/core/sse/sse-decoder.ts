@@ -60,17 +60,21 @@ export const DEFAULT_MAX_EVENT_SIZE = 8 * 1024 * 1024;
 export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
   const { onMessage, onRetry, onComment, onProblem, maxEventSize = DEFAULT_MAX_EVENT_SIZE } = options;
   let lastEventId = options.lastEventId ?? '';
-  // ignoreBOM false: the decoder removes exactly one U+FEFF at the start of this stream; a later BOM stays text.
-  const text = new TextDecoder('utf-8');
+  // ignoreBOM true: the parser removes exactly one U+FEFF at the start of this stream ([spec]); if the
+  // UTF-8 decoder removed one too, a stream starting with two BOMs would lose both.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true });
   let overflowed = false;
   const skipper = createEventSkipper();
 
   const parser: EventSourceParser = createParser({
     maxBufferSize: maxEventSize,
+    // [spec] Dispatch step 1: the last event ID string becomes the id buffer, also for a block
+    // without data. eventsource-parser calls onId at the end of every block that had an `id:` (before
+    // onEvent), so an id is committed only at dispatch and an absent id keeps the previous one.
+    onId(id) {
+      lastEventId = id;
+    },
     onEvent(event) {
-      // [spec] Dispatch step 1: the last event ID string becomes the id buffer. eventsource-parser
-      // reports only the id seen in this block, so an absent id keeps the previous one.
-      if (event.id !== undefined) lastEventId = event.id;
       onMessage({ event: event.event ?? 'message', data: event.data, lastEventId, id: event.id });
     },
     onRetry,
@@ -81,10 +85,7 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
     },
   });
 
-  let endsWithCR = false;
-
   function feedText(chunk: string): void {
-    endsWithCR = chunk.charCodeAt(chunk.length - 1) === 13;
     if (skipper.active) {
       const rest = skipper.skip(chunk);
       if (rest === undefined) return;
@@ -109,9 +110,8 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
     end() {
       const tail = text.decode();
       if (tail) feedText(tail);
-      // eventsource-parser holds a final CR back in case an LF follows; at the end of the body it
-      // is a complete line terminator, so resolve it (CRLF counts as one terminator).
-      if (endsWithCR && !skipper.active) parser.feed('\n');
+      // Nothing to resolve: eventsource-parser ≥ 4 treats a CR at the end of a chunk as a complete
+      // line terminator at once (and swallows an LF that may follow in the next chunk).
     },
     get lastEventId() {
       return lastEventId;

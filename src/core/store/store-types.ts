@@ -3,19 +3,18 @@
  * interface itself (implemented in task-store.ts).
  */
 import type { EndpointConfig } from '../client/api-request.js';
-import type { ConnectionSnapshot } from '../client/stream-client.js';
 import type { TaskElementsError } from '../errors.js';
 import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
 import type { Timers } from '../util/environment.js';
 import type { StorageLike, Warn } from './persistence.js';
-import type { ConnectionTuning } from './run-connection.js';
+import type { ConnectionTuning, RunConnectionSnapshot } from './run-session-types.js';
 
 /** A change subscribers are told about. */
 export type StoreChange =
   | { type: 'runs' }
   | { type: 'run'; runId: string; run: TaskRun; previous: TaskRun }
   | { type: 'events'; runId: string; events: readonly TaskEvent[] }
-  | { type: 'connection'; runId: string; connection: ConnectionSnapshot }
+  | { type: 'connection'; runId: string; connection: RunConnectionSnapshot }
   | { type: 'selection'; runId: string | undefined }
   | { type: 'credentials'; provider: ProviderName }
   | { type: 'error'; runId?: string; error: TaskElementsError };
@@ -57,7 +56,8 @@ export interface TaskStore {
   getRun(runId: string): TaskRun | undefined;
   /** A run's events in order, each once. Do not mutate. */
   getEvents(runId: string): readonly TaskEvent[];
-  getConnection(runId: string): ConnectionSnapshot | undefined;
+  /** The run's live connection and lifecycle phase, while watched (or since it was). */
+  getConnection(runId: string): RunConnectionSnapshot | undefined;
   readonly selectedId: string | undefined;
   subscribe(listener: StoreListener): () => void;
   select(runId: string | undefined): void;
@@ -74,8 +74,16 @@ export interface TaskStore {
   watch(runId: string, endpoint: EndpointSource): () => void;
   /** Reconnects now (also after stop() or a failure). */
   reconnect(runId: string): void;
-  /** Closes the run's connection and keeps the run; no reconnect until reconnect(). */
+  /**
+   * Closes the run's connection and keeps the run; no reconnect until reconnect(), also when its
+   * views are removed and added again or a new view watches it.
+   */
   stop(runId: string): void;
+  /**
+   * Configuration (`apiKey`, `auth-mode`, `proxy-url`, `provider`) changed: every watched run that
+   * waits for configuration, or failed because of it, tries again at once.
+   */
+  configChanged(): void;
   /** Asks the API to cancel the run. Rejects where the provider cannot cancel. */
   cancel(runId: string, endpoint: EndpointConfig): Promise<void>;
   /** Fetches the run's status once and applies it. */

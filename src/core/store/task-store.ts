@@ -3,9 +3,9 @@
  * once, the selection, and one live connection per run however many views watch it.
  *
  * It is synchronous and framework-free: views `subscribe()` to fine-grained changes and read
- * snapshots (`getRuns()`, `getEvents()`); network work is delegated to {@link RunConnection}s.
+ * snapshots (`getRuns()`, `getEvents()`); network work is delegated to one {@link RunSession} per
+ * watched run, whose lifecycle run-lifecycle.ts decides.
  */
-import type { ConnectionSnapshot } from '../client/stream-client.js';
 import type { EndpointConfig } from '../client/api-request.js';
 import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
@@ -14,7 +14,7 @@ import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
 import { planStoredMerge } from './merge-stored.js';
 import { browserLocalStorage, createMemoryStorage, createPersistence, type Persistence, type Warn } from './persistence.js';
-import { RunConnection } from './run-connection.js';
+import { RunSession, type RunConnectionSnapshot } from './run-session.js';
 import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
 import { createWatchRegistry } from './watch-registry.js';
 
@@ -43,7 +43,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   let selectionUnsaved = false;
   const tombstones = new Set<string>();
   const seen = new Map<string, Set<string>>();
-  const connections = new Map<string, ConnectionSnapshot>();
+  const connections = new Map<string, RunConnectionSnapshot>();
   const listeners = new Set<StoreListener>();
   const dirty = new Set<string>();
   let saveTimer: unknown;
@@ -247,7 +247,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     setCredential(provider, key) {
       credentials.set(provider, key);
       emit({ type: 'credentials', provider });
+      watches.configChanged();
     },
+    configChanged: () => watches.configChanged(),
     reportError(error, runId) {
       emit({ type: 'error', runId, error });
     },
@@ -275,9 +277,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     return store.applyEvents(runId, [...statusEvents, ...extra]);
   }
 
-  function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): RunConnection | undefined {
+  function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): RunSession | undefined {
     if (disposed) return undefined;
-    const connection = new RunConnection(runId, {
+    const connection = new RunSession(runId, {
       store,
       endpoint,
       applySnapshot,
@@ -289,7 +291,6 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       now,
       tuning: options.connection,
     });
-    connection.start();
     return connection;
   }
 

@@ -1,45 +1,51 @@
 /**
- * Reference-counted live connections: however many views watch a run, it has one connection; it
- * opens with the first watcher and closes when the last one leaves. `stop()` keeps a run closed
- * until `reconnect()`. Requests use the endpoint of the most recent watcher still watching.
+ * Reference-counted run sessions: however many views watch a run, it has one session; it starts
+ * with the first watcher and ends when the last one leaves. `stop()` is remembered per run, not per
+ * session: a run stopped by the user stays stopped when its views are removed and added again (a
+ * framework re-render) until `reconnect()`. Requests use the endpoint of the most recent watcher
+ * still watching.
  */
 import type { EndpointConfig } from '../client/api-request.js';
 import type { ProviderName } from '../providers/task-event.js';
-import type { RunConnection } from './run-connection.js';
+import type { RunSession } from './run-session.js';
 import type { EndpointSource } from './store-types.js';
 
 interface Watch {
   refs: number;
   sources: EndpointSource[];
-  connection?: RunConnection;
-  stopped: boolean;
+  session?: RunSession;
 }
 
 export interface WatchRegistry {
   watch(runId: string, source: EndpointSource): () => void;
   reconnect(runId: string): void;
   stop(runId: string): void;
-  /** Closes and forgets one run's connection (the run was removed). */
+  /** Configuration changed: every session retries what failed because of it. */
+  configChanged(): void;
+  /** Ends and forgets one run's session (the run was removed). */
   drop(runId: string): void;
-  /** Closes and forgets every connection. */
+  /** Ends and forgets every session. */
   dropAll(): void;
 }
 
-/** `open` starts a connection for a run, or returns undefined when none may be opened (disposed store). */
+/** `open` starts a session for a run, or returns undefined when none may be started (disposed store). */
 export function createWatchRegistry(
-  open: (runId: string, endpoint: (provider?: ProviderName) => EndpointConfig) => RunConnection | undefined,
+  open: (runId: string, endpoint: (provider?: ProviderName) => EndpointConfig) => RunSession | undefined,
 ): WatchRegistry {
   const watches = new Map<string, Watch>();
+  const stopped = new Set<string>();
 
   function ensure(runId: string, watch: Watch): void {
-    if (watch.connection || watch.stopped) return;
-    watch.connection = open(runId, (provider) => watch.sources[watch.sources.length - 1]!(provider));
+    if (watch.session) return;
+    watch.session = open(runId, (provider) => watch.sources[watch.sources.length - 1]!(provider));
+    if (stopped.has(runId)) watch.session?.stop();
+    else watch.session?.start();
   }
 
   return {
     watch(runId, source) {
       let watch = watches.get(runId);
-      if (!watch) watches.set(runId, (watch = { refs: 0, sources: [], stopped: false }));
+      if (!watch) watches.set(runId, (watch = { refs: 0, sources: [] }));
       const current = watch;
       current.refs++;
       current.sources.push(source);
@@ -51,33 +57,31 @@ export function createWatchRegistry(
         current.refs--;
         current.sources.splice(current.sources.indexOf(source), 1);
         if (current.refs === 0) {
-          current.connection?.stop();
+          current.session?.dispose();
           if (watches.get(runId) === current) watches.delete(runId);
         }
       };
     },
     reconnect(runId) {
-      const watch = watches.get(runId);
-      if (!watch) return;
-      watch.stopped = false;
-      if (watch.connection?.isLive) return watch.connection.reconnectNow();
-      watch.connection?.stop();
-      watch.connection = undefined;
-      ensure(runId, watch);
+      stopped.delete(runId);
+      watches.get(runId)?.session?.reconnect();
     },
     stop(runId) {
-      const watch = watches.get(runId);
-      if (!watch) return;
-      watch.stopped = true;
-      watch.connection?.stop();
+      stopped.add(runId);
+      watches.get(runId)?.session?.stop();
+    },
+    configChanged() {
+      for (const watch of watches.values()) watch.session?.configChanged();
     },
     drop(runId) {
-      watches.get(runId)?.connection?.stop();
+      watches.get(runId)?.session?.dispose();
       watches.delete(runId);
+      stopped.delete(runId);
     },
     dropAll() {
-      for (const watch of watches.values()) watch.connection?.stop();
+      for (const watch of watches.values()) watch.session?.dispose();
       watches.clear();
+      stopped.clear();
     },
   };
 }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseRetryAfter, reconnectDelay } from '../../../src/core/client/backoff.js';
 
 describe('reconnect backoff', () => {
-  const options = { initialDelayMs: 1000, maxDelayMs: 30_000, factor: 2 };
+  const options = { initialDelayMs: 1000, maxDelayMs: 30_000, factor: 2, minDelayMs: 0 };
 
   it('grows exponentially with the attempt number and never exceeds the cap', () => {
     const ceilings = [0, 1, 2, 3, 4, 5, 6, 10, 50].map((attempt) => reconnectDelay(attempt, {}, options, () => 0.999999));
@@ -27,6 +27,12 @@ describe('reconnect backoff', () => {
   it('never retries sooner than Retry-After, clamped to maxRetryAfterMs', () => {
     expect(reconnectDelay(0, { retryAfterMs: 7000 }, options, () => 0)).to.equal(7000);
     expect(reconnectDelay(0, { retryAfterMs: 10_000_000 }, { ...options, maxRetryAfterMs: 300_000 }, () => 0)).to.equal(300_000);
+  });
+
+  it('never waits less than minDelayMs (250 ms by default), so retry: 0 cannot make a tight loop', () => {
+    expect(reconnectDelay(0, { retryFieldMs: 0 }, {}, () => 0)).to.equal(250);
+    expect(reconnectDelay(3, { retryFieldMs: 0 }, {}, () => 0.999999), 'and still grows with the attempt').to.equal(1999);
+    expect(reconnectDelay(0, {}, { initialDelayMs: 5 }, () => 0)).to.equal(250);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

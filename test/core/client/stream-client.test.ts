@@ -4,7 +4,7 @@ import { HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError 
 import type { SseMessage } from '../../../src/core/sse/sse-decoder.js';
 import { delay, scriptStream, until, type ScriptedResponse } from '../../support/scripted-stream.js';
 
-const FAST = { initialDelayMs: 20, maxDelayMs: 80, maxAttempts: 10 };
+const FAST = { initialDelayMs: 20, maxDelayMs: 80, maxAttempts: 10, minDelayMs: 20 };
 
 function connect(url: string, options: Partial<StreamClientOptions> = {}) {
   const messages: SseMessage[] = [];
@@ -162,7 +162,7 @@ describe('stream client', () => {
   });
 
   it('retries network errors (nothing listening) with growing attempts, then gives up as failed', async () => {
-    const { reached, states } = connect('http://127.0.0.1:9/nothing', { retry: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
+    const { reached, states } = connect('http://127.0.0.1:9/nothing', { retry: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 3, minDelayMs: 1 } });
     await reached('failed', 10_000);
     const attempts = states.filter((s) => s.state === 'reconnecting' && s.nextRetryAt).map((s) => s.attempt);
     expect(attempts).to.deep.equal([1, 2, 3]);
@@ -171,7 +171,7 @@ describe('stream client', () => {
 
   it('reconnectNow() revives a connection that gave up', async () => {
     const script = await scriptStream([jsonError(503, {}), jsonError(503, {}), { events: [{ data: 'back' }] }]);
-    const { reached, messages, connection } = connect(script.url, { retry: { initialDelayMs: 1, maxDelayMs: 2, maxAttempts: 1 }, shouldReconnect: () => false });
+    const { reached, messages, connection } = connect(script.url, { retry: { initialDelayMs: 1, maxDelayMs: 2, maxAttempts: 1, minDelayMs: 1 }, shouldReconnect: () => false });
     await reached('failed');
     connection.reconnectNow();
     await reached('closed');

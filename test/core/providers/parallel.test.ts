@@ -113,7 +113,7 @@ describe('Parallel provider', () => {
       { when: '/events', events: [state(running), msg(1), msg(2), stats(2), msg(3), msg(3)], destroyAfterBytes: 900 },
       { when: '/events', events: [state(running), msg(1), msg(2), msg(3), msg(3), stats(4), msg(4), state(done, { type: 'text', content: 'done', basis: [] })] },
     ]);
-    const store = createTaskStore({ persistence: 'memory', connection: { retry: { initialDelayMs: 5, maxDelayMs: 20 }, statusPollMs: 0 } });
+    const store = createTaskStore({ persistence: 'memory', connection: { retry: { initialDelayMs: 5, maxDelayMs: 20, minDelayMs: 5 }, statusPollMs: 0 } });
     store.addRun({ id: RUN_ID, provider: 'parallel', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
     const release = store.watch(RUN_ID, () => ({ provider: 'parallel', baseUrl: script.url, auth: { mode: 'none' } }));
     await until(() => store.getRun(RUN_ID)?.status === 'completed', 8000, 'completion');

@@ -79,7 +79,7 @@ describe('Shannon provider', () => {
       { when: '/stream/sse', events, resume: true },
       { when: `/api/v1/tasks/${WF}`, ...json({ task_id: WF, status: 'TASK_STATUS_COMPLETED', result: 'final answer', usage: { total_tokens: 500 } }) },
     ]);
-    const store = createTaskStore({ persistence: 'memory', connection: { retry: { initialDelayMs: 5, maxDelayMs: 20 } } });
+    const store = createTaskStore({ persistence: 'memory', connection: { retry: { initialDelayMs: 5, maxDelayMs: 20, minDelayMs: 5 } } });
     store.addRun({ id: WF, provider: 'shannon', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
     const release = store.watch(WF, () => ({ provider: 'shannon', baseUrl: script.url, auth: { mode: 'api-key', apiKey: 'sk-test' } }));
     await until(() => store.getRun(WF)?.status === 'completed', 8000, 'completion');
@@ -106,7 +106,7 @@ describe('Shannon provider', () => {
       { when: '/stream/sse', events },
       { when: `/api/v1/tasks/${WF}`, ...json({ task_id: WF, status: 'TASK_STATUS_FAILED', error: 'quota exceeded' }) },
     ]);
-    const store = createTaskStore({ persistence: 'memory', connection: { retry: { initialDelayMs: 5, maxDelayMs: 20 } } });
+    const store = createTaskStore({ persistence: 'memory', connection: { retry: { initialDelayMs: 5, maxDelayMs: 20, minDelayMs: 5 } } });
     store.addRun({ id: WF, provider: 'shannon', status: 'queued', createdAt: '2026-11-01T10:00:00Z' });
     const release = store.watch(WF, () => ({ provider: 'shannon', baseUrl: script.url, auth: { mode: 'none' } }));
     await until(() => store.getRun(WF)?.status === 'failed', 5000, 'failure');

@@ -88,4 +88,40 @@ describe('SSE decoder (WHATWG §9.2.5–6 conformance vectors)', () => {
     expect(messages.map((m) => m.data.length)).to.deep.equal([big.length, 4]);
     expect(problems).to.have.length(0);
   });
+
+  it('dispatches a CR-only event as soon as its last CR arrives at the end of a chunk (no wait for more bytes)', () => {
+    const messages: SseMessage[] = [];
+    const decoder = createSseDecoder({ onMessage: (m) => messages.push(m) });
+    decoder.push(utf8('id: 1\rdata: first\r\r'));
+    expect(messages.map((m) => m.data), 'dispatched before any further byte').to.deep.equal(['first']);
+    decoder.push(utf8('\ndata: second\r\r'));
+    expect(messages.map((m) => m.data), 'a following LF is one CRLF terminator, not a blank line').to.deep.equal(['first', 'second']);
+    decoder.end();
+    expect(messages).to.have.length(2);
+  });
+
+  it('commits the id of an id-only block at its end (no event fires), as the spec’s dispatch step 1 says', () => {
+    const messages: SseMessage[] = [];
+    const decoder = createSseDecoder({ onMessage: (m) => messages.push(m) });
+    decoder.push(utf8('data: a\n\nid: 9\n\n'));
+    expect(messages).to.have.length(1);
+    expect(decoder.lastEventId).to.equal('9');
+    decoder.push(utf8('id: 10\ndata: cut off'));
+    decoder.end();
+    expect(decoder.lastEventId, 'an unfinished block never commits its id').to.equal('9');
+  });
+
+  it('strips exactly one BOM when a stream starts with two (the second makes an unknown field)', () => {
+    const { messages } = decodeAll([utf8('\uFEFF\uFEFFdata: 1\n\ndata: 2\n\n')]);
+    expect(messages.map((m) => m.data)).to.deep.equal(['2']);
+  });
+
+  it('eventsource-parser 4.1.3: after a max-buffer overflow the parser stays terminated until reset, so the decoder skips to the next blank line itself', () => {
+    // Pins the parser behaviour the skipper relies on: if an upgrade resumes on its own, this changes.
+    const stream = `data: ${'q'.repeat(1500)}\n\ndata: next\n\n`;
+    const bytes = utf8(stream);
+    const { messages, problems } = decodeAll([bytes.subarray(0, 600), bytes.subarray(600, 1200), bytes.subarray(1200)], { maxEventSize: 1000 });
+    expect(messages.map((m) => m.data)).to.deep.equal(['next']);
+    expect(problems).to.have.length(1);
+  });
 });

@@ -1,0 +1,261 @@
+/**
+ * The lifecycle of one watched run, as one explicit state machine. This file decides everything:
+ * when to connect, how long to wait, when a run is over, when to give up. `run-session.ts` only
+ * performs what a phase asks for (a request, a wait) and feeds back what happened as an input.
+ *
+ *   idle ──start──▶ connecting ──opened──▶ open ──end-marker──▶ confirming-final-status ──▶ finished
+ *    │  (config missing) │  ▲                │                        │  ▲  (status not yet final:
+ *    │                   ▼  │ config-changed │ stream-ended           │  └─ wait, ask again)
+ *    │        waiting-for-config             ▼                        ├──▶ needs-action (action_required)
+ *    │                        checking-status ──final──▶ connecting (draining: one last connection)
+ *    │                              │ still active                    └──▶ failed (unconfirmed, 204)
+ *    │  network error / stall ──▶ backing-off ──waited──▶ connecting
+ *    │  network error, offline ──▶ offline ──online──▶ connecting
+ *    └─ stored as ended ──▶ confirming-final-status
+ *   any phase ──stop──▶ stopped ──reconnect──▶ connecting   (also failed, needs-action)
+ *
+ * Rules it enforces (issue 9):
+ * - Missing configuration is a wait, not a failure; a configuration change retries what failed
+ *   because of configuration (401/403, a missing key, a refused redirect) at once.
+ * - A status is never guessed: after the stream says "over", the status API must agree; while it
+ *   does not, it is asked again with backoff, and after `maxChecks` the run fails with a clear error.
+ * - Every reconnect waits (never below the policy's minimum) and counts: errors and stream ends
+ *   that brought nothing new use the same attempt budget, so nothing loops fast or forever.
+ * - Offline is a wait that uses no attempts; `online` reconnects at once.
+ * - `stop` holds until `reconnect`; a finished run holds no connection.
+ * - An exception in code that consumes events is a failure of its own, not a network error.
+ */
+import { ConfigError, HttpStatusError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError, isHttpStatusError } from '../errors.js';
+import { isTerminalStatus, type TaskStatus } from '../providers/task-event.js';
+
+/** Why a failed run may start again by itself. */
+export type RetryTrigger =
+  /** A change of `apiKey`, `auth-mode`, `proxy-url` or `provider` retries at once. */
+  | 'config'
+  /** The `online` event retries. */
+  | 'network'
+  /** Only `reconnect()`. */
+  | 'manual';
+
+/** Where the lifecycle of one run is. */
+export type RunPhase =
+  | { name: 'idle' }
+  | { name: 'waiting-for-config'; error: TaskElementsError }
+  | { name: 'connecting'; attempt: number; draining: boolean }
+  | { name: 'open'; attempt: number; draining: boolean; fresh: boolean }
+  | { name: 'checking-status'; attempt: number }
+  | { name: 'backing-off'; attempt: number; delayMs: number; error?: TaskElementsError }
+  | { name: 'offline'; attempt: number }
+  | { name: 'confirming-final-status'; check: number; delayMs: number; cause: 'stream-end' | 'no-content' | 'stored' }
+  | { name: 'needs-action' }
+  | { name: 'finished' }
+  | { name: 'stopped' }
+  | { name: 'failed'; error: TaskElementsError; retryOn: RetryTrigger; resume: 'stream' | 'confirm' };
+
+export type RunPhaseName = RunPhase['name'];
+
+/** Everything that can happen to a run's lifecycle. */
+export type RunInput =
+  | { type: 'start'; status: TaskStatus; streamEnded: boolean }
+  | { type: 'config-missing'; error: TaskElementsError }
+  | { type: 'config-changed' }
+  | { type: 'opened' }
+  | { type: 'fresh-event' }
+  /** The stream said the run is over (a terminal state event, Shannon `done`). */
+  | { type: 'end-marker' }
+  /** The body ended cleanly without saying the run is over. */
+  | { type: 'stream-ended' }
+  /** HTTP 204: the server has no stream for this run. */
+  | { type: 'no-content' }
+  | { type: 'network-error'; error: TaskElementsError; retryAfterMs?: number; online: boolean }
+  /** A failure another attempt will not fix (401, 404, a 2xx that is not a stream, a redirect). */
+  | { type: 'refused'; error: TaskElementsError }
+  | { type: 'consumer-error'; error: TaskElementsError }
+  /** The status API answered. */
+  | { type: 'status'; status: TaskStatus }
+  | { type: 'status-unavailable'; error: TaskElementsError; online: boolean }
+  | { type: 'waited' }
+  | { type: 'drain-timeout' }
+  | { type: 'online' }
+  | { type: 'stop' }
+  | { type: 'reconnect' };
+
+/** The numbers the machine decides with. */
+export interface LifecyclePolicy {
+  /** Consecutive unproductive attempts (errors, empty stream ends) before `failed`. */
+  maxAttempts: number;
+  /** Status checks after "over" before the run fails as unconfirmed. */
+  maxChecks: number;
+  /** Wait before reconnect attempt `attempt` (≥ 1), honouring the server's hints. */
+  delay(attempt: number, retryAfterMs?: number): number;
+}
+
+/** True for phases that hold or are about to make a stream request. */
+export function isStreaming(phase: RunPhase): boolean {
+  return phase.name === 'connecting' || phase.name === 'open';
+}
+
+/** True for phases after which nothing happens until someone acts (or configuration changes). */
+export function isSettled(phase: RunPhase): boolean {
+  return ['finished', 'stopped', 'failed', 'needs-action', 'waiting-for-config', 'idle'].includes(phase.name);
+}
+
+/** What a failure needs before another try can succeed. */
+export function retryTriggerOf(error: TaskElementsError): RetryTrigger {
+  if (error instanceof ConfigError || error instanceof RedirectRefusedError) return 'config';
+  if (isHttpStatusError(error) && [401, 403, 404].includes((error as HttpStatusError).status)) return 'config';
+  if (error.name === 'NetworkError') return 'network';
+  return 'manual';
+}
+
+const connecting = (attempt = 0, draining = false): RunPhase => ({ name: 'connecting', attempt, draining });
+
+function confirming(cause: 'stream-end' | 'no-content' | 'stored'): RunPhase {
+  return { name: 'confirming-final-status', check: 0, delayMs: 0, cause };
+}
+
+function failed(error: TaskElementsError, resume: 'stream' | 'confirm', retryOn = retryTriggerOf(error)): RunPhase {
+  return { name: 'failed', error, retryOn, resume };
+}
+
+/** A stream attempt brought nothing new: count it, then wait or give up. */
+function backOff(attempt: number, policy: LifecyclePolicy, error: TaskElementsError | undefined, retryAfterMs?: number): RunPhase {
+  if (attempt > policy.maxAttempts) {
+    const reason = error ? ` The last problem: ${error.message}` : ' Each connection ended without anything new.';
+    return failed(new TaskElementsError(`Gave up after ${policy.maxAttempts} attempts to follow the run.${reason} Press Reconnect to try again.`, { cause: error }), 'stream', error ? retryTriggerOf(error) : 'manual');
+  }
+  return { name: 'backing-off', attempt, delayMs: policy.delay(attempt, retryAfterMs), error };
+}
+
+/**
+ * The next phase after `input` in `phase`. Pure: the same arguments give the same answer. An input
+ * that means nothing in a phase (a late answer, a second stop) leaves the phase as it is.
+ */
+export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePolicy): RunPhase {
+  // Inputs that apply in (almost) every phase.
+  switch (input.type) {
+    case 'stop':
+      return phase.name === 'finished' ? phase : { name: 'stopped' };
+    case 'reconnect':
+      if (phase.name === 'finished' || isStreaming(phase) || phase.name === 'checking-status' || phase.name === 'confirming-final-status') return phase;
+      if (phase.name === 'failed' && phase.resume === 'confirm') return confirming('stream-end');
+      return connecting();
+    case 'config-changed':
+      if (phase.name === 'waiting-for-config') return connecting();
+      if (phase.name === 'backing-off') return connecting(phase.attempt);
+      if (phase.name === 'failed' && phase.retryOn === 'config') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
+      return phase;
+    case 'online':
+      if (phase.name === 'offline' || phase.name === 'backing-off') return connecting(phase.attempt);
+      if (phase.name === 'failed' && phase.retryOn === 'network') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
+      return phase;
+    default:
+      break;
+  }
+
+  switch (phase.name) {
+    case 'idle':
+      if (input.type !== 'start') return phase;
+      if (isTerminalStatus(input.status)) return confirming('stored');
+      if (input.streamEnded) return confirming('stored');
+      return connecting();
+
+    case 'connecting':
+    case 'open':
+      return onStream(phase, input, policy);
+
+    case 'checking-status':
+      if (input.type === 'status') {
+        if (isTerminalStatus(input.status)) return connecting(phase.attempt, true);
+        if (input.status === 'action_required') return { name: 'needs-action' };
+        return backOff(phase.attempt, policy, undefined);
+      }
+      if (input.type === 'status-unavailable') {
+        // The stream is the main channel: whatever stopped the status answer, the next connection tells.
+        if (!input.online) return { name: 'offline', attempt: phase.attempt };
+        return backOff(phase.attempt, policy, undefined);
+      }
+      return phase;
+
+    case 'backing-off':
+      return input.type === 'waited' ? connecting(phase.attempt) : phase;
+
+    case 'confirming-final-status':
+      if (input.type === 'status') {
+        if (isTerminalStatus(input.status)) return { name: 'finished' };
+        if (input.status === 'action_required') return { name: 'needs-action' };
+        if (phase.cause === 'no-content') {
+          return failed(new UnconfirmedStatusError(
+            `The server has no event stream for this run (HTTP 204), but its status is still "${input.status}". Press Reconnect to follow it again, or check back later.`,
+          ), 'stream', 'manual');
+        }
+        return nextCheck(phase, policy, input.status);
+      }
+      if (input.type === 'status-unavailable') {
+        if (retryTriggerOf(input.error) === 'config') return failed(input.error, 'confirm');
+        if (!input.online) return failed(input.error, 'confirm', 'network');
+        return nextCheck(phase, policy, undefined, input.error);
+      }
+      return phase;
+
+    default:
+      // waiting-for-config, offline, needs-action, finished, stopped, failed: only the shared
+      // inputs above (reconnect, config-changed, online) move them.
+      return phase;
+  }
+}
+
+function onStream(phase: Extract<RunPhase, { name: 'connecting' | 'open' }>, input: RunInput, policy: LifecyclePolicy): RunPhase {
+  const fresh = phase.name === 'open' && phase.fresh;
+  switch (input.type) {
+    case 'config-missing':
+      return { name: 'waiting-for-config', error: input.error };
+    case 'opened':
+      return { name: 'open', attempt: phase.attempt, draining: phase.draining, fresh: false };
+    case 'fresh-event':
+      return phase.name === 'open' ? { ...phase, attempt: 0, fresh: true } : phase;
+    case 'end-marker':
+      return confirming('stream-end');
+    case 'no-content':
+      return confirming('no-content');
+    case 'drain-timeout':
+      return phase.draining ? confirming('stream-end') : phase;
+    case 'stream-ended':
+      if (phase.draining) return confirming('stream-end');
+      return countEnd(fresh ? 0 : phase.attempt + 1, policy);
+    case 'network-error':
+      if (phase.draining) return confirming('stream-end');
+      if (!input.online) return { name: 'offline', attempt: phase.attempt };
+      return backOff(fresh ? 1 : phase.attempt + 1, policy, input.error, input.retryAfterMs);
+    case 'refused':
+      if (phase.draining) return confirming('stream-end');
+      return failed(input.error, 'stream');
+    case 'consumer-error':
+      return failed(input.error, 'stream', 'manual');
+    default:
+      return phase;
+  }
+}
+
+/** A clean end without the end marker: over budget fails, else the status API decides. */
+function countEnd(attempt: number, policy: LifecyclePolicy): RunPhase {
+  if (attempt > policy.maxAttempts) return backOff(attempt, policy, undefined);
+  return { name: 'checking-status', attempt };
+}
+
+function nextCheck(
+  phase: Extract<RunPhase, { name: 'confirming-final-status' }>,
+  policy: LifecyclePolicy,
+  status: TaskStatus | undefined,
+  error?: TaskElementsError,
+): RunPhase {
+  const check = phase.check + 1;
+  if (check > policy.maxChecks) {
+    const said = status ? `its status API still says "${status}"` : `its status could not be read (${error?.message ?? 'no answer'})`;
+    return failed(new UnconfirmedStatusError(
+      `The stream said this run is over, but ${said}, so the final status could not be confirmed. Press Reconnect to check again.`,
+      { cause: error },
+    ), 'confirm', 'manual');
+  }
+  return { ...phase, check, delayMs: policy.delay(check) };
+}

@@ -1,0 +1,46 @@
+/**
+ * Types of a run's session: its tuning, what it needs from the store, and the connection snapshot
+ * it publishes.
+ */
+import type { EndpointConfig } from '../client/api-request.js';
+import type { RetryOptions } from '../client/backoff.js';
+import type { ConnectionSnapshot } from '../client/stream-types.js';
+import type { ProviderName, TaskEvent, TaskRunPatch } from '../providers/task-event.js';
+import type { OnlineEventTarget, Timers } from '../util/environment.js';
+import type { RunPhaseName } from './run-lifecycle.js';
+import type { TaskStore } from './store-types.js';
+
+/** Reconnect and polling settings (defaults come from the provider and the backoff policy). */
+export interface ConnectionTuning {
+  retry?: RetryOptions;
+  /** Overrides the provider's stall timeout. */
+  stallTimeoutMs?: number;
+  /** Overrides the provider's status poll interval while queued. */
+  statusPollMs?: number;
+  /** Status checks after the stream said "over" before the run fails as unconfirmed. @default 10 */
+  maxStatusChecks?: number;
+  maxEventSize?: number;
+  random?: () => number;
+  /** Source of `online` events. @default the global scope; null: none */
+  onlineTarget?: OnlineEventTarget | null;
+  /** Whether the network is up now. @default `navigator.onLine !== false` */
+  isOnline?: () => boolean;
+}
+
+/** A run's connection as views see it: the stream client's fields plus the lifecycle phase. */
+export interface RunConnectionSnapshot extends ConnectionSnapshot {
+  /** Where the run's lifecycle is (run-lifecycle.ts). */
+  phase: RunPhaseName;
+}
+
+/** What a session needs from its store. */
+export interface RunSessionDeps {
+  store: TaskStore;
+  endpoint(provider: ProviderName): EndpointConfig;
+  /** Applies fields and events of a status answer or a stream message; returns the events that were new. */
+  applySnapshot(runId: string, patch: TaskRunPatch, events: readonly TaskEvent[], source: string): TaskEvent[];
+  setConnection(snapshot: RunConnectionSnapshot): void;
+  timers: Timers;
+  now(): number;
+  tuning?: ConnectionTuning;
+}

@@ -1,0 +1,328 @@
+/**
+ * Performs the lifecycle of one watched run (run-lifecycle.ts decides; this file acts): on entering
+ * a phase it starts that phase's one job — a stream attempt, a status request, a wait — and turns
+ * the job's result into the next input. Leaving a phase aborts its job, so a late answer can never
+ * act on a phase that is gone. It also fills in what a stream cannot say:
+ * - Parallel never announces queued → running: the status is polled while queued (non-final
+ *   answers only), and the first work event implies running;
+ * - a completed run whose stream carried no output gets it from the result endpoint.
+ */
+import { callApi, prepareRequest, type EndpointConfig } from '../client/api-request.js';
+import { DEFAULT_RETRY, reconnectDelay } from '../client/backoff.js';
+import type { ConnectionState } from '../client/stream-client.js';
+import { streamAttempt, type AttemptOutcome } from '../client/stream-attempt.js';
+import { ConfigError, TaskElementsError } from '../errors.js';
+import type { EventDecoder, TaskProvider } from '../providers/provider.js';
+import { isTerminalStatus, type TaskEvent, type TaskRunPatch } from '../providers/task-event.js';
+import { globalFetch, globalOnlineTarget, sleep, type OnlineEventTarget } from '../util/environment.js';
+import { providerFor } from './providers.js';
+import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from './run-lifecycle.js';
+import type { RunConnectionSnapshot, RunSessionDeps } from './run-session-types.js';
+
+export type { ConnectionTuning, RunConnectionSnapshot, RunSessionDeps } from './run-session-types.js';
+
+/** How long the last connection to a run the API calls finished may take to reach the end marker. */
+const DRAIN_MS = 8000;
+/** Status checks after "over" before the run fails as unconfirmed (about 3 minutes with defaults). */
+const MAX_CHECKS = 10;
+
+/** Kinds whose arrival shows that a queued run is running. */
+const WORK_KINDS = new Set<TaskEvent['kind']>(['message', 'stats', 'thinking', 'tool', 'text-delta', 'text']);
+
+const STATE_OF: Record<RunPhase['name'], ConnectionState> = {
+  idle: 'closed', 'waiting-for-config': 'closed', connecting: 'connecting', open: 'open',
+  'checking-status': 'reconnecting', 'backing-off': 'reconnecting', offline: 'reconnecting',
+  'confirming-final-status': 'closed', 'needs-action': 'closed', finished: 'closed', stopped: 'closed', failed: 'failed',
+};
+
+export class RunSession {
+  readonly runId: string;
+  #deps: RunSessionDeps;
+  #phase: RunPhase = { name: 'idle' };
+  #job = new AbortController();
+  #disposed = new AbortController();
+  #policy: LifecyclePolicy;
+  #retryFieldMs: number | undefined;
+  #decoder: EventDecoder | undefined;
+  #oversized = 0;
+  #nextRetryAt: number | undefined;
+  #online: OnlineEventTarget | undefined;
+  #polling = false;
+
+  constructor(runId: string, deps: RunSessionDeps) {
+    this.runId = runId;
+    this.#deps = deps;
+    const tuning = deps.tuning ?? {};
+    const retry = { ...DEFAULT_RETRY, ...tuning.retry };
+    this.#policy = {
+      maxAttempts: retry.maxAttempts,
+      maxChecks: tuning.maxStatusChecks ?? MAX_CHECKS,
+      delay: (attempt, retryAfterMs) => reconnectDelay(attempt - 1, { retryFieldMs: this.#retryFieldMs, retryAfterMs }, retry, tuning.random),
+    };
+    this.#online = tuning.onlineTarget === null ? undefined : (tuning.onlineTarget ?? globalOnlineTarget());
+    this.#online?.addEventListener('online', this.#onOnline);
+  }
+
+  get phase(): RunPhase {
+    return this.#phase;
+  }
+
+  start(): void {
+    const run = this.#deps.store.getRun(this.runId);
+    if (!run) return;
+    this.#send({ type: 'start', status: run.status, streamEnded: !!run.streamEnded });
+  }
+
+  stop(): void {
+    this.#send({ type: 'stop' });
+  }
+
+  reconnect(): void {
+    this.#send({ type: 'reconnect' });
+  }
+
+  /** `apiKey`, `auth-mode`, `proxy-url` or `provider` changed somewhere: retry what they failed. */
+  configChanged(): void {
+    this.#send({ type: 'config-changed' });
+  }
+
+  /** Ends everything for good (the last watcher left, or the store is disposed). */
+  dispose(): void {
+    this.#job.abort();
+    this.#online?.removeEventListener('online', this.#onOnline);
+    if (!['finished', 'stopped', 'failed', 'needs-action'].includes(this.#phase.name)) {
+      // Nobody follows the run any more: say so, so that views refresh its status themselves.
+      this.#phase = { name: 'idle' };
+      this.#publish();
+    }
+    this.#disposed.abort();
+  }
+
+  #onOnline = (): void => this.#send({ type: 'online' });
+
+  #send(input: RunInput): void {
+    if (this.#disposed.signal.aborted) return;
+    const previous = this.#phase;
+    const next = transition(previous, input, this.#policy);
+    if (next === previous) return;
+    this.#phase = next;
+    // The stream attempt spans connecting and open; every other change ends the old phase's job.
+    const sameAttempt = next.name === 'open' && (previous.name === 'connecting' || previous.name === 'open');
+    if (!sameAttempt) {
+      this.#job.abort();
+      this.#job = new AbortController();
+      this.#nextRetryAt = undefined;
+    }
+    this.#publish();
+    if (!sameAttempt) void this.#enter(next, this.#job.signal);
+  }
+
+  #publish(): void {
+    const phase = this.#phase;
+    const error = 'error' in phase ? phase.error : undefined;
+    const snapshot: RunConnectionSnapshot = {
+      state: STATE_OF[phase.name],
+      phase: phase.name,
+      attempt: 'attempt' in phase ? phase.attempt : 0,
+      lastEventId: this.#deps.store.getRun(this.runId)?.lastEventId ?? '',
+      ...(error ? { error } : {}),
+      ...(this.#nextRetryAt !== undefined ? { nextRetryAt: this.#nextRetryAt } : {}),
+    };
+    this.#deps.setConnection(snapshot);
+    if (phase.name === 'failed') this.#deps.store.reportError(phase.error, this.runId);
+  }
+
+  async #enter(phase: RunPhase, signal: AbortSignal): Promise<void> {
+    try {
+      switch (phase.name) {
+        case 'connecting':
+          this.#pollWhileQueued();
+          return this.#connect(phase.draining, signal);
+        case 'checking-status':
+          return await this.#checkStatus(signal);
+        case 'backing-off':
+          return await this.#wait(phase.delayMs, signal);
+        case 'confirming-final-status':
+          return await this.#confirm(phase.delayMs, signal);
+        default:
+          return;
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      // A bug of ours must not strand the run silently.
+      this.#send({ type: 'consumer-error', error: error instanceof TaskElementsError ? error : new TaskElementsError(String(error), { cause: error }) });
+    }
+  }
+
+  #provider(): TaskProvider<unknown> {
+    return providerFor(this.#deps.store.getRun(this.runId)?.provider ?? 'parallel');
+  }
+
+  #endpoint(): EndpointConfig {
+    return this.#deps.endpoint(this.#provider().name);
+  }
+
+  #isOnline(): boolean {
+    return (this.#deps.tuning?.isOnline ?? (() => (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine !== false))();
+  }
+
+  async #wait(ms: number, signal: AbortSignal): Promise<void> {
+    this.#nextRetryAt = this.#deps.now() + ms;
+    this.#publish();
+    await sleep(ms, signal, this.#deps.timers);
+    this.#send({ type: 'waited' });
+  }
+
+  async #connect(draining: boolean, signal: AbortSignal): Promise<void> {
+    const provider = this.#provider();
+    let request;
+    try {
+      const endpoint = this.#endpoint();
+      request = prepareRequest(endpoint, provider.eventsRequest(this.runId), 'stream');
+    } catch (error) {
+      if (error instanceof ConfigError) return this.#send({ type: 'config-missing', error });
+      throw error;
+    }
+    const decoder = (this.#decoder = provider.createDecoder());
+    decoder.beginConnection();
+    this.#oversized = 0;
+    if (draining) {
+      sleep(DRAIN_MS, signal, this.#deps.timers).then(() => this.#send({ type: 'drain-timeout' }), () => {});
+    }
+    const tuning = this.#deps.tuning ?? {};
+    const outcome = await streamAttempt({
+      request,
+      lastEventId: this.#deps.store.getRun(this.runId)?.lastEventId ?? '',
+      signal,
+      fetch: (input, init) => (this.#endpoint().fetch ?? globalFetch)(input, init),
+      timers: this.#deps.timers,
+      now: this.#deps.now,
+      stallTimeoutMs: tuning.stallTimeoutMs ?? provider.stallTimeoutMs,
+      maxEventSize: tuning.maxEventSize,
+      onOpen: () => this.#send({ type: 'opened' }),
+      onLastEventId: (id) => this.#deps.applySnapshot(this.runId, { lastEventId: id }, [], 'stream'),
+      onMessage: (message) => {
+        const decoded = decoder.decode(message);
+        const patch: TaskRunPatch = { ...decoded.patch };
+        // The stream's status reaches the run as status events, in order with the others.
+        delete patch.status;
+        delete patch.apiStatus;
+        const added = this.#deps.applySnapshot(this.runId, patch, decoded.events, 'stream');
+        this.#inferRunning(added);
+        if (added.length) this.#send({ type: 'fresh-event' });
+        if (decoded.end) {
+          this.#deps.store.updateRun(this.runId, { streamEnded: true });
+          this.#send({ type: 'end-marker' });
+        }
+      },
+      onRetry: (ms) => (this.#retryFieldMs = ms),
+      onProblem: (error) => {
+        const cursor = this.#deps.store.getRun(this.runId)?.lastEventId ?? '';
+        this.#deps.store.applyEvents(this.runId, [{
+          kind: 'invalid', id: `too-large:${cursor}#${++this.#oversized}`, reason: error.message, sample: '', source: 'stream',
+        }]);
+      },
+    });
+    if (signal.aborted) return;
+    this.#send(this.#inputOf(outcome));
+  }
+
+  #inputOf(outcome: AttemptOutcome): RunInput {
+    switch (outcome.kind) {
+      case 'ended': return { type: 'stream-ended' };
+      case 'no-content': return { type: 'no-content' };
+      case 'aborted': return { type: 'stop' };
+      case 'retry': return { type: 'network-error', error: outcome.error, retryAfterMs: outcome.retryAfterMs, online: this.#isOnline() };
+      case 'fail': return { type: 'refused', error: outcome.error };
+      case 'consumer-error': return { type: 'consumer-error', error: outcome.error };
+    }
+  }
+
+  #inferRunning(added: readonly TaskEvent[]): void {
+    if (this.#deps.store.getRun(this.runId)?.status !== 'queued') return;
+    if (!added.some((event) => WORK_KINDS.has(event.kind))) return;
+    this.#deps.store.applyEvents(this.runId, [{ kind: 'status', id: 'status:running', status: 'running', apiStatus: 'running', source: 'inferred' }]);
+  }
+
+  /** A stream ended without saying the run is over: the status API says whether it is. */
+  async #checkStatus(signal: AbortSignal): Promise<void> {
+    const provider = this.#provider();
+    try {
+      const snapshot = provider.parseStatus(await callApi(this.#endpoint(), provider.statusRequest(this.runId), signal));
+      if (signal.aborted) return;
+      const status = snapshot.patch.status ?? 'unknown';
+      // A final status waits for the last connection, so it is not logged before the events that led to it.
+      if (!isTerminalStatus(status)) this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
+      this.#send({ type: 'status', status });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#send({ type: 'status-unavailable', error: asError(error), online: this.#isOnline() });
+    }
+  }
+
+  /** The stream said "over": the status API must agree, and a completed run gets its output. */
+  async #confirm(delayMs: number, signal: AbortSignal): Promise<void> {
+    if (delayMs > 0) {
+      this.#nextRetryAt = this.#deps.now() + delayMs;
+      this.#publish();
+      await sleep(delayMs, signal, this.#deps.timers);
+    }
+    const provider = this.#provider();
+    const store = this.#deps.store;
+    try {
+      if (!isTerminalStatus(store.getRun(this.runId)?.status ?? 'unknown')) {
+        const snapshot = provider.parseStatus(await callApi(this.#endpoint(), provider.statusRequest(this.runId), signal));
+        if (signal.aborted) return;
+        this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
+      }
+      const run = store.getRun(this.runId);
+      if (run?.status === 'completed' && !run.output) {
+        try {
+          const snapshot = provider.parseResult(await callApi(this.#endpoint(), provider.resultRequest(this.runId), signal));
+          if (signal.aborted) return;
+          this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'result');
+        } catch {
+          if (signal.aborted) return;
+          // no result available: the run stays without output
+        }
+      }
+      this.#send({ type: 'status', status: store.getRun(this.runId)?.status ?? 'unknown' });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#send({ type: 'status-unavailable', error: asError(error), online: this.#isOnline() });
+    }
+  }
+
+  /** Parallel's queued phase: the stream cannot say when the run starts, so the status is polled. */
+  #pollWhileQueued(): void {
+    const pollMs = this.#deps.tuning?.statusPollMs ?? this.#provider().statusPollMs;
+    if (this.#polling || pollMs <= 0) return;
+    this.#polling = true;
+    const signal = this.#disposed.signal;
+    const queued = () => this.#deps.store.getRun(this.runId)?.status === 'queued';
+    const active = () => this.#phase.name === 'connecting' || this.#phase.name === 'open' || this.#phase.name === 'backing-off';
+    void (async () => {
+      try {
+        while (!signal.aborted && queued() && active()) {
+          await sleep(pollMs, signal, this.#deps.timers);
+          if (!queued() || !active()) break;
+          const provider = this.#provider();
+          const body = await callApi(this.#endpoint(), provider.statusRequest(this.runId), signal).catch(() => undefined);
+          if (signal.aborted) break;
+          if (body === undefined) continue;
+          const snapshot = provider.parseStatus(body);
+          const status = snapshot.patch.status;
+          if (status && !isTerminalStatus(status)) this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
+        }
+      } catch {
+        // aborted, or an unreadable answer: the stream carries on
+      } finally {
+        this.#polling = false;
+      }
+    })();
+  }
+}
+
+function asError(error: unknown): TaskElementsError {
+  return error instanceof TaskElementsError ? error : new TaskElementsError(error instanceof Error ? error.message : String(error), { cause: error });
+}
