@@ -3,7 +3,7 @@
  * `auth-mode`, `store`), the `apiKey` property, the store binding, and error reporting.
  * Configuration is read at every request, so a changed attribute or key applies to the next one.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EndpointConfig } from '../../core/client/api-request.js';
 import { isHttpStatusError } from '../../core/errors.js';
@@ -67,14 +67,37 @@ export abstract class TaskElement extends LitElement {
     return this.storeController.store;
   }
 
-  /** Where requests for runs of `provider` go, read now. @internal */
+  /**
+   * Where requests for runs of `provider` go, read now. Credentials are per provider: the element's
+   * `apiKey` and `proxy-url` are for its own `provider` only; a run of the other provider (in a
+   * history, a stream) uses the key entered for that provider in the store. @internal
+   */
   endpoint(provider: ProviderName = this.provider): EndpointConfig {
     const own = provider === this.provider;
     return {
       provider,
       baseUrl: (own && this.proxyUrl) || providerFor(provider).defaultProxyUrl,
-      auth: { mode: this.authMode, apiKey: this.apiKey || this.taskStore.getCredential(provider) },
+      auth: { mode: this.authMode, apiKey: (own ? this.apiKey : undefined) || this.taskStore.getCredential(provider) },
     };
+  }
+
+  /**
+   * Counts changes of the configuration requests are made with (`apiKey`, `auth-mode`,
+   * `proxy-url`, `provider`, a key entered in the store): controllers compare it to retry at once.
+   * @internal
+   */
+  configVersion = 0;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if ((['apiKey', 'authMode', 'proxyUrl', 'provider'] as const).some((key) => changed.has(key))) this.#configChanged();
+  }
+
+  #configChanged(): void {
+    this.configVersion++;
+    // Runs that wait for configuration, or failed because of it, try again at once (after this
+    // update, so the store's change notices do not land inside it).
+    if (this.isConnected) queueMicrotask(() => this.taskStore.configChanged());
   }
 
   /** Reacts to store changes; subclasses override and call super for nothing. @internal */

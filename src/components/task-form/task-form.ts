@@ -24,7 +24,8 @@ import { taskFormStyles } from './task-form.styles.js';
 /** What a `task-rerun` event carries (fired by `<task-history>`). */
 interface RerunDetail {
   run?: { provider?: string; request?: unknown; input?: unknown };
-  target: EventTarget | null;
+  /** Name of the store the run belongs to (TaskRerunEvent.store). */
+  store?: string;
 }
 
 /**
@@ -160,8 +161,10 @@ export class TaskFormElement extends TaskElement {
   }
 
   #onRerun = (event: Event): void => {
-    const { run, target } = event as unknown as RerunDetail;
-    if ((target as { store?: string } | null)?.store !== this.store || !run) return;
+    // The event's own store: `target` is retargeted to a shadow host when the history sits inside
+    // another component's shadow root, so it cannot say which store the run belongs to.
+    const { run, store } = event as unknown as RerunDetail;
+    if (store !== this.store || !run) return;
     this.prefill(run.provider === 'shannon' ? 'shannon' : 'parallel', run.request, run.input);
   };
 

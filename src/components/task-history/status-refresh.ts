@@ -16,6 +16,8 @@ import type { TaskStore } from '../../core/store/task-store.js';
 
 /** Connection states in which a stream already keeps the run's status current. */
 const STREAMING = new Set(['open', 'connecting', 'reconnecting']);
+/** Lifecycle phases in which a session owns the run's status (it confirms it itself). */
+const OWNED = new Set(['confirming-final-status', 'checking-status']);
 
 export interface StatusRefreshHost extends ReactiveControllerHost {
   readonly taskStore: TaskStore;
@@ -23,6 +25,8 @@ export interface StatusRefreshHost extends ReactiveControllerHost {
   readonly refreshInterval: number;
   /** Where the status request of a run of `provider` goes, read at each request. */
   endpoint(provider: ProviderName): EndpointConfig;
+  /** Grows when the configuration requests are made with changes: a refresh follows at once. */
+  readonly configVersion: number;
 }
 
 /** Told once about a failure a person has to fix (401/403). */
@@ -42,6 +46,7 @@ export class StatusRefreshController implements ReactiveController {
   #abort: AbortController | undefined;
   #inFlight = new Set<string>();
   #refusedReported = false;
+  #configVersion = 0;
 
   constructor(host: StatusRefreshHost, onRefused: RefusedCallback) {
     this.#host = host;
@@ -56,13 +61,21 @@ export class StatusRefreshController implements ReactiveController {
     this.#schedule();
     // In a task of its own: after the page's other elements connected (a stream may be about to
     // watch a run) and after properties set right after connecting (the interval may become 0).
+    this.#configVersion = this.#host.configVersion;
     this.#kick = setTimeout(() => {
+      this.#kick = undefined;
       if (this.#interval > 0) this.refreshNow();
     }, 0);
   }
 
   hostUpdated(): void {
     if (this.#abort && intervalOf(this.#host) !== this.#interval) this.#schedule();
+    if (this.#host.configVersion !== this.#configVersion) {
+      // A key set after upgrade, a new key after a 401, another proxy-url: retry what failed now.
+      this.#configVersion = this.#host.configVersion;
+      this.#refusedReported = false;
+      if (this.#abort && this.#interval > 0 && this.#kick === undefined) this.refreshNow();
+    }
   }
 
   hostDisconnected(): void {
@@ -77,8 +90,9 @@ export class StatusRefreshController implements ReactiveController {
   candidates(): TaskRun[] {
     const store = this.#host.taskStore;
     return store.getRuns().filter((run) => {
-      const state = store.getConnection(run.id)?.state;
-      return !isTerminalStatus(run.status) && !(state && STREAMING.has(state)) && !this.#inFlight.has(run.id);
+      const connection = store.getConnection(run.id);
+      const owned = !!connection && (STREAMING.has(connection.state) || OWNED.has(connection.phase));
+      return !isTerminalStatus(run.status) && !owned && !this.#inFlight.has(run.id);
     });
   }
 

@@ -108,6 +108,11 @@ export class TaskHistoryElement extends TaskElement {
   override onStoreChange(change: StoreChange): void {
     // Events and connection changes alter nothing shown here; status changes arrive as `run`.
     if (change.type === 'runs' || change.type === 'run' || change.type === 'selection') this.requestUpdate();
+    if (change.type === 'credentials') {
+      // A key entered for a provider: refreshes that failed without it try again at once.
+      this.configVersion++;
+      this.requestUpdate();
+    }
   }
 
   #select(run: TaskRun): void {

@@ -96,6 +96,10 @@ export class TaskStreamElement extends TaskElement {
   #clock: ReturnType<typeof setInterval> | undefined;
   #stickToBottom = true;
   #lastFlush = 0;
+  /** The pending release after a disconnect; cleared by a reconnect in the same task (a move). */
+  #releaseCheck: (() => void) | undefined;
+  /** `state|phase` of the last task-connection fired. */
+  #lastConnection: string | undefined;
 
   /** The displayed run (normalized snapshot), or undefined. */
   get run(): TaskRun | undefined {
@@ -109,19 +113,37 @@ export class TaskStreamElement extends TaskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved within one task (append, insertBefore to another parent): the stream goes on.
+    this.#releaseCheck = undefined;
     this.#follow();
+    clearInterval(this.#clock);
     this.#clock = setInterval(() => {
-      if (this.run && !isTerminalStatus(this.run.status)) this._now = Date.now();
+      const status = this.run?.status;
+      // The clock stops when the run is over or waits for the user (action_required).
+      if (status && !isTerminalStatus(status) && status !== 'action_required') this._now = Date.now();
     }, 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.#clock);
-    this.#cancelFlush();
-    this.#release?.();
-    this.#release = undefined;
-    this.#shownId = undefined;
+    // A removal followed by an insertion in the same task is a move, not a disconnect: the
+    // connection is released only if the element is still out of the document a microtask later.
+    const check = (this.#releaseCheck = () => {
+      if (this.#releaseCheck !== check || this.isConnected) return;
+      this.#releaseCheck = undefined;
+      clearInterval(this.#clock);
+      this.#cancelFlush();
+      this.#release?.();
+      this.#release = undefined;
+      this.#shownId = undefined;
+      this.#lastConnection = undefined;
+    });
+    queueMicrotask(check);
+  }
+
+  /** `moveBefore()` keeps the element connected: nothing to release or reopen. */
+  connectedMoveCallback(): void {
+    // Intentionally empty: its presence tells the browser not to call disconnected/connected.
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -148,11 +170,17 @@ export class TaskStreamElement extends TaskElement {
         if (change.run.status !== change.previous.status) this.#onStatus(change.run, change.previous);
         this.requestUpdate();
         return;
-      case 'connection':
+      case 'connection': {
         if (change.runId !== id) return;
-        this.dispatchEvent(new TaskConnectionEvent(id, change.connection));
+        // One DOM event per real change of state or phase, not per snapshot (attempt, timers).
+        const key = `${change.connection.state}|${change.connection.phase}`;
+        if (key !== this.#lastConnection) {
+          this.#lastConnection = key;
+          this.dispatchEvent(new TaskConnectionEvent(id, change.connection));
+        }
         this.requestUpdate();
         return;
+      }
       case 'error':
         if (change.runId === id) this.reportError(change.error, id);
         return;
@@ -187,9 +215,10 @@ export class TaskStreamElement extends TaskElement {
   #follow(): void {
     if (!this.isConnected) return;
     const next = this.runId ?? this.taskStore.selectedId;
-    if (next === this.#shownId) return;
+    if (next === this.#shownId && this.#release) return;
     this.#release?.();
     this.#release = undefined;
+    this.#lastConnection = undefined;
     this.#cancelFlush();
     this.#pending = [];
     this.#shownId = next ?? undefined;
@@ -216,10 +245,10 @@ export class TaskStreamElement extends TaskElement {
     this.#flushHandle = undefined;
   }
 
-  #flush(): void {
+  #flush(now = false): void {
     this.#flushHandle = undefined;
     const wait = this.#lastFlush + MIN_RENDER_INTERVAL_MS - performance.now();
-    if (wait > 0) {
+    if (wait > 0 && !now) {
       this.#flushHandle = setTimeout(() => {
         this.#flushHandle = undefined;
         this.#scheduleFlush();
@@ -241,7 +270,15 @@ export class TaskStreamElement extends TaskElement {
     this.dispatchEvent(new TaskStateEvent(run.id, run.status, previous.status));
     if (isTerminalStatus(run.status)) {
       this._now = Date.now();
-      this.dispatchEvent(new TaskCompleteEvent(run.id, run.status, run.output, run.error));
+      // The events that came with the final status are emitted right after this change: show them
+      // (and fire their task-progress) first, so the last task-progress precedes task-complete.
+      queueMicrotask(() => {
+        if (this.#shownId !== run.id) return;
+        this.#cancelFlush();
+        this.#flush(true);
+        const latest = this.taskStore.getRun(run.id) ?? run;
+        this.dispatchEvent(new TaskCompleteEvent(run.id, latest.status, latest.output, latest.error));
+      });
     }
   }
 

@@ -298,4 +298,33 @@ describe('stream client', () => {
     const attempts = states.filter((s) => s.state === 'reconnecting' && s.nextRetryAt).map((s) => s.attempt);
     expect(attempts, 'a replay of known events counts as no progress').to.deep.equal([0, 1, 2]);
   });
+
+  it('an exception thrown by onMessage fails the connection as a ConsumerError: not a network error, not retried', async () => {
+    const script = await scriptStream([{ events: [{ data: 'one' }, { data: 'two' }], end: 'hang' }]);
+    const { states, reached } = connect(script.url, { onMessage: () => { throw new Error('listener bug'); } });
+    await reached('failed');
+    const failed = states.find((s) => s.state === 'failed')!;
+    expect(failed.error!.name).to.equal('ConsumerError');
+    expect(failed.error!.message).to.contain('listener bug');
+    expect(failed.error!.message).to.not.contain('Could not reach');
+    await delay(150);
+    expect(await script.log()).to.have.length(1);
+  });
+
+  it('stream ends that bring nothing new count against the attempt budget (retry: 0 cannot spin)', async () => {
+    const script = await scriptStream([{ events: [{ retry: 0, id: '1', data: 'same' }] }]);
+    const started = performance.now();
+    const { reached } = connect(script.url, { retry: { ...FAST, maxAttempts: 3 }, onMessage: () => false });
+    await reached('failed', 8000);
+    expect((await script.log()).length).to.equal(4);
+    expect(performance.now() - started, 'every reconnect waited at least minDelayMs').to.be.at.least(3 * 20);
+  });
+
+  it('does not follow a redirect: the credentials never reach another origin', async () => {
+    const script = await scriptStream([{ status: 307, headers: { location: 'http://127.0.0.1:9/steal' }, chunks: [] }]);
+    const { states, reached } = connect(`${script.url}`, { request: () => ({ url: script.url, headers: { 'x-api-key': 'secret' } }) });
+    await reached('failed');
+    expect(states.find((s) => s.state === 'failed')!.error!.name).to.equal('RedirectRefusedError');
+    expect(await script.log()).to.have.length(1);
+  });
 });

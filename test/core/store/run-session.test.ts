@@ -1,0 +1,205 @@
+/**
+ * The named failing inputs of issue 9, each over real HTTP (scripted responses): a run's session
+ * must end truthfully, wait instead of failing, and never loop.
+ */
+import { expect } from '@open-wc/testing';
+import { createTaskStore, type TaskStoreOptions } from '../../../src/core/store/task-store.js';
+import { createMemoryStorage } from '../../../src/core/store/persistence.js';
+import type { EndpointConfig } from '../../../src/core/client/api-request.js';
+import type { AuthConfig } from '../../../src/core/auth/auth.js';
+import type { ProviderName } from '../../../src/core/providers/task-event.js';
+import { delay, json, scriptStream, until, type ScriptedEvent } from '../../support/scripted-stream.js';
+
+const FAST: TaskStoreOptions['connection'] = { retry: { initialDelayMs: 10, maxDelayMs: 40, minDelayMs: 10, maxAttempts: 4 }, statusPollMs: 0, maxStatusChecks: 4 };
+const WF = 'wf-1';
+const RUN = 'trun_x';
+
+function setUp(provider: ProviderName, runId: string, extra: Partial<TaskStoreOptions> = {}) {
+  const store = createTaskStore({ persistence: 'memory', connection: FAST, ...extra });
+  store.addRun({ id: runId, provider, status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+  return store;
+}
+const endpointOf = (provider: ProviderName, baseUrl: string, auth: AuthConfig = { mode: 'none' }) => (): EndpointConfig => ({ provider, baseUrl, auth });
+const phaseOf = (store: ReturnType<typeof createTaskStore>, id: string) => store.getConnection(id)?.phase;
+
+const shannonDone: ScriptedEvent[] = [
+  { id: '1-0', event: 'thread.message.completed', data: JSON.stringify({ workflow_id: WF, agent_id: 'final_output', response: '5 + 5 equals 10.', seq: 1, stream_id: '1-0' }) },
+  { id: '2-0', event: 'WORKFLOW_COMPLETED', data: JSON.stringify({ workflow_id: WF, type: 'WORKFLOW_COMPLETED', agent_id: 'orchestrator', message: 'done', seq: 2, stream_id: '2-0' }) },
+  { id: '3-0', event: 'done', data: '[DONE]' },
+];
+const shannonStatus = (status: string, result?: string) => json({ task_id: WF, workflow_id: WF, status, ...(result ? { result } : {}) });
+const parallelState = (status: string, isActive: boolean) => ({
+  event: 'task_run.state',
+  data: JSON.stringify({ type: 'task_run.state', event_id: null, input: null, output: null, run: { run_id: RUN, status, is_active: isActive, processor: 'lite', created_at: '2026-11-01T10:00:00Z', modified_at: '2026-11-01T10:00:05Z', metadata: null, error: null, warnings: null, task_group_id: null } }),
+});
+const parallelRun = (status: string, isActive: boolean) => json({ run_id: RUN, status, is_active: isActive, processor: 'lite', created_at: '2026-11-01T10:00:00Z', modified_at: '2026-11-01T10:00:05Z', metadata: null, error: null, warnings: null });
+
+describe('run session: issue 9 inputs', () => {
+  it('1. a missing key is a wait, not a failure; a key set later connects at once (no request before)', async () => {
+    const script = await scriptStream([{ when: 'stream/sse', events: shannonDone }, shannonStatus('COMPLETED', '5 + 5 equals 10.')]);
+    const store = setUp('shannon', WF);
+    const auth: AuthConfig = { mode: 'api-key' };
+    const release = store.watch(WF, endpointOf('shannon', script.url, auth));
+    expect(phaseOf(store, WF)).to.equal('waiting-for-config');
+    expect(store.getConnection(WF)!.error!.message).to.contain('needs an API key');
+    await delay(100);
+    expect(await script.log()).to.have.length(0);
+    auth.apiKey = 'late-key';
+    store.configChanged();
+    await until(() => phaseOf(store, WF) === 'finished', 5000, 'finished');
+    const log = await script.log();
+    expect(log[0]!.headers['x-api-key']).to.equal('late-key');
+    release();
+  });
+
+  it('1. a 401 fails until a new key arrives, then retries at once', async () => {
+    const script = await scriptStream([
+      { when: 'stream/sse', status: 401, headers: { 'content-type': 'application/json' }, chunks: ['{"error":"bad key"}'] },
+      { when: 'stream/sse', events: shannonDone },
+      shannonStatus('COMPLETED', '5 + 5 equals 10.'),
+    ]);
+    const store = setUp('shannon', WF);
+    const auth: AuthConfig = { mode: 'api-key', apiKey: 'old' };
+    const release = store.watch(WF, endpointOf('shannon', script.url, auth));
+    await until(() => phaseOf(store, WF) === 'failed', 5000, 'failed');
+    expect(store.getConnection(WF)!.error!.message).to.contain('401');
+    await delay(100);
+    expect((await script.log()).length, 'a 401 is not retried by itself').to.equal(1);
+    auth.apiKey = 'new';
+    store.setCredential('shannon', 'new');
+    await until(() => phaseOf(store, WF) === 'finished', 5000, 'finished');
+    release();
+  });
+
+  it('2. Shannon done before its status agrees: keeps confirming with backoff, then shows the result', async () => {
+    const script = await scriptStream([
+      { when: 'stream/sse', events: shannonDone },
+      shannonStatus('RUNNING'), shannonStatus('RUNNING'), shannonStatus('COMPLETED', '5 + 5 equals 10.'),
+    ]);
+    const store = setUp('shannon', WF);
+    const release = store.watch(WF, endpointOf('shannon', script.url));
+    await until(() => phaseOf(store, WF) === 'finished', 5000, 'finished');
+    expect(store.getRun(WF)!.status).to.equal('completed');
+    const output = store.getRun(WF)!.output;
+    expect(output?.type === 'text' && output.content).to.contain('5 + 5 equals 10.');
+    const log = await script.log();
+    expect(log.filter((r) => r.url.includes('stream/sse'))).to.have.length(1);
+    expect(log.filter((r) => r.url.includes('tasks/'))).to.have.length(3);
+    release();
+  });
+
+  it('2. … and after a reload it confirms instead of reconnecting to a stream that only pings', async () => {
+    const storage = createMemoryStorage();
+    const script = await scriptStream([
+      { when: 'stream/sse', events: shannonDone },
+      shannonStatus('RUNNING'),
+    ]);
+    const first = createTaskStore({ persistence: storage, name: 'reload', connection: { ...FAST, maxStatusChecks: 1 } });
+    first.addRun({ id: WF, provider: 'shannon', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+    const release = first.watch(WF, endpointOf('shannon', script.url));
+    await until(() => phaseOf(first, WF) === 'failed', 5000, 'unconfirmed');
+    expect(first.getConnection(WF)!.error!.message).to.match(/could not be confirmed/);
+    release();
+    first.flush();
+    first.dispose();
+    const later = await scriptStream([{ when: 'stream/sse', events: [{ comment: 'ping' }], end: 'hang' }, shannonStatus('COMPLETED', '5 + 5 equals 10.')]);
+    const second = createTaskStore({ persistence: storage, name: 'reload', connection: FAST });
+    const again = second.watch(WF, endpointOf('shannon', later.url));
+    await until(() => phaseOf(second, WF) === 'finished', 5000, 'finished after reload');
+    expect(second.getRun(WF)!.status).to.equal('completed');
+    expect((await later.log()).filter((r) => r.url.includes('stream/sse')), 'no stream opened').to.have.length(0);
+    again();
+  });
+
+  it('3. Parallel action_required: stops following, holds no connection, sends nothing more', async () => {
+    const script = await scriptStream([{ when: '/events', events: [parallelState('action_required', false)] }, parallelRun('action_required', false)]);
+    const store = setUp('parallel', RUN);
+    const release = store.watch(RUN, endpointOf('parallel', script.url));
+    await until(() => phaseOf(store, RUN) === 'needs-action', 5000, 'needs-action');
+    const count = (await script.log()).length;
+    await delay(300);
+    expect((await script.log()).length).to.equal(count);
+    expect(count).to.be.at.most(2);
+    expect(store.getRun(RUN)!.status).to.equal('action_required');
+    release();
+  });
+
+  it('4. retry: 0 with a stream that ends at once: waits every time and gives up within the attempt budget', async () => {
+    const started = performance.now();
+    const script = await scriptStream([
+      { when: '/events', events: [
+        { retry: 0, ...parallelState('running', true) },
+        { event: 'task_run.progress_msg.plan', data: JSON.stringify({ type: 'task_run.progress_msg.plan', message: 'step', timestamp: '2026-11-01T10:00:01Z' }) },
+      ] },
+      parallelRun('running', true),
+    ]);
+    const store = setUp('parallel', RUN);
+    const release = store.watch(RUN, endpointOf('parallel', script.url));
+    await until(() => phaseOf(store, RUN) === 'failed', 8000, 'gave up');
+    const log = await script.log();
+    const streams = log.filter((r) => r.url.endsWith('/events')).length;
+    expect(streams, 'bounded: the first, then the budget of 4').to.be.at.most(6);
+    expect(log.length).to.be.at.most(12);
+    expect(performance.now() - started, 'it waited between attempts').to.be.greaterThan(40);
+    expect(store.getConnection(RUN)!.error!.message).to.match(/Gave up after 4 attempts.*Reconnect/);
+    await delay(200);
+    expect((await script.log()).length, 'nothing after giving up').to.equal(log.length);
+    release();
+  });
+
+  it('5. stop() holds across a re-mount (release and watch again) until reconnect()', async () => {
+    const script = await scriptStream([{ when: '/events', events: [parallelState('running', true)], end: 'hang' }, parallelRun('running', true)]);
+    const store = setUp('parallel', RUN);
+    let release = store.watch(RUN, endpointOf('parallel', script.url));
+    await until(() => phaseOf(store, RUN) === 'open', 5000, 'open');
+    store.stop(RUN);
+    release();
+    release = store.watch(RUN, endpointOf('parallel', script.url));
+    await delay(150);
+    expect(phaseOf(store, RUN)).to.equal('stopped');
+    expect((await script.log()).filter((r) => r.url.endsWith('/events'))).to.have.length(1);
+    store.reconnect(RUN);
+    await until(() => phaseOf(store, RUN) === 'open', 5000, 'open again');
+    release();
+  });
+
+  it('8. 204 on a reconnect: confirms the status and, while it is active, says what happened and what to do', async () => {
+    const script = await scriptStream([{ when: 'stream/sse', status: 204, chunks: [] }, shannonStatus('RUNNING')]);
+    const store = setUp('shannon', WF);
+    const release = store.watch(WF, endpointOf('shannon', script.url));
+    await until(() => phaseOf(store, WF) === 'failed', 5000, 'explained');
+    expect(store.getConnection(WF)!.error!.message).to.match(/HTTP 204.*"running".*Reconnect/);
+    release();
+  });
+
+  it('10. a redirect is refused: the key never follows it to another origin', async () => {
+    const script = await scriptStream([{ when: 'stream/sse', status: 302, headers: { location: 'http://127.0.0.1:9/steal' }, chunks: [] }, shannonStatus('RUNNING')]);
+    const store = setUp('shannon', WF);
+    const release = store.watch(WF, endpointOf('shannon', script.url, { mode: 'api-key', apiKey: 'secret' }));
+    await until(() => phaseOf(store, WF) === 'failed', 5000, 'refused');
+    expect(store.getConnection(WF)!.error!.name).to.equal('RedirectRefusedError');
+    expect(store.getConnection(WF)!.error!.message).to.contain('proxy-url');
+    expect(await script.log()).to.have.length(1);
+    release();
+  });
+
+  it('13. offline is a wait that uses no attempts; online reconnects at once', async () => {
+    let online = true;
+    const target = new EventTarget();
+    const script = await scriptStream([
+      { when: 'stream/sse', events: [shannonDone[0]!], end: 'destroy' },
+      { when: 'stream/sse', events: shannonDone, resume: true },
+      shannonStatus('COMPLETED', '5 + 5 equals 10.'),
+    ]);
+    const store = setUp('shannon', WF, { connection: { ...FAST, isOnline: () => online, onlineTarget: target } });
+    online = false;
+    const release = store.watch(WF, endpointOf('shannon', script.url));
+    await until(() => phaseOf(store, WF) === 'offline', 5000, 'offline');
+    await delay(300);
+    expect((await script.log()).length, 'no attempt while offline').to.equal(1);
+    online = true;
+    target.dispatchEvent(new Event('online'));
+    await until(() => phaseOf(store, WF) === 'finished', 5000, 'finished');
+    release();
+  });
+});
