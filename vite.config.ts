@@ -1,11 +1,17 @@
 /**
  * Three builds (specs/toolchain.md §2):
  * - default: the npm library, one ES module per source module, runtime dependencies left as imports;
- * - `--mode bundle`: dist/task-elements.bundle.js, self-contained and minified, which registers the
- *   elements when a page loads it with a plain `<script type="module">`;
+ * - `--mode bundle`: dist/task-elements.bundle.js, minified, with its lazily loaded chunks in
+ *   dist/task-elements.chunks/ (no other dependency), which defines each element on first use when a
+ *   page loads it with a plain `<script type="module">`;
  * - the dev server (`npm start` drives it through scripts/start.mjs) serving demo/.
  */
 import { defineConfig } from 'vite';
+
+/** Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it. */
+const SHARED_CHUNK = (id: string): boolean =>
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|eventsource-parser)[\\/]/.test(id) ||
+  (/src[\\/](core|components[\\/]shared)[\\/]/.test(id) && !/oauth|validation|markdown|json-tree/.test(id));
 
 export default defineConfig(({ mode }) => {
   const server = { host: '127.0.0.1', port: 5173, strictPort: true };
@@ -18,9 +24,21 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         minify: true,
         lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'task-elements.bundle.js' },
+        // dist/.vite/bundle-manifest.json: the chunk graph, from which .size-limit.js derives what each
+        // kind of page downloads.
+        manifest: 'bundle-manifest.json',
         // Library mode keeps whitespace in ES output by default; this file is for <script> tags only.
-        // One self-contained file: lazily imported modules (the OAuth flow) are inlined, not split into chunks.
-        rolldownOptions: { output: { minify: true, codeSplitting: false } },
+        // The bundle is a small loader: each element, the markdown renderer and the OAuth flow are
+        // chunks in task-elements.chunks/ beside it, imported by relative URL when first needed.
+        rolldownOptions: {
+          output: {
+            minify: true,
+            chunkFileNames: 'task-elements.chunks/[name]-[hash].js',
+            // What every element needs (Lit, the store, the stream client, the providers, the shared
+            // base class) is one chunk, not many small ones: one request, and it compresses better.
+            codeSplitting: { groups: [{ name: 'shared', test: SHARED_CHUNK }] },
+          },
+        },
       },
     };
   }

@@ -1,7 +1,10 @@
 // Runs in Chromium (driven by scripts/bench.mjs). Measures how a page copes with 10,000 streamed
 // events: <task-stream> from the production bundle versus a naive baseline that appends an HTML
 // string per event and scrolls to it (the pattern of the reference apps).
-import { createTaskStore, registerTaskStore } from '/dist/task-elements.bundle.js';
+import { createTaskStore, loadTaskElements, registerTaskStore } from '/dist/task-elements.bundle.js';
+
+// The bundle defines each tag when it is first used; the bench creates its element by script.
+await loadTaskElements(['task-stream']);
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 

@@ -172,6 +172,18 @@ const bundleTests: Array<[string, (page: Page, url: string) => Promise<void>]> =
     await waitForStatus(page, 'completed');
     assert(await page.locator('task-history').getByRole('option', { name: /Bundle check/ }).count() === 1, 'the history lists the run');
   }],
+  ['a page with only <task-stream> downloads the loader, the shared chunk and that element, nothing else', async (page, url) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${url}stream-only`);
+    await page.waitForFunction(() => customElements.get('task-stream') !== undefined);
+    await page.waitForTimeout(300);
+    const names = scripts.map((p) => p.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    assert(JSON.stringify(names.sort()) === JSON.stringify(['shared', 'task-elements.bundle.js', 'task-stream']), `scripts: ${names.join(', ')}`);
+    assert(!(await page.evaluate(() => customElements.get('task-form') !== undefined)), '<task-form> was not loaded');
+  }],
 ];
 
 /** Runs tests against a site, each in a fresh browser context; returns the counts. */

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldBasis, TaskOutput } from '../../core/providers/task-event.js';
 import { renderJsonTree } from '../shared/json-tree.js';
 import { renderLink } from '../shared/link.js';
-import { renderMarkdown } from '../shared/markdown.js';
+import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl } from '../shared/safe-url.js';
 
 function renderBasis(basis: FieldBasis): TemplateResult {
@@ -34,7 +34,7 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult): Templ
       <div class="actions">${actions}</div>
     </div>
     <div class="output-body">
-      ${output.type === 'text' ? renderMarkdown(output.content) : renderJsonTree(output.content)}
+      ${output.type === 'text' ? renderMarkdownLazily(output.content) : renderJsonTree(output.content)}
     </div>
     ${cited.length
       ? html`<details class="basis-list" ?open=${cited.length <= 3}>

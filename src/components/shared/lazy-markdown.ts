@@ -1,0 +1,29 @@
+/**
+ * Markdown rendering loaded on first use. The lexer (`marked`) is ~15 kB gzip and only finished text
+ * outputs need it, so it is not part of what a page loads up front: the first call starts
+ * `import('./markdown.js')` (a chunk beside the bundle, resolved relative to it, so CDN use keeps
+ * working) and shows the text as plain, wrapped text until it arrives; later calls render at once.
+ * If the chunk cannot load (offline, a CDN missing the file) the plain text stays: nothing is lost.
+ */
+import { html, type TemplateResult } from 'lit';
+import { until } from 'lit/directives/until.js';
+
+type MarkdownModule = typeof import('./markdown.js');
+
+let loaded: MarkdownModule | undefined;
+let loading: Promise<MarkdownModule> | undefined;
+
+/** Starts (once) loading the markdown renderer; resolves with it. */
+export function loadMarkdown(): Promise<MarkdownModule> {
+  loading ??= import('./markdown.js').then((module) => (loaded = module));
+  return loading;
+}
+
+const plain = (text: string): TemplateResult => html`<div class="markdown plain"><p style="white-space: pre-wrap">${text}</p></div>`;
+
+/** `renderMarkdown(text)` once the renderer is loaded; until then (or if it fails) the plain text. */
+export function renderMarkdownLazily(text: string): TemplateResult | ReturnType<typeof until> {
+  if (loaded) return loaded.renderMarkdown(text);
+  const fallback = plain(text);
+  return until(loadMarkdown().then((module) => module.renderMarkdown(text), () => fallback), fallback);
+}
