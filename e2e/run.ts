@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemo } from '../scripts/start.js';
 import { startScriptTagSite } from './script-tag.js';
+import { buildExample, EXAMPLES, startExampleSite, vueTypeErrors, type ExampleName } from './examples.js';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = 'test-results/screenshots';
@@ -186,6 +187,40 @@ const bundleTests: Array<[string, (page: Page, url: string) => Promise<void>]> =
   }],
 ];
 
+/**
+ * An example app, driven as its user would: a key typed into the app's own state, a task submitted,
+ * live progress and the completion arriving in the framework's state, theming from the app's CSS.
+ */
+function exampleTest(name: ExampleName, keysSeen: () => Set<string>): [string, (page: Page, url: string) => Promise<void>] {
+  return [`examples/${name}: a key from app state, submit → live progress → completion in ${name} state, themed by the app`, async (page) => {
+    await page.waitForFunction(() => ['task-form', 'task-stream', 'task-history'].every((tag) => customElements.get(tag)));
+    const key = `example-key-${name}`;
+    await page.locator('.key input').fill(key);
+    const form = page.locator('task-form');
+    await form.locator('#pf-input').fill(`What does the ${name} example show?`);
+    await form.locator('#pf-processor').selectOption('lite');
+    await form.getByRole('button', { name: 'Run task' }).click();
+    const state = page.getByTestId('app-state');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="events"]')?.textContent ?? 0) > 0, undefined, { timeout: 60_000 });
+    const live = await state.innerText();
+    assert(/running|queued/.test(live), `progress arrived while the run was live (${live})`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent === 'completed', undefined, { timeout: 90_000 });
+    const runId = await page.evaluate(() => (document.querySelector('task-stream') as unknown as { run?: { id: string } }).run?.id);
+    assert(runId !== undefined && (await state.innerText()).includes(runId), 'the app state names the run the stream shows');
+    assert(keysSeen().has(key), `requests carried the key from app state (${[...keysSeen()].join(', ')})`);
+    const attrs = await page.evaluate(() => [...document.querySelectorAll('task-form, task-stream, task-history')].flatMap((el) => el.getAttributeNames()));
+    assert(!attrs.some((a) => /api-?key/i.test(a)), `no key attribute in the DOM (${attrs.join(', ')})`);
+    const accent = await page.evaluate(() => getComputedStyle(document.querySelector('task-stream')!).getPropertyValue('--task-accent').trim());
+    assert(accent !== '', 'the app sets --task-accent');
+    const badge = await page.evaluate(() => {
+      const el = document.querySelector('task-stream')!.shadowRoot!.querySelector('[part~="status-completed"]');
+      return el ? getComputedStyle(el).backgroundColor : undefined;
+    });
+    assert(badge === 'rgb(220, 252, 231)', `::part(status-completed) from the app's CSS applies (${badge})`);
+    assert(await page.locator('task-history').getByRole('option').count() >= 1, 'the history lists the run');
+  }];
+}
+
 /** Runs tests against a site, each in a fresh browser context; returns the counts. */
 async function runSuite(browser: Browser, url: string, suite: typeof tests): Promise<{ passed: number; failed: number }> {
   let passed = 0;
@@ -222,17 +257,43 @@ async function main(): Promise<void> {
     totals.failed += r.failed;
   };
   try {
-    const demo = await startDemo({ ...process.env, PORT: String(await freePort()), MOCK: '1', MOCK_SPEED: '4' });
-    try {
-      add(await runSuite(browser, demo.url, tests));
-    } finally {
-      await demo.close();
+    // E2E_ONLY=examples runs only the example apps (while working on them).
+    const only = process.env.E2E_ONLY;
+    if (!only) {
+      const demo = await startDemo({ ...process.env, PORT: String(await freePort()), MOCK: '1', MOCK_SPEED: '4' });
+      try {
+        add(await runSuite(browser, demo.url, tests));
+      } finally {
+        await demo.close();
+      }
+      const site = await startScriptTagSite();
+      try {
+        add(await runSuite(browser, site.url, bundleTests));
+      } finally {
+        await site.close();
+      }
     }
-    const site = await startScriptTagSite();
-    try {
-      add(await runSuite(browser, site.url, bundleTests));
-    } finally {
-      await site.close();
+    if (EXAMPLES.length) {
+      const types = await vueTypeErrors();
+      const ok = types.expected.length >= 3 && JSON.stringify(types.actual) === JSON.stringify(types.expected);
+      if (ok) totals.passed++;
+      else totals.failed++;
+      console.log(`  ${ok ? '✔' : '✘'} examples/vue: vue-tsc rejects a wrong provider, a numeric key and a mismatched handler, exactly where marked${ok ? '' : `\n    expected ${types.expected.join(', ')}\n    got ${types.actual.join(', ')}\n${types.output.slice(-2000)}`}`);
+    }
+    for (const name of EXAMPLES) {
+      try {
+        await buildExample(name);
+      } catch (error) {
+        totals.failed++;
+        console.log(`  ✘ examples/${name} builds\n    ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      const example = await startExampleSite(name);
+      try {
+        add(await runSuite(browser, example.url, [exampleTest(name, () => example.keysSeen)]));
+      } finally {
+        await example.close();
+      }
     }
   } finally {
     await browser.close();
