@@ -1,8 +1,9 @@
 /**
- * The example apps (examples/react, examples/vue) as their users would ship them: each is built with
- * its own toolchain (`npm run build`: tsc or vue-tsc, then vite), then served as static files beside
- * the mock backend, which stands where the app's proxy would be (`/api/parallel`, key required). The
- * Vue example's type-error fixture is compiled too, and must fail exactly where it is marked.
+ * The example apps (examples/react, examples/vue, examples/angular) as their users would ship them:
+ * each is built with its own toolchain (`npm run build`: tsc or vue-tsc and vite, or the Angular CLI),
+ * then served as static files beside the mock backend, which stands where the app's proxy would be
+ * (`/api/parallel`, key required). The Vue and Angular type-error fixtures are compiled too, and must
+ * fail exactly where they are marked.
  * Their dependencies are installed by `.ci/run` (`npm ci` in each example).
  */
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { createMockApp } from '../server/mock/mock-app.js';
 
-export const EXAMPLES = ['react', 'vue'] as const;
+export const EXAMPLES = ['react', 'vue', 'angular'] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -38,21 +39,33 @@ export async function buildExample(name: ExampleName): Promise<void> {
   if (build.code !== 0) throw new Error(`${dir}: npm run build failed\n${build.output.slice(-3000)}`);
 }
 
+/** How each example's type-error fixture is compiled: vue-tsc for Vue templates, ngc for Angular's. */
+const TYPE_CHECKERS: Partial<Record<ExampleName, { args: string[]; fixtures: string }>> = {
+  vue: { args: ['node_modules/vue-tsc/bin/vue-tsc.js', '--noEmit', '-p', 'tsconfig.type-errors.json'], fixtures: '.vue' },
+  angular: { args: ['node_modules/@angular/compiler-cli/bundles/src/bin/ngc.js', '-p', 'tsconfig.type-errors.json'], fixtures: '.ts' },
+};
+
+/** Examples that carry a type-error fixture (examples/<name>/type-errors). */
+export const TYPE_CHECKED = Object.keys(TYPE_CHECKERS) as ExampleName[];
+
 /**
- * Compiles the Vue example's type-error fixture with vue-tsc; returns the `file:line` of each error and
- * of each `<!-- expect-error -->` marker (the line after it), sorted.
+ * Compiles an example's type-error fixture with its framework's checker; returns the `file:line` of
+ * each error and of each `<!-- expect-error -->` marker (the line after it), sorted.
  */
-export async function vueTypeErrors(): Promise<{ actual: string[]; expected: string[]; output: string }> {
-  const dir = 'examples/vue';
-  const result = await exec(process.execPath, ['node_modules/vue-tsc/bin/vue-tsc.js', '--noEmit', '-p', 'tsconfig.type-errors.json'], dir);
-  const actual = [...result.output.matchAll(/^(\S+\.vue)\((\d+),\d+\): error TS\d+/gm)].map((m) => `${m[1]}:${m[2]}`).sort();
+export async function typeErrors(name: ExampleName): Promise<{ actual: string[]; expected: string[]; output: string }> {
+  const dir = `examples/${name}`;
+  const checker = TYPE_CHECKERS[name]!;
+  const result = await exec(process.execPath, checker.args, dir);
+  // eslint-disable-next-line no-control-regex
+  const output = result.output.replace(/\x1b\[[0-9;]*m/g, '');
+  const actual = [...output.matchAll(/^(type-errors\/\S+?)(?:\((\d+),\d+\)|:(\d+):\d+)(?::| -) error TS\d+/gm)].map((m) => `${m[1]}:${m[2] ?? m[3]}`).sort();
   const expected: string[] = [];
-  for (const file of readdirSync(`${dir}/type-errors`).filter((f) => f.endsWith('.vue'))) {
+  for (const file of readdirSync(`${dir}/type-errors`).filter((f) => f.endsWith(checker.fixtures))) {
     readFileSync(`${dir}/type-errors/${file}`, 'utf8').split('\n').forEach((line, i) => {
       if (line.includes('<!-- expect-error')) expected.push(`type-errors/${file}:${i + 2}`);
     });
   }
-  return { actual, expected: expected.sort(), output: result.output };
+  return { actual, expected: expected.sort(), output };
 }
 
 /** Serves a built example and the mock backend (at /api/parallel, key required) on one loopback origin. */

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemo } from '../scripts/start.js';
 import { startScriptTagSite } from './script-tag.js';
-import { buildExample, EXAMPLES, startExampleSite, vueTypeErrors, type ExampleName } from './examples.js';
+import { buildExample, EXAMPLES, startExampleSite, TYPE_CHECKED, typeErrors, type ExampleName } from './examples.js';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = 'test-results/screenshots';
@@ -273,12 +273,12 @@ async function main(): Promise<void> {
         await site.close();
       }
     }
-    if (EXAMPLES.length) {
-      const types = await vueTypeErrors();
-      const ok = types.expected.length >= 3 && JSON.stringify(types.actual) === JSON.stringify(types.expected);
+    for (const name of TYPE_CHECKED) {
+      const types = await typeErrors(name);
+      const ok = types.expected.length >= 2 && JSON.stringify(types.actual) === JSON.stringify(types.expected);
       if (ok) totals.passed++;
       else totals.failed++;
-      console.log(`  ${ok ? '✔' : '✘'} examples/vue: vue-tsc rejects a wrong provider, a numeric key and a mismatched handler, exactly where marked${ok ? '' : `\n    expected ${types.expected.join(', ')}\n    got ${types.actual.join(', ')}\n${types.output.slice(-2000)}`}`);
+      console.log(`  ${ok ? '✔' : '✘'} examples/${name}: its template type checker rejects the marked bindings (wrong values, mismatched event handlers), exactly there${ok ? '' : `\n    expected ${types.expected.join(', ')}\n    got ${types.actual.join(', ')}\n${types.output.slice(-2000)}`}`);
     }
     for (const name of EXAMPLES) {
       try {
