@@ -6,6 +6,7 @@
  *   PORT (default 5173), HOST (default 127.0.0.1)
  *   MOCK=0 with PARALLEL_API_KEY / SHANNON_API_KEY (and optionally PARALLEL_BASE_URL,
  *   SHANNON_BASE_URL, ALLOWED_ORIGINS): the same proxy targets the real APIs instead of the mock.
+ *   ALLOWED_HOSTS: host names the proxy answers for instead of the loopback ones (e.g. with HOST=0.0.0.0).
  *   MOCK_SPEED (default 1), MOCK_SEED: passed to the mock.
  */
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ export async function startDemo(env: Record<string, string | undefined> = proces
     ? await startMockServer({ speed: Number(env.MOCK_SPEED ?? 1), ...(env.MOCK_SEED ? { seed: Number(env.MOCK_SEED) } : {}) })
     : undefined;
   const options: ProxyOptions = mock
-    ? { parallelBaseUrl: mock.url, shannonBaseUrl: mock.url, parallelApiKey: 'mock-key', shannonApiKey: 'mock-key' }
+    ? { parallelBaseUrl: mock.url, shannonBaseUrl: mock.url, parallelApiKey: 'mock-key', shannonApiKey: 'mock-key', allowedHosts: proxyOptionsFromEnv(env).allowedHosts }
     : proxyOptionsFromEnv(env);
   const handler = createProxyHandler({ ...options, fetch: createNodeFetch() });
   const root = fileURLToPath(new URL('../', import.meta.url));

@@ -9,7 +9,8 @@ import { ProxyConfigError, proxyOptionsFromEnv, type ProxyOptions } from './prox
 const USAGE = `Usage: npm run proxy -- [--port 8788] [--host 127.0.0.1]
 
 Environment: PARALLEL_BASE_URL, SHANNON_BASE_URL, PARALLEL_API_KEY, SHANNON_API_KEY,
-ALLOWED_ORIGINS (comma-separated), ALLOW_CLIENT_CREDENTIALS (1/true), MAX_BODY_BYTES.`;
+ALLOWED_ORIGINS (comma-separated), ALLOWED_HOSTS (comma-separated; default localhost,
+127.0.0.1, ::1), ALLOW_CLIENT_CREDENTIALS (1/true), MAX_BODY_BYTES.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -47,9 +48,11 @@ async function main(): Promise<void> {
   const credentials = `client credentials ${options.allowClientCredentials ? 'forwarded where no server key is set' : 'dropped'}`;
   const origins = options.allowedOrigins?.length ? options.allowedOrigins.join(', ') : 'none (same-origin only)';
   process.stdout.write(`Proxy listening on ${server.url} → parallel: ${options.parallelBaseUrl}, shannon: ${options.shannonBaseUrl}\n`);
-  process.stdout.write(`  ${keys}; ${credentials}; allowed origins: ${origins}\n`);
+  const hosts = options.allowedHosts?.length ? options.allowedHosts.join(', ') : 'localhost, 127.0.0.1, ::1';
+  process.stdout.write(`  ${keys}; ${credentials}; allowed origins: ${origins}; answers for hosts: ${hosts}\n`);
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
     process.stdout.write(`  Warning: bound to ${host}, not loopback: anyone who can reach it can spend the server keys.\n`);
+    if (!options.allowedHosts?.length) process.stdout.write('  It answers only for loopback host names until you list the name clients use in ALLOWED_HOSTS.\n');
   }
 
   const stop = () => {

@@ -21,7 +21,8 @@ const EXPOSED_HEADERS = ['retry-after', 'x-workflow-id', 'x-session-id', 'link']
  * The origin to echo in CORS headers, `undefined` when the request carries no `Origin` (same-origin
  * GETs, non-browser clients), or a 403 `origin-not-allowed` refusal.
  *
- * Same-origin (the request URL's own origin) is always allowed. Without `Origin`, a browser's
+ * Same-origin (the request URL's own origin) is allowed: the caller has already checked that the
+ * URL's host is on the host allow-list (host-policy.ts), so a rebound foreign name never gets here. Without `Origin`, a browser's
  * `Sec-Fetch-Site: cross-site` or `same-site` still marks a foreign page (an `<img>` or `no-cors`
  * request), so those are refused too; `same-origin`, `none` (typed by the user) and absent pass.
  */
@@ -61,6 +62,7 @@ export function preflightHeaders(origin: string | undefined, methods: readonly s
     'access-control-allow-headers': requestHeaders.join(', '),
     'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   });
   applyCorsHeaders(headers, origin);
   headers.delete('access-control-expose-headers');

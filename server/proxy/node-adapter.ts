@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import { isValidHostValue } from './host-policy.js';
 import { isProxyRefusal, ProxyRefusal, refusalResponse } from './proxy-errors.js';
 
 /** A fetch-style handler (the proxy's, or any other). */
@@ -24,18 +25,38 @@ function requestTarget(req: IncomingMessage): string {
 }
 
 /**
- * Builds a `Request` from a Node request. The URL is `http(s)://<Host><target>`; a target that is
- * not origin-form (`/path`) is refused, so `//other.host/…` can never become the request's origin.
+ * The request's single `Host` value, or a 400 `invalid-host` refusal: missing, repeated (Node keeps
+ * only the first in `req.headers`, so the raw list is counted) or not a plain `host[:port]`.
+ */
+function singleHost(req: IncomingMessage): string {
+  const raw = req.rawHeaders;
+  const values: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') values.push(raw[i + 1]!);
+  if (values.length !== 1) {
+    throw new ProxyRefusal('invalid-host', 400, values.length === 0 ? 'The request has no Host header; send one, e.g. Host: localhost:8788.' : 'The request has more than one Host header; send exactly one.');
+  }
+  const host = values[0]!.trim();
+  if (!isValidHostValue(host)) throw new ProxyRefusal('invalid-host', 400, 'The Host header must be a single host name with an optional port, such as localhost:8788.');
+  return host;
+}
+
+/**
+ * Builds a `Request` from a Node request. The request line decides the path and query: the target
+ * must be origin-form (`/path`), so `//other.host/…` or an absolute URL can never become the
+ * request's origin, and `Host` must be a bare `host[:port]`, so it can add neither user info
+ * (`127.0.0.1@evil.example`) nor a path to the URL. Which hosts are served is the handler's
+ * decision (its host allow-list), not this adapter's.
  */
 export function toWebRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const target = requestTarget(req);
   const method = (req.method ?? 'GET').toUpperCase();
   if (!target.startsWith('/')) throw new ProxyRefusal('invalid-path', 400, 'The request target must be a path such as /api/parallel/v1/tasks/runs.');
   if (FORBIDDEN_METHODS.has(method)) throw new ProxyRefusal('method-not-allowed', 405, `${method} is not allowed here.`);
+  const host = singleHost(req);
   const protocol = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
   let url: URL;
   try {
-    url = new URL(`${protocol}://${req.headers.host ?? 'localhost'}${target}`);
+    url = new URL(`${protocol}://${host}${target}`);
   } catch {
     throw new ProxyRefusal('invalid-path', 400, 'The Host header and the request target do not form a valid URL.');
   }

@@ -22,7 +22,9 @@ export type RefusalRule =
   | 'body-unreadable'
   | 'upstream-unreachable'
   | 'proxy-misconfigured'
-  | 'internal-error';
+  | 'internal-error'
+  | 'invalid-host'
+  | 'host-not-allowed';
 
 /** A request the proxy will not forward. `status` and `rule` go into the response as they are. */
 export class ProxyRefusal extends Error {

@@ -9,10 +9,11 @@
  * cross it. Responses stream through unbuffered, so Server-Sent Events arrive as they are sent.
  */
 import { applyCorsHeaders, checkOrigin, preflightHeaders } from './cors-policy.js';
-import { allowedRequestHeaders, CREDENTIAL_HEADERS, downstreamResponseHeaders, upstreamRequestHeaders } from './header-policy.js';
+import { allowedRequestHeaders, credentialHandling, credentialHeadersIn, CREDENTIAL_HEADERS, downstreamResponseHeaders, upstreamRequestHeaders, type CredentialHandling } from './header-policy.js';
+import { checkHost } from './host-policy.js';
 import { isProxyRefusal, ProxyRefusal, refusalResponse } from './proxy-errors.js';
 import { resolveProxyOptions, type ProxyOptions, type ResolvedProxyOptions } from './proxy-options.js';
-import { matchPath, matchRoute, type RouteMatch } from './proxy-routes.js';
+import { matchPath, matchRoute, type ProviderName, type RouteMatch } from './proxy-routes.js';
 import { isJsonContentType, readLimitedBody } from './read-body.js';
 
 export { proxyOptionsFromEnv, type ProxyOptions } from './proxy-options.js';
@@ -26,6 +27,20 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 const LABELS = { parallel: 'Parallel', shannon: 'Shannon' } as const;
 
+function handlingFor(provider: ProviderName, config: ResolvedProxyOptions): CredentialHandling {
+  return credentialHandling(provider === 'parallel' ? config.parallelApiKey : config.shannonApiKey, config.allowClientCredentials);
+}
+
+/** 403 for a client credential this deployment neither forwards nor replaces (preflight and request alike). */
+function credentialRefusal(name: string, provider: ProviderName): ProxyRefusal {
+  const env = provider === 'parallel' ? 'PARALLEL_API_KEY' : 'SHANNON_API_KEY';
+  return new ProxyRefusal(
+    'header-not-allowed',
+    403,
+    `This proxy does not pass on the client's "${name}" header and has no ${LABELS[provider]} key of its own: use auth-mode="none" and set ${env} on the proxy, or deploy it with ALLOW_CLIENT_CREDENTIALS=1.`,
+  );
+}
+
 /**
  * Answers an `OPTIONS` preflight without contacting the upstream: 204 when the route exists and
  * the requested method and headers are allowed, else 403 naming the rule that refused.
@@ -37,14 +52,12 @@ function answerPreflight(request: Request, url: URL, origin: string | undefined,
     if (!path.methods.includes(method)) {
       throw new ProxyRefusal('method-not-allowed', 403, `${method} is not allowed on ${url.pathname}; use ${path.methods.join(', ')}.`);
     }
-    const allowed = allowedRequestHeaders(config.allowClientCredentials);
+    const allowed = allowedRequestHeaders(handlingFor(path.provider, config));
     const asked = (request.headers.get('access-control-request-headers') ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
     for (const name of asked) {
       if (allowed.includes(name)) continue;
-      const hint = (CREDENTIAL_HEADERS as readonly string[]).includes(name)
-        ? 'this proxy adds the key itself: use auth-mode="none" (or deploy it with ALLOW_CLIENT_CREDENTIALS=1)'
-        : `allowed: ${allowed.join(', ')}`;
-      throw new ProxyRefusal('header-not-allowed', 403, `The request header "${name.slice(0, 64)}" is not forwarded by this proxy; ${hint}.`);
+      if ((CREDENTIAL_HEADERS as readonly string[]).includes(name)) throw credentialRefusal(name, path.provider);
+      throw new ProxyRefusal('header-not-allowed', 403, `The request header "${name.slice(0, 64)}" is not forwarded by this proxy; allowed: ${allowed.join(', ')}.`);
     }
     return new Response(null, { status: 204, headers: preflightHeaders(origin, path.methods, allowed) });
   } catch (error) {
@@ -52,6 +65,18 @@ function answerPreflight(request: Request, url: URL, origin: string | undefined,
     if (isProxyRefusal(error) && error.status !== 403) throw new ProxyRefusal(error.rule, 403, error.message);
     throw error;
   }
+}
+
+/**
+ * The signal for the upstream request: a fresh one that follows the client's. Workers ignore an
+ * incoming request's own signal when it is handed to a subrequest (workerd `ignoredForSubrequests`),
+ * so passing `request.signal` through would not cancel anything there.
+ */
+function upstreamSignal(clientSignal: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  if (clientSignal.aborted) controller.abort(clientSignal.reason);
+  else clientSignal.addEventListener('abort', () => controller.abort(clientSignal.reason), { once: true });
+  return controller.signal;
 }
 
 /** Sends an allowed request upstream and passes the response back, streaming. */
@@ -64,7 +89,10 @@ async function forward(request: Request, route: RouteMatch, origin: string | und
   const search = query.toString();
   const target = `${base}${route.apiPath}${search ? `?${search}` : ''}`;
 
-  const headers = upstreamRequestHeaders(request.headers, { provider, serverKey, allowClientCredentials: config.allowClientCredentials });
+  const handling = handlingFor(provider, config);
+  const credential = credentialHeadersIn(request.headers)[0];
+  if (credential !== undefined && handling === 'refuse') throw credentialRefusal(credential, provider);
+  const headers = upstreamRequestHeaders(request.headers, { provider, serverKey, handling });
   const method = route.routes[0]!.method;
   let body: Uint8Array<ArrayBuffer> | undefined;
   if (method === 'POST') {
@@ -79,7 +107,7 @@ async function forward(request: Request, route: RouteMatch, origin: string | und
   let upstream: Response;
   try {
     // No timeout on purpose: event streams stay open for minutes. The client's abort ends it.
-    upstream = await send(target, { method, headers, body, signal: request.signal, redirect: 'manual' });
+    upstream = await send(target, { method, headers, body, signal: upstreamSignal(request.signal), redirect: 'manual' });
   } catch (cause) {
     const env = provider === 'parallel' ? 'PARALLEL_BASE_URL' : 'SHANNON_BASE_URL';
     throw new ProxyRefusal('upstream-unreachable', 502, `The ${LABELS[provider]} API at ${new URL(base).origin} could not be reached; check that it is running and that ${env} points at it.`, { cause });
@@ -88,7 +116,10 @@ async function forward(request: Request, route: RouteMatch, origin: string | und
   const responseHeaders = downstreamResponseHeaders(upstream.headers);
   applyCorsHeaders(responseHeaders, origin);
   const responseBody = NULL_BODY_STATUSES.has(upstream.status) ? null : upstream.body;
-  if (responseBody === null) void upstream.body?.cancel().catch(() => {});
+  if (responseBody === null) {
+    responseHeaders.delete('content-length');
+    void upstream.body?.cancel().catch(() => {});
+  }
   return new Response(responseBody, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
 }
 
@@ -109,7 +140,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   return async function handleProxyRequest(request: Request): Promise<Response> {
     let origin: string | undefined;
     try {
-      const url = new URL(request.url);
+      // The Host allow-list comes first: only then may the URL's origin count as the proxy's own.
+      const url = checkHost(request, config.allowedHosts);
       origin = checkOrigin(request, url, config.allowedOrigins);
       const method = request.method.toUpperCase();
       if (method === 'OPTIONS' && request.headers.has('access-control-request-method')) {

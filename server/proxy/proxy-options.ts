@@ -2,6 +2,7 @@
  * Proxy configuration: the documented {@link ProxyOptions}, their validation, and the mapping from
  * environment variables (Node `process.env`, or Worker vars and secrets). Web APIs only.
  */
+import { resolveAllowedHosts, type HostAllowList } from './host-policy.js';
 import { ProxyConfigError } from './proxy-errors.js';
 
 /** 1 MiB: task inputs and schemas are limited to 25,000 characters upstream; this leaves room. */
@@ -39,6 +40,16 @@ export interface ProxyOptions {
    */
   allowedOrigins?: string[];
   /**
+   * Host names this proxy answers for (the `Host` of a request); any other gets 421
+   * `host-not-allowed`. This is what stops DNS rebinding: a page whose own name is re-pointed at
+   * the proxy's address still sends its own name as `Host`. Entries are names
+   * (`proxy.example.com`), `.example.com` for a domain and all its subdomains, or IP addresses; no
+   * scheme, no port. A list replaces the default, so add `localhost` back if you still use it.
+   * On Workers, list the names the Worker is deployed under (`my-proxy.example.workers.dev`).
+   * @default ['localhost', '127.0.0.1', '::1']
+   */
+  allowedHosts?: string[];
+  /**
    * Forward the client's own `x-api-key` / `authorization` headers (and Shannon's `api_key` stream
    * query parameter). Ignored for a provider whose server-side key is set.
    * @default false
@@ -65,6 +76,7 @@ export interface ResolvedProxyOptions {
   shannonApiKey: string | undefined;
   /** Serialized origins (`scheme://host[:port]`, lower-case host). */
   allowedOrigins: ReadonlySet<string>;
+  allowedHosts: HostAllowList;
   allowClientCredentials: boolean;
   maxBodyBytes: number;
   fetch: typeof fetch;
@@ -119,6 +131,7 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
     parallelApiKey: nonEmpty(options.parallelApiKey),
     shannonApiKey: nonEmpty(options.shannonApiKey),
     allowedOrigins: new Set((options.allowedOrigins ?? []).filter((origin) => origin.trim()).map(allowedOrigin)),
+    allowedHosts: resolveAllowedHosts(options.allowedHosts),
     allowClientCredentials: options.allowClientCredentials ?? false,
     maxBodyBytes,
     fetch: fetchUpstream,
@@ -142,6 +155,7 @@ function flag(name: string, value: string | undefined): boolean {
  * | `SHANNON_BASE_URL` | shannonBaseUrl | `http://localhost:8080` |
  * | `PARALLEL_API_KEY`, `SHANNON_API_KEY` | parallelApiKey, shannonApiKey | unset |
  * | `ALLOWED_ORIGINS` | allowedOrigins (comma-separated) | none |
+ * | `ALLOWED_HOSTS` | allowedHosts (comma-separated) | `localhost`, `127.0.0.1`, `::1` |
  * | `ALLOW_CLIENT_CREDENTIALS` | allowClientCredentials (`1`/`true`) | false |
  * | `MAX_BODY_BYTES` | maxBodyBytes | 1048576 |
  *
@@ -157,6 +171,8 @@ export function proxyOptionsFromEnv(env: Record<string, string | undefined>): Pr
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     allowClientCredentials: flag('ALLOW_CLIENT_CREDENTIALS', env.ALLOW_CLIENT_CREDENTIALS),
   };
+  const hosts = (env.ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+  if (hosts.length > 0) options.allowedHosts = hosts;
   const maxBody = nonEmpty(env.MAX_BODY_BYTES);
   if (maxBody !== undefined) {
     if (!/^\d+$/.test(maxBody)) throw new ProxyConfigError(`MAX_BODY_BYTES must be a whole number of bytes (got "${maxBody}").`);

@@ -7,7 +7,8 @@ import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, t
 
 export interface SendOptions {
   method?: string;
-  headers?: Record<string, string>;
+  /** An array sends the header once per value (e.g. two `Host` lines). */
+  headers?: Record<string, string | string[]>;
   /** Sent with a Content-Length. */
   body?: string;
   /** Sent with `Transfer-Encoding: chunked`, one write per piece (no Content-Length). */
@@ -22,8 +23,11 @@ export interface SentResponse {
 
 function open(baseUrl: string, path: string, options: SendOptions): { request: ClientRequest; response: Promise<IncomingMessage> } {
   const { hostname, port } = new URL(baseUrl);
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.body !== undefined) headers['content-length'] = String(Buffer.byteLength(options.body));
+  // As raw name/value pairs, so a header given several values is sent on several lines.
+  const headers: string[] = [];
+  for (const [name, value] of Object.entries(options.headers ?? {})) for (const one of [value].flat()) headers.push(name, one);
+  if (options.body !== undefined) headers.push('content-length', String(Buffer.byteLength(options.body)));
+  if (!headers.some((name, i) => i % 2 === 0 && name.toLowerCase() === 'host')) headers.push('host', `${hostname}:${port}`);
   const request = httpRequest({ host: hostname, port, path, method: options.method ?? 'GET', headers, agent: false });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     request.once('response', resolve);
@@ -56,6 +60,16 @@ export interface OpenStream {
   ended: Promise<void>;
   /** Drops the connection, as a closed browser tab would. */
   disconnect(): void;
+}
+
+/** A request whose response has not been read; for leaving before the server answered. */
+export function openRequest(baseUrl: string, path: string, options: SendOptions = {}): { disconnect(how?: { reset?: boolean }): void } {
+  const { request, response } = open(baseUrl, path, options);
+  response.catch(() => {});
+  return {
+    // A close sends a FIN (what a closed tab's socket sends); a reset sends an RST.
+    disconnect: ({ reset = false } = {}) => (reset && request.socket ? request.socket.resetAndDestroy() : request.destroy()),
+  };
 }
 
 export async function openStream(baseUrl: string, path: string, options: SendOptions = {}): Promise<OpenStream> {

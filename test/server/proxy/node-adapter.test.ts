@@ -101,6 +101,26 @@ describe('handleNodeRequest', () => {
     assert.equal(JSON.parse(response.text).error.rule, 'invalid-path');
   });
 
+  test('answers a Host with user info (127.0.0.1@evil.example) with 400 invalid-host, logging nothing', async (t) => {
+    const logged = t.mock.method(console, 'error', () => {});
+    const response = await send(url, '/api/parallel/v1/tasks/runs', { headers: { host: '127.0.0.1@evil.example' } });
+    assert.equal(response.status, 400);
+    assert.equal(JSON.parse(response.text).error.rule, 'invalid-host');
+    assert.equal(logged.mock.callCount(), 0, 'a bad request is not an internal error: no stack trace in the log');
+  });
+
+  test('refuses two Host headers with 400 invalid-host, though Node keeps only the first in req.headers', async () => {
+    const response = await send(url, '/api/parallel/v1/tasks/runs', { headers: { host: ['127.0.0.1', 'evil.example'] } });
+    assert.equal(response.status, 400);
+    assert.equal(JSON.parse(response.text).error.rule, 'invalid-host');
+  });
+
+  test('takes the path from the request line, never from Host', async () => {
+    const port = new URL(url).port;
+    const response = await send(url, '/api/shannon/api/v1/tasks', { headers: { host: `127.0.0.1:${port}` } });
+    assert.equal(JSON.parse(response.text).url, `http://127.0.0.1:${port}/api/shannon/api/v1/tasks`);
+  });
+
   test('refuses TRACE with rule method-not-allowed before building a Request', async () => {
     const response = await send(url, '/api/parallel/v1/tasks/runs', { method: 'TRACE' });
     assert.equal(response.status, 405);

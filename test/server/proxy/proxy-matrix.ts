@@ -9,7 +9,10 @@ export const SHANNON_SERVER_KEY = 'server-shannon-key';
 export const CLIENT_KEY = 'client-key';
 
 /** Proxy deployments under test, as the environment variables that configure them. */
-export type ConfigName = 'serverKeys' | 'clientKeys' | 'noKeys' | 'clientKeysWithServerKeys' | 'deadUpstream';
+export type ConfigName = 'serverKeys' | 'clientKeys' | 'noKeys' | 'clientKeysWithServerKeys' | 'deadUpstream' | 'namedHosts';
+
+/** Host names of the `namedHosts` deployment: one name and one domain with its subdomains. */
+export const NAMED_HOSTS = 'proxy.example, .corp.example';
 
 /** The environment of a deployment. Parallel's base URL carries a path prefix to prove it is kept. */
 export function proxyEnv(name: ConfigName, upstreamUrl: string): Record<string, string> {
@@ -24,14 +27,19 @@ export function proxyEnv(name: ConfigName, upstreamUrl: string): Record<string, 
       return common;
     case 'clientKeysWithServerKeys':
       return { ...common, ...keys, ALLOW_CLIENT_CREDENTIALS: 'true' };
+    case 'namedHosts':
+      return { ...common, ...keys, ALLOWED_HOSTS: NAMED_HOSTS };
     case 'deadUpstream':
       // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
       return { ...common, ...keys, PARALLEL_BASE_URL: 'http://127.0.0.1:9', SHANNON_BASE_URL: 'http://127.0.0.1:9' };
   }
 }
 
-/** `{self}` in a header value is replaced by the proxy's own origin. `null` removes a default header. */
-export type CaseHeaders = Record<string, string | null>;
+/**
+ * `{self}` in a header value is replaced by the proxy's own origin and `{port}` by its port. `null`
+ * removes a default header; an array sends the header once per value.
+ */
+export type CaseHeaders = Record<string, string | string[] | null>;
 
 export interface MatrixCase {
   /** A behaviour sentence; it is the test's name. */
@@ -49,10 +57,12 @@ export interface MatrixCase {
   rule?: string;
   /** What the upstream must receive (exactly one request). Header `null` means "absent". */
   upstream?: { method?: string; path: string; query?: Record<string, string>; headers?: Record<string, string | null>; body?: string };
-  /** Response headers to check; `null` means "absent". `{self}` is replaced as in requests. */
+  /** Response headers to check; `null` means "absent". `{self}` and `{port}` are replaced as in requests. */
   response?: Record<string, string | null>;
   /** Substrings the response body must contain. */
   bodyIncludes?: string[];
+  /** A `Host` no URL can be built from; a runtime may refuse it before the proxy runs (see ContractOptions). */
+  malformedHost?: boolean;
 }
 
 /** What a browser on the allowed app sends along, and what must never be forwarded. */
@@ -130,11 +140,13 @@ const routes: MatrixCase[] = [
 const credentials: MatrixCase[] = [
   { name: 'injects the server key and drops the client x-api-key and Authorization', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': PARALLEL_SERVER_KEY, authorization: null } } },
   { name: 'forwards the client x-api-key and Authorization when client credentials are allowed and no server key is set', config: 'clientKeys', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` } } },
-  { name: 'drops client credentials when client credentials are not allowed', config: 'noKeys', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 200, upstream: { path: `/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': null, authorization: null } } },
+  { name: 'refuses a client credential it would neither forward nor replace with rule header-not-allowed, instead of sending the request without a key', config: 'noKeys', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}` }, status: 403, rule: 'header-not-allowed', bodyIncludes: ['SHANNON_API_KEY', 'ALLOW_CLIENT_CREDENTIALS'] },
+  { name: 'forwards a request without client credentials when it has no key to add (the upstream decides)', config: 'noKeys', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, status: 200, upstream: { path: `/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': null, authorization: null } } },
   { name: 'drops client credentials in favour of the server key even when client credentials are allowed', config: 'clientKeysWithServerKeys', path: `/api/shannon/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': CLIENT_KEY }, status: 200, upstream: { path: `/api/v1/tasks/${WORKFLOW}`, headers: { 'x-api-key': SHANNON_SERVER_KEY } } },
   { name: 'forwards Shannon api_key in the stream query when client credentials are allowed', config: 'clientKeys', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&api_key=${CLIENT_KEY}`, status: 200, upstream: { path: '/api/v1/stream/sse', query: { workflow_id: WORKFLOW, api_key: CLIENT_KEY } } },
   { name: 'drops Shannon api_key from the query when a server key replaces it', config: 'clientKeysWithServerKeys', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}&api_key=${CLIENT_KEY}`, status: 200, upstream: { path: '/api/v1/stream/sse', query: { workflow_id: WORKFLOW }, headers: { 'x-api-key': SHANNON_SERVER_KEY } } },
-  { name: 'refuses a preflight asking to send x-api-key when client credentials are not allowed with rule header-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' }, status: 403, rule: 'header-not-allowed' },
+  { name: 'allows x-api-key and Authorization in a preflight when it replaces them with its server key, as it does on the request', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' }, status: 204, response: { 'access-control-allow-headers': 'content-type, accept, last-event-id, parallel-beta, idempotency-key, cache-control, x-api-key, authorization' } },
+  { name: 'refuses a preflight asking to send x-api-key when it has no key and does not forward client keys with rule header-not-allowed', config: 'noKeys', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' }, status: 403, rule: 'header-not-allowed', bodyIncludes: ['PARALLEL_API_KEY'] },
   { name: 'allows x-api-key and Authorization in a preflight when client credentials are allowed', config: 'clientKeys', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-api-key' }, status: 204, response: { 'access-control-allow-headers': 'content-type, accept, last-event-id, parallel-beta, idempotency-key, cache-control, x-api-key, authorization' } },
 ];
 
@@ -159,7 +171,7 @@ const preflight: MatrixCase[] = [
     path: '/api/parallel/v1/tasks/runs',
     headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,parallel-beta' },
     status: 204,
-    response: { 'access-control-allow-origin': APP_ORIGIN, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept, last-event-id, parallel-beta, idempotency-key, cache-control', 'access-control-max-age': '600', 'access-control-allow-credentials': null },
+    response: { 'access-control-allow-origin': APP_ORIGIN, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept, last-event-id, parallel-beta, idempotency-key, cache-control, x-api-key, authorization', 'access-control-max-age': '600', 'access-control-allow-credentials': null },
   },
   { name: 'lists every method of a path with several routes in a preflight answer', method: 'OPTIONS', path: '/api/shannon/api/v1/tasks', headers: { 'access-control-request-method': 'GET' }, status: 204, response: { 'access-control-allow-methods': 'POST, GET' } },
   { name: 'allows Last-Event-ID in a stream preflight', method: 'OPTIONS', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}`, headers: { 'access-control-request-method': 'GET', 'access-control-request-headers': 'last-event-id' }, status: 204 },
@@ -193,5 +205,78 @@ const responses: MatrixCase[] = [
   { name: 'answers 502 with rule upstream-unreachable when the upstream cannot be reached', config: 'deadUpstream', path: `/api/parallel/v1/tasks/runs/${RUN}`, status: 502, rule: 'upstream-unreachable' },
 ];
 
+/**
+ * Preflight and request agree on client credentials, per deployment: for each credential header,
+ * the preflight asking for it and the request carrying it are both accepted or both refused.
+ */
+const credentialAgreement: MatrixCase[] = (['serverKeys', 'clientKeys', 'clientKeysWithServerKeys', 'noKeys'] as const).flatMap((config) => {
+  const accepted = config !== 'noKeys';
+  return (['x-api-key', 'authorization'] as const).flatMap((header): MatrixCase[] => [
+    {
+      name: `${accepted ? 'accepts' : 'refuses'} a preflight asking for ${header} on the ${config} deployment, as it ${accepted ? 'accepts' : 'refuses'} the request`,
+      config,
+      method: 'OPTIONS',
+      path: '/api/parallel/v1/tasks/runs',
+      headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': `content-type,${header}` },
+      status: accepted ? 204 : 403,
+      ...(accepted ? {} : { rule: 'header-not-allowed' }),
+    },
+    {
+      name: `${accepted ? 'accepts' : 'refuses'} a request carrying ${header} on the ${config} deployment, as it ${accepted ? 'accepts' : 'refuses'} the preflight`,
+      config,
+      method: 'POST',
+      path: '/api/parallel/v1/tasks/runs',
+      headers: { ...JSON_HEADERS, [header]: header === 'authorization' ? `Bearer ${CLIENT_KEY}` : CLIENT_KEY },
+      body: CREATE,
+      status: accepted ? 202 : 403,
+      ...(accepted
+        ? { upstream: { path: '/parallel/v1/tasks/runs', headers: { 'x-api-key': config === 'clientKeys' ? (header === 'x-api-key' ? CLIENT_KEY : null) : PARALLEL_SERVER_KEY } } }
+        : { rule: 'header-not-allowed' }),
+    },
+  ]);
+});
+
+const REBIND = 'rebind.evil.example';
+
+const hosts: MatrixCase[] = [
+  {
+    name: 'refuses a DNS-rebinding POST (foreign Host with a matching Origin) with 421 and rule host-not-allowed, never forwarding the server key',
+    method: 'POST',
+    path: '/api/parallel/v1/tasks/runs',
+    headers: { ...JSON_HEADERS, host: `${REBIND}:{port}`, origin: `http://${REBIND}:{port}` },
+    body: CREATE,
+    status: 421,
+    rule: 'host-not-allowed',
+    response: { 'access-control-allow-origin': null },
+  },
+  { name: 'refuses a foreign Host without Origin with 421 and rule host-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: `${REBIND}:{port}`, origin: null }, status: 421, rule: 'host-not-allowed' },
+  { name: 'refuses a foreign Host on a preflight with 421 and rule host-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { host: `${REBIND}:{port}`, origin: `http://${REBIND}:{port}`, 'access-control-request-method': 'POST' }, status: 421, rule: 'host-not-allowed' },
+  { name: 'refuses a name that merely starts with an allowed one with rule host-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'localhost.evil.example:{port}' }, status: 421, rule: 'host-not-allowed' },
+  { name: 'answers for localhost by default', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'localhost:{port}' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` } },
+  { name: 'answers for LOCALHOST. (any case, fully qualified) by default', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'LOCALHOST.:{port}' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` } },
+  { name: 'answers for [::1] by default', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: '[::1]:{port}' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` } },
+  { name: 'allows its own origin on an allowed host name other than the one it listens on', config: 'noKeys', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'localhost:{port}', origin: 'http://localhost:{port}' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` }, response: { 'access-control-allow-origin': 'http://localhost:{port}' } },
+  { name: 'answers for a host name listed in ALLOWED_HOSTS', config: 'namedHosts', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'proxy.example' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` } },
+  { name: 'answers for a subdomain of a .domain entry in ALLOWED_HOSTS, and for the domain itself', config: 'namedHosts', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'eu.corp.example:8443' }, status: 200, upstream: { path: `/parallel/v1/tasks/runs/${RUN}` } },
+  { name: 'no longer answers for loopback names once ALLOWED_HOSTS replaces them', config: 'namedHosts', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'localhost:{port}' }, status: 421, rule: 'host-not-allowed' },
+  { name: 'refuses a Host with user info (127.0.0.1@evil.example) with 400 and rule invalid-host', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: '127.0.0.1@evil.example' }, status: 400, rule: 'invalid-host', malformedHost: true },
+  { name: 'refuses a Host carrying a path, so the request line alone decides the route, with rule invalid-host', path: '/api/openai/v1/models', headers: { host: '127.0.0.1:{port}/api/parallel/v1/tasks/runs/trun_x?' }, status: 400, rule: 'invalid-host', malformedHost: true },
+  { name: 'refuses two Host headers with 400 and rule invalid-host', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: ['127.0.0.1:{port}', `${REBIND}:{port}`] }, status: 400, rule: 'invalid-host', malformedHost: true },
+  { name: 'refuses a Host whose port is not a number with rule invalid-host', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { host: 'localhost:http' }, status: 400, rule: 'invalid-host' },
+];
+
+const hopByHop: MatrixCase[] = [
+  {
+    name: 'does not forward request headers the client names in Connection, even allow-listed ones',
+    method: 'POST',
+    path: '/api/shannon/api/v1/tasks/stream',
+    headers: { ...JSON_HEADERS, connection: 'close, idempotency-key, cache-control', 'idempotency-key': 'idem-hop', 'cache-control': 'no-cache' },
+    body: '{"query":"2+2"}',
+    status: 201,
+    upstream: { path: '/api/v1/tasks/stream', headers: { 'idempotency-key': null, 'cache-control': null, 'x-api-key': SHANNON_SERVER_KEY } },
+  },
+  { name: 'does not pass back response headers the upstream names in Connection', path: '/api/parallel/v1/tasks/runs/run_hop', status: 200, upstream: { path: '/parallel/v1/tasks/runs/run_hop' }, response: { 'x-workflow-id': null, 'x-session-id': null, 'retry-after': '1', 'keep-alive': null } },
+];
+
 /** The whole matrix, in a readable order. */
-export const MATRIX: readonly MatrixCase[] = [...routes, ...credentials, ...origins, ...preflight, ...bodies, ...responses];
+export const MATRIX: readonly MatrixCase[] = [...hosts, ...routes, ...credentials, ...credentialAgreement, ...origins, ...preflight, ...bodies, ...responses, ...hopByHop];

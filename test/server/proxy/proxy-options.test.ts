@@ -53,6 +53,11 @@ describe('proxyOptionsFromEnv', () => {
     assert.throws(() => proxyOptionsFromEnv({ ALLOW_CLIENT_CREDENTIALS: 'yes' }), ProxyConfigError);
   });
 
+  test('reads ALLOWED_HOSTS as a comma-separated list and leaves the loopback default alone when it is empty', () => {
+    assert.deepEqual(proxyOptionsFromEnv({ ALLOWED_HOSTS: ' proxy.example.com, .example.org ,, ' }).allowedHosts, ['proxy.example.com', '.example.org']);
+    assert.equal(proxyOptionsFromEnv({ ALLOWED_HOSTS: ' ' }).allowedHosts, undefined);
+  });
+
   test('refuses a MAX_BODY_BYTES that is not a whole number', () => {
     assert.throws(() => proxyOptionsFromEnv({ MAX_BODY_BYTES: '1e6' }), /MAX_BODY_BYTES must be a whole number/);
   });
@@ -71,9 +76,29 @@ describe('createProxyHandler configuration checks', () => {
 
   test('normalizes allowed origins (case, trailing slash) before comparing', async () => {
     const handler = createProxyHandler({ ...BASE, allowedOrigins: ['HTTPS://App.Example/'], fetch: async () => new Response('{}') });
-    const response = await handler(new Request('http://proxy.test/api/parallel/v1/tasks/runs/trun_1', { headers: { origin: 'https://app.example' } }));
+    const response = await handler(new Request('http://localhost/api/parallel/v1/tasks/runs/trun_1', { headers: { origin: 'https://app.example' } }));
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://app.example');
+  });
+
+  test('refuses "*", URLs and ports in allowedHosts, naming ALLOWED_HOSTS', () => {
+    for (const entry of ['*', 'https://proxy.example.com', 'proxy.example.com:8788', 'proxy.example.com/api', 'evil example', 'cafe:80']) {
+      assert.throws(() => createProxyHandler({ ...BASE, allowedHosts: [entry] }), (error: Error) => error instanceof ProxyConfigError && /ALLOWED_HOSTS/.test(error.message), entry);
+    }
+  });
+
+  test('answers only for the loopback names unless allowedHosts lists others', async () => {
+    const fetch = async () => new Response('{}');
+    const loopback = createProxyHandler({ ...BASE, fetch });
+    const statusOf = async (handler: typeof loopback, url: string) => (await handler(new Request(url))).status;
+    assert.equal(await statusOf(loopback, 'http://127.0.0.1:8788/api/parallel/v1/tasks/runs/trun_1'), 200);
+    assert.equal(await statusOf(loopback, 'http://[::1]:8788/api/parallel/v1/tasks/runs/trun_1'), 200);
+    assert.equal(await statusOf(loopback, 'https://proxy.example.com/api/parallel/v1/tasks/runs/trun_1'), 421);
+    const named = createProxyHandler({ ...BASE, fetch, allowedHosts: ['Proxy.Example.com', '.workers.dev'] });
+    assert.equal(await statusOf(named, 'https://proxy.example.com/api/parallel/v1/tasks/runs/trun_1'), 200);
+    assert.equal(await statusOf(named, 'https://my-proxy.me.workers.dev/api/parallel/v1/tasks/runs/trun_1'), 200);
+    assert.equal(await statusOf(named, 'https://workers.dev.evil.example/api/parallel/v1/tasks/runs/trun_1'), 421);
+    assert.equal(await statusOf(named, 'http://localhost:8788/api/parallel/v1/tasks/runs/trun_1'), 421);
   });
 
   test('refuses a base URL that is not absolute http(s)', () => {
@@ -104,7 +129,7 @@ describe('createProxyHandler configuration checks', () => {
         return new Response('{}');
       },
     });
-    await handler(new Request('http://proxy.test/api/parallel/v1/tasks/runs/trun_1/result?timeout=3'));
+    await handler(new Request('http://localhost/api/parallel/v1/tasks/runs/trun_1/result?timeout=3'));
     assert.deepEqual(seen, ['https://gateway.example/parallel/v1/tasks/runs/trun_1/result?timeout=3']);
   });
 });

@@ -6,7 +6,15 @@
  *   `workflow_id` contains `held`, the stream sends one event and waits for {@link Upstream.release}
  *   before sending the last one and ending (with `: ping` comments meanwhile if `heartbeatMs` is
  *   set, as Shannon sends every 10 s); otherwise it ends at once.
- * - A run id containing `nobody` answers 204; one containing `gzip` answers gzip-encoded JSON.
+ *   When the id contains `cut`, the stream sends one event and then drops the connection mid-body
+ *   (no terminating chunk), as a crashed or restarted API server does.
+ * - A run id containing `cut` on any other path announces a 64-byte JSON body, sends 20 bytes and
+ *   drops the connection.
+ * - A run id containing `held` on any other path answers nothing (not even headers) until
+ *   {@link Upstream.release}, like Parallel's blocking `GET …/result?timeout=600`.
+ * - A run id containing `nobody` answers 204; one containing `gzip` answers gzip-encoded JSON; one
+ *   containing `hop` answers with `Connection: keep-alive, x-workflow-id, x-session-id`, so those two
+ *   become hop-by-hop headers for this response (RFC 9110 §7.6.1).
  * - Everything else answers JSON `{"ok": true}` (202 for creates, 201 for Shannon stream submits).
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -29,7 +37,7 @@ export interface Upstream {
   reset(): void;
   /** Lets every held stream send its last event and end. */
   release(): void;
-  /** Resolves when a held stream is closed by the other side before it ended. */
+  /** Resolves when a held stream or a held response is closed by the other side before it ended. */
   nextEarlyClose(): Promise<void>;
   close(): Promise<void>;
 }
@@ -80,6 +88,11 @@ export async function startUpstream({ heartbeatMs }: UpstreamOptions = {}): Prom
         res.writeHead(200, { ...NOISY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'keep-alive': 'timeout=65' });
         res.write(': connected\n\n');
         writeEvent(res, 'first', 1);
+        if (url.href.includes('cut')) {
+          // Let the first event reach the proxy, then drop the socket without a terminating chunk.
+          setTimeout(() => res.socket?.destroy(), 50);
+          return;
+        }
         const finish = () => {
           writeEvent(res, 'last', 2);
           res.end();
@@ -95,6 +108,26 @@ export async function startUpstream({ heartbeatMs }: UpstreamOptions = {}): Prom
           held.delete(finish);
           if (!res.writableEnded) earlyCloseWaiters.splice(0).forEach((resolve) => resolve());
         });
+        return;
+      }
+      if (url.pathname.includes('held') && !released) {
+        const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"held":true}');
+        held.add(answer);
+        res.on('close', () => {
+          held.delete(answer);
+          if (!res.writableEnded) earlyCloseWaiters.splice(0).forEach((resolve) => resolve());
+        });
+        return;
+      }
+      if (url.pathname.includes('cut')) {
+        // A JSON body announced at 64 bytes whose connection drops after 20.
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '64' });
+        res.write('{"ok":true,"output":');
+        setTimeout(() => res.socket?.destroy(), 50);
+        return;
+      }
+      if (url.pathname.includes('hop')) {
+        res.writeHead(200, { ...NOISY_HEADERS, 'content-type': 'application/json', connection: 'keep-alive, x-workflow-id, x-session-id' }).end('{"ok":true}');
         return;
       }
       if (url.pathname.includes('nobody')) {
