@@ -146,8 +146,8 @@ function flag(name: string, value: string | undefined): boolean {
 }
 
 /**
- * Options from environment variables, for Node (`process.env`) and Workers (vars + secrets).
- * Empty values count as unset. Throws {@link ProxyConfigError} for a value it cannot read.
+ * Options from environment variables, for Node (`process.env`) and Workers (the `env` of `fetch`:
+ * vars and secrets; bindings that are not strings are ignored). Empty values count as unset. Throws {@link ProxyConfigError} for a value it cannot read.
  *
  * | variable | option | default |
  * |---|---|---|
@@ -162,18 +162,21 @@ function flag(name: string, value: string | undefined): boolean {
  * @example
  * const handler = createProxyHandler(proxyOptionsFromEnv(process.env));
  */
-export function proxyOptionsFromEnv(env: Record<string, string | undefined>): ProxyOptions {
+export function proxyOptionsFromEnv(env: Readonly<Record<string, unknown>>): ProxyOptions {
+  // Workers pass every binding here (KV namespaces, services…); only strings are configuration.
+  const read = (name: string): string | undefined => (typeof env[name] === 'string' ? (env[name] as string) : undefined);
+  const list = (name: string): string[] => (read(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   const options: ProxyOptions = {
-    parallelBaseUrl: nonEmpty(env.PARALLEL_BASE_URL) ?? DEFAULT_PARALLEL_BASE_URL,
-    shannonBaseUrl: nonEmpty(env.SHANNON_BASE_URL) ?? DEFAULT_SHANNON_BASE_URL,
-    parallelApiKey: nonEmpty(env.PARALLEL_API_KEY),
-    shannonApiKey: nonEmpty(env.SHANNON_API_KEY),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-    allowClientCredentials: flag('ALLOW_CLIENT_CREDENTIALS', env.ALLOW_CLIENT_CREDENTIALS),
+    parallelBaseUrl: nonEmpty(read('PARALLEL_BASE_URL')) ?? DEFAULT_PARALLEL_BASE_URL,
+    shannonBaseUrl: nonEmpty(read('SHANNON_BASE_URL')) ?? DEFAULT_SHANNON_BASE_URL,
+    parallelApiKey: nonEmpty(read('PARALLEL_API_KEY')),
+    shannonApiKey: nonEmpty(read('SHANNON_API_KEY')),
+    allowedOrigins: list('ALLOWED_ORIGINS'),
+    allowClientCredentials: flag('ALLOW_CLIENT_CREDENTIALS', read('ALLOW_CLIENT_CREDENTIALS')),
   };
-  const hosts = (env.ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+  const hosts = list('ALLOWED_HOSTS');
   if (hosts.length > 0) options.allowedHosts = hosts;
-  const maxBody = nonEmpty(env.MAX_BODY_BYTES);
+  const maxBody = nonEmpty(read('MAX_BODY_BYTES'));
   if (maxBody !== undefined) {
     if (!/^\d+$/.test(maxBody)) throw new ProxyConfigError(`MAX_BODY_BYTES must be a whole number of bytes (got "${maxBody}").`);
     options.maxBodyBytes = Number(maxBody);

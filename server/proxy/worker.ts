@@ -14,6 +14,7 @@ export interface ProxyWorkerEnv {
   PARALLEL_API_KEY?: string;
   SHANNON_API_KEY?: string;
   ALLOWED_ORIGINS?: string;
+  ALLOWED_HOSTS?: string;
   ALLOW_CLIENT_CREDENTIALS?: string;
   MAX_BODY_BYTES?: string;
   [binding: string]: unknown;
@@ -25,9 +26,7 @@ const handlers = new WeakMap<object, ProxyHandler>();
 function handlerFor(env: ProxyWorkerEnv): ProxyHandler {
   let handler = handlers.get(env);
   if (!handler) {
-    const strings: Record<string, string> = {};
-    for (const [name, value] of Object.entries(env)) if (typeof value === 'string') strings[name] = value;
-    handler = createProxyHandler(proxyOptionsFromEnv(strings));
+    handler = createProxyHandler(proxyOptionsFromEnv(env));
     handlers.set(env, handler);
   }
   return handler;
