@@ -25,13 +25,20 @@ function requestTarget(req: IncomingMessage): string {
 }
 
 /**
- * The request's single `Host` value, or a 400 `invalid-host` refusal: missing, repeated (Node keeps
- * only the first in `req.headers`, so the raw list is counted) or not a plain `host[:port]`.
+ * The request's single `Host` value (HTTP/2: `:authority`), or a 400 `invalid-host` refusal: missing,
+ * repeated (Node keeps only the first in `req.headers`, so the raw list is counted) or not a plain
+ * `host[:port]`.
  */
 function singleHost(req: IncomingMessage): string {
   const raw = req.rawHeaders;
-  const values: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') values.push(raw[i + 1]!);
+  const named = (wanted: string) => {
+    const found: string[] = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.toLowerCase() === wanted) found.push(raw[i + 1]!);
+    return found;
+  };
+  // HTTP/2 (Node's compatibility API, e.g. Vite's dev server over https) carries it as `:authority`.
+  const hosts = named('host');
+  const values = hosts.length > 0 ? hosts : named(':authority');
   if (values.length !== 1) {
     throw new ProxyRefusal('invalid-host', 400, values.length === 0 ? 'The request has no Host header; send one, e.g. Host: localhost:8788.' : 'The request has more than one Host header; send exactly one.');
   }
@@ -96,7 +103,8 @@ function waitForDrain(res: ServerResponse): Promise<void> {
  */
 export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
-  if (response.statusText) res.statusMessage = response.statusText;
+  // HTTP/2 has no reason phrase (Node warns when one is set on its compatibility response).
+  if (response.statusText && !('stream' in res)) res.statusMessage = response.statusText;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   if (!response.body) {
     res.end();

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect as connectHttp2, createServer as createHttp2Server } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { handleNodeRequest, toNodeMiddleware, type FetchHandler, type NodeMiddleware } from '../../../server/proxy/node-adapter.js';
@@ -119,6 +120,28 @@ describe('handleNodeRequest', () => {
     const port = new URL(url).port;
     const response = await send(url, '/api/shannon/api/v1/tasks', { headers: { host: `127.0.0.1:${port}` } });
     assert.equal(JSON.parse(response.text).url, `http://127.0.0.1:${port}/api/shannon/api/v1/tasks`);
+  });
+
+  test('reads the host from :authority on HTTP/2 (e.g. Vite\'s dev server over https), with no warning', async (t) => {
+    const warned = t.mock.method(process, 'emitWarning', () => {});
+    const h2 = createHttp2Server((req, res) => void handleNodeRequest(async () => new Response('{}', { status: 200, statusText: 'OK' }), req as unknown as IncomingMessage, res as unknown as ServerResponse));
+    await new Promise<void>((resolve) => h2.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(h2.address() as AddressInfo).port}`;
+    const client = connectHttp2(origin);
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const stream = client.request({ ':path': '/api/parallel/v1/tasks/runs' });
+        stream.on('response', (headers) => resolve(Number(headers[':status'])));
+        stream.on('error', reject);
+        stream.resume();
+        stream.end();
+      });
+      assert.equal(status, 200);
+      assert.equal(warned.mock.callCount(), 0);
+    } finally {
+      client.close();
+      h2.close();
+    }
   });
 
   test('refuses TRACE with rule method-not-allowed before building a Request', async () => {
