@@ -98,33 +98,27 @@ describe('<task-stream>', () => {
     for (const a of root.querySelectorAll('a')) expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
   });
 
-  it('assembles Shannon text deltas into one live row per agent, not one row per token', async () => {
+  it('shows Shannon text deltas as one live text per agent while written, never as rows', async () => {
     const WF = 'task-deltas-1';
     const ev = (i: number, event: string, data: object): ScriptedEvent => ({ id: `${1000 + i}-0`, event, data: JSON.stringify({ workflow_id: WF, ...data }) });
     const tokens = 'The quick brown fox jumps over the lazy dog'.split(' ').map((w) => `${w} `);
     const events = [
       ev(0, 'WORKFLOW_STARTED', { type: 'WORKFLOW_STARTED', message: 'Starting up' }),
-      ...tokens.map((t, i) => ev(1 + i, 'thread.message.delta', { agent_id: 'final_output', delta: t })),
+      ...tokens.map((t, i) => ev(1 + i, 'thread.message.delta', { agent_id: 'simple-agent', delta: t })),
       ev(50, 'AGENT_THINKING', { type: 'AGENT_THINKING', agent_id: 'Ryogoku', message: 'Thinking' }),
       ev(51, 'thread.message.delta', { agent_id: 'Ryogoku', delta: 'side ' }),
       ev(52, 'thread.message.delta', { agent_id: 'Ryogoku', delta: 'note' }),
-      { id: '2000-0', event: 'done', data: '[DONE]' },
     ];
-    const script = await scriptStream([
-      { when: '/stream/sse', events },
-      { when: `/api/v1/tasks/${WF}`, ...json({ task_id: WF, status: 'TASK_STATUS_COMPLETED', result: 'The quick brown fox' }) },
-    ]);
+    const live = await scriptStream([{ when: '/stream/sse', events, end: 'hang' }]);
     const store = freshStore();
     store.addRun({ id: WF, provider: 'shannon', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
-    const el = await fixture<TaskStreamElement>(html`<task-stream provider="shannon" store=${store.name} run-id=${WF} proxy-url=${script.url}></task-stream>`);
-    await until(() => el.run?.status === 'completed');
-    await until(() => parts(el, 'event').some((p) => p.getAttribute('data-type') === 'status'));
-    const rows = parts(el, 'event').filter((p) => p.getAttribute('data-type') === 'text-delta');
-    expect(rows).to.have.length(2);
-    expect(rows[0]!.querySelector('.event-body')!.textContent).to.equal(tokens.join(''));
-    expect(rows[1]!.querySelector('.event-body')!.textContent).to.equal('side note');
-    expect(el.events.filter((e) => e.kind === 'text-delta')).to.have.length(tokens.length + 2);
-    expect(parts(el, 'output')[0]!.textContent).to.contain('The quick brown fox');
+    const el = await fixture<TaskStreamElement>(html`<task-stream provider="shannon" store=${store.name} run-id=${WF} proxy-url=${live.url}></task-stream>`);
+    await until(() => el.events.filter((e) => e.kind === 'text-delta').length === tokens.length + 2);
+    await until(() => parts(el, 'live-text').length === 2 && parts(el, 'live-text')[1]!.textContent!.includes('side note'));
+    const texts = parts(el, 'live-text').map((p) => p.querySelector('.live-body')!.textContent);
+    expect(texts).to.deep.equal([tokens.join(''), 'side note']);
+    expect(parts(el, 'event').filter((p) => p.getAttribute('data-type') === 'text-delta')).to.have.length(0);
+    el.stop();
   });
 
   it('keeps the DOM bounded with thousands of events and pages back through them', async () => {

@@ -3,7 +3,7 @@
  * decoder and a provider's event decoder, as the live connection does.
  */
 import type { TaskProvider } from '../../src/core/providers/provider.js';
-import type { TaskEvent } from '../../src/core/providers/task-event.js';
+import type { TaskEvent, TaskRunPatch } from '../../src/core/providers/task-event.js';
 import { createSseDecoder } from '../../src/core/sse/sse-decoder.js';
 
 export async function loadFixture(path: string): Promise<Uint8Array> {
@@ -12,20 +12,22 @@ export async function loadFixture(path: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Normalized events of one connection's bytes, fed in the given pieces. */
-export function decodeStream(provider: TaskProvider<unknown>, pieces: Uint8Array[]): { events: TaskEvent[]; ended: boolean } {
+/** Normalized events (and the run patches the messages gave) of one connection's bytes, fed in the given pieces. */
+export function decodeStream(provider: TaskProvider<unknown>, pieces: Uint8Array[]): { events: TaskEvent[]; ended: boolean; patches: TaskRunPatch[] } {
   const decoder = provider.createDecoder();
   decoder.beginConnection();
   const events: TaskEvent[] = [];
+  const patches: TaskRunPatch[] = [];
   let ended = false;
   const sse = createSseDecoder({
     onMessage(message) {
       const decoded = decoder.decode(message);
       events.push(...decoded.events);
+      if (decoded.patch && Object.keys(decoded.patch).length) patches.push(decoded.patch);
       ended ||= !!decoded.end;
     },
   });
   for (const piece of pieces) sse.push(piece);
   sse.end();
-  return { events, ended };
+  return { events, ended, patches };
 }

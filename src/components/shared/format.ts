@@ -46,3 +46,44 @@ export function statusLabel(status: string): string {
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+const ACRONYMS = new Set(['llm', 'hitl', 'api', 'mcp', 'url', 'id', 'sse', 'ai', 'json']);
+
+/**
+ * A wire name as words a person reads: `DELEGATION` → "Delegation", `LLM_PROMPT` → "LLM prompt",
+ * `tool_call` → "Tool call", `task_run.progress_msg.plan` → "Task run progress msg plan".
+ */
+export function humanize(name: string): string {
+  const words = name.split(/[\s_.\-]+/).filter(Boolean).map((w) => w.toLowerCase());
+  return words
+    .map((w, i) => (ACRONYMS.has(w) ? w.toUpperCase() : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+const usd = (digits: number) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits });
+
+/** The smallest cost shown as a number; anything above 0 and below it reads "< $0.0001". */
+const SMALLEST_COST = 0.0001;
+
+/**
+ * A cost in US dollars, truthfully: "$0.00" for nothing, "< $0.0001" for less than a hundredth of
+ * a cent (never "$0.0000" for a cost that is not zero), up to 4 decimals below $1, cents above.
+ */
+export function formatCost(costUsd: number | undefined): string {
+  if (costUsd === undefined || !Number.isFinite(costUsd)) return '';
+  if (costUsd === 0) return usd(2).format(0);
+  if (costUsd < SMALLEST_COST) return `< ${usd(4).format(SMALLEST_COST)}`;
+  return usd(costUsd < 1 ? 4 : 2).format(costUsd);
+}
+
+/** "1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini" — the parts that are known. */
+export function formatUsage(usage: { totalTokens?: number; inputTokens?: number; outputTokens?: number; costUsd?: number; model?: string }, withModel = true): string {
+  const split = usage.inputTokens !== undefined && usage.outputTokens !== undefined
+    ? ` (${usage.inputTokens.toLocaleString()} in, ${usage.outputTokens.toLocaleString()} out)` : '';
+  return [
+    usage.totalTokens !== undefined ? `${usage.totalTokens.toLocaleString()} tokens${split}` : '',
+    formatCost(usage.costUsd),
+    withModel ? usage.model ?? '' : '',
+  ].filter(Boolean).join(' · ');
+}

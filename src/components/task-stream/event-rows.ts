@@ -1,37 +1,47 @@
 /**
- * Turns a run's events into the rows the stream shows. Streamed text pieces (`text-delta`) of one
- * agent that follow each other become ONE growing row, not one row per token; `stats` and `output`
- * have their own places (progress bar, result section) and get no row. Incremental: appending a
- * batch touches only the new rows and the last one.
+ * Turns a run's events into the rows of the progress list. What is not progress a person reads gets
+ * no row: streamed text (`text-delta`: the live answer, live-texts.ts), `stats` and `output` (the
+ * progress bar and the result), prompts and the title (kept in `events` for scripts). A `gap` row
+ * counts the events later backfilled into its `seq` range, so it says how many were lost for good.
+ * Incremental: appending a batch touches only new rows and the gap rows it completes. `live` holds
+ * the answer being written, from the same events.
  */
 import type { TaskEvent } from '../../core/providers/task-event.js';
+import { LiveTexts } from './live-texts.js';
 
 export interface EventRow {
-  /** Stable key for keyed rendering: the id of the row's first event. */
+  /** Stable key for keyed rendering: the id of the row's event. */
   key: string;
   event: TaskEvent;
-  /** Assembled text of a streamed-text row. */
-  text?: string;
-  /** Number of events merged into this row. */
-  parts: number;
+  /** For a `gap` row: how many of its missing events were backfilled since. */
+  recovered?: number;
 }
 
-const NO_ROW = new Set<TaskEvent['kind']>(['stats', 'output']);
+const NO_ROW = new Set<TaskEvent['kind']>(['stats', 'output', 'text-delta', 'prompt', 'title']);
+
+/** Whether an event of this kind becomes a row of the list. */
+export function isRowEvent(event: TaskEvent): boolean {
+  return !NO_ROW.has(event.kind);
+}
 
 export class EventRows {
   rows: EventRow[] = [];
+  /** The answer being written, built from the same events. */
+  readonly live = new LiveTexts();
+  /** Index of each gap row in `rows`, with the seqs backfilled into it (one wire event may make several events). */
+  #gaps: Array<{ index: number; seqs: Set<number> }> = [];
 
   /** Adds events in order; returns true when rows changed. */
   append(events: readonly TaskEvent[]): boolean {
-    let changed = false;
+    let changed = this.live.append(events);
     for (const event of events) {
-      if (NO_ROW.has(event.kind)) continue;
-      const last = this.rows[this.rows.length - 1];
-      if (event.kind === 'text-delta' && last?.event.kind === 'text-delta' && last.event.agent === event.agent) {
-        // Replace the row object so keyed rendering sees the change.
-        this.rows[this.rows.length - 1] = { ...last, text: (last.text ?? '') + event.text, parts: last.parts + 1 };
+      if (event.seq !== undefined && this.#countRecovered(event.seq)) changed = true;
+      if (!isRowEvent(event)) continue;
+      if (event.kind === 'gap') {
+        this.#gaps.push({ index: this.rows.length, seqs: new Set() });
+        this.rows.push({ key: event.id, event, recovered: 0 });
       } else {
-        this.rows.push({ key: event.id, event, parts: 1, ...(event.kind === 'text-delta' ? { text: event.text } : {}) });
+        this.rows.push({ key: event.id, event });
       }
       changed = true;
     }
@@ -40,6 +50,22 @@ export class EventRows {
 
   reset(events: readonly TaskEvent[] = []): void {
     this.rows = [];
+    this.#gaps = [];
+    this.live.reset();
     this.append(events);
+  }
+
+  /** A backfilled event with this seq fills one place of the gap around it. */
+  #countRecovered(seq: number): boolean {
+    for (const gap of this.#gaps) {
+      const row = this.rows[gap.index]!;
+      if (row.event.kind !== 'gap' || seq <= row.event.afterSeq || seq >= row.event.beforeSeq) continue;
+      if (gap.seqs.has(seq)) return false;
+      gap.seqs.add(seq);
+      // Replace the row object so keyed rendering sees the change.
+      this.rows[gap.index] = { ...row, recovered: Math.min(row.event.missing, gap.seqs.size) };
+      return true;
+    }
+    return false;
   }
 }

@@ -1,72 +1,93 @@
 /**
  * One row of the event list as a template (`part="event"`, `data-type` = the normalized kind).
- * Every string is API data and goes through a Lit text binding.
+ * Every string is API data and goes through a Lit text binding (or the safe markdown renderer).
+ * An agent's complete message is a short collapsed row with the call's usage: the answer itself is
+ * shown once, as the live text while it is written and as the result when it is final.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskEvent } from '../../core/providers/task-event.js';
-import { clockTime, statusLabel, truncate } from '../shared/format.js';
+import { clockTime, formatUsage, humanize, statusLabel, truncate } from '../shared/format.js';
+import { renderMarkdown } from '../shared/markdown.js';
 import type { EventRow } from './event-rows.js';
 
-/** Characters of streamed text shown in its row. */
-const LIVE_TEXT_TAIL = 600;
+/** Characters of a collapsed message shown in its summary line. */
+const SUMMARY_CHARS = 140;
 
 const CATEGORY_LABELS: Record<string, string> = {
   plan: 'Plan', search: 'Search', result: 'Result', tool_call: 'Tool call', exec_status: 'Progress',
-  workflow_started: 'Started', workflow_completed: 'Done', agent_started: 'Agent', agent_completed: 'Agent',
-  progress: 'Progress', title: 'Title',
+  workflow_started: 'Started', workflow_completed: 'Done', agent_started: 'Agent started', agent_completed: 'Agent done',
+  progress: 'Progress',
 };
 
 function label(event: TaskEvent): string {
   switch (event.kind) {
     case 'message':
-      return CATEGORY_LABELS[event.category] ?? statusLabel(event.category);
+      return CATEGORY_LABELS[event.category] ?? humanize(event.category);
     case 'status': return 'Status';
     case 'thinking': return 'Thinking';
     case 'tool': return event.phase === 'call' ? `Tool · ${event.tool}` : `Result · ${event.tool}`;
-    case 'text-delta': return 'Writing';
     case 'text': return 'Message';
     case 'usage': return 'Usage';
     case 'budget': return 'Budget';
     case 'approval': return event.phase === 'requested' ? 'Approval needed' : 'Approval';
     case 'control': return 'Workflow';
     case 'error': return 'Error';
+    case 'gap': return 'Missed events';
     case 'invalid': return 'Skipped';
-    case 'unknown': return statusLabel(event.source);
-    default: return event.kind;
+    case 'unknown': return humanize(event.source);
+    default: return humanize(event.kind);
   }
 }
 
-function usageText(event: Extract<TaskEvent, { kind: 'usage' }>): string {
-  const u = event.usage;
-  const parts = [
-    u.totalTokens !== undefined ? `${u.totalTokens.toLocaleString()} tokens` : '',
-    u.costUsd !== undefined ? `$${u.costUsd.toFixed(4)}` : '',
-    u.model ?? '',
-  ].filter(Boolean);
-  return parts.join(' · ');
+/** Rendered message bodies by event: rows re-render on every batch, lexing markdown once is enough. */
+const bodies = new WeakMap<TaskEvent, TemplateResult>();
+
+function messageBody(event: Extract<TaskEvent, { kind: 'text' }>): TemplateResult {
+  let rendered = bodies.get(event);
+  if (!rendered) bodies.set(event, (rendered = renderMarkdown(event.text)));
+  return rendered;
+}
+
+function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>): TemplateResult {
+  const first = event.text.trim().split('\n', 1)[0] ?? '';
+  const usage = event.usage ? formatUsage(event.usage) : '';
+  return html`<details class="message">
+    <summary><span class="message-summary">${truncate(first, SUMMARY_CHARS) || '(empty)'}</span>${usage
+      ? html` <span class="usage" part="usage">${usage}</span>` : nothing}</summary>
+    <div class="message-body">${messageBody(event)}</div>
+  </details>`;
+}
+
+function gapText(event: Extract<TaskEvent, { kind: 'gap' }>, recovered: number): string {
+  const lost = event.missing - recovered;
+  const events = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'event' : 'events'}`;
+  if (lost <= 0) return `The connection skipped ${events(event.missing)}; all were recovered.`;
+  const note = 'Streamed text from that time is incomplete; the final answer is not affected.';
+  return recovered > 0
+    ? `${events(lost)} could not be recovered after the connection skipped ahead (${recovered.toLocaleString()} recovered). ${note}`
+    : `${events(lost)} could not be recovered after the connection skipped ahead. ${note}`;
 }
 
 function body(row: EventRow): TemplateResult | string {
   const event = row.event;
   switch (event.kind) {
     case 'status':
-      return html`<span class="badge" data-status=${event.status}>${statusLabel(event.status)}</span>`;
+      return html`<span class="badge" data-status=${event.status}>${statusLabel(event.status)}</span>${event.message
+        ? html` <span class="status-message">${event.message}</span>` : nothing}`;
     case 'message':
     case 'thinking':
-    case 'text':
     case 'budget':
     case 'approval':
     case 'control':
       return event.text;
+    case 'text':
+      return renderMessage(event);
     case 'tool':
       return html`${event.text}${event.success === false ? html` <span class="failed">(failed)</span>` : nothing}`;
-    case 'text-delta': {
-      // The live tail of the text being written; the whole answer is in the result section.
-      const text = row.text ?? '';
-      return text.length > LIVE_TEXT_TAIL ? `…${text.slice(-LIVE_TEXT_TAIL)}` : text;
-    }
     case 'usage':
-      return usageText(event);
+      return formatUsage(event.usage);
+    case 'gap':
+      return gapText(event, row.recovered ?? 0);
     case 'error':
       return html`${event.error.message}${event.error.refId ? html` <span class="ref">(ref ${event.error.refId})</span>` : nothing}`;
     case 'invalid':

@@ -1,13 +1,37 @@
 /**
- * The result section (`part="output"`): text output as markdown templates, JSON output as a tree,
- * then the basis per field — reasoning, confidence and citations (`part="citation"`).
+ * The answer: while it is written, one block per writing agent (`part="live"`, `part="live-text"`
+ * with `data-agent`; a text that lost events in a gap says so); when final, the result section
+ * (`part="output"`): text output as markdown templates, JSON output as a tree,
+ * then the basis per field — reasoning, confidence and citations (`part="citation"`, excerpts as
+ * markdown: Parallel's contain `**bold**`), then the MCP tool calls the run made (`part="tool-call"`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldBasis, TaskOutput } from '../../core/providers/task-event.js';
+import type { FieldBasis, McpToolCall, TaskOutput } from '../../core/providers/task-event.js';
 import { renderJsonTree } from '../shared/json-tree.js';
 import { renderLink } from '../shared/link.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl } from '../shared/safe-url.js';
+import type { LiveText } from './live-texts.js';
+
+/** Characters of a live text shown: the tail, so a long answer costs no more than a short one. */
+const LIVE_TEXT_TAIL = 1200;
+
+function renderText(text: LiveText): TemplateResult {
+  const shown = text.text.length > LIVE_TEXT_TAIL ? `…${text.text.slice(-LIVE_TEXT_TAIL)}` : text.text;
+  return html`<div part="live-text" class="live-text" data-agent=${text.agent} data-done=${text.done ? 'true' : nothing}>
+    <div class="live-head"><span class="event-agent">${text.agent}</span>
+      <span class="muted">${text.done ? 'finished writing' : 'writing…'}</span></div>
+    ${text.partial
+      ? html`<p class="live-partial" role="note">Part of this text was lost while the connection skipped ahead; it is incomplete. The final answer is shown in full when it arrives.</p>`
+      : nothing}
+    <div class="live-body">${shown}</div>
+  </div>`;
+}
+
+export function renderLiveTexts(texts: readonly LiveText[]): TemplateResult | typeof nothing {
+  if (!texts.length) return nothing;
+  return html`<section part="live" class="live" aria-label="Answer being written" aria-busy="true">${texts.map(renderText)}</section>`;
+}
 
 function renderBasis(basis: FieldBasis): TemplateResult {
   return html`<li class="basis">
@@ -20,13 +44,27 @@ function renderBasis(basis: FieldBasis): TemplateResult {
       ? html`<ul class="citations">${basis.citations.map((c) => html`<li part="citation" class="citation">
           ${renderLink(c.url, c.title || displayUrl(c.url))}
           ${c.title ? html`<span class="citation-url">${displayUrl(c.url)}</span>` : nothing}
-          ${c.excerpts.map((excerpt) => html`<blockquote class="excerpt">${excerpt}</blockquote>`)}
+          ${c.excerpts.map((excerpt) => html`<blockquote class="excerpt">${renderMarkdown(excerpt)}</blockquote>`)}
         </li>`)}</ul>`
       : nothing}
   </li>`;
 }
 
+function renderToolCall(call: McpToolCall): TemplateResult {
+  return html`<li part="tool-call" class="tool-call" data-failed=${call.error ? 'true' : nothing}>
+    <details>
+      <summary><code>${call.server ? `${call.server} · ` : ''}${call.tool}</code>${call.error
+        ? html` <span class="failed">failed: ${call.error}</span>` : nothing}</summary>
+      <div class="tool-call-detail">
+        <div class="muted">Arguments</div><pre>${call.arguments}</pre>
+        ${call.content !== undefined ? html`<div class="muted">Answer</div><pre>${call.content}</pre>` : nothing}
+      </div>
+    </details>
+  </li>`;
+}
+
 export function renderOutput(output: TaskOutput, actions: TemplateResult): TemplateResult {
+  const calls = output.mcpToolCalls ?? [];
   const cited = output.basis.filter((b) => b.citations.length || b.reasoning);
   return html`<section part="output" class="output" aria-labelledby="output-heading">
     <div class="section-head">
@@ -40,6 +78,12 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult): Templ
       ? html`<details class="basis-list" ?open=${cited.length <= 3}>
           <summary>Sources and reasoning (${cited.length} ${cited.length === 1 ? 'field' : 'fields'})</summary>
           <ul>${cited.map(renderBasis)}</ul>
+        </details>`
+      : nothing}
+    ${calls.length
+      ? html`<details class="tool-calls">
+          <summary>MCP tool calls (${calls.length})</summary>
+          <ul>${calls.map(renderToolCall)}</ul>
         </details>`
       : nothing}
   </section>`;

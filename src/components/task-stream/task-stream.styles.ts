@@ -74,5 +74,21 @@ export const taskStreamStyles = [
     .citation-url { display: block; font-size: 0.8em; color: var(--_muted); }
     .unsafe-link { text-decoration: line-through dotted; color: var(--_muted); }
     .ref { color: var(--_muted); font-size: 0.85em; }
+    .run-title { margin: 0; font-weight: 600; font-size: 1.05rem; overflow-wrap: anywhere; }
+    .waiting { margin: 0.25rem 0 0; padding: 0.4rem 0.6rem; border: 1px solid var(--_warn); border-radius: var(--_radius); }
+    .warnings { margin: 0.25rem 0 0; padding-left: 1.1rem; color: var(--_warn); font-size: 0.9em; }
+    .warning-type { font-weight: 600; }
+    .message > summary { cursor: pointer; }
+    .message-body { margin-top: 0.3rem; white-space: normal; }
+    .usage { color: var(--_muted); font-size: 0.85em; white-space: nowrap; }
+    .event[data-type='gap'] .event-body { color: var(--_warn); }
+    .live { margin-top: 0.75rem; display: grid; gap: 0.5rem; }
+    .live-text { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
+    .live-head { display: flex; gap: 0.5rem; font-size: 0.85em; }
+    .live-body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 0.25rem; }
+    .live-partial { color: var(--_warn); font-size: 0.85em; margin: 0.25rem 0 0; }
+    .tool-calls ul { list-style: none; padding-left: 0; }
+    .tool-call pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font: 0.85em var(--_mono); }
+    .failed { color: var(--_danger); }
   `,
 ];

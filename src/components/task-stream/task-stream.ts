@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
 import { statusLabel } from '../shared/format.js';
@@ -10,7 +10,7 @@ import { TaskElement } from '../shared/task-element.js';
 import { EventRows } from './event-rows.js';
 import { renderEventRow } from './render-event.js';
 import { renderHeader, renderProgress } from './render-header.js';
-import { outputText, renderOutput } from './render-output.js';
+import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
 import { copyText, downloadRun, renderControls } from './render-controls.js';
 import { taskStreamStyles } from './task-stream.styles.js';
 
@@ -118,9 +118,8 @@ export class TaskStreamElement extends TaskElement {
     this.#follow();
     clearInterval(this.#clock);
     this.#clock = setInterval(() => {
-      const status = this.run?.status;
-      // The clock stops when the run is over or waits for the user (action_required).
-      if (status && !isTerminalStatus(status) && status !== 'action_required') this._now = Date.now();
+      // The clock runs only while the API works on the run: not once it is over or waits for a person.
+      if (this.run && isActiveStatus(this.run.status)) this._now = Date.now();
     }, 1000);
   }
 
@@ -343,7 +342,7 @@ export class TaskStreamElement extends TaskElement {
       ${run.error ? html`<div part="error" class="error" role="alert">${run.error.message}${run.error.refId ? html` <span class="ref">(ref ${run.error.refId})</span>` : nothing}</div>` : nothing}
       ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing}
       <section class="event-section" aria-label="Progress events">${this.#renderEvents()}</section>
-      ${output ? renderOutput(output, actions) : nothing}`;
+      ${renderLiveTexts(this.#rows.live.shown)}${output ? renderOutput(output, actions) : nothing}`;
   }
 }
 

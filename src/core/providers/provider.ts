@@ -25,6 +25,11 @@ export interface DecodedMessage {
   patch?: TaskRunPatch;
   /** The stream is over for good (a terminal state, Shannon `done`). */
   end?: boolean;
+  /**
+   * The stream skipped events (Shannon `seq` jumped): the connection asks the provider's backfill
+   * for what the API still has between the two numbers (store/backfill.ts).
+   */
+  gap?: { afterSeq: number; beforeSeq: number; missing: number };
 }
 
 /** Maps the messages of one run's streams. Holds the little state replay handling needs. */
@@ -49,6 +54,16 @@ export interface CreatedRun {
   streamPath?: string;
 }
 
+/** One page of events an API still keeps (Shannon `GET /api/v1/tasks/{id}/events`). */
+export interface EventsPage {
+  /** Normalized events, keyed like the live stream's so that a copy of a shown event is a duplicate. */
+  events: TaskEvent[];
+  /** Wire events on the page: fewer than the page size means it was the last page. */
+  count: number;
+  /** The highest `seq` on the page (pages are ordered by time, so seqs only roughly rise). */
+  maxSeq: number;
+}
+
 /** One API, as the store sees it. */
 export interface TaskProvider<CreateParams = unknown> {
   readonly name: ProviderName;
@@ -69,5 +84,12 @@ export interface TaskProvider<CreateParams = unknown> {
   resultRequest(runId: string): ApiRequest;
   parseResult(body: unknown): StatusSnapshot;
   cancelRequest?(runId: string): ApiRequest;
-  createDecoder(): EventDecoder;
+  /** Request of one page of the events the API persisted, for backfilling a gap; absent when it keeps none. */
+  backfillRequest?(runId: string, offset: number, limit: number): ApiRequest;
+  parseBackfill?(body: unknown): EventsPage;
+  /**
+   * A decoder for one run. `known`: the run's events already shown (a decoder that tracks sequence
+   * numbers starts after them).
+   */
+  createDecoder(known?: readonly TaskEvent[]): EventDecoder;
 }

@@ -19,6 +19,26 @@ export function isTerminalStatus(status: TaskStatus): boolean {
   return TERMINAL_STATUSES.has(status);
 }
 
+/**
+ * Statuses in which the run waits for a person, not for the API: Parallel `action_required`
+ * (`is_active: false`, parallel-sdk `TaskRun.status`) and Shannon `TASK_STATUS_PAUSED`. Nothing
+ * happens until someone acts, so no clock runs and no stream is held open for them.
+ */
+export const WAITING_STATUSES: ReadonlySet<TaskStatus> = new Set(['action_required', 'paused']);
+
+/** True when the run is waiting for a person (see {@link WAITING_STATUSES}). */
+export function needsUser(status: TaskStatus): boolean {
+  return WAITING_STATUSES.has(status);
+}
+
+/**
+ * True while the API is working on the run: not finished and not waiting for a person. Parallel's
+ * `is_active` is true exactly for queued, running and cancelling (parallel-sdk `TaskRun.is_active`).
+ */
+export function isActiveStatus(status: TaskStatus): boolean {
+  return !isTerminalStatus(status) && !needsUser(status) && status !== 'unknown';
+}
+
 /** One source a statement rests on. */
 export interface Citation {
   url: string;
@@ -35,10 +55,33 @@ export interface FieldBasis {
   citations: Citation[];
 }
 
-/** Final result of a run. `content` is an object for JSON output and markdown text for text output. */
+/** One call of an MCP tool the run made (Parallel `output.mcp_tool_calls[]`). */
+export interface McpToolCall {
+  id: string;
+  server: string;
+  tool: string;
+  /** The arguments as the API gave them (a JSON string). */
+  arguments: string;
+  /** The tool's answer, when the call succeeded. */
+  content?: string;
+  /** Why the call failed, when it did. */
+  error?: string;
+}
+
+/**
+ * Final result of a run. `content` is an object for JSON output and markdown text for text output.
+ * `mcpToolCalls` lists the MCP tool calls the run made (Parallel, when MCP servers were given).
+ */
 export type TaskOutput =
-  | { type: 'json'; content: unknown; basis: FieldBasis[]; schema?: unknown }
-  | { type: 'text'; content: string; basis: FieldBasis[] };
+  | { type: 'json'; content: unknown; basis: FieldBasis[]; schema?: unknown; mcpToolCalls?: McpToolCall[] }
+  | { type: 'text'; content: string; basis: FieldBasis[]; mcpToolCalls?: McpToolCall[] };
+
+/** A warning the API attached to a run (Parallel `run.warnings[]`: spec or input validation). */
+export interface RunWarning {
+  /** `spec_validation_warning`, `input_validation_warning`, `warning`, or a newer type. */
+  type: string;
+  message: string;
+}
 
 /** Source statistics (Parallel `task_run.progress_stats`). */
 export interface SourceStats {
@@ -50,7 +93,11 @@ export interface SourceStats {
   progress?: number;
 }
 
-/** Token and cost usage. */
+/**
+ * Token and cost usage. Per model call on `text` and `title` events (Shannon
+ * `thread.message.completed.metadata`, nested `usage {…}` or flat); a run's total on `TaskRun.usage`
+ * (Shannon `GET /api/v1/tasks/{id}` `usage`) or summed with `totalUsage()`. Cost in US dollars.
+ */
 export interface Usage {
   totalTokens?: number;
   inputTokens?: number;
@@ -75,6 +122,11 @@ export interface TaskEventBase {
   timestamp?: string;
   /** The wire event name this came from (`task_run.progress_msg.plan`, `TOOL_INVOKED`, ...). */
   source: string;
+  /**
+   * The API's per-run sequence number (Shannon `seq`: contiguous from 1 across every event type,
+   * shannon-streaming-api.md §7). Absent where the API has none (Parallel, Shannon control events).
+   */
+  seq?: number;
 }
 
 /**
@@ -85,10 +137,14 @@ export interface TaskEventBase {
  * - `stats`: source statistics and progress meter (latest wins).
  * - `thinking`: agent reasoning text.
  * - `tool`: a tool was invoked (`phase: 'call'`) or returned (`phase: 'result'`).
- * - `text-delta`: a piece of streamed answer text from one agent.
- * - `text`: a complete message from one agent (not the final answer).
+ * - `text-delta`: a piece of streamed answer text from one agent (the live answer, not a row).
+ * - `text`: a complete message from one agent (not the final answer), with the call's usage.
  * - `output`: the final answer.
- * - `usage`: token and cost usage of one model call.
+ * - `usage`: token and cost usage of one model call that came without a message.
+ * - `prompt`: the prompt a model was given (Shannon `LLM_PROMPT`); for scripts, not shown as a row.
+ * - `title`: the run's title, streamed (`partial`) or complete (Shannon `title_generator`); not a row.
+ * - `gap`: the stream skipped `missing` events between two `seq` numbers (a resume after the
+ *   server trimmed them); what the events endpoint still had is backfilled with those seqs.
  * - `budget`: a budget threshold warning.
  * - `approval`: a human approval was requested or decided.
  * - `control`: pause, resume or cancel of the workflow.
@@ -103,9 +159,12 @@ export type TaskEvent =
   | (TaskEventBase & { kind: 'thinking'; text: string; agent?: string })
   | (TaskEventBase & { kind: 'tool'; phase: 'call' | 'result'; tool: string; text: string; agent?: string; success?: boolean })
   | (TaskEventBase & { kind: 'text-delta'; text: string; agent: string })
-  | (TaskEventBase & { kind: 'text'; text: string; agent: string })
+  | (TaskEventBase & { kind: 'text'; text: string; agent: string; usage?: Usage })
   | (TaskEventBase & { kind: 'output'; output: TaskOutput })
   | (TaskEventBase & { kind: 'usage'; usage: Usage; agent?: string })
+  | (TaskEventBase & { kind: 'prompt'; text: string; agent?: string; model?: string; provider?: string })
+  | (TaskEventBase & { kind: 'title'; text: string; partial: boolean; usage?: Usage })
+  | (TaskEventBase & { kind: 'gap'; afterSeq: number; beforeSeq: number; missing: number })
   | (TaskEventBase & { kind: 'budget'; text: string; usagePercent?: number })
   | (TaskEventBase & { kind: 'approval'; phase: 'requested' | 'decided'; text: string })
   | (TaskEventBase & { kind: 'control'; action: 'pausing' | 'paused' | 'resumed' | 'cancelling' | 'cancelled'; text: string })
@@ -136,6 +195,10 @@ export interface TaskRun {
   output?: TaskOutput;
   error?: RunError;
   usage?: Usage;
+  /** A short title the API gave the run (Shannon `title_generator`). */
+  title?: string;
+  /** Warnings the API attached to the run (Parallel `run.warnings`). */
+  warnings?: RunWarning[];
   /** Resume cursor for providers with event ids (Shannon). */
   lastEventId?: string;
   /**

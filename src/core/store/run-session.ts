@@ -15,6 +15,7 @@ import { ConfigError, TaskElementsError } from '../errors.js';
 import type { EventDecoder, TaskProvider } from '../providers/provider.js';
 import { isTerminalStatus, type TaskEvent, type TaskRunPatch } from '../providers/task-event.js';
 import { globalFetch, globalOnlineTarget, sleep, type OnlineEventTarget } from '../util/environment.js';
+import { createGapRecovery, type GapRange } from './backfill.js';
 import { providerFor } from './providers.js';
 import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from './run-lifecycle.js';
 import type { RunConnectionSnapshot, RunSessionDeps } from './run-session-types.js';
@@ -44,6 +45,8 @@ export class RunSession {
   #policy: LifecyclePolicy;
   #retryFieldMs: number | undefined;
   #decoder: EventDecoder | undefined;
+  /** Backfills events a stream skipped (backfill.ts); lives as long as the session. */
+  #recoverGap: (gap: GapRange) => void;
   #oversized = 0;
   #nextRetryAt: number | undefined;
   #online: OnlineEventTarget | undefined;
@@ -52,6 +55,10 @@ export class RunSession {
   constructor(runId: string, deps: RunSessionDeps) {
     this.runId = runId;
     this.#deps = deps;
+    this.#recoverGap = createGapRecovery({
+      runId, endpoint: () => this.#endpoint(), signal: this.#disposed.signal,
+      apply: (patch, events) => deps.applySnapshot(runId, patch, events, 'backfill'),
+    });
     const tuning = deps.tuning ?? {};
     const retry = { ...DEFAULT_RETRY, ...tuning.retry };
     this.#policy = {
@@ -183,7 +190,8 @@ export class RunSession {
       if (error instanceof ConfigError) return this.#send({ type: 'config-missing', error });
       throw error;
     }
-    const decoder = (this.#decoder = provider.createDecoder());
+    // The decoder knows the events already shown, so a resume is not taken for a gap (seq-gaps.ts).
+    const decoder = (this.#decoder = provider.createDecoder(this.#deps.store.getEvents(this.runId)));
     decoder.beginConnection();
     this.#oversized = 0;
     if (draining) {
@@ -208,6 +216,7 @@ export class RunSession {
         delete patch.status;
         delete patch.apiStatus;
         const added = this.#deps.applySnapshot(this.runId, patch, decoded.events, 'stream');
+        if (decoded.gap) this.#recoverGap(decoded.gap);
         this.#inferRunning(added);
         if (added.length) this.#send({ type: 'fresh-event' });
         if (decoded.end) {

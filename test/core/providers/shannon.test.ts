@@ -15,7 +15,7 @@ function summary(events: readonly TaskEvent[]): string[] {
       case 'message': return `message ${e.category}: ${e.text}`;
       case 'thinking': return `thinking ${e.agent}: ${e.text}`;
       case 'tool': return `tool ${e.phase} ${e.tool}: ${e.text}`;
-      case 'text': return `text ${e.agent}: ${e.text}`;
+      case 'text': return `text ${e.agent}: ${e.text}${e.usage ? ` (usage ${e.usage.totalTokens} ${e.usage.costUsd})` : ''}`;
       case 'text-delta': return `delta ${e.agent}: ${e.text}`;
       case 'usage': return `usage ${e.usage.totalTokens} ${e.usage.costUsd}`;
       case 'budget': return `budget ${e.usagePercent}`;
@@ -36,7 +36,7 @@ describe('Shannon provider', () => {
       'thinking Ryogoku: Thinking',
       'tool call web_search: Searching the web',
       'tool result web_search: 3 results',
-      'text Ryogoku: Notes: Zürich has two partner cities.', 'usage 120 0.0012',
+      'text Ryogoku: Notes: Zürich has two partner cities. (usage 120 0.0012)',
       'message workflow_completed: Ryogoku is done',
       'delta final_output: Zürich ', 'delta final_output: has ', 'delta final_output: two ', 'delta final_output: partner ', 'delta final_output: cities 🌍.',
       'budget 85',

@@ -2,8 +2,8 @@
  * Pure mappers from Parallel Task API wire data (parallel-task-api.md §5–§7) to normalized types.
  * Event ids are NOT assigned here: Parallel streams have none, so the decoder keys events.
  */
-import { asNumber, asObject, asString, asStrings, type JsonObject } from '../../util/read.js';
-import type { RunError, SourceStats, TaskEvent, TaskRunPatch, TaskStatus } from '../task-event.js';
+import { asArray, asNumber, asObject, asString, asStrings, type JsonObject } from '../../util/read.js';
+import type { RunError, RunWarning, SourceStats, TaskEvent, TaskRunPatch, TaskStatus } from '../task-event.js';
 import { mapParallelOutput } from './map-parallel-output.js';
 
 /** A normalized event before the decoder gives it an id. */
@@ -37,8 +37,25 @@ export function mapParallelRun(value: unknown): TaskRunPatch {
   if (modifiedAt) patch.updatedAt = modifiedAt;
   const error = mapParallelError(run.error);
   if (error) patch.error = error;
+  const warnings = mapParallelWarnings(run.warnings);
+  if (warnings.length) patch.warnings = warnings;
   return patch;
 }
+
+/** `run.warnings` (`[{type, message, detail?}]`, parallel-sdk `Shared.Warning`; may be null). */
+export function mapParallelWarnings(value: unknown): RunWarning[] {
+  return asArray(value).flatMap((item) => {
+    const wire = asObject(item);
+    const message = asString(wire?.message);
+    return message ? [{ type: asString(wire?.type) ?? 'warning', message }] : [];
+  });
+}
+
+/** Status messages a person reads for statuses that need them (parallel-sdk `TaskRun.status`). */
+const STATUS_MESSAGES: Partial<Record<TaskStatus, string>> = {
+  action_required: 'Parallel is waiting for someone to act on this run before it continues. '
+    + 'Check the run in the Parallel platform, then reconnect here to follow it again.',
+};
 
 /** `{ref_id, message, detail}` → RunError. */
 export function mapParallelError(value: unknown): RunError | undefined {
@@ -56,7 +73,8 @@ export function mapStateEvent(data: JsonObject, type: string): { events: Unkeyed
   const patch = mapParallelRun(data.run);
   const events: UnkeyedEvent[] = [];
   const status = patch.status ?? 'unknown';
-  events.push({ kind: 'status', status, apiStatus: patch.apiStatus ?? String(status), source: type });
+  const message = STATUS_MESSAGES[status];
+  events.push({ kind: 'status', status, apiStatus: patch.apiStatus ?? String(status), source: type, ...(message ? { message } : {}) });
   const output = mapParallelOutput(data.output);
   if (output) events.push({ kind: 'output', output, source: type });
   if (patch.error) events.push({ kind: 'error', error: patch.error, terminal: status === 'failed', source: type });

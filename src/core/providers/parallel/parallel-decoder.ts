@@ -11,8 +11,15 @@ import type { SseMessage } from '../../sse/sse-decoder.js';
 import { hashText } from '../../util/hash.js';
 import { asObject, parseJson } from '../../util/read.js';
 import type { DecodedMessage, EventDecoder } from '../provider.js';
-import { isTerminalStatus, type TaskEvent } from '../task-event.js';
+import { isTerminalStatus, needsUser, type TaskEvent, type TaskStatus } from '../task-event.js';
 import { mapParallelEvent, type UnkeyedEvent } from './map-parallel-event.js';
+
+/** Whether a state event says nothing more will stream: `run.is_active` when given, else the status. */
+function isOver(status: TaskStatus, data: Record<string, unknown>): boolean {
+  const active = asObject(data.run)?.is_active;
+  if (typeof active === 'boolean') return !active;
+  return isTerminalStatus(status) || needsUser(status);
+}
 
 export function createParallelDecoder(): EventDecoder {
   let occurrences = new Map<string, number>();
@@ -67,7 +74,10 @@ export function createParallelDecoder(): EventDecoder {
         // says "completed" before the replayed trace and the final state with the output (§7.4):
         // applying it now would end the stream early and put the status before the messages.
         const status = events[0]!.kind === 'status' ? events[0].status : 'unknown';
-        if (isTerminalStatus(status)) {
+        // Under the current SSE guide a finished run's stream is this one state, carrying the
+        // output (or the error): it is the final state, not a snapshot before a replay.
+        const final = events.some((e) => e.kind === 'output' || e.kind === 'error');
+        if (isTerminalStatus(status) && !final) {
           const rest = { ...patch };
           delete rest.status;
           delete rest.apiStatus;
@@ -76,7 +86,8 @@ export function createParallelDecoder(): EventDecoder {
           return { events: kept.map((e) => withId(e, message.data)), patch: rest };
         }
       }
-      const end = events.some((e) => e.kind === 'status' && isTerminalStatus(e.status));
+      // A state that is not active (is_active: false, or a terminal / waiting status) closes the stream.
+      const end = events.some((e) => e.kind === 'status' && isOver(e.status, data));
       return { events: events.map((e) => withId(e, message.data)), patch, end };
     },
   };

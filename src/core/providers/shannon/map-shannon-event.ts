@@ -3,10 +3,16 @@
  * Every Shannon event is named; the name decides, the data's `type` is the fallback. Ids are added
  * by the decoder from the SSE `id:` line.
  */
-import { asNumber, asObject, asString, type JsonObject } from '../../util/read.js';
-import type { TaskEvent, TaskStatus, Usage } from '../task-event.js';
+import { asNumber, asObject, asString, parseJson, type JsonObject } from '../../util/read.js';
+import type { TaskEvent, TaskOutput, TaskStatus } from '../task-event.js';
+import { readUsage } from '../usage.js';
 
 export type UnkeyedShannonEvent = TaskEvent extends infer E ? (E extends TaskEvent ? Omit<E, 'id'> : never) : never;
+
+/** The agent whose completion is the canonical final answer (shannon-streaming-api.md §8). */
+export const FINAL_AGENT = 'final_output';
+/** The agent that writes the session title (activities/session_title.go). */
+export const TITLE_AGENT = 'title_generator';
 
 /** Types shown as plain progress messages, by lower-cased type. */
 const MESSAGE_TYPES = new Set([
@@ -25,22 +31,25 @@ const CONTROL: Record<string, { action: 'pausing' | 'paused' | 'resumed' | 'canc
   'workflow.cancelling': { action: 'cancelling', status: 'cancelling' },
   'workflow.cancelled': { action: 'cancelled', status: 'cancelled' },
 };
+// The same events under their internal names (WebSocket, the events endpoint).
+for (const [name, control] of Object.entries(CONTROL)) CONTROL[name.replace('.', '_').toUpperCase()] = control;
 
-/** Usage of one model call from `thread.message.completed.metadata`; undefined when it has none. */
-export function mapShannonUsage(metadata: unknown): Usage | undefined {
-  const m = asObject(metadata);
-  if (!m) return undefined;
-  const usage: Usage = {};
-  const set = <K extends keyof Usage>(key: K, value: Usage[K] | undefined) => {
-    if (value !== undefined) usage[key] = value;
-  };
-  set('totalTokens', asNumber(m.tokens_used) ?? asNumber(m.total_tokens));
-  set('inputTokens', asNumber(m.input_tokens));
-  set('outputTokens', asNumber(m.output_tokens));
-  set('costUsd', asNumber(m.cost_usd) ?? asNumber(m.estimated_cost));
-  set('model', asString(m.model_used) ?? asString(m.model));
-  set('provider', asString(m.provider));
-  return Object.keys(usage).length ? usage : undefined;
+/**
+ * The final answer as an output: an answer that is a JSON object or array (the gateway's `response`
+ * field is exactly that parse of `result`, handlers/task.go) is structured data, anything else text.
+ */
+export function answerOutput(text: string): TaskOutput {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const parsed = parseJson(trimmed);
+    if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null) return { type: 'json', content: parsed.value, basis: [] };
+  }
+  return { type: 'text', content: text, basis: [] };
+}
+
+/** A generated title as a title: trimmed, without the quotes models like to add (session_title.go). */
+function cleanTitle(text: string): string {
+  return text.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, '').trim();
 }
 
 /** Maps a parsed Shannon event. */
@@ -50,23 +59,36 @@ export function mapShannonEvent(name: string, data: JsonObject): UnkeyedShannonE
   const text = asString(data.message) ?? '';
   const timestamp = asString(data.timestamp);
   // Go's zero time marks "no timestamp" (§5.4).
-  const base = { source: type, ...(timestamp && !timestamp.startsWith('0001-') ? { timestamp } : {}) };
+  const seq = asNumber(data.seq);
+  const base = {
+    source: type,
+    ...(timestamp && !timestamp.startsWith('0001-') ? { timestamp } : {}),
+    ...(seq !== undefined && seq > 0 ? { seq } : {}),
+  };
   const payload = asObject(data.payload) ?? {};
   const withAgent = agent ? { agent } : {};
 
   switch (type) {
     case 'thread.message.delta':
-    case 'LLM_PARTIAL':
-      return [{ ...base, kind: 'text-delta', agent: agent ?? 'assistant', text: asString(data.delta) ?? text }];
+    case 'LLM_PARTIAL': {
+      const delta = asString(data.delta) ?? text;
+      if (agent === TITLE_AGENT) return [{ ...base, kind: 'title', text: delta, partial: true }];
+      return [{ ...base, kind: 'text-delta', agent: agent ?? 'assistant', text: delta }];
+    }
     case 'thread.message.completed':
     case 'LLM_OUTPUT': {
       const response = asString(data.response) ?? text;
-      if (agent === 'final_output') return [{ ...base, kind: 'output', output: { type: 'text', content: response, basis: [] } }];
-      if (agent === 'title_generator') return [{ ...base, kind: 'message', category: 'title', text: response, agent }];
-      const events: UnkeyedShannonEvent[] = [{ ...base, kind: 'text', agent: agent ?? 'assistant', text: response }];
-      const usage = mapShannonUsage(data.metadata ?? data.payload);
-      if (usage) events.push({ ...base, kind: 'usage', usage, ...withAgent });
-      return events;
+      // final_output's usage is the run's aggregate, not a call (§9): never added to the calls.
+      if (agent === FINAL_AGENT) return [{ ...base, kind: 'output', output: answerOutput(response) }];
+      const usage = readUsage(data.metadata ?? data.payload);
+      const withUsage = usage ? { usage } : {};
+      if (agent === TITLE_AGENT) return [{ ...base, kind: 'title', text: cleanTitle(response), partial: false, ...withUsage }];
+      return [{ ...base, kind: 'text', agent: agent ?? 'assistant', text: response, ...withUsage }];
+    }
+    case 'LLM_PROMPT': {
+      const model = asString(payload.model) || asString(payload.model_used);
+      const provider = asString(payload.provider);
+      return [{ ...base, kind: 'prompt', text, ...withAgent, ...(model ? { model } : {}), ...(provider ? { provider } : {}) }];
     }
     case 'error':
     case 'ERROR_OCCURRED':

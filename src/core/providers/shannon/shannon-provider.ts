@@ -4,11 +4,12 @@
  * body (the `X-Workflow-ID` header is not CORS-exposed). The stream URL is built here rather than
  * taken from `stream_url`, so a response can never send the client to another host.
  */
-import { asArray, asObject, asString } from '../../util/read.js';
-import type { ApiRequest, CreatedRun, StatusSnapshot, TaskProvider } from '../provider.js';
-import type { Citation, TaskEvent, TaskRun, TaskRunPatch, TaskStatus } from '../task-event.js';
-import { createShannonDecoder } from './shannon-decoder.js';
-import { mapShannonUsage } from './map-shannon-event.js';
+import { asArray, asNumber, asObject, asString } from '../../util/read.js';
+import type { ApiRequest, CreatedRun, EventsPage, StatusSnapshot, TaskProvider } from '../provider.js';
+import type { Citation, TaskEvent, TaskOutput, TaskRun, TaskRunPatch, TaskStatus } from '../task-event.js';
+import { readUsage } from '../usage.js';
+import { createShannonDecoder, keyEvents, shannonEventKey } from './shannon-decoder.js';
+import { answerOutput, mapShannonEvent } from './map-shannon-event.js';
 import type { ShannonCreateParams } from './shannon-types.js';
 
 const STATUS: Record<string, TaskStatus> = {
@@ -52,21 +53,49 @@ function parseTask(body: unknown): StatusSnapshot {
   }
   const mode = asString(task.mode);
   if (mode) patch.mode = mode.replace(/^EXECUTION_MODE_/, '').toLowerCase();
-  const usage = mapShannonUsage(task.usage);
+  const usage = readUsage(task.usage);
   if (usage) {
     const model = asString(task.model_used);
     const provider = asString(task.provider);
     patch.usage = { ...usage, ...(model ? { model } : {}), ...(provider ? { provider } : {}) };
   }
+  // FAILED, TIMEOUT and CANCELLED all carry their reason in `error` (server/service.go).
   const error = asString(task.error);
-  if (error && patch.status === 'failed') patch.error = { message: error };
+  if (error && patch.status && ERROR_STATUSES.has(patch.status)) patch.error = { message: error };
   const result = asString(task.result);
   if (result && patch.status === 'completed') {
     const citations = citationsOf(task.metadata);
-    const output = { type: 'text' as const, content: result, basis: citations.length ? [{ field: 'output', citations }] : [] };
+    // `response` is the gateway's parse of `result` when it is a JSON object.
+    const response = asObject(task.response);
+    const answer: TaskOutput = response ? { type: 'json', content: response, basis: [] } : answerOutput(result);
+    const output = { ...answer, basis: citations.length ? [{ field: 'output', citations }] : [] } as TaskOutput;
     events.push({ kind: 'output', id: 'result', output, source: 'GET /api/v1/tasks/{id}' });
   }
   return { patch, events };
+}
+
+const ERROR_STATUSES: ReadonlySet<TaskStatus> = new Set(['failed', 'timeout', 'cancelled']);
+
+/**
+ * `GET /api/v1/tasks/{id}/events` → normalized events (handlers/task.go `GetTaskEvents`): persisted
+ * events with internal type names, `message` and `payload`, ordered by time; `count` is the size of
+ * this page. Keyed by `stream_id` like the live stream, so a copy of a shown event is a duplicate.
+ */
+function parseEventsPage(body: unknown): EventsPage {
+  const items = asArray(asObject(body)?.events);
+  const events: TaskEvent[] = [];
+  let maxSeq = 0;
+  for (const value of items) {
+    const item = asObject(value);
+    const type = asString(item?.type);
+    const seq = asNumber(item?.seq) ?? 0;
+    maxSeq = Math.max(maxSeq, seq);
+    if (!item || !type || type === 'STREAM_END') continue;
+    const streamId = asString(item.stream_id);
+    const key = streamId ? shannonEventKey(streamId) : `backfill:${type}:${seq}`;
+    events.push(...keyEvents(mapShannonEvent(type, item), key));
+  }
+  return { events, count: items.length, maxSeq };
 }
 
 export const shannonProvider: TaskProvider<ShannonCreateParams> = {
@@ -95,5 +124,9 @@ export const shannonProvider: TaskProvider<ShannonCreateParams> = {
   resultRequest: (taskId) => ({ method: 'GET', path: taskPath(taskId) }),
   parseResult: parseTask,
   cancelRequest: (taskId) => ({ method: 'POST', path: taskPath(taskId, '/cancel'), body: { reason: 'Cancelled by the user' } }),
+  backfillRequest: (taskId, offset, limit) => ({
+    method: 'GET', path: taskPath(taskId, '/events'), query: { limit: String(limit), offset: String(offset) },
+  }),
+  parseBackfill: parseEventsPage,
   createDecoder: createShannonDecoder,
 };

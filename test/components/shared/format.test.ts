@@ -1,0 +1,28 @@
+import { expect } from '@open-wc/testing';
+import { formatCost, formatUsage, humanize } from '../../../src/components/shared/format.js';
+
+describe('format', () => {
+  it('formats costs truthfully: tiny costs are not $0.0000', () => {
+    expect(formatCost(0.00002)).to.equal('< $0.0001');
+    expect(formatCost(0.00004999)).to.equal('< $0.0001');
+    expect(formatCost(0)).to.equal('$0.00');
+    expect(formatCost(0.0009)).to.equal('$0.0009');
+    expect(formatCost(0.25)).to.equal('$0.25');
+    expect(formatCost(12.3456)).to.equal('$12.35');
+    expect(formatCost(undefined)).to.equal('');
+  });
+
+  it('humanizes wire names: DELEGATION, LLM_PROMPT, tool_call', () => {
+    expect(humanize('DELEGATION')).to.equal('Delegation');
+    expect(humanize('delegation')).to.equal('Delegation');
+    expect(humanize('LLM_PROMPT')).to.equal('LLM prompt');
+    expect(humanize('tool_call')).to.equal('Tool call');
+    expect(humanize('RESEARCH_PLAN_READY')).to.equal('Research plan ready');
+  });
+
+  it('summarizes usage with tokens, cost and model', () => {
+    expect(formatUsage({ totalTokens: 1500, inputTokens: 1200, outputTokens: 300, costUsd: 0.0009, model: 'gpt-5-mini' }))
+      .to.equal('1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini');
+    expect(formatUsage({ costUsd: 0.00002 })).to.equal('< $0.0001');
+  });
+});

@@ -1,0 +1,136 @@
+import { expect } from '@open-wc/testing';
+import { shannonProvider } from '../../../src/core/providers/shannon/shannon-provider.js';
+import type { TaskEvent } from '../../../src/core/providers/task-event.js';
+import { totalUsage } from '../../../src/core/providers/usage.js';
+import { chunkings } from '../../support/chunking.js';
+import { decodeStream, loadFixture } from '../../support/fixtures.js';
+
+const ANSWER = 'Zürich has two partner cities: **Kunming** (China, since 1982) and **San Francisco** (USA, since 2003).';
+
+async function fixtureJson(name: string): Promise<unknown> {
+  return JSON.parse(new TextDecoder().decode(await loadFixture(`real/${name}`)));
+}
+
+/** Each chunking of a real transcript gives the same events; returns them. */
+async function decodeAll(name: string): Promise<TaskEvent[]> {
+  const bytes = await loadFixture(`real/${name}`);
+  let first: TaskEvent[] | undefined;
+  for (const { label, pieces } of chunkings(bytes)) {
+    const { events, ended } = decodeStream(shannonProvider, pieces);
+    expect(ended, `${label}: done ends the stream`).to.equal(true);
+    if (!first) first = events;
+    else expect(events, label).to.deep.equal(first);
+  }
+  return first!;
+}
+
+const byKind = <K extends TaskEvent['kind']>(events: readonly TaskEvent[], kind: K) =>
+  events.filter((e): e is Extract<TaskEvent, { kind: K }> => e.kind === kind);
+
+describe('Shannon over the real wire', () => {
+  it('maps the answer once as the final output; the agent’s own completion is a message with its usage', async () => {
+    const events = await decodeAll('shannon-simple-agent.sse');
+    const outputs = byKind(events, 'output');
+    expect(outputs).to.have.length(1);
+    expect(outputs[0]!.output).to.deep.equal({ type: 'text', content: ANSWER, basis: [] });
+    const texts = byKind(events, 'text');
+    expect(texts.map((t) => t.agent)).to.deep.equal(['simple-agent']);
+    expect(texts[0]!.usage).to.deep.include({ totalTokens: 1500, inputTokens: 1200, outputTokens: 300, costUsd: 0.0009, model: 'gpt-5-mini', provider: 'openai' });
+    expect(byKind(events, 'text-delta').map((d) => d.text).join('')).to.equal(ANSWER);
+    expect(byKind(events, 'usage'), 'usage rides on its call, not as extra events').to.have.length(0);
+  });
+
+  it('reads usage nested under metadata.usage (LLM service) as well as flat (Go agents)', async () => {
+    const [nested] = shannonProvider.createDecoder().decode({
+      event: 'thread.message.completed', id: '1-0', lastEventId: '1-0',
+      data: '{"agent_id":"Ryogoku","metadata":{"model":"gpt-5-mini","provider":"openai","usage":{"cost_usd":0.0009,"input_tokens":1200,"output_tokens":300,"total_tokens":1500}},"response":"…","seq":1,"stream_id":"1-0","workflow_id":"wf-1"}',
+    }).events;
+    expect(nested).to.deep.include({ kind: 'text', agent: 'Ryogoku' });
+    expect(nested!.kind === 'text' && nested!.usage).to.deep.equal({
+      inputTokens: 1200, outputTokens: 300, totalTokens: 1500, costUsd: 0.0009, model: 'gpt-5-mini', provider: 'openai',
+    });
+  });
+
+  it('counts a call reported both nested and flat once in the run total', async () => {
+    const events = await decodeAll('shannon-research-interleaved.sse');
+    // Ryogoku twice (the same call), Kanda, synthesis; final_output's aggregate is not a call.
+    expect(byKind(events, 'text').map((t) => t.agent)).to.deep.equal(['Ryogoku', 'Ryogoku', 'Kanda', 'synthesis']);
+    const total = totalUsage(events)!;
+    expect(total.inputTokens).to.equal(900 + 700 + 2000);
+    expect(total.outputTokens).to.equal(100 + 90 + 400);
+    expect(total.costUsd).to.be.closeTo(0.0004 + 0.0003 + 0.0011, 1e-12);
+    expect(total.model).to.equal('gpt-5-mini');
+  });
+
+  it('keeps prompts and the title out of messages: LLM_PROMPT is a prompt, title_generator the title and the run’s title', async () => {
+    const events = await decodeAll('shannon-simple-agent.sse');
+    const prompts = byKind(events, 'prompt');
+    expect(prompts.map((p) => p.agent)).to.deep.equal(['title_generator', 'simple-agent']);
+    expect(prompts[1]).to.deep.include({ text: 'Which cities are partner cities of Zürich?', model: 'gpt-5-mini', provider: 'openai' });
+    expect(events.some((e) => e.kind === 'unknown'), 'no event is unknown').to.equal(false);
+    const titles = byKind(events, 'title');
+    expect(titles.map((t) => [t.text, t.partial])).to.deep.equal([['"Partner Cities', true], [' of Zürich"', true], ['Partner Cities of Zürich', false]]);
+    expect(byKind(events, 'text-delta').every((d) => d.agent === 'simple-agent'), 'title pieces are not answer text').to.equal(true);
+    // The title call counts in the total: 86 tokens for < $0.0001.
+    expect(totalUsage(events)).to.deep.include({ totalTokens: 1500 + 86, costUsd: 0.0009 + 0.00002 });
+    const { patches } = decodeStream(shannonProvider, [await loadFixture('real/shannon-simple-agent.sse')]);
+    expect(patches, 'the complete title becomes the run’s title').to.deep.equal([{ title: 'Partner Cities of Zürich' }]);
+  });
+
+  it('keeps the error text of TIMEOUT and CANCELLED, and usage of the status API', async () => {
+    const timeout = shannonProvider.parseStatus(await fixtureJson('shannon-status-timeout.json'));
+    expect(timeout.patch).to.deep.include({ status: 'timeout', error: { message: 'Workflow timed out after 30m0s' } });
+    expect(timeout.patch.usage).to.deep.include({ totalTokens: 5200, inputTokens: 4100, outputTokens: 1100, costUsd: 0.0031, model: 'gpt-5-mini' });
+    const cancelled = shannonProvider.parseStatus(await fixtureJson('shannon-status-cancelled.json'));
+    expect(cancelled.patch).to.deep.include({ status: 'cancelled', error: { message: 'Cancelled by the user' } });
+  });
+
+  it('takes a JSON result as structured output, with its citations', async () => {
+    const status = shannonProvider.parseStatus(await fixtureJson('shannon-status-json-result.json'));
+    const output = status.events.find((e) => e.kind === 'output');
+    expect(output?.kind === 'output' && output.output.type).to.equal('json');
+    expect(output?.kind === 'output' && output.output.content).to.deep.equal({ cities: [{ name: 'Kunming', since: 1982 }, { name: 'San Francisco', since: 2003 }] });
+    expect(output?.kind === 'output' && output.output.basis[0]!.citations[0]!.url).to.equal('https://www.stadt-zuerich.ch/partnerstaedte');
+    const streamed = shannonProvider.createDecoder().decode({
+      event: 'thread.message.completed', id: '9-0', lastEventId: '9-0',
+      data: JSON.stringify({ agent_id: 'final_output', response: '{"answer":42}', seq: 9, stream_id: '9-0', workflow_id: 'wf' }),
+    }).events.find((e) => e.kind === 'output');
+    expect(streamed).to.deep.include({ kind: 'output', output: { type: 'json', content: { answer: 42 }, basis: [] } });
+  });
+
+  it('reports skipped seq numbers as a gap, not counting control events that carry no seq', async () => {
+    const events = await decodeAll('shannon-seq-gap.sse');
+    const gaps = byKind(events, 'gap');
+    expect(gaps).to.have.length(1);
+    expect(gaps[0]).to.deep.include({ afterSeq: 6, beforeSeq: 40, missing: 33 });
+    const at = events.indexOf(gaps[0]!);
+    expect(events[at + 1]!.seq, 'the gap sits right before the event after it').to.equal(40);
+  });
+
+  it('maps the events endpoint’s persisted events with the live stream’s keys, so a backfill adds only what was missed', async () => {
+    const page = shannonProvider.parseBackfill!(await fixtureJson('shannon-events-page.json'));
+    expect(page.count).to.equal(10);
+    expect(page.maxSeq).to.equal(43);
+    const live = await decodeAll('shannon-seq-gap.sse');
+    const liveIds = new Set(live.map((e) => e.id));
+    const inGap = page.events.filter((e) => e.seq! > 6 && e.seq! < 40);
+    expect(inGap.map((e) => `${e.seq} ${e.kind}`)).to.deep.equal(['12 tool', '13 tool', '30 text']);
+    expect(inGap.some((e) => liveIds.has(e.id))).to.equal(false);
+    const outsideGap = page.events.filter((e) => e.seq! <= 6);
+    expect(outsideGap.every((e) => liveIds.has(e.id)), 'events already streamed have the same ids').to.equal(true);
+    expect(page.events.some((e) => e.kind === 'unknown'), 'internal names (WORKFLOW_PAUSING, STREAM_END) are understood').to.equal(false);
+    expect(shannonProvider.backfillRequest!('wf-1', 200, 200)).to.deep.equal({
+      method: 'GET', path: '/api/v1/tasks/wf-1/events', query: { limit: '200', offset: '200' },
+    });
+  });
+
+  it('does not take the events before a resume for a gap once it knows what was shown', async () => {
+    const all = await decodeAll('shannon-simple-agent.sse');
+    const decoder = shannonProvider.createDecoder(all.slice(0, 20));
+    const next = all.find((e) => e.seq === (all[19]!.seq ?? 0) + 1)!;
+    const decoded = decoder.decode({ event: 'thread.message.delta', id: 'x-0', lastEventId: 'x-0', data: JSON.stringify({ agent_id: 'simple-agent', delta: 'Z', seq: next.seq, stream_id: 'x-0', workflow_id: 'wf' }) });
+    expect(decoded.gap).to.equal(undefined);
+    expect(decoded.events.map((e) => e.kind)).to.deep.equal(['text-delta']);
+  });
+});
+
