@@ -53,20 +53,22 @@ export function callUsage(event: TaskEvent): Usage | undefined {
 }
 
 /**
- * Identity of a call for de-duplication: the same agent, the same token counts and the same text
- * (the LLM service cuts its copy at 4,000 characters, the agent at 10,000, so the start is compared).
- * Undefined when the counts are unknown: such reports are always counted.
+ * Identity of a call for de-duplication: the same agent and the same text (the LLM service cuts its
+ * copy at 4,000 characters, the agent at 10,000, so the start is compared). The two reports of one
+ * call need not agree on the figures: the agent adds tool tokens and costs, and a second report may
+ * carry only `tokens_used`. Undefined for reports without text: those are always counted.
  */
-function callKey(event: TaskEvent, usage: Usage): string | undefined {
-  if (!usage.inputTokens || !usage.outputTokens) return undefined;
-  const agent = 'agent' in event ? event.agent ?? '' : event.kind;
-  const text = event.kind === 'text' || event.kind === 'title' ? event.text.slice(0, 500) : '';
-  return `${agent}|${usage.inputTokens}|${usage.outputTokens}|${hashText(text)}`;
+function callKey(event: TaskEvent): string | undefined {
+  if (event.kind !== 'text' && event.kind !== 'title') return undefined;
+  const text = event.text.trim().slice(0, 500);
+  if (!text) return undefined;
+  return `${event.kind === 'text' ? event.agent : 'title'}|${text.length}|${hashText(text)}`;
 }
 
 /**
- * Sum of the calls the events report. A call reported twice (nested by the LLM service and flat by
- * the agent) counts once, with the larger of each figure (the agent adds tool costs). `model` and
+ * Sum of the calls the events report. A call reported twice (nested by the LLM service, then flat or
+ * as a bare `tokens_used` by the activity) counts once, with the larger of each figure (the agent
+ * adds tool costs). An agent that writes the very same text in two calls is counted once too. `model` and
  * `provider` are kept only when every call used the same one. Undefined when no event reports usage.
  */
 export function totalUsage(events: readonly TaskEvent[]): Usage | undefined {
@@ -75,7 +77,7 @@ export function totalUsage(events: readonly TaskEvent[]): Usage | undefined {
   for (const event of events) {
     const usage = callUsage(event);
     if (!usage) continue;
-    const key = callKey(event, usage) ?? `#${n++}`;
+    const key = callKey(event) ?? `#${n++}`;
     const seen = calls.get(key);
     if (!seen) {
       calls.set(key, { ...usage });

@@ -23,7 +23,7 @@ describe('Parallel over the real wire', () => {
     expect(kinds(events)).to.deep.equal(['status completed', 'output']);
     expect(ended).to.equal(true);
     expect(patches[0]!.warnings).to.deep.equal([
-      { type: 'input_validation_warning', message: 'The input is longer than the processor handles well; it was shortened.' },
+      { type: 'spec_validation_warning', message: 'Output schema property "sources" is a reserved name; use basis citations instead.' },
     ]);
   });
 
@@ -32,12 +32,14 @@ describe('Parallel over the real wire', () => {
     const output = events.find((e) => e.kind === 'output');
     if (output?.kind !== 'output') throw new Error('no output');
     expect(output.output.mcpToolCalls).to.deep.equal([
-      { id: 'call_1', server: 'city-data', tool: 'lookup_partnerships', arguments: '{"city":"Zürich"}', content: '[{"city":"Kunming","since":1982}]' },
-      { id: 'call_2', server: 'city-data', tool: 'lookup_population', arguments: '{"city":"Kunming"}', error: 'Upstream timed out' },
+      { id: 'call_01', server: 'weather', tool: 'get_forecast', arguments: '{"city":"Zürich"}', content: 'Sunny, 21 °C' },
     ]);
     const basis = output.output.basis[0]!;
     expect(basis.confidence).to.equal(undefined);
-    expect(basis.citations.map((c) => [c.title, c.excerpts.length])).to.deep.equal([[undefined, 1], ['Zürich - Wikipedia', 0]]);
+    expect(basis.citations.map((c) => [c.title, c.excerpts.length])).to.deep.equal([[undefined, 1], ['Prices | Federal Statistical Office', 0]]);
+    const failed = parallelProvider.parseResult({ run: { run_id: 'r', status: 'completed' }, output: { type: 'text', content: 'x', basis: [],
+      mcp_tool_calls: [{ tool_call_id: 'c', server_name: 's', tool_name: 't', arguments: '{}', content: null, error: 'Upstream timed out' }] } });
+    expect(failed.patch.output?.mcpToolCalls).to.deep.equal([{ id: 'c', server: 's', tool: 't', arguments: '{}', error: 'Upstream timed out' }]);
   });
 
   it('maps action_required as a status that waits for a person, with a message, and ends the stream', async () => {
@@ -55,9 +57,22 @@ describe('Parallel over the real wire', () => {
     const { events, ended } = await decodeAll('parallel-error-event.sse');
     expect(kinds(events)).to.deep.equal(['status running', 'message', 'error']);
     const error = events[2]!;
-    expect(error.kind === 'error' && error.error).to.deep.equal({ message: 'The event stream had an internal error.', refId: 'ref_7d1c' });
+    expect(error.kind === 'error' && error.error).to.deep.equal({
+      message: 'Internal error while streaming events', refId: '6f1f3c1a-9f0e-4a57-b0c4-1c2d3e4f5a6b', detail: { reason: 'upstream_timeout' },
+    });
     expect(error.kind === 'error' && error.terminal).to.equal(false);
     expect(ended).to.equal(false);
+  });
+
+  it('understands every event of every real Parallel transcript, whole and in any split', async () => {
+    for (const name of ['parallel-finished-replay.sse', 'parallel-completed-json.sse', 'parallel-cancelled.sse', 'parallel-cancelling-then-cancelled.sse',
+      'parallel-failed.sse', 'parallel-570s-close.sse', 'parallel-mcp-warnings.sse']) {
+      const { events } = await decodeAll(name);
+      expect(events.filter((e) => e.kind === 'unknown' || e.kind === 'invalid').map((e) => e.source), name).to.deep.equal([]);
+    }
+    const cancelling = await decodeAll('parallel-cancelling-then-cancelled.sse');
+    expect(kinds(cancelling.events).filter((k) => k.startsWith('status'))).to.deep.equal(['status cancelling', 'status cancelled']);
+    expect((await decodeAll('parallel-570s-close.sse')).ended, 'a closing state that is still running does not end the run').to.equal(false);
   });
 
   it('reads warnings from the status endpoint too', () => {

@@ -2,32 +2,64 @@ import { expect } from '@open-wc/testing';
 import { shannonProvider } from '../../../src/core/providers/shannon/shannon-provider.js';
 import type { TaskEvent } from '../../../src/core/providers/task-event.js';
 import { totalUsage } from '../../../src/core/providers/usage.js';
+import { createSseDecoder } from '../../../src/core/sse/sse-decoder.js';
 import { chunkings } from '../../support/chunking.js';
 import { decodeStream, loadFixture } from '../../support/fixtures.js';
 
-const ANSWER = 'Zürich has two partner cities: **Kunming** (China, since 1982) and **San Francisco** (USA, since 2003).';
+const ANSWER = 'Zürich is larger and more German-speaking; Geneva is French-speaking and more international. Both rank among the most expensive cities in the world.';
 
 async function fixtureJson(name: string): Promise<unknown> {
   return JSON.parse(new TextDecoder().decode(await loadFixture(`real/${name}`)));
 }
 
 /** Each chunking of a real transcript gives the same events; returns them. */
-async function decodeAll(name: string): Promise<TaskEvent[]> {
+async function decodeAll(name: string, ends = true): Promise<TaskEvent[]> {
   const bytes = await loadFixture(`real/${name}`);
   let first: TaskEvent[] | undefined;
   for (const { label, pieces } of chunkings(bytes)) {
     const { events, ended } = decodeStream(shannonProvider, pieces);
-    expect(ended, `${label}: done ends the stream`).to.equal(true);
+    expect(ended, `${label}: done ends the stream`).to.equal(ends);
     if (!first) first = events;
     else expect(events, label).to.deep.equal(first);
   }
   return first!;
 }
 
+const TRANSCRIPTS: Array<[string, boolean]> = [
+  ['shannon-simple-agent.sse', true], ['shannon-research-synthesis.sse', true], ['shannon-research-interleaved.sse', true],
+  ['shannon-interleaved-deltas.sse', false], ['shannon-nested-usage.sse', false], ['shannon-seq-gap.before.sse', false],
+  ['shannon-seq-gap.after.sse', true], ['shannon-cancel.sse', true], ['shannon-pause-resume.sse', true],
+  ['shannon-error.sse', true], ['shannon-unknown-workflow.sse', false], ['shannon-expired-stream.sse', false],
+];
+
 const byKind = <K extends TaskEvent['kind']>(events: readonly TaskEvent[], kind: K) =>
   events.filter((e): e is Extract<TaskEvent, { kind: K }> => e.kind === kind);
 
 describe('Shannon over the real wire', () => {
+  it('understands every event of every real transcript, whole and in any split', async () => {
+    for (const [name, ends] of TRANSCRIPTS) {
+      const events = await decodeAll(name, ends);
+      const strange = events.filter((e) => e.kind === 'unknown' || e.kind === 'invalid').map((e) => e.source);
+      expect(strange, name).to.deep.equal([]);
+    }
+  });
+
+  it('finds the gap of a resume the ring had trimmed (seq 41–178), knowing what the first connection showed', async () => {
+    const before = await decodeAll('shannon-seq-gap.before.sse', false);
+    expect(before.filter((e) => e.kind === 'gap'), 'the first connection is whole').to.deep.equal([]);
+    const { events } = decodeStreamAfter(before, await loadFixture('real/shannon-seq-gap.after.sse'));
+    const gaps = events.filter((e) => e.kind === 'gap');
+    expect(gaps).to.have.length(1);
+    expect(gaps[0]).to.deep.include({ afterSeq: 40, beforeSeq: 179, missing: 138 });
+  });
+
+  it('maps the persisted events of a run without unknown types', async () => {
+    const page = shannonProvider.parseBackfill!(await fixtureJson('shannon-simple-agent.events.json'));
+    expect(page.events.length).to.be.greaterThan(0);
+    expect(page.events.filter((e) => e.kind === 'unknown').map((e) => e.source)).to.deep.equal([]);
+    expect(page.events.some((e) => e.kind === 'text-delta' || e.kind === 'prompt'), 'no deltas or prompts are persisted').to.equal(false);
+  });
+
   it('maps the answer once as the final output; the agent’s own completion is a message with its usage', async () => {
     const events = await decodeAll('shannon-simple-agent.sse');
     const outputs = byKind(events, 'output');
@@ -35,7 +67,7 @@ describe('Shannon over the real wire', () => {
     expect(outputs[0]!.output).to.deep.equal({ type: 'text', content: ANSWER, basis: [] });
     const texts = byKind(events, 'text');
     expect(texts.map((t) => t.agent)).to.deep.equal(['simple-agent']);
-    expect(texts[0]!.usage).to.deep.include({ totalTokens: 1500, inputTokens: 1200, outputTokens: 300, costUsd: 0.0009, model: 'gpt-5-mini', provider: 'openai' });
+    expect(texts[0]!.usage).to.deep.include({ totalTokens: 1500, inputTokens: 1200, outputTokens: 300, costUsd: 0.0009, model: 'gpt-5-mini-2025-08-07', provider: 'openai' });
     expect(byKind(events, 'text-delta').map((d) => d.text).join('')).to.equal(ANSWER);
     expect(byKind(events, 'usage'), 'usage rides on its call, not as extra events').to.have.length(0);
   });
@@ -51,7 +83,16 @@ describe('Shannon over the real wire', () => {
     });
   });
 
-  it('counts a call reported both nested and flat once in the run total', async () => {
+  it('counts each call once in the run total, however many times it is reported', async () => {
+    // Each research call is completed twice (nested by the LLM service, then flat or bare by the
+    // activity): the sum of the calls equals final_output's aggregate, 10,708 tokens.
+    const events = await decodeAll('shannon-research-synthesis.sse');
+    const total = totalUsage(events)!;
+    expect(total.totalTokens).to.equal(10708);
+    expect(total.costUsd).to.be.closeTo(0.01155 + 0.01095 + 0.0216, 1e-12);
+  });
+
+  it('counts a call reported both nested and flat once (interleaved agents)', async () => {
     const events = await decodeAll('shannon-research-interleaved.sse');
     // Ryogoku twice (the same call), Kanda, synthesis; final_output's aggregate is not a call.
     expect(byKind(events, 'text').map((t) => t.agent)).to.deep.equal(['Ryogoku', 'Ryogoku', 'Kanda', 'synthesis']);
@@ -66,31 +107,39 @@ describe('Shannon over the real wire', () => {
     const events = await decodeAll('shannon-simple-agent.sse');
     const prompts = byKind(events, 'prompt');
     expect(prompts.map((p) => p.agent)).to.deep.equal(['title_generator', 'simple-agent']);
-    expect(prompts[1]).to.deep.include({ text: 'Which cities are partner cities of Zürich?', model: 'gpt-5-mini', provider: 'openai' });
+    expect(prompts[0]).to.deep.include({ model: 'gpt-5-nano-2025-08-07', provider: 'openai' });
+    expect(prompts[1]).to.deep.include({ text: 'Compare Zürich and Geneva as places to live' });
     expect(events.some((e) => e.kind === 'unknown'), 'no event is unknown').to.equal(false);
     const titles = byKind(events, 'title');
-    expect(titles.map((t) => [t.text, t.partial])).to.deep.equal([['"Partner Cities', true], [' of Zürich"', true], ['Partner Cities of Zürich', false]]);
+    expect(titles.map((t) => [t.text, t.partial])).to.deep.equal([['Zürich vs Geneva Living', true], ['Zürich vs Geneva Living', false]]);
     expect(byKind(events, 'text-delta').every((d) => d.agent === 'simple-agent'), 'title pieces are not answer text').to.equal(true);
-    // The title call counts in the total: 86 tokens for < $0.0001.
-    expect(totalUsage(events)).to.deep.include({ totalTokens: 1500 + 86, costUsd: 0.0009 + 0.00002 });
+    // The title call counts in the total: 218 tokens for < $0.0001.
+    expect(totalUsage(events)).to.deep.include({ totalTokens: 1500 + 218, costUsd: 0.0009 + 0.0000131 });
     const { patches } = decodeStream(shannonProvider, [await loadFixture('real/shannon-simple-agent.sse')]);
-    expect(patches, 'the complete title becomes the run’s title').to.deep.equal([{ title: 'Partner Cities of Zürich' }]);
+    expect(patches, 'the complete title becomes the run’s title').to.deep.equal([{ title: 'Zürich vs Geneva Living' }]);
+    const [quoted] = shannonProvider.createDecoder().decode({ event: 'thread.message.completed', id: '1-0', lastEventId: '1-0',
+      data: JSON.stringify({ agent_id: 'title_generator', response: '"Partner Cities"\n', seq: 1, stream_id: '1-0', workflow_id: 'wf' }) }).events;
+    expect(quoted, 'quotes models add are not part of the title').to.deep.include({ kind: 'title', text: 'Partner Cities' });
   });
 
   it('keeps the error text of TIMEOUT and CANCELLED, and usage of the status API', async () => {
     const timeout = shannonProvider.parseStatus(await fixtureJson('shannon-status-timeout.json'));
-    expect(timeout.patch).to.deep.include({ status: 'timeout', error: { message: 'Workflow timed out after 30m0s' } });
-    expect(timeout.patch.usage).to.deep.include({ totalTokens: 5200, inputTokens: 4100, outputTokens: 1100, costUsd: 0.0031, model: 'gpt-5-mini' });
-    const cancelled = shannonProvider.parseStatus(await fixtureJson('shannon-status-cancelled.json'));
+    expect(timeout.patch).to.deep.include({ status: 'timeout', error: { message: 'workflow execution timed out' } });
+    // The DB fallback (server/service.go getTaskStatusFromDB) gives CANCELLED its error_message too.
+    const cancelled = shannonProvider.parseStatus({ task_id: 'wf', status: 'TASK_STATUS_CANCELLED', error: 'Cancelled by the user' });
     expect(cancelled.patch).to.deep.include({ status: 'cancelled', error: { message: 'Cancelled by the user' } });
+    const completed = shannonProvider.parseStatus(await fixtureJson('shannon-status-completed.json'));
+    expect(completed.patch.usage?.totalTokens).to.be.a('number');
   });
 
-  it('takes a JSON result as structured output, with its citations', async () => {
+  it('takes a JSON result as structured output', async () => {
     const status = shannonProvider.parseStatus(await fixtureJson('shannon-status-json-result.json'));
     const output = status.events.find((e) => e.kind === 'output');
     expect(output?.kind === 'output' && output.output.type).to.equal('json');
-    expect(output?.kind === 'output' && output.output.content).to.deep.equal({ cities: [{ name: 'Kunming', since: 1982 }, { name: 'San Francisco', since: 2003 }] });
-    expect(output?.kind === 'output' && output.output.basis[0]!.citations[0]!.url).to.equal('https://www.stadt-zuerich.ch/partnerstaedte');
+    expect(output?.kind === 'output' && output.output.content).to.deep.equal({ city: 'Zürich', population: 443037, languages: ['German'] });
+    const withoutResponse = shannonProvider.parseStatus({ status: 'TASK_STATUS_COMPLETED', result: '[1, 2]', metadata: { citations: [{ url: 'https://example.org/a', title: 'A' }] } });
+    const list = withoutResponse.events.find((e) => e.kind === 'output');
+    expect(list?.kind === 'output' && list.output).to.deep.equal({ type: 'json', content: [1, 2], basis: [{ field: 'output', citations: [{ url: 'https://example.org/a', title: 'A', excerpts: [] }] }] });
     const streamed = shannonProvider.createDecoder().decode({
       event: 'thread.message.completed', id: '9-0', lastEventId: '9-0',
       data: JSON.stringify({ agent_id: 'final_output', response: '{"answer":42}', seq: 9, stream_id: '9-0', workflow_id: 'wf' }),
@@ -134,3 +183,13 @@ describe('Shannon over the real wire', () => {
   });
 });
 
+
+/** Decodes a resumed connection with a decoder that knows the events already shown. */
+function decodeStreamAfter(known: readonly TaskEvent[], bytes: Uint8Array): { events: TaskEvent[] } {
+  const decoder = shannonProvider.createDecoder(known);
+  const events: TaskEvent[] = [];
+  const sse = createSseDecoder({ onMessage: (m) => events.push(...decoder.decode(m).events) });
+  sse.push(bytes);
+  sse.end();
+  return { events };
+}

@@ -29,12 +29,15 @@ describe('usage', () => {
       text('1', 'A', 'same text', { usage: { input_tokens: 100, output_tokens: 10, cost_usd: 0.001 } }),
       text('2', 'A', 'same text', { input_tokens: 100, output_tokens: 10, cost_usd: 0.0012 }),
       text('3', 'A', 'another call', { input_tokens: 100, output_tokens: 10, cost_usd: 0.001 }),
-      text('4', 'B', 'no counts', { cost_usd: 0.5 }),
-      text('5', 'B', 'no counts', { cost_usd: 0.5 }),
+      text('4', 'B', 'synthesis', { usage: { input_tokens: 50, output_tokens: 5, total_tokens: 55, cost_usd: 0.5 } }),
+      text('5', 'B', 'synthesis', { model_used: 'm', tokens_used: 55 }),
+      text('6', 'B', '', { cost_usd: 0.25 }),
+      text('7', 'B', '', { cost_usd: 0.25 }),
     ];
     const total = totalUsage(events)!;
-    expect(total.inputTokens).to.equal(200);
-    expect(total.costUsd).to.be.closeTo(0.0012 + 0.001 + 0.5 + 0.5, 1e-12);
+    expect(total.inputTokens).to.equal(250);
+    expect(total.totalTokens).to.equal(110 + 110 + 55);
+    expect(total.costUsd).to.be.closeTo(0.0012 + 0.001 + 0.5 + 0.25 + 0.25, 1e-12);
   });
 
   it('prefers the API’s own run total once it has one', () => {
