@@ -47,7 +47,15 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * @csspart progress - The progress bar.
  * @csspart event - One event row; also `event-<kind>` (e.g. `event-message`); carries `data-type` (normalized kind) and, for messages, `data-category`.
  * @csspart event-<kind> - An event row, by normalized kind: `event-message`, `event-status`, `event-output`, … (the values of `data-type`).
+ * @csspart title - The run's title, when the API gave one (Shannon `title_generator`).
+ * @csspart notice - Why a run that waits for a person (Parallel `action_required`, paused) does not move.
+ * @csspart warnings - The API's warnings about the run (Parallel `run.warnings`).
+ * @csspart usage - The tokens and cost of one model call (on a collapsed message row).
+ * @csspart usage-total - The run's tokens and cost: the API's total, or the calls seen so far.
+ * @csspart live - The answer while it is written.
+ * @csspart live-text - One agent's text while it is written; carries `data-agent`.
  * @csspart output - The result section.
+ * @csspart tool-call - One MCP tool call the run made (Parallel `output.mcp_tool_calls`).
  * @csspart citation - One cited source.
  * @csspart error - An error message.
  * @csspart controls - The stop / cancel / reconnect buttons.
