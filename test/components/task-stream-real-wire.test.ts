@@ -51,6 +51,7 @@ describe('<task-stream> over the real wire', () => {
       await until(() => parts(el, 'output').length === 1 && rowsOf(el, 'status').length > 0);
       await el.updateComplete;
       expect(parts(el, 'output')).to.have.length(1);
+      await until(() => !!parts(el, 'output')[0]?.querySelector('.markdown'), 5000, 'markdown');
       expect(parts(el, 'output')[0]!.querySelector('.markdown')!.textContent, 'the answer as markdown').to.contain(ANSWER_START);
       expect(parts(el, 'live'), 'no live text once the answer is final').to.have.length(0);
       expect(rowsOf(el, 'text-delta'), 'deltas are not rows').to.have.length(0);
@@ -160,6 +161,7 @@ describe('<task-stream> over the real wire', () => {
     const calls = parts(el, 'tool-call');
     expect(calls.map((c) => c.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['weather · get_forecast']);
     expect(calls[0]!.textContent).to.contain('Sunny, 21 °C');
+    await until(() => !!parts(el, 'citation')[0]?.querySelector('.excerpt strong'), 5000, 'excerpt markdown');
     const excerpt = parts(el, 'citation')[0]!.querySelector('.excerpt')!;
     expect(excerpt.querySelector('strong')?.textContent).to.equal('Zürich');
     expect(excerpt.textContent).to.not.contain('**');

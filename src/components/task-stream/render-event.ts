@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskEvent } from '../../core/providers/task-event.js';
 import { clockTime, formatUsage, humanize, statusLabel, truncate } from '../shared/format.js';
-import { renderMarkdown } from '../shared/markdown.js';
+import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import type { EventRow } from './event-rows.js';
 
 /** Characters of a collapsed message shown in its summary line. */
@@ -40,11 +40,11 @@ function label(event: TaskEvent): string {
 }
 
 /** Rendered message bodies by event: rows re-render on every batch, lexing markdown once is enough. */
-const bodies = new WeakMap<TaskEvent, TemplateResult>();
+const bodies = new WeakMap<TaskEvent, ReturnType<typeof renderMarkdownLazily>>();
 
-function messageBody(event: Extract<TaskEvent, { kind: 'text' }>): TemplateResult {
+function messageBody(event: Extract<TaskEvent, { kind: 'text' }>): ReturnType<typeof renderMarkdownLazily> {
   let rendered = bodies.get(event);
-  if (!rendered) bodies.set(event, (rendered = renderMarkdown(event.text)));
+  if (!rendered) bodies.set(event, (rendered = renderMarkdownLazily(event.text)));
   return rendered;
 }
 

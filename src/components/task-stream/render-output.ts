@@ -44,7 +44,7 @@ function renderBasis(basis: FieldBasis): TemplateResult {
       ? html`<ul class="citations">${basis.citations.map((c) => html`<li part="citation" class="citation">
           ${renderLink(c.url, c.title || displayUrl(c.url))}
           ${c.title ? html`<span class="citation-url">${displayUrl(c.url)}</span>` : nothing}
-          ${c.excerpts.map((excerpt) => html`<blockquote class="excerpt">${renderMarkdown(excerpt)}</blockquote>`)}
+          ${c.excerpts.map((excerpt) => html`<blockquote class="excerpt">${renderMarkdownLazily(excerpt)}</blockquote>`)}
         </li>`)}</ul>`
       : nothing}
   </li>`;
