@@ -3,10 +3,17 @@
  * tokens, and each token becomes a template whose text goes through Lit bindings. Raw HTML in the
  * markdown is shown as text; links are only made for http(s) URLs; images become links (no
  * request is made to load them).
+ *
+ * The work is bounded (issue 10 §4, limits in markdown-limits.ts): text that is too long, too
+ * deeply nested or too dense in markup is shown as plain text with a note; a text over
+ * {@link SYNC_CHARS} is lexed a slice of blocks at a time between tasks (plain text meanwhile), so
+ * no task runs long; any failure shows the plain text with a note and stays inside the output.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { until } from 'lit/directives/until.js';
 import { renderLink } from './link.js';
+import { planMarkdown, plainNote, type PlainReason } from './markdown-limits.js';
 
 type Rendered = TemplateResult | string | typeof nothing;
 
@@ -101,11 +108,112 @@ function blocks(tokens: Token[], depth: number, shift: number): Rendered[] {
   return tokens.map((token) => renderBlock(token, depth + 1, shift));
 }
 
-/** Renders untrusted markdown as templates. */
-export function renderMarkdown(markdown: string): TemplateResult {
-  const tokens = new Lexer({ gfm: true }).lex(markdown);
-  const levels = tokens.filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => t.depth);
-  // The document's top heading level renders as h3, under the element's own h2.
-  const shift = 3 - (levels.length ? Math.min(...levels) : 1);
-  return html`<div class="markdown">${blocks(tokens, 0, shift)}</div>`;
+/** Texts up to this length are lexed at once (a few ms); longer ones a slice at a time. */
+export const SYNC_CHARS = 16_000;
+/** Characters lexed per slice before yielding to the page. */
+const SLICE_CHARS = 8_000;
+/** Plain text is cut into pieces the browser lays out only when they are on screen. */
+const PLAIN_PIECE_CHARS = 16_000;
+const PIECE_STYLE = 'white-space: pre-wrap; content-visibility: auto; contain-intrinsic-size: auto 30em;';
+const SLICE_STYLE = 'content-visibility: auto; contain-intrinsic-size: auto 30em;';
+
+function plainPieces(text: string): TemplateResult[] {
+  const pieces: TemplateResult[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + PLAIN_PIECE_CHARS);
+    const newline = end < text.length ? text.lastIndexOf('\n', end) : -1;
+    if (newline > start) end = newline + 1;
+    pieces.push(html`<div class="plain-piece" style=${PIECE_STYLE}>${text.slice(start, end)}</div>`);
+    start = end;
+  }
+  return pieces;
+}
+
+/** Plain text, with a note saying why it is not formatted. */
+function renderPlain(text: string, reason: PlainReason | 'failed'): TemplateResult {
+  return html`<div class="markdown plain" data-plain=${reason}>
+    <p class="markdown-note" part="markdown-note">${plainNote(reason, text.length)}</p>${plainPieces(text)}
+  </div>`;
+}
+
+/** Shift that renders the document's top heading level as h3, under the element's own h2. */
+function headingShift(tokens: readonly Token[]): number {
+  let top = 6;
+  for (const t of tokens) if (t.type === 'heading') top = Math.min(top, (t as Tokens.Heading).depth);
+  return 3 - top;
+}
+
+/** The same from the text alone (ATX headings), for a document formatted a slice at a time. */
+function textHeadingShift(text: string): number {
+  let top = 6;
+  for (const match of text.matchAll(/^ {0,3}(#{1,6})[ \t]/gm)) top = Math.min(top, match[1]!.length);
+  return 3 - top;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Groups blocks into slices of about SLICE_CHARS. */
+function slicesOf(parts: readonly string[]): string[] {
+  const slices: string[] = [];
+  for (let i = 0; i < parts.length;) {
+    let slice = parts[i++]!;
+    while (i < parts.length && slice.length + parts[i]!.length < SLICE_CHARS) slice += `\n\n${parts[i++]}`;
+    slices.push(slice);
+  }
+  return slices;
+}
+
+/**
+ * A long text: each slice is shown as plain text, then lexed and replaced by its elements in a
+ * task of its own, one slice after the other, so neither lexing nor the DOM commit runs long.
+ */
+function formatInSlices(text: string, parts: readonly string[]): TemplateResult {
+  const shift = textHeadingShift(text);
+  let previous = Promise.resolve();
+  const slices = slicesOf(parts).map((slice) => {
+    const done = previous.then(async () => {
+      await nextTask();
+      try {
+        return html`${blocks(new Lexer({ gfm: true }).lex(slice), 0, shift)}`;
+      } catch {
+        return renderPlain(slice, 'failed');
+      }
+    });
+    previous = done.then(() => undefined);
+    return html`<div class="md-slice" style=${SLICE_STYLE}>${until(done, html`<div data-plain="pending" style="white-space: pre-wrap">${slice}</div>`)}</div>`;
+  });
+  return html`<div class="markdown">${slices}</div>`;
+}
+
+/** Recently rendered texts: a view re-renders often, and a text is lexed once. */
+const cache = new Map<string, TemplateResult>();
+const CACHE_SIZE = 8;
+
+function remember(text: string, result: TemplateResult): TemplateResult {
+  cache.delete(text);
+  cache.set(text, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+/**
+ * Renders untrusted markdown as templates. Never throws: text it cannot or should not format is
+ * shown as plain text with a note (see the module comment).
+ */
+export function renderMarkdown(text: string): TemplateResult {
+  const markdown = typeof text === 'string' ? text : String(text ?? '');
+  const known = cache.get(markdown);
+  if (known) return remember(markdown, known);
+  let result: TemplateResult;
+  try {
+    const plan = planMarkdown(markdown);
+    if (plan.kind === 'plain') result = renderPlain(markdown, plan.reason);
+    else if (markdown.length <= SYNC_CHARS) {
+      const tokens = new Lexer({ gfm: true }).lex(markdown);
+      result = html`<div class="markdown">${blocks(tokens, 0, headingShift(tokens))}</div>`;
+    } else result = formatInSlices(markdown, plan.blocks);
+  } catch {
+    result = renderPlain(markdown, 'failed');
+  }
+  return remember(markdown, result);
 }

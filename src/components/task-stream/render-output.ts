@@ -63,6 +63,16 @@ function renderToolCall(call: McpToolCall): TemplateResult {
   </li>`;
 }
 
+/** The output's body; a failure to render it stays here and shows the text as it came. */
+function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof renderMarkdownLazily> {
+  try {
+    return output.type === 'text' ? renderMarkdownLazily(output.content) : renderJsonTree(output.content);
+  } catch {
+    return html`<p class="markdown-note" part="markdown-note">This result could not be displayed in full; its text follows.</p>
+      <div class="plain-piece" style="white-space: pre-wrap">${String(outputText(output))}</div>`;
+  }
+}
+
 export function renderOutput(output: TaskOutput, actions: TemplateResult): TemplateResult {
   const calls = output.mcpToolCalls ?? [];
   const cited = output.basis.filter((b) => b.citations.length || b.reasoning);
@@ -72,7 +82,7 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult): Templ
       <div class="actions">${actions}</div>
     </div>
     <div class="output-body">
-      ${output.type === 'text' ? renderMarkdownLazily(output.content) : renderJsonTree(output.content)}
+      ${renderBody(output)}
     </div>
     ${cited.length
       ? html`<details class="basis-list" ?open=${cited.length <= 3}>
