@@ -109,9 +109,9 @@ function blocks(tokens: Token[], depth: number, shift: number): Rendered[] {
 }
 
 /** Texts up to this length are lexed at once (a few ms); longer ones a slice at a time. */
-export const SYNC_CHARS = 16_000;
+export const SYNC_CHARS = 8_000;
 /** Characters lexed per slice before yielding to the page. */
-const SLICE_CHARS = 8_000;
+const SLICE_CHARS = 4_000;
 /** Plain text is cut into pieces the browser lays out only when they are on screen. */
 const PLAIN_PIECE_CHARS = 16_000;
 const PIECE_STYLE = 'white-space: pre-wrap; content-visibility: auto; contain-intrinsic-size: auto 30em;';
