@@ -56,6 +56,7 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * @csspart live-text - One agent's text while it is written; carries `data-agent`.
  * @csspart output - The result section.
  * @csspart tool-call - One MCP tool call the run made (Parallel `output.mcp_tool_calls`).
+ * @csspart markdown-note - The note above a result shown as plain text (too long, too deeply nested or too dense to format).
  * @csspart citation - One cited source.
  * @csspart error - An error message.
  * @csspart controls - The stop / cancel / reconnect buttons.

@@ -48,7 +48,7 @@ async function showOutput(content: unknown) {
 }
 
 const body = (el: TaskStreamElement) => el.shadowRoot!.querySelector('[part="output"] .output-body')!;
-const status = (el: TaskStreamElement) => el.shadowRoot!.querySelector('[part="status"]')!.getAttribute('data-status');
+const status = (el: TaskStreamElement) => el.shadowRoot!.querySelector('[part~="status"]')!.getAttribute('data-status');
 
 const nestedList = (levels: number) => Array.from({ length: levels }, (_, i) => `${' '.repeat(i * 2)}- level ${i} ${'x'.repeat(590)}`).join('\n');
 const normalMarkdown = (chars: number) =>
