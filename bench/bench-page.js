@@ -8,6 +8,22 @@ await loadTaskElements(['task-stream']);
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+// Bytes handed to storage by the default persistence: IndexedDB records (their JSON size) and
+// localStorage items (UTF-16: 2 bytes per code unit, as browsers count the quota).
+const written = { idb: 0, local: 0 };
+for (const method of ['add', 'put']) {
+  const original = IDBObjectStore.prototype[method];
+  IDBObjectStore.prototype[method] = function (value, key) {
+    written.idb += JSON.stringify(value).length;
+    return original.call(this, value, key);
+  };
+}
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  written.local += (String(key).length + String(value).length) * 2;
+  return setItem.call(this, key, value);
+};
+
 function observeLongTasks() {
   const tasks = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
@@ -31,8 +47,9 @@ function countElements(root) {
   return n;
 }
 
+/** Streams `count` events into <task-stream> with the default persistence (localStorage + IndexedDB). */
 export async function benchComponent(count) {
-  const store = createTaskStore({ name: `bench-${Date.now()}`, persistence: 'memory', connection: { statusPollMs: 0 } });
+  const store = createTaskStore({ name: `bench-${Date.now()}`, connection: { statusPollMs: 0 } });
   registerTaskStore(store);
   const runId = `trun_bench_${count}`;
   store.addRun({ id: runId, provider: 'parallel', status: 'running', createdAt: new Date().toISOString() });
@@ -49,15 +66,43 @@ export async function benchComponent(count) {
   await nextFrame();
   const elapsed = performance.now() - started;
   const longTasks = stop();
+  await store.settled();
+  const eventBytes = store.getEvents(runId).reduce((total, event) => total + JSON.stringify(event).length, 0);
   const result = {
     elapsedMs: elapsed,
     longestTaskMs: Math.max(0, ...longTasks),
     longTasks: longTasks.length,
     events: el.events.length,
     shadowElements: countElements(el.shadowRoot),
+    store: store.name,
+    runId,
+    bytesPerEvent: (written.idb + written.local) / el.events.length,
+    idbBytesPerEvent: written.idb / el.events.length,
+    localBytesPerEvent: written.local / el.events.length,
+    eventJsonBytesPerEvent: eventBytes / el.events.length,
   };
   el.remove();
   return result;
+}
+
+/**
+ * A fresh page load showing a finished run of `count` events saved by {@link benchComponent}:
+ * milliseconds from navigation start to the first frame painted with all its events in the store
+ * and the event list rendered.
+ */
+export async function benchReload(name, runId, count) {
+  const store = createTaskStore({ name });
+  registerTaskStore(store);
+  const el = document.createElement('task-stream');
+  el.store = name;
+  el.runId = runId;
+  document.body.append(el);
+  while (el.events.length < count || !el.shadowRoot?.querySelector('[part~="event"]')) {
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await new Promise((r) => requestAnimationFrame(r));
+  const sinceNavigation = performance.now();
+  return { sinceNavigationMs: sinceNavigation, events: el.events.length, status: el.run?.status };
 }
 
 export async function benchBaseline(count) {

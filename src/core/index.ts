@@ -55,6 +55,9 @@ export { getTaskStore, registerTaskStore, releaseTaskStore } from './store/regis
 export { providerFor, parseProviderName } from './store/providers.js';
 export { createMemoryStorage, browserLocalStorage, SCHEMA_VERSION, KEY_PREFIX } from './store/persistence.js';
 export type { StorageLike } from './store/persistence.js';
+export { createMemoryEventLog } from './store/event-log.js';
+export type { EventLog, StoredBatch, QuarantineEntry } from './store/event-log.js';
+export type { PersistenceOption } from './store/open-persistence.js';
 export { applyEvent, canTransition } from './store/apply-event.js';
 
 export { PARALLEL_PROCESSORS, isParallelProcessor } from './providers/parallel/processors.js';

@@ -1,12 +1,15 @@
 /**
- * Cross-tab sync of the host's store: while the host is connected, listens to the window's
- * `storage` event (fired for writes made by *other* tabs of the same origin) and calls
- * `store.reload()` when a key of that store changed, or when all of storage was cleared. One save
- * writes several keys and a page may hold several elements of one store: the reload runs once per
- * burst and store, in a task of its own.
+ * The host's store and the page's life (issue 10 §1), while the host is connected:
+ * - cross-tab: listens to the window's `storage` event (fired for writes made by *other* tabs of
+ *   the same origin, including tabs of older versions without the BroadcastChannel the store uses)
+ *   and calls `store.reload()` when a key of that store changed, or when all of storage was
+ *   cleared. A page may hold several elements of one store: the reload runs once per burst and
+ *   store, in a task of its own;
+ * - leaving: on `pagehide` and when the page is hidden (`visibilitychange`), the store writes what
+ *   it has not written yet (`store.flush()`), so nothing waits on the save delay when the page goes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { KEY_PREFIX } from '../../core/store/persistence.js';
+import { KEY_PREFIX } from '../../core/store/run-index.js';
 import type { TaskStore } from '../../core/store/task-store.js';
 
 export interface StorageSyncHost extends ReactiveControllerHost {
@@ -33,11 +36,19 @@ export class StorageSyncController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('storage', this.#onStorage);
+    window.addEventListener('pagehide', this.#onLeave);
+    document.addEventListener('visibilitychange', this.#onLeave);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('storage', this.#onStorage);
+    window.removeEventListener('pagehide', this.#onLeave);
+    document.removeEventListener('visibilitychange', this.#onLeave);
   }
+
+  #onLeave = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.#host.taskStore.flush();
+  };
 
   #onStorage = (event: StorageEvent): void => {
     const store = this.#host.taskStore;

@@ -11,6 +11,7 @@ import { EventRows } from './event-rows.js';
 import { renderEventRow } from './render-event.js';
 import { renderHeader, renderProgress } from './render-header.js';
 import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
+import { renderEvicted } from './render-evicted.js';
 import { copyText, downloadRun, renderControls } from './render-controls.js';
 import { taskStreamStyles } from './task-stream.styles.js';
 
@@ -56,6 +57,7 @@ const MIN_RENDER_INTERVAL_MS = 120;
  * @csspart live-text - One agent's text while it is written; carries `data-agent`.
  * @csspart output - The result section.
  * @csspart tool-call - One MCP tool call the run made (Parallel `output.mcp_tool_calls`).
+ * @csspart evicted - The notice of a run whose stored event log was removed to save space, with its "Load the events again" button.
  * @csspart markdown-note - The note above a result shown as plain text (too long, too deeply nested or too dense to format).
  * @csspart citation - One cited source.
  * @csspart error - An error message.
@@ -328,7 +330,7 @@ export class TaskStreamElement extends TaskElement {
       ${this._windowEnd !== null
         ? html`<button type="button" class="page" @click=${this.#showLatest}>Show latest events${rows.length > end ? ` (${rows.length - end} new)` : ''}</button>`
         : nothing}
-      ${rows.length === 0 ? html`<p class="muted">No events yet.</p>` : nothing}`;
+      ${rows.length === 0 && !this.run?.eventsEvicted ? html`<p class="muted">No events yet.</p>` : nothing}`;
   }
 
   override render() {
@@ -350,7 +352,7 @@ export class TaskStreamElement extends TaskElement {
       ${renderControls(run, connection, { onStop: () => this.stop(), onReconnect: () => this.reconnect(), onCancel: () => this.cancel().catch(() => {}) })}
       ${run.error ? html`<div part="error" class="error" role="alert">${run.error.message}${run.error.refId ? html` <span class="ref">(ref ${run.error.refId})</span>` : nothing}</div>` : nothing}
       ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing}
-      <section class="event-section" aria-label="Progress events">${this.#renderEvents()}</section>
+      <section class="event-section" aria-label="Progress events">${renderEvicted(run, events.length, this)}${this.#renderEvents()}</section>
       ${renderLiveTexts(this.#rows.live.shown)}${output ? renderOutput(output, actions) : nothing}`;
   }
 }

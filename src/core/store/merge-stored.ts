@@ -5,7 +5,8 @@
  * - a stored run this store does not know was added elsewhere: add it, unless this store removed it
  *   (a tombstone), so another tab's older copy cannot bring a deleted run back;
  * - a known run that was stored when this store last looked and is gone now was removed elsewhere;
- *   a run that was never stored (not saved yet, or storage was full) is kept;
+ *   a run that was never stored (not saved yet, or storage was full) is kept, and so is a run whose
+ *   stored record could not be read (another tab's bad write is no removal);
  * - a known run's stored events are re-read when they may have grown there: the run is still active
  *   here, or its stored status or output differs. Finished runs that agree are not read again.
  */
@@ -29,6 +30,8 @@ export interface MergeContext {
   tombstones: ReadonlySet<string>;
   /** `false`: only add runs (before a write); `true`: also removals and grown events. @default true */
   full?: boolean;
+  /** Ids of stored records that could not be read: still stored, so never taken as removed. */
+  unreadable?: readonly string[];
 }
 
 /** Plans the merge of the `stored` run list into the store's `local` runs. */
@@ -42,7 +45,7 @@ export function planStoredMerge(local: readonly TaskRun[], stored: readonly Task
   for (const run of local) {
     const theirs = storedById.get(run.id);
     if (!theirs) {
-      if (context.stored.has(run.id)) removed.push(run.id);
+      if (context.stored.has(run.id) && !context.unreadable?.includes(run.id)) removed.push(run.id);
     } else if (mayHaveGrown(run, theirs)) {
       grown.push(run.id);
     }

@@ -1,234 +1,174 @@
 /**
- * Versioned persistence of a store's runs and events in a Web Storage-like backend.
+ * Versioned persistence of one store: the run index (run-index.ts, synchronous) plus the event
+ * logs (event-log.ts, IndexedDB by default). Nothing here changes the store's memory: reads return
+ * checked copies and writes return a report — which runs' logs were removed to make room — that
+ * the store applies as an ordinary update and announces (issue 10 §1–2; shapes-to-improve item 3).
+ * Nothing here throws to the page.
  *
- * Layout: `<prefix>:<store>` holds `{v, runs, selectedId}`; `<prefix>:<store>:events:<runId>` holds
- * `{v, events}` for one run, so a run's events can be dropped on their own. Nothing here ever
- * throws to the page:
- * - unreadable JSON or an unknown version is moved to `<key>:corrupt:<time>` and the store starts
- *   clean with a warning;
- * - a full quota evicts the events of the oldest finished runs first (their runs stay, marked
- *   `eventsEvicted`), then gives up with a warning.
+ * - Appends: one batch per run with only the new events; a refused write (`QuotaExceededError`)
+ *   removes the logs of the oldest finished runs, one at a time, and tries again.
+ * - Reads: every event is checked; failing ones are quarantined one by one (and dropped from
+ *   their batch), the rest load, each event id once.
+ * - Migration: event logs of the localStorage format (`task-elements:<store>:events:<run>` →
+ *   `{v:1, events}`) move into the event log on first load; the old keys are then removed.
  */
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { isTerminalStatus } from '../providers/task-event.js';
+import type { EventLog, QuarantineEntry } from './event-log.js';
+import { createRunIndex, isQuotaError, type IndexRead, type StorageLike, type Warn } from './run-index.js';
+import { checkEvent } from './stored-schema.js';
 
-/** The subset of the Web Storage API used. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-  key(index: number): string | null;
-  readonly length: number;
-}
+export { createMemoryStorage, browserLocalStorage } from './memory-storage.js';
+export { KEY_PREFIX, INDEX_VERSION as SCHEMA_VERSION } from './run-index.js';
+export type { StorageLike, Warn } from './run-index.js';
 
-export const SCHEMA_VERSION = 1;
-export const KEY_PREFIX = 'task-elements';
-
-/** What a store keeps across reloads. */
-export interface PersistedState {
-  runs: TaskRun[];
-  selectedId?: string;
-  events: Map<string, TaskEvent[]>;
-}
-
-/** The run list and selection, as stored. */
-export interface StoredState {
-  runs: TaskRun[];
-  selectedId?: string;
+/** What one append did. */
+export interface AppendReport {
+  /** Runs whose stored log was removed to make room (the store marks them `eventsEvicted`). */
+  evicted: string[];
+  /** False when the events could not be written even after eviction (they stay in memory). */
+  written: boolean;
 }
 
 /** Reads and writes one store's state. */
 export interface Persistence {
-  load(): PersistedState;
-  /** Reads the run list and selection alone; undefined when nothing readable is stored. */
-  loadState(): StoredState | undefined;
-  /** Reads one run's stored events; undefined when none are stored. */
-  loadEvents(runId: string): TaskEvent[] | undefined;
-  /**
-   * Writes the run list and the events of the given runs (all runs when omitted). Returns whether
-   * the run list was written.
-   */
-  save(state: PersistedState, dirtyRuns?: Iterable<string>): boolean;
-  /** Removes one run's events. */
-  removeEvents(runId: string): void;
-  /** Removes everything of this store. */
-  clear(): void;
-  /** The key of the run list, so cross-tab listeners can watch it. */
+  /** The key of the run index, so cross-tab listeners can watch it. */
   readonly stateKey: string;
+  /** Reads the run index (see run-index.ts for `startup` vs `reload`). */
+  readIndex(mode: 'startup' | 'reload'): IndexRead;
+  /** Writes the run index; false when refused. Refuses to overwrite a newer version's index. */
+  writeIndex(runs: readonly TaskRun[], selectedId: string | undefined): boolean;
+  /** Appends new events; `runs` are the store's runs, to choose what to evict when full. */
+  append(batches: ReadonlyMap<string, readonly TaskEvent[]>, runs: readonly TaskRun[]): Promise<AppendReport>;
+  /** A run's stored events, checked, each id once, after migration. */
+  loadEvents(runId: string): Promise<TaskEvent[]>;
+  removeEvents(runId: string): Promise<void>;
+  clear(): Promise<void>;
+  close(): void;
 }
 
-export type Warn = (message: string) => void;
+const now = () => new Date().toISOString();
 
-/** A Map-backed storage with an optional quota (bytes of UTF-16 keys + values, like browsers count). */
-export function createMemoryStorage(options: { quota?: number } = {}): StorageLike {
-  const map = new Map<string, string>();
-  const size = () => [...map].reduce((total, [k, v]) => total + (k.length + v.length) * 2, 0);
-  return {
-    getItem: (key) => map.get(key) ?? null,
-    setItem(key, value) {
-      const previous = map.get(key);
-      map.set(key, String(value));
-      if (options.quota !== undefined && size() > options.quota) {
-        if (previous === undefined) map.delete(key);
-        else map.set(key, previous);
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-    },
-    removeItem: (key) => void map.delete(key),
-    key: (index) => [...map.keys()][index] ?? null,
-    get length() {
-      return map.size;
-    },
+/** Creates the persistence of store `name`: its index in `storage`, its events in `log`. */
+export function createPersistence(storage: StorageLike, log: EventLog, name: string, warn: Warn): Persistence {
+  const index = createRunIndex(storage, name, warn);
+  let newer = false;
+  const failed = (what: string) => (error: unknown) => {
+    warn(`task-elements: ${what} (${error instanceof Error ? error.name : 'error'}); this page keeps working from memory.`);
   };
-}
 
-/** The page's localStorage, or undefined where there is none or it is blocked (privacy modes, workers). */
-export function browserLocalStorage(): StorageLike | undefined {
-  try {
-    const storage = (globalThis as { localStorage?: StorageLike }).localStorage;
-    return storage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; code?: number } | null;
-  return !!e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
-}
-
-/** Creates the persistence of store `name` in `storage`. */
-export function createPersistence(storage: StorageLike, name: string, warn: Warn): Persistence {
-  const stateKey = `${KEY_PREFIX}:${name}`;
-  const eventsKey = (runId: string) => `${stateKey}:events:${runId}`;
-
-  function quarantine(key: string, raw: string, reason: string): void {
-    const backup = `${key}:corrupt:${Date.now()}`;
-    try {
-      storage.setItem(backup, raw);
-    } catch {
-      // no room for the backup: dropping it beats crashing
-    }
-    try {
-      storage.removeItem(key);
-    } catch {
-      // nothing more to do
-    }
-    warn(`task-elements: stored data under "${key}" could not be read (${reason}); it was moved to "${backup}" and the store starts clean.`);
+  async function quarantine(entries: QuarantineEntry[]): Promise<void> {
+    if (!entries.length) return;
+    warn(`task-elements: ${entries.length} stored record${entries.length === 1 ? '' : 's'} of "${name}" could not be read (${entries[0]!.where}: ${entries[0]!.reason}) and ${entries.length === 1 ? 'was' : 'were'} set aside; the rest load.`);
+    await log.quarantine(name, entries).catch(() => {});
   }
 
-  function readRaw(key: string): string | null {
-    try {
-      return storage.getItem(key);
-    } catch {
-      return null;
+  /** Checks events read back; returns the good ones and quarantines the rest. */
+  function check(raw: unknown, where: string, bad: QuarantineEntry[]): TaskEvent[] {
+    if (!Array.isArray(raw)) {
+      bad.push({ where, reason: 'not a list of events', record: raw, at: now() });
+      return [];
     }
+    const good: TaskEvent[] = [];
+    for (const record of raw) {
+      const checked = checkEvent(record);
+      if (checked.ok) good.push(checked.value);
+      else bad.push({ where, reason: checked.reason, record, at: now() });
+    }
+    return good;
   }
 
-  function readVersioned<T>(key: string, field: string, raw = readRaw(key)): T | undefined {
-    if (raw === null) return undefined;
-    try {
-      const parsed = JSON.parse(raw) as { v?: unknown } & Record<string, unknown>;
-      if (parsed?.v !== SCHEMA_VERSION || !Array.isArray(parsed[field])) {
-        quarantine(key, raw, `unknown schema version ${JSON.stringify(parsed?.v)}`);
-        return undefined;
-      }
-      return parsed as T;
-    } catch (error) {
-      quarantine(key, raw, error instanceof Error ? error.message : 'invalid JSON');
-      return undefined;
-    }
-  }
-
-  /** Writes with quota recovery: evicts finished runs' events, oldest first, until it fits. */
-  function write(key: string, value: string, state: PersistedState): boolean {
-    const evictable = state.runs
-      .filter((run) => isTerminalStatus(run.status) && !run.eventsEvicted && eventsKey(run.id) !== key)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    for (;;) {
+  /** Moves the localStorage-format logs of this store into the event log, once. */
+  async function migrate(): Promise<void> {
+    const keys = index.keysUnder('events:');
+    if (!keys.length) return;
+    const batches = new Map<string, TaskEvent[]>();
+    const bad: QuarantineEntry[] = [];
+    for (const key of keys) {
+      const runId = key.slice(`${index.stateKey}:events:`.length);
+      let parsed: { v?: unknown; events?: unknown } | null = null;
       try {
-        storage.setItem(key, value);
-        return true;
-      } catch (error) {
-        if (!isQuotaError(error)) {
-          warn(`task-elements: could not save "${key}": ${error instanceof Error ? error.message : String(error)}`);
-          return false;
-        }
-        const victim = evictable.shift();
-        if (!victim) {
-          warn(`task-elements: storage is full; "${key}" was not saved. Older runs' events were already removed.`);
-          return false;
-        }
-        storage.removeItem(eventsKey(victim.id));
-        victim.eventsEvicted = true;
-        state.events.delete(victim.id);
+        parsed = JSON.parse(index.getItem(key) ?? 'null');
+      } catch {
+        // unreadable: quarantined below
       }
+      if (parsed?.v !== 1) bad.push({ where: `events of ${runId}`, reason: 'unreadable legacy log', record: index.getItem(key), at: now() });
+      else batches.set(runId, check(parsed.events, `event of ${runId}`, bad));
     }
+    await log.append(name, batches);
+    await quarantine(bad);
+    keys.forEach((key) => index.removeItem(key));
   }
+  const migrated = migrate().catch(failed('the stored history could not be moved to IndexedDB'));
 
-  // The run list as last read or written: a store checks storage before every write (cross-tab
-  // merge), and an unchanged list must not be parsed again each time.
-  let cached: { raw: string; state: StoredState } | undefined;
-
-  function loadState(): StoredState | undefined {
-    const raw = readRaw(stateKey);
-    if (raw !== null && raw === cached?.raw) return cached.state;
-    const saved = readVersioned<{ runs: TaskRun[]; selectedId?: string }>(stateKey, 'runs', raw);
-    if (!saved || raw === null) return undefined;
-    const runs = saved.runs.filter((run) => run && typeof run.id === 'string' && typeof run.provider === 'string');
-    cached = { raw, state: { runs, selectedId: saved.selectedId } };
-    return cached.state;
-  }
-
-  function loadEvents(runId: string): TaskEvent[] | undefined {
-    return readVersioned<{ events: TaskEvent[] }>(eventsKey(runId), 'events')?.events;
+  /** Oldest finished runs first: the logs that may go to make room. */
+  function evictable(runs: readonly TaskRun[], writing: ReadonlyMap<string, unknown>): string[] {
+    return runs
+      .filter((run) => isTerminalStatus(run.status) && !run.eventsEvicted && !writing.has(run.id))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      .map((run) => run.id);
   }
 
   return {
-    stateKey,
-    load() {
-      const saved = loadState();
-      const runs = saved?.runs ?? [];
-      const events = new Map<string, TaskEvent[]>();
-      for (const run of runs) {
-        const stored = loadEvents(run.id);
-        if (stored) events.set(run.id, stored);
-      }
-      return { runs, selectedId: saved?.selectedId, events };
+    stateKey: index.stateKey,
+    readIndex(mode) {
+      const read = index.read(mode);
+      if (read.status === 'newer') newer = true;
+      return read;
     },
-    loadState,
-    loadEvents,
-    save(state, dirtyRuns) {
-      const ids = dirtyRuns ? [...dirtyRuns] : state.runs.map((run) => run.id);
-      for (const id of ids) {
-        const events = state.events.get(id);
-        if (events) write(eventsKey(id), JSON.stringify({ v: SCHEMA_VERSION, events }), state);
+    writeIndex(runs, selectedId) {
+      if (newer || index.read('reload').status === 'newer') {
+        newer = true;
+        return false; // a newer version's history: left alone
       }
-      // Written last so that evictions made above are recorded in the run list.
-      const raw = JSON.stringify({ v: SCHEMA_VERSION, runs: state.runs, selectedId: state.selectedId });
-      if (!write(stateKey, raw, state)) return false;
-      cached = { raw, state: { runs: [...state.runs], selectedId: state.selectedId } };
-      return true;
+      return index.write(runs, selectedId);
     },
-    removeEvents(runId) {
-      try {
-        storage.removeItem(eventsKey(runId));
-      } catch {
-        // storage unavailable: nothing to remove
-      }
-    },
-    clear() {
-      cached = undefined;
-      try {
-        const keys: string[] = [];
-        for (let i = 0; i < storage.length; i++) {
-          const key = storage.key(i);
-          if (key && (key === stateKey || key.startsWith(`${stateKey}:events:`))) keys.push(key);
+    async append(batches, runs) {
+      await migrated;
+      const candidates = evictable(runs, batches);
+      const evicted: string[] = [];
+      for (;;) {
+        try {
+          await log.append(name, batches);
+          return { evicted, written: true };
+        } catch (error) {
+          const victim = isQuotaError(error) ? candidates.shift() : undefined;
+          if (!victim) {
+            failed(isQuotaError(error) ? 'storage is full and no finished run’s log is left to remove; new events were not saved' : 'new events could not be saved')(error);
+            return { evicted, written: false };
+          }
+          await log.remove(name, [victim]).catch(() => {});
+          evicted.push(victim);
         }
-        keys.forEach((key) => storage.removeItem(key));
-      } catch {
-        // storage unavailable
       }
     },
+    async loadEvents(runId) {
+      await migrated;
+      let batches;
+      try {
+        batches = await log.read(name, runId);
+      } catch (error) {
+        failed('the stored events could not be read')(error);
+        return [];
+      }
+      const events: TaskEvent[] = [];
+      const ids = new Set<string>();
+      const bad: QuarantineEntry[] = [];
+      for (const batch of batches) {
+        const before = bad.length;
+        const good = check(batch.events, `event of ${runId}`, bad);
+        if (bad.length > before) void log.rewrite(name, batch.key, good).catch(() => {});
+        // Two tabs watching one run both append its events: each id counts once.
+        for (const event of good) if (!ids.has(event.id)) ids.add(event.id) && events.push(event);
+      }
+      await quarantine(bad);
+      return events;
+    },
+    removeEvents: (runId) => log.remove(name, [runId]).catch(failed('stored events could not be removed')),
+    async clear() {
+      if (!newer) index.clear();
+      await log.clear(name).catch(failed('the stored history could not be cleared'));
+    },
+    close: () => log.close(),
   };
 }

@@ -6,7 +6,8 @@ import type { EndpointConfig } from '../client/api-request.js';
 import type { TaskElementsError } from '../errors.js';
 import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
 import type { Timers } from '../util/environment.js';
-import type { StorageLike, Warn } from './persistence.js';
+import type { PersistenceOption } from './open-persistence.js';
+import type { Warn } from './persistence.js';
 import type { ConnectionTuning, RunConnectionSnapshot } from './run-session-types.js';
 
 /** A change subscribers are told about. */
@@ -25,8 +26,12 @@ export type StoreListener = (change: StoreChange) => void;
 export interface TaskStoreOptions {
   /** Name used for the storage keys. @default 'default' */
   name?: string;
-  /** `local` (localStorage, falling back to memory), `memory`, or any Web Storage-like object. @default 'local' */
-  persistence?: 'local' | 'memory' | StorageLike;
+  /**
+   * Where runs and events are kept (open-persistence.ts): `local` (run index in localStorage,
+   * event logs in IndexedDB), `memory`, a Web Storage-like object for the index, or
+   * `{ index, log }`. @default 'local'
+   */
+  persistence?: PersistenceOption;
   /** Where warnings go (corrupt or full storage). @default console.warn */
   warn?: Warn;
   /** Delay that coalesces writes to storage, in ms. @default 250 */
@@ -54,8 +59,19 @@ export interface TaskStore {
   /** Runs, newest first. The array is replaced on every change. */
   getRuns(): readonly TaskRun[];
   getRun(runId: string): TaskRun | undefined;
-  /** A run's events in order, each once. Do not mutate. */
+  /**
+   * A run's events in order, each once. Do not mutate. A run loaded from storage has its events
+   * read on first use: until then this is empty, and an `events` change follows.
+   */
   getEvents(runId: string): readonly TaskEvent[];
+  /** Resolves with a run's events once its stored log is read. */
+  loadEvents(runId: string): Promise<readonly TaskEvent[]>;
+  /**
+   * Loads the events of a run whose stored log was removed to save space (`eventsEvicted`) again
+   * from the API: Parallel replays the run's trace, Shannon lists its persisted events. Rejects
+   * with the API's error.
+   */
+  restoreEvents(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
   /** The run's live connection and lifecycle phase, while watched (or since it was). */
   getConnection(runId: string): RunConnectionSnapshot | undefined;
   readonly selectedId: string | undefined;
@@ -88,8 +104,13 @@ export interface TaskStore {
   cancel(runId: string, endpoint: EndpointConfig): Promise<void>;
   /** Fetches the run's status once and applies it. */
   refreshStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
-  /** Writes pending changes to storage now. */
+  /**
+   * Writes pending changes now: the run index at once, new events to the log (asynchronously;
+   * {@link settled} resolves when written).
+   */
   flush(): void;
+  /** Resolves when every write to the event log started so far is done. */
+  settled(): Promise<void>;
   /**
    * Re-reads storage and folds in what other tabs changed there: runs added or removed, new events
    * of known runs, a changed selection. Emits the usual `runs`, `run`, `events` and `selection`

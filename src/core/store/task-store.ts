@@ -7,13 +7,18 @@
  * watched run, whose lifecycle run-lifecycle.ts decides.
  */
 import type { EndpointConfig } from '../client/api-request.js';
-import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
+import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun, type TaskRunPatch } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
 import { createRun, fetchStatus, requestCancel } from './api-actions.js';
 import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
 import { planStoredMerge } from './merge-stored.js';
-import { browserLocalStorage, createMemoryStorage, createPersistence, type Persistence, type Warn } from './persistence.js';
+import { openPersistence } from './open-persistence.js';
+import { PersistedLogs, type LogMessage } from './persisted-logs.js';
+import type { Warn } from './persistence.js';
+import type { IndexRead } from './run-index.js';
+import { redactRequest } from './redact.js';
+import { fetchRunEvents } from './restore-events.js';
 import { RunSession, type RunConnectionSnapshot } from './run-session.js';
 import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
 import { createWatchRegistry } from './watch-registry.js';
@@ -26,16 +31,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const timers = options.timers ?? globalTimers;
   const now = options.now ?? Date.now;
   const warn: Warn = options.warn ?? ((message) => console.warn(message));
-  const storage =
-    options.persistence === 'memory' ? createMemoryStorage()
-    : typeof options.persistence === 'object' ? options.persistence
-    : (browserLocalStorage() ?? createMemoryStorage());
-  const persistence: Persistence = createPersistence(storage, name, warn);
+  const { persistence, channel } = openPersistence(options.persistence, name, warn);
 
-  const loaded = persistence.load();
+  const loaded = persistence.readIndex('startup');
   let runs: TaskRun[] = loaded.runs;
-  let selectedId = loaded.selectedId;
-  const events = loaded.events;
+  // A selection whose run was not kept (set aside as unreadable) selects nothing.
+  let selectedId = runs.some((run) => run.id === loaded.selectedId) ? loaded.selectedId : undefined;
+  // Events in memory, per run whose stored log was read (persisted-logs.ts reads them on first use).
+  const events = new Map<string, TaskEvent[]>();
   // Cross-tab bookkeeping (reload, merge-stored.ts): what storage held when last read or written,
   // whether the selection changed since, and which runs this store removed.
   let storedIds = new Set(runs.map((run) => run.id));
@@ -45,7 +48,6 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const seen = new Map<string, Set<string>>();
   const connections = new Map<string, RunConnectionSnapshot>();
   const listeners = new Set<StoreListener>();
-  const dirty = new Set<string>();
   let saveTimer: unknown;
   let disposed = false;
   const credentials = createCredentialStore(name, options.keyPersistence ?? 'memory');
@@ -70,8 +72,29 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     }
   }
 
-  function scheduleSave(runId?: string): void {
-    if (runId) dirty.add(runId);
+  const logs = new PersistedLogs(persistence, {
+    runs: () => runs,
+    loaded(runId, stored, waiting) {
+      if (!store.getRun(runId)) return;
+      const mine = events.get(runId) ?? [];
+      events.set(runId, [...stored, ...mine.filter((e) => !stored.some((s) => s.id === e.id))]);
+      seen.delete(runId);
+      if (stored.length) emit({ type: 'events', runId, events: stored });
+      for (const batch of waiting) ingest(runId, batch.events, batch.persist);
+    },
+    written(report) {
+      // Logs removed to make room: the runs and their events in memory stay; the runs are marked.
+      for (const id of report.evicted) {
+        const run = store.getRun(id);
+        if (run && !run.eventsEvicted) replaceRun({ ...run, eventsEvicted: true }, run);
+      }
+    },
+    remote: (message: LogMessage) => onRemote(message),
+  }, channel);
+  for (const run of runs) if (run.id === selectedId) void logs.ensure(run.id);
+  if (loaded.quarantined) scheduleSave(); // writes the index back without what was set aside
+
+  function scheduleSave(): void {
     if (saveTimer !== undefined || disposed) return;
     saveTimer = timers.setTimeout(flush, options.saveDelayMs ?? 250);
   }
@@ -80,14 +103,21 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     if (saveTimer !== undefined) timers.clearTimeout(saveTimer);
     saveTimer = undefined;
     // Another tab may have saved runs since we last looked: keep them rather than overwrite them.
-    absorb(persistence.loadState()?.runs ?? [], false);
-    const ids = [...dirty].filter((id) => runs.some((run) => run.id === id));
-    dirty.clear();
-    if (persistence.save({ runs, selectedId, events }, ids)) {
+    absorb(persistence.readIndex('reload'), false);
+    const written = persistence.writeIndex(runs, selectedId);
+    if (written) {
       storedIds = new Set(runs.map((run) => run.id));
       storedSelection = selectedId;
       selectionUnsaved = false;
     }
+    void logs.write(written);
+  }
+
+  /** Another tab saved: its index is re-read, its new events applied without reading storage. */
+  function onRemote(message: LogMessage): void {
+    if (disposed) return;
+    if (message.index) store.reload();
+    for (const [runId, list] of message.events) if (logs.isRead(runId)) ingest(runId, list, false);
   }
 
   /** Drops a run from memory (not from storage), closing its connection. */
@@ -97,37 +127,79 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     events.delete(runId);
     seen.delete(runId);
     connections.delete(runId);
-    dirty.delete(runId);
+    logs.forget(runId);
     tombstones.add(runId);
   }
 
   /** Folds a stored run list into memory (see merge-stored.ts); `full: false` only adds runs. */
-  function absorb(stored: readonly TaskRun[], full: boolean): void {
-    const plan = planStoredMerge(runs, stored, { stored: storedIds, tombstones, full });
-    for (const run of plan.added) {
-      events.set(run.id, persistence.loadEvents(run.id) ?? []);
-      storedIds.add(run.id);
-    }
+  function absorb(read: IndexRead, full: boolean): void {
+    // Unreadable or a newer version's: says nothing about what was removed (issue 10 §2).
+    if (read.status === 'unreadable' || read.status === 'newer') return;
+    const plan = planStoredMerge(runs, read.runs, { stored: storedIds, tombstones, full, unreadable: read.invalidIds });
+    for (const run of plan.added) storedIds.add(run.id);
     plan.removed.forEach(forget);
     if (selectedId !== undefined && plan.removed.includes(selectedId)) selectedId = undefined;
     if (plan.added.length || plan.removed.length) {
       runs = [...plan.added, ...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       emit({ type: 'runs' });
     }
-    for (const id of plan.grown) store.applyEvents(id, persistence.loadEvents(id) ?? []);
+    for (const id of plan.grown) {
+      if (logs.isRead(id)) void persistence.loadEvents(id).then((stored) => ingest(id, stored, false));
+    }
   }
 
   function replaceRun(next: TaskRun, previous: TaskRun): void {
     runs = runs.map((run) => (run.id === next.id ? next : run));
-    scheduleSave(next.id);
+    scheduleSave();
     emit({ type: 'run', runId: next.id, run: next, previous });
+  }
+
+  /**
+   * Applies events in order, each once; `persist` false for events that are stored already (read
+   * back, or another tab's). A run whose stored log is still being read gets them after it.
+   */
+  function ingest(runId: string, incoming: readonly TaskEvent[], persist: boolean): TaskEvent[] {
+    const previous = store.getRun(runId);
+    if (!previous || incoming.length === 0 || logs.hold(runId, incoming, persist)) return [];
+    const ids = seenOf(runId);
+    let list = events.get(runId);
+    if (!list) events.set(runId, (list = []));
+    let run = previous;
+    const added: TaskEvent[] = [];
+    for (const event of incoming) {
+      if (ids.has(event.id)) continue;
+      const result = applyEvent(run, event);
+      // A status that changed nothing may become a real transition later (paused → running → paused).
+      if (event.kind !== 'status' || result.log) ids.add(event.id);
+      run = result.run;
+      if (result.log) {
+        list.push(event);
+        added.push(event);
+      }
+    }
+    if (run !== previous) replaceRun(run, previous);
+    if (added.length) {
+      if (persist) logs.add(runId, added);
+      scheduleSave();
+      emit({ type: 'events', runId, events: added });
+    }
+    // A run that just finished is written at once: leaving the page a moment later loses nothing.
+    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) flush();
+    return added;
   }
 
   const store: TaskStore = {
     name,
     getRuns: () => runs,
     getRun: (runId) => runs.find((run) => run.id === runId),
-    getEvents: (runId) => events.get(runId) ?? [],
+    getEvents(runId) {
+      if (!logs.isRead(runId) && store.getRun(runId)) void logs.ensure(runId); // read on first use
+      return events.get(runId) ?? [];
+    },
+    async loadEvents(runId) {
+      if (store.getRun(runId)) await logs.ensure(runId);
+      return events.get(runId) ?? [];
+    },
     getConnection: (runId) => connections.get(runId),
     get selectedId() {
       return selectedId;
@@ -140,51 +212,45 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       if (runId === selectedId) return;
       selectedId = runId;
       selectionUnsaved = true;
+      if (runId) void logs.ensure(runId);
       scheduleSave();
       emit({ type: 'selection', runId });
     },
-    addRun(run, initial = []) {
+    addRun(added, initial = []) {
+      // Secrets in the create body (MCP headers, webhook tokens) are never kept (redact.ts).
+      const run = added.request === undefined ? added : { ...added, request: redactRequest(added.request) };
+      const known = store.getRun(run.id);
       runs = [run, ...runs.filter((r) => r.id !== run.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      if (!events.has(run.id)) events.set(run.id, []);
+      if (!known) {
+        logs.markRead(run.id);
+        events.set(run.id, []);
+      }
       tombstones.delete(run.id);
-      scheduleSave(run.id);
+      scheduleSave();
       emit({ type: 'runs' });
       if (initial.length) store.applyEvents(run.id, initial);
     },
     updateRun(runId, patch) {
       const previous = store.getRun(runId);
       if (!previous) return;
-      replaceRun({ ...previous, ...patch }, previous);
+      const next = { ...previous, ...patch };
+      replaceRun(next, previous);
+      if (next.status !== previous.status && isTerminalStatus(next.status)) flush();
     },
-    applyEvents(runId, incoming) {
-      const previous = store.getRun(runId);
-      if (!previous || incoming.length === 0) return [];
-      const ids = seenOf(runId);
-      let list = events.get(runId);
-      if (!list) events.set(runId, (list = []));
-      let run = previous;
-      const added: TaskEvent[] = [];
-      for (const event of incoming) {
-        if (ids.has(event.id)) continue;
-        const result = applyEvent(run, event);
-        // A status that changed nothing may become a real transition later (paused → running → paused).
-        if (event.kind !== 'status' || result.log) ids.add(event.id);
-        run = result.run;
-        if (result.log) {
-          list.push(event);
-          added.push(event);
-        }
-      }
-      if (run !== previous) replaceRun(run, previous);
-      if (added.length) {
-        scheduleSave(runId);
-        emit({ type: 'events', runId, events: added });
-      }
-      return added;
+    applyEvents: (runId, incoming) => ingest(runId, incoming, true),
+    async restoreEvents(runId, endpoint, signal) {
+      const run = store.getRun(runId);
+      if (!run) return;
+      const fetched = await fetchRunEvents(run, endpoint, signal);
+      if (signal?.aborted || !store.getRun(runId)) return;
+      await logs.ensure(runId);
+      ingest(runId, fetched, true);
+      const current = store.getRun(runId);
+      if (current?.eventsEvicted) store.updateRun(runId, { eventsEvicted: false });
     },
     removeRun(runId) {
       forget(runId);
-      persistence.removeEvents(runId);
+      void logs.settled().then(() => persistence.removeEvents(runId));
       if (selectedId === runId) store.select(undefined);
       scheduleSave();
       emit({ type: 'runs' });
@@ -196,8 +262,8 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       events.clear();
       seen.clear();
       connections.clear();
-      dirty.clear();
-      persistence.clear();
+      logs.reset();
+      void logs.settled().then(() => persistence.clear());
       storedIds = new Set();
       storedSelection = undefined;
       if (selectedId !== undefined) store.select(undefined);
@@ -230,15 +296,17 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
     },
     flush,
+    settled: () => logs.settled(),
     reload() {
       if (disposed) return;
-      const saved = persistence.loadState();
+      const saved = persistence.readIndex('reload');
+      if (saved.status === 'unreadable' || saved.status === 'newer') return; // never a reason to drop runs
       const before = selectedId;
-      absorb(saved?.runs ?? [], true);
-      storedIds = new Set((saved?.runs ?? []).map((run) => run.id));
-      if (saved?.selectedId !== storedSelection) {
+      absorb(saved, true);
+      storedIds = new Set([...saved.runs.map((run) => run.id), ...saved.invalidIds]);
+      if (saved.selectedId !== storedSelection) {
         // Another tab picked a run: follow it, unless this tab picked one it has not saved yet.
-        storedSelection = saved?.selectedId;
+        storedSelection = saved.selectedId;
         if (!selectionUnsaved && (storedSelection === undefined || store.getRun(storedSelection))) selectedId = storedSelection;
       }
       if (selectedId !== before) emit({ type: 'selection', runId: selectedId });
@@ -258,6 +326,10 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       watches.dropAll();
       if (saveTimer !== undefined) flush();
       listeners.clear();
+      void logs.settled().then(() => {
+        logs.close();
+        persistence.close();
+      });
     },
   };
 
@@ -269,7 +341,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     if (lastEventId !== undefined && run.lastEventId !== lastEventId) {
       // The resume cursor moves with every Shannon event and nothing renders it: kept without a change notice.
       run.lastEventId = lastEventId;
-      scheduleSave(runId);
+      scheduleSave();
     }
     if (Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value))) store.updateRun(runId, fields);
     const timestamp = patch.updatedAt ?? new Date(now()).toISOString(); // a learned status is stamped when learned

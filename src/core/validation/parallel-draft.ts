@@ -6,6 +6,10 @@ import type { ParallelCreateParams, ParallelInputSchema, ParallelOutputSchema } 
 import { isParallelProcessor } from '../providers/parallel/processors.js';
 import { checkDate, checkDomain, checkHttpsUrl, parseJsonObject } from './fields.js';
 import { checkOutputSchema } from './output-schema.js';
+import { findHidden } from '../store/redact.js';
+
+/** Said where a re-run holds a secret that was not kept (store/redact.ts). */
+const HIDDEN_MESSAGE = 'a secret here was not saved with the run and shows as "hidden"; type it again.';
 
 export interface ParallelDraft {
   inputMode: 'text' | 'json';
@@ -106,6 +110,7 @@ function parseMcpServers(text: string): { value?: ParallelCreateParams['mcp_serv
     if (!s || s.type !== 'url' || typeof s.name !== 'string' || typeof s.url !== 'string') return { error: `MCP server ${i + 1} needs "type": "url", a "name" and a "url".` };
     const bad = checkHttpsUrl(s.url, `MCP server ${i + 1} url`);
     if (bad) return { error: bad };
+    if (findHidden(s).length) return { error: `MCP server ${i + 1}: ${HIDDEN_MESSAGE}` };
   }
   return { value: value as ParallelCreateParams['mcp_servers'] };
 }
@@ -150,6 +155,7 @@ export function validateParallelDraft(draft: ParallelDraft): DraftResult<Paralle
   if (dateError) errors.afterDate = dateError;
   const webhookError = checkHttpsUrl(draft.webhookUrl, 'The webhook URL');
   if (webhookError) errors.webhookUrl = webhookError;
+  else if (findHidden(draft.webhookUrl).length) errors.webhookUrl = `The webhook URL: ${HIDDEN_MESSAGE}`;
   const metadata = parseJsonObject(draft.metadata, 'Metadata');
   const metadataError = metadata.error ?? (metadata.value ? checkMetadata(metadata.value) : undefined);
   if (metadataError) errors.metadata = metadataError;

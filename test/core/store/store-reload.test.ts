@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
 import { createMemoryStorage, type StorageLike } from '../../../src/core/store/persistence.js';
+import { createMemoryEventLog } from '../../../src/core/store/event-log.js';
+import { until } from '../../support/scripted-stream.js';
 import type { TaskEvent, TaskRun, TaskStatus } from '../../../src/core/providers/task-event.js';
 
 const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
@@ -9,36 +11,46 @@ const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
 const message = (id: string): TaskEvent => ({ kind: 'message', id, category: 'plan', text: id, source: 'test' });
 const status = (s: TaskStatus): TaskEvent => ({ kind: 'status', id: `status:${s}`, status: s, apiStatus: s, source: 'test' });
 
-/** Two "tabs": two stores of the same name over the same storage. Writes happen only on flush(). */
-function twoTabs(seed: (store: TaskStore) => void = () => {}) {
+/**
+ * Two "tabs": two stores of the same name over the same index storage and event log, without a
+ * broadcast channel. Writes happen only on flush(); the first tab's writes are settled.
+ */
+async function twoTabs(seed: (store: TaskStore) => void = () => {}) {
   const storage: StorageLike = createMemoryStorage();
-  const open = () => createTaskStore({ persistence: storage, name: 'tabs', saveDelayMs: 60_000 });
+  const log = createMemoryEventLog();
+  const open = () => createTaskStore({ persistence: { index: storage, log }, name: 'tabs', saveDelayMs: 60_000 });
   const first = open();
   seed(first);
   first.flush();
+  await first.settled();
   const second = open();
+  for (const run of second.getRuns()) await second.loadEvents(run.id);
   const changes: StoreChange[] = [];
   second.subscribe((change) => changes.push(change));
   return { first, second, changes, types: () => changes.map((c) => c.type) };
 }
 
 describe('task store reload() (cross-tab sync)', () => {
-  it('adds runs another tab saved, with their events, newest first', () => {
-    const { first, second, types } = twoTabs((s) => s.addRun(run('old', { createdAt: '2026-01-01T00:00:00Z' })));
+  it('adds runs another tab saved, with their events read on first use, newest first', async () => {
+    const { first, second, types } = await twoTabs((s) => s.addRun(run('old', { createdAt: '2026-01-01T00:00:00Z' })));
     first.addRun(run('new', { createdAt: '2026-06-01T00:00:00Z' }), [message('a'), message('b')]);
     first.flush();
+    await first.settled();
     second.reload();
     expect(second.getRuns().map((r) => r.id)).to.deep.equal(['new', 'old']);
-    expect(second.getEvents('new').map((e) => e.id)).to.deep.equal(['a', 'b']);
     expect(types()).to.deep.equal(['runs']);
+    expect((await second.loadEvents('new')).map((e) => e.id)).to.deep.equal(['a', 'b']);
   });
 
-  it('applies new events of a known run exactly once, and a second reload changes nothing', () => {
-    const { first, second, changes, types } = twoTabs((s) => s.addRun(run('r', { status: 'queued' }), [message('a')]));
+  it('applies new events of a known run exactly once, and a second reload changes nothing', async () => {
+    const { first, second, changes, types } = await twoTabs((s) => s.addRun(run('r', { status: 'queued' }), [message('a')]));
     first.applyEvents('r', [status('running'), message('b'), status('completed')]);
     first.flush();
+    await first.settled();
     second.reload();
     second.reload();
+    await until(() => second.getEvents('r').length === 4);
+    await new Promise((r) => setTimeout(r, 20));
     expect(second.getEvents('r').map((e) => e.id)).to.deep.equal(['a', 'status:running', 'b', 'status:completed']);
     expect(second.getRun('r')!.status).to.equal('completed');
     expect(types()).to.deep.equal(['run', 'events']);
@@ -46,8 +58,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(events.events.map((e) => e.id)).to.deep.equal(['status:running', 'b', 'status:completed']);
   });
 
-  it('removes runs another tab removed, but keeps a run of its own that is not saved yet', () => {
-    const { first, second } = twoTabs((s) => {
+  it('removes runs another tab removed, but keeps a run of its own that is not saved yet', async () => {
+    const { first, second } = await twoTabs((s) => {
       s.addRun(run('keep'));
       s.addRun(run('gone'));
     });
@@ -59,8 +71,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(second.getEvents('gone')).to.deep.equal([]);
   });
 
-  it('clears the selection when the selected run was removed in another tab', () => {
-    const { first, second, types } = twoTabs((s) => {
+  it('clears the selection when the selected run was removed in another tab', async () => {
+    const { first, second, types } = await twoTabs((s) => {
       s.addRun(run('r'));
       s.select('r');
     });
@@ -73,8 +85,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(types()).to.deep.equal(['runs', 'selection']);
   });
 
-  it('follows another tab’s clear()', () => {
-    const { first, second } = twoTabs((s) => {
+  it('follows another tab’s clear()', async () => {
+    const { first, second } = await twoTabs((s) => {
       s.addRun(run('a'));
       s.addRun(run('b'));
     });
@@ -84,8 +96,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(second.getRuns()).to.deep.equal([]);
   });
 
-  it('never brings back a run it removed from another tab’s older copy', () => {
-    const { first, second } = twoTabs((s) => s.addRun(run('x')));
+  it('never brings back a run it removed from another tab’s older copy', async () => {
+    const { first, second } = await twoTabs((s) => s.addRun(run('x')));
     second.removeRun('x');
     first.addRun(run('y', { createdAt: '2026-12-01T00:00:00Z' }));
     first.flush(); // still lists x: the first tab has not heard of the removal yet
@@ -96,8 +108,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(first.getRuns().map((r) => r.id)).to.deep.equal(['y']);
   });
 
-  it('keeps runs another tab saved meanwhile when it writes its own list', () => {
-    const { first, second } = twoTabs((s) => s.addRun(run('base', { createdAt: '2026-01-01T00:00:00Z' })));
+  it('keeps runs another tab saved meanwhile when it writes its own list', async () => {
+    const { first, second } = await twoTabs((s) => s.addRun(run('base', { createdAt: '2026-01-01T00:00:00Z' })));
     first.addRun(run('theirs', { createdAt: '2026-02-01T00:00:00Z' }));
     first.flush();
     second.addRun(run('ours', { createdAt: '2026-03-01T00:00:00Z' }));
@@ -107,8 +119,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(second.getRuns().map((r) => r.id)).to.deep.equal(['ours', 'theirs', 'base']);
   });
 
-  it('follows a selection made in another tab, unless it picked a run of its own since', () => {
-    const { first, second } = twoTabs((s) => {
+  it('follows a selection made in another tab, unless it picked a run of its own since', async () => {
+    const { first, second } = await twoTabs((s) => {
       s.addRun(run('a'));
       s.addRun(run('b'));
       s.addRun(run('c'));
@@ -124,8 +136,8 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(second.selectedId, 'its own unsaved pick wins').to.equal('c');
   });
 
-  it('emits nothing when storage did not change', () => {
-    const { second, types } = twoTabs((s) => {
+  it('emits nothing when storage did not change', async () => {
+    const { second, types } = await twoTabs((s) => {
       s.addRun(run('done', { status: 'completed' }), [message('a')]);
       s.addRun(run('live'), [message('b')]);
     });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type StoreChange } from '../../../src/core/store/task-store.js';
 import { createMemoryStorage, KEY_PREFIX } from '../../../src/core/store/persistence.js';
+import { createMemoryEventLog } from '../../../src/core/store/event-log.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
 import { delay, json, scriptStream, until } from '../../support/scripted-stream.js';
 
@@ -47,25 +48,26 @@ describe('task store', () => {
     expect(store.getRuns().map((r) => r.id)).to.deep.equal(['new', 'mid', 'old']);
   });
 
-  it('persists runs, events and the selection for the next page load', () => {
-    const storage = createMemoryStorage();
-    const first = createTaskStore({ persistence: storage, name: 'p' });
+  it('persists runs, events and the selection for the next page load', async () => {
+    const persistence = { index: createMemoryStorage(), log: createMemoryEventLog() };
+    const first = createTaskStore({ persistence, name: 'p' });
     first.addRun(run('r1'));
     first.applyEvents('r1', [message('a'), message('b')]);
     first.select('r1');
     first.flush();
-    const second = createTaskStore({ persistence: storage, name: 'p' });
+    await first.settled();
+    const second = createTaskStore({ persistence, name: 'p' });
     expect(second.getRuns().map((r) => r.id)).to.deep.equal(['r1']);
-    expect(second.getEvents('r1').map((e) => e.id)).to.deep.equal(['a', 'b']);
     expect(second.selectedId).to.equal('r1');
+    expect((await second.loadEvents('r1')).map((e) => e.id)).to.deep.equal(['a', 'b']);
     expect(second.applyEvents('r1', [message('a')]), 'a replay after reload is still deduped').to.have.length(0);
   });
 
-  it('moves corrupt JSON to a backup key and starts clean with a warning', () => {
+  it('moves a corrupt run index to a backup key and starts clean with a warning', () => {
     const storage = createMemoryStorage();
     storage.setItem(`${KEY_PREFIX}:c`, '{"v":1,"runs":[{"id":');
     const warnings: string[] = [];
-    const store = createTaskStore({ persistence: storage, name: 'c', warn: (m) => warnings.push(m) });
+    const store = createTaskStore({ persistence: { index: storage, log: createMemoryEventLog() }, name: 'c', warn: (m) => warnings.push(m) });
     expect(store.getRuns()).to.deep.equal([]);
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('could not be read');
@@ -74,57 +76,70 @@ describe('task store', () => {
     expect(storage.getItem(backups[0]!)).to.equal('{"v":1,"runs":[{"id":');
     store.addRun(run('fresh'));
     store.flush();
-    expect(createTaskStore({ persistence: storage, name: 'c' }).getRuns().map((r) => r.id)).to.deep.equal(['fresh']);
+    expect(createTaskStore({ persistence: { index: storage, log: createMemoryEventLog() }, name: 'c' }).getRuns().map((r) => r.id)).to.deep.equal(['fresh']);
   });
 
-  it('quarantines data of an unknown schema version instead of misreading it', () => {
-    const storage = createMemoryStorage();
-    storage.setItem(`${KEY_PREFIX}:v`, JSON.stringify({ v: 99, runs: [] }));
+  it('when the event log refuses a write, removes the oldest finished runs’ logs, marks them with a notice, and keeps every event in memory', async () => {
+    const index = createMemoryStorage();
+    const log = createMemoryEventLog({ quota: 60_000 });
     const warnings: string[] = [];
-    const store = createTaskStore({ persistence: storage, name: 'v', warn: (m) => warnings.push(m) });
-    expect(store.getRuns()).to.deep.equal([]);
-    expect(warnings[0]).to.contain('unknown schema version 99');
-  });
-
-  it('on a full quota evicts the oldest finished runs’ events first and never throws', () => {
-    const storage = createMemoryStorage({ quota: 60_000 });
-    const warnings: string[] = [];
-    const store = createTaskStore({ persistence: storage, name: 'q', warn: (m) => warnings.push(m) });
+    const store = createTaskStore({ persistence: { index, log }, name: 'q', warn: (m) => warnings.push(m) });
     const bulk = (prefix: string) => Array.from({ length: 40 }, (_, i) => message(`${prefix}${i}`, 'x'.repeat(200)));
     store.addRun(run('oldest', { status: 'completed', createdAt: '2026-01-01T00:00:00Z' }), bulk('o'));
     store.addRun(run('older', { status: 'completed', createdAt: '2026-02-01T00:00:00Z' }), bulk('p'));
     store.flush();
+    await store.settled();
+    const changes: StoreChange[] = [];
+    store.subscribe((c) => changes.push(c));
     store.addRun(run('live', { status: 'running', createdAt: '2026-03-01T00:00:00Z' }), bulk('l'));
     expect(() => store.flush()).to.not.throw();
-    const reloaded = createTaskStore({ persistence: storage, name: 'q' });
+    await store.settled();
+    const marked = changes.find((c) => c.type === 'run' && c.runId === 'oldest') as Extract<StoreChange, { type: 'run' }> | undefined;
+    expect(marked?.run.eventsEvicted, 'the store announced the eviction').to.equal(true);
+    expect(marked?.previous.eventsEvicted).to.equal(undefined);
+    expect(store.getEvents('oldest'), 'the live session keeps its events').to.have.length(40);
+    expect(store.applyEvents('oldest', bulk('o')), 'and re-applying them is an ordinary no-op').to.deep.equal([]);
+    expect(store.getRun('older')!.eventsEvicted).to.equal(undefined);
+    store.flush();
+    const reloaded = createTaskStore({ persistence: { index, log }, name: 'q' });
     expect(reloaded.getRuns().map((r) => r.id), 'every run is kept').to.deep.equal(['live', 'older', 'oldest']);
     expect(reloaded.getRun('oldest')!.eventsEvicted).to.equal(true);
-    expect(reloaded.getEvents('oldest')).to.have.length(0);
-    expect(reloaded.getEvents('live')).to.have.length(40);
+    expect(await reloaded.loadEvents('oldest')).to.have.length(0);
+    expect(await reloaded.loadEvents('older')).to.have.length(40);
+    expect(await reloaded.loadEvents('live')).to.have.length(40);
     expect(reloaded.getRun('live')!.eventsEvicted).to.equal(undefined);
   });
 
-  it('survives the real localStorage being full', () => {
+  it('survives the real localStorage being full, and saves again once there is room', async () => {
     const filler: string[] = [];
-    try {
-      for (let i = 0; i < 10_000; i++) {
-        localStorage.setItem(`filler-${i}`, 'f'.repeat(256 * 1024));
-        filler.push(`filler-${i}`);
+    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      try {
+        for (;;) {
+          localStorage.setItem(`filler-${filler.length}`, 'f'.repeat(size));
+          filler.push(`filler-${filler.length}`);
+        }
+      } catch {
+        // full at this size: try smaller pieces
       }
-    } catch {
-      // full now
     }
+    const name = `full-${Date.now().toString(36)}`;
     try {
       const warnings: string[] = [];
-      const store = createTaskStore({ name: 'full', warn: (m) => warnings.push(m) });
+      const store = createTaskStore({ name, warn: (m) => warnings.push(m) });
       store.addRun(run('r1'), [message('a', 'y'.repeat(512 * 1024))]);
       expect(() => store.flush()).to.not.throw();
       expect(warnings.some((w) => w.includes('storage is full'))).to.equal(true);
       expect(store.getEvents('r1'), 'the page keeps working in memory').to.have.length(1);
+      filler.splice(0).forEach((key) => localStorage.removeItem(key));
+      store.applyEvents('r1', [message('b')]);
+      store.flush();
+      await store.settled();
+      expect(localStorage.getItem(`${KEY_PREFIX}:${name}`)).to.contain('"r1"');
+      store.clear();
+      await store.settled();
     } finally {
       filler.forEach((key) => localStorage.removeItem(key));
-      localStorage.removeItem(`${KEY_PREFIX}:full`);
-      localStorage.removeItem(`${KEY_PREFIX}:full:events:r1`);
+      localStorage.removeItem(`${KEY_PREFIX}:${name}`);
     }
   });
 

@@ -1,0 +1,39 @@
+/**
+ * The notice of a run whose stored event log was removed to save space (issue 10 §1,
+ * `part="evicted"`), with the action that loads the events again from the API
+ * (`TaskStore.restoreEvents`: Parallel replays the run's trace, Shannon lists its persisted
+ * events). Shown only while the run has no events in memory; a failure is reported as
+ * `task-error` and said in the notice.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { isHttpStatusError } from '../../core/errors.js';
+import type { TaskRun } from '../../core/providers/task-event.js';
+import { TaskErrorEvent } from '../shared/events.js';
+import type { TaskElement } from '../shared/task-element.js';
+
+/** Per element: the run being loaded again, or the last failure. */
+const state = new WeakMap<TaskElement, { runId: string; busy: boolean; failed?: string }>();
+
+async function restore(host: TaskElement, run: TaskRun): Promise<void> {
+  state.set(host, { runId: run.id, busy: true });
+  host.requestUpdate();
+  try {
+    await host.taskStore.restoreEvents(run.id, host.endpoint(run.provider));
+    state.delete(host);
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    state.set(host, { runId: run.id, busy: false, failed: err.message });
+    host.dispatchEvent(new TaskErrorEvent(err, run.id, isHttpStatusError(err) ? err.status : undefined));
+  }
+  host.requestUpdate();
+}
+
+export function renderEvicted(run: TaskRun, eventCount: number, host: TaskElement): TemplateResult | typeof nothing {
+  if (!run.eventsEvicted || eventCount > 0) return nothing;
+  const mine = state.get(host)?.runId === run.id ? state.get(host) : undefined;
+  return html`<div part="evicted" class="notice evicted" role="status">
+    <p>This run’s event log was removed to save space. The result and status are kept.</p>
+    ${mine?.failed ? html`<p>Could not load the events again: ${mine.failed}</p>` : nothing}
+    <button type="button" ?disabled=${!!mine?.busy} @click=${() => void restore(host, run)}>${mine?.busy ? 'Loading the events…' : 'Load the events again'}</button>
+  </div>`;
+}

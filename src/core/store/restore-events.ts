@@ -1,0 +1,81 @@
+/**
+ * Loads a run's events again from the API, for a run whose stored log was removed to save space
+ * (issue 10 §1). One request or page at a time, cancellable with the signal:
+ * - Parallel replays the whole trace of a run on every connection to
+ *   `GET /v1beta/tasks/runs/{id}/events` (the stream ends after the terminal state): read once.
+ * - Shannon keeps a run's events: `GET /api/v1/tasks/{id}/events?offset&limit` (pages of up to
+ *   200; Shannon `cmd/gateway` task handler), each event as the SSE stream's data would carry it.
+ * Both go through the provider's own decoder, so the events are the ones a live stream gives.
+ */
+import { callApi, prepareRequest, type EndpointConfig } from '../client/api-request.js';
+import { httpFailure, maskUrl } from '../client/http-failure.js';
+import { NetworkError } from '../errors.js';
+import type { DecodedMessage } from '../providers/provider.js';
+import type { TaskEvent, TaskRun } from '../providers/task-event.js';
+import { createSseDecoder } from '../sse/sse-decoder.js';
+import { globalFetch } from '../util/environment.js';
+import { providerFor } from './providers.js';
+
+const SHANNON_PAGE = 200;
+/** Most pages read for one run (200 × 500 = 100,000 events). */
+const SHANNON_MAX_PAGES = 500;
+
+async function parallelTrace(run: TaskRun, endpoint: EndpointConfig, signal?: AbortSignal): Promise<DecodedMessage[]> {
+  const provider = providerFor('parallel');
+  const { url, headers } = prepareRequest(endpoint, provider.eventsRequest(run.id), 'stream');
+  let response: Response;
+  try {
+    response = await (endpoint.fetch ?? globalFetch)(url, { headers: { ...headers, accept: 'text/event-stream' }, signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new NetworkError(maskUrl(url), { cause });
+  }
+  if (!response.ok || !response.body) throw await httpFailure(response, { url, method: 'GET' });
+  const decoder = provider.createDecoder();
+  decoder.beginConnection();
+  const decoded: DecodedMessage[] = [];
+  let ended = false;
+  const sse = createSseDecoder({ onMessage: (message) => {
+    const result = decoder.decode(message);
+    decoded.push(result);
+    // The first state of a connection is a snapshot (already terminal here): the replay follows it.
+    ended ||= !!result.end && decoded.length > 1;
+  } });
+  const reader = response.body.getReader();
+  try {
+    while (!ended) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      sse.push(value);
+    }
+    sse.end();
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  return decoded;
+}
+
+async function shannonEvents(run: TaskRun, endpoint: EndpointConfig, signal?: AbortSignal): Promise<DecodedMessage[]> {
+  const provider = providerFor('shannon');
+  const decoder = provider.createDecoder();
+  decoder.beginConnection();
+  const decoded: DecodedMessage[] = [];
+  for (let page = 0; page < SHANNON_MAX_PAGES; page++) {
+    const path = `/api/v1/tasks/${encodeURIComponent(run.id)}/events`;
+    const body = (await callApi(endpoint, { method: 'GET', path, query: { offset: String(page * SHANNON_PAGE), limit: String(SHANNON_PAGE) } }, signal)) as { events?: unknown[] } | undefined;
+    const events = Array.isArray(body?.events) ? body.events : [];
+    for (const event of events) {
+      const record = event as { type?: unknown; seq?: unknown };
+      const id = record?.seq === undefined ? '' : String(record.seq);
+      decoded.push(decoder.decode({ event: typeof record?.type === 'string' ? record.type : 'message', data: JSON.stringify(event), lastEventId: id, id }));
+    }
+    if (events.length < SHANNON_PAGE) break;
+  }
+  return decoded;
+}
+
+/** The run's events as the API still has them, in order. Rejects with the API's error. */
+export async function fetchRunEvents(run: TaskRun, endpoint: EndpointConfig, signal?: AbortSignal): Promise<TaskEvent[]> {
+  const decoded = run.provider === 'shannon' ? await shannonEvents(run, endpoint, signal) : await parallelTrace(run, endpoint, signal);
+  return decoded.flatMap((message) => message.events);
+}

@@ -1,0 +1,150 @@
+/**
+ * The default persistence in a real browser: the run index in localStorage, the event logs in
+ * IndexedDB (issue 10 §1–3). Each store gets a name of its own; everything is removed afterwards.
+ */
+import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
+import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
+import { KEY_PREFIX } from '../../../src/core/store/persistence.js';
+import { IDB_NAME } from '../../../src/core/store/idb-event-log.js';
+import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
+import { delay, until } from '../../support/scripted-stream.js';
+
+const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
+  id, provider: 'parallel', status: 'running', createdAt: '2026-11-01T10:00:00Z', ...extra,
+});
+const message = (id: string, text = id): TaskEvent => ({ kind: 'message', id, category: 'plan', text, source: 'test' });
+const status = (s: 'completed' | 'running'): TaskEvent => ({ kind: 'status', id: `status:${s}`, status: s, apiStatus: s, source: 'test' });
+
+let n = 0;
+const opened: TaskStore[] = [];
+let names: string[] = [];
+function uniqueName(): string {
+  const name = `idb-${Date.now().toString(36)}-${++n}`;
+  names.push(name);
+  return name;
+}
+function open(name: string, warnings: string[] = []): TaskStore {
+  const store = createTaskStore({ name, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
+  opened.push(store);
+  return store;
+}
+
+/** The raw batches IndexedDB holds for one store, in key order. */
+async function storedBatches(name: string): Promise<{ run: string; events: unknown[] }[]> {
+  const db = await openDB(IDB_NAME);
+  try {
+    const all = (await db.getAll('batches')) as { store: string; run: string; events: unknown[] }[];
+    return all.filter((b) => b.store === name);
+  } finally {
+    db.close();
+  }
+}
+async function quarantined(name: string): Promise<{ where: string; reason: string; record: unknown }[]> {
+  const db = await openDB(IDB_NAME);
+  try {
+    return ((await db.getAll('quarantine')) as { store: string; where: string; reason: string; record: unknown }[]).filter((q) => q.store === name);
+  } finally {
+    db.close();
+  }
+}
+const indexKey = (name: string) => `${KEY_PREFIX}:${name}`;
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) {
+    store.clear();
+    await store.settled();
+    store.dispose();
+  }
+  for (const name of names) for (const key of Object.keys(localStorage)) if (key.startsWith(indexKey(name))) localStorage.removeItem(key);
+  names = [];
+});
+
+describe('persistence: run index in localStorage, event logs in IndexedDB', () => {
+  it('appends only the new events, one batch per run and flush, and reads them back after a reload', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    first.addRun(run('r1'), [message('a'), message('b')]);
+    first.flush();
+    await first.settled();
+    first.applyEvents('r1', [message('c')]);
+    first.flush();
+    await first.settled();
+    const batches = await storedBatches(name);
+    expect(batches.map((b) => (b.events as TaskEvent[]).map((e) => e.id))).to.deep.equal([['a', 'b'], ['c']]);
+    expect(localStorage.getItem(indexKey(name)), 'the index holds runs, not events').to.not.contain('"a"');
+    const second = open(name);
+    expect(second.getRuns().map((r) => r.id), 'the history is there at once').to.deep.equal(['r1']);
+    expect((await second.loadEvents('r1')).map((e) => e.id)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('writes a run that finishes at once, without waiting for the save delay', async () => {
+    const name = uniqueName();
+    const store = open(name);
+    store.addRun(run('done'), [message('a')]);
+    store.applyEvents('done', [status('completed')]);
+    expect(JSON.parse(localStorage.getItem(indexKey(name))!).runs[0].status).to.equal('completed');
+    await store.settled();
+    expect((await storedBatches(name)).flatMap((b) => (b.events as TaskEvent[]).map((e) => e.id))).to.deep.equal(['a', 'status:completed']);
+  });
+
+  it('moves logs of the localStorage format into IndexedDB on first load, checking each event', async () => {
+    const name = uniqueName();
+    localStorage.setItem(indexKey(name), JSON.stringify({ v: 1, runs: [run('old', { status: 'completed' })], selectedId: 'old' }));
+    localStorage.setItem(`${indexKey(name)}:events:old`, JSON.stringify({ v: 1, events: [message('a'), null, message('b')] }));
+    const warnings: string[] = [];
+    const store = open(name, warnings);
+    expect(store.getRuns().map((r) => r.id)).to.deep.equal(['old']);
+    expect((await store.loadEvents('old')).map((e) => e.id)).to.deep.equal(['a', 'b']);
+    expect(localStorage.getItem(`${indexKey(name)}:events:old`), 'the old key is gone').to.equal(null);
+    expect((await quarantined(name)).map((q) => q.record)).to.deep.equal([null]);
+    expect(warnings.join(' ')).to.contain('set aside');
+  });
+
+  it('hears another tab’s new events on the BroadcastChannel, without reading storage again', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    first.addRun(run('r'), [message('a')]);
+    first.flush();
+    await first.settled();
+    const second = open(name);
+    await second.loadEvents('r');
+    const changes: StoreChange[] = [];
+    second.subscribe((c) => changes.push(c));
+    first.applyEvents('r', [message('b')]);
+    first.flush();
+    await until(() => second.getEvents('r').length === 2, 2000, 'the event from the other tab');
+    expect(changes.filter((c) => c.type === 'events').map((c) => (c as { events: readonly TaskEvent[] }).events.map((e) => e.id))).to.deep.equal([['b']]);
+    second.flush();
+    await second.settled();
+    expect((await storedBatches(name)).flatMap((b) => (b.events as TaskEvent[]).map((e) => e.id)), 'the receiving tab did not write them again').to.deep.equal(['a', 'b']);
+  });
+
+  it('keeps API keys out of IndexedDB and localStorage', async () => {
+    const name = uniqueName();
+    const store = open(name);
+    store.setCredential('parallel', 'sk-secret-key-123');
+    store.addRun(run('r', { request: { input: 'q', mcp_servers: [{ type: 'url', name: 'x', url: 'https://u:p@mcp.example/?token=abc', headers: { Authorization: 'Bearer sk-mcp' } }] } }), [message('a')]);
+    store.flush();
+    await store.settled();
+    const everything = JSON.stringify(await storedBatches(name)) + JSON.stringify({ ...localStorage });
+    expect(everything).to.not.contain('sk-secret-key-123');
+    expect(everything).to.not.contain('sk-mcp');
+    expect(everything).to.not.contain('abc');
+    expect(everything).to.not.contain('u:p@');
+  });
+
+  it('after a reload, a run reads its events once, and a replay while reading adds nothing twice', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    first.addRun(run('r'), [message('a'), message('b')]);
+    first.flush();
+    await first.settled();
+    const second = open(name);
+    const added = second.applyEvents('r', [message('a'), message('b'), message('c')]); // a replay on connect
+    expect(added, 'held until the stored log is read').to.deep.equal([]);
+    await second.loadEvents('r');
+    await delay(10);
+    expect(second.getEvents('r').map((e) => e.id)).to.deep.equal(['a', 'b', 'c']);
+  });
+});
