@@ -4,7 +4,8 @@
 // dist/bundle-manifest.json: the loader (task-elements.bundle.js), the shared chunk, the chunk of each
 // element on the page, and for "full" also what loads later (markdown for text outputs, OAuth sign-in).
 //
-// The limits guard against growth with some room for work in flight; issue 11's targets are 40 kB
+// The limits guard against growth. IndexedDB logs (idb) and stored-data validation (valibot) added
+// ~12 kB gzip to every page kind; loading them lazily is the next saving. Issue 11's targets are 40 kB
 // (three elements idle), 30 kB (only <task-stream>) and 60 kB (everything), not met yet.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -40,19 +41,19 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '55 kB',
+    limit: '64 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '40 kB',
+    limit: '50 kB',
     gzip: true,
   },
   {
     name: 'everything, including lazily loaded chunks (markdown, OAuth)',
     path: files(everything([ENTRY])),
-    limit: '72 kB',
+    limit: '81 kB',
     gzip: true,
   },
 ];
