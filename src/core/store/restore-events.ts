@@ -9,7 +9,7 @@
  */
 import { callApi, prepareRequest, type EndpointConfig } from '../client/api-request.js';
 import { httpFailure, maskUrl } from '../client/http-failure.js';
-import { NetworkError } from '../errors.js';
+import { NetworkError, RedirectRefusedError } from '../errors.js';
 import type { DecodedMessage } from '../providers/provider.js';
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { createSseDecoder } from '../sse/sse-decoder.js';
@@ -25,10 +25,15 @@ async function parallelTrace(run: TaskRun, endpoint: EndpointConfig, signal?: Ab
   const { url, headers } = prepareRequest(endpoint, provider.eventsRequest(run.id), 'stream');
   let response: Response;
   try {
-    response = await (endpoint.fetch ?? globalFetch)(url, { headers: { ...headers, accept: 'text/event-stream' }, signal });
+    response = await (endpoint.fetch ?? globalFetch)(url, { headers: { ...headers, accept: 'text/event-stream' }, signal, redirect: 'manual' });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new NetworkError(maskUrl(url), { cause });
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    // The request carries credentials: a redirect is refused, never followed (as in callApi).
+    void response.body?.cancel().catch(() => {});
+    throw new RedirectRefusedError(maskUrl(url));
   }
   if (!response.ok || !response.body) throw await httpFailure(response, { url, method: 'GET' });
   const decoder = provider.createDecoder();

@@ -18,8 +18,11 @@ export interface OnlineEventTarget {
   removeEventListener(type: 'online', listener: () => void): void;
 }
 
-/** Global `fetch`, looked up when a request is made (so a page may patch it later). */
-export const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+/**
+ * Global `fetch`, looked up when a request is made (so a page may patch it later). Redirects are not
+ * followed unless the caller asks (`redirect: 'manual'` by default): our requests carry credentials.
+ */
+export const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, { redirect: 'manual', ...init });
 
 /** Global timers, looked up at call time. */
 export const globalTimers: Timers = {
