@@ -25,6 +25,8 @@ export interface MockOptions {
   seed?: number;
   /** Parallel's maximum stream lifetime before a clean server close, in simulated ms. @default 570_000 */
   streamLifetimeMs?: number;
+  /** Parallel's task group events stream lifetime before a clean server close, in simulated ms. @default 3_600_000 */
+  groupStreamLifetimeMs?: number;
   /** Reject requests without a key exactly as the real APIs do (401 and their error body). @default true */
   requireKey?: boolean;
   /** Prefix stripped before routing, e.g. `/mock`; requests outside it are not handled. @default '' */
@@ -51,12 +53,14 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     speed = 1,
     seed = randomInt(0, 2 ** 31),
     streamLifetimeMs = 570_000,
+    groupStreamLifetimeMs = 3_600_000,
     requireKey = true,
     basePath = '',
     ringCapacity = 256,
   } = options;
   checkSpeed(speed);
   if (!(streamLifetimeMs > 0)) throw new MockOptionsError(`streamLifetimeMs must be positive, got ${streamLifetimeMs}`);
+  if (!(groupStreamLifetimeMs > 0)) throw new MockOptionsError(`groupStreamLifetimeMs must be positive, got ${groupStreamLifetimeMs}`);
   if (!Number.isInteger(ringCapacity) || ringCapacity < 1) throw new MockOptionsError(`ringCapacity must be a positive integer, got ${ringCapacity}`);
   if (basePath !== '' && (!basePath.startsWith('/') || basePath.endsWith('/'))) {
     throw new MockOptionsError(`basePath must start with "/" and not end with it, got "${basePath}"`);
@@ -64,7 +68,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
 
   const rng = new Rng(seed);
   const registry = new Set<SseConnection>();
-  const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, requireKey, registry });
+  const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, groupStreamLifetimeMs, requireKey, registry });
   const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, registry });
   const oauth = new MockOAuthProvider({ basePath });
   let closed = false;

@@ -41,6 +41,12 @@ const PROVIDERS: readonly ProviderRules[] = [
       { method: 'GET', path: '/v1beta/tasks/runs/{id}/events' },
       { method: 'GET', path: '/v1/tasks/runs/{id}/result', query: { timeout: /^\d{1,5}$/ } },
       { method: 'GET', path: '/v1/tasks/runs/{id}/input' },
+      // Task groups (§10): exactly what the batch mode uses; not /runs/{run_id}, refresh_status or timeout.
+      { method: 'POST', path: '/v1/tasks/groups' },
+      { method: 'GET', path: '/v1/tasks/groups/{id}' },
+      { method: 'POST', path: '/v1/tasks/groups/{id}/runs' },
+      { method: 'GET', path: '/v1/tasks/groups/{id}/events', query: { last_event_id: /^[A-Za-z0-9_\-.:]{1,128}$/ } },
+      { method: 'GET', path: '/v1/tasks/groups/{id}/runs', query: { include_input: /^(true|false)$/, include_output: /^(true|false)$/ } },
     ],
   },
   {

@@ -9,16 +9,19 @@ import type { Rng } from '../rng.js';
 import { CreateRateLimiter, STREAM_TIMEOUT_SHARE, dropPlanFor, parseScenario, parseSpeed, streamFaultFor } from '../scenarios.js';
 import type { ConnectionRegistry } from '../sse-connection.js';
 import { ParallelHttpError, invalidInput, parallelErrorBody, runNotFound, unauthorized } from './parallel-errors.js';
+import { ParallelGroupApi } from './parallel-group-routes.js';
 import { processorProfile } from './parallel-processors.js';
 import { ParallelRun } from './parallel-run.js';
 import { serveParallelEvents } from './parallel-stream.js';
 import { planParallelRun } from './parallel-timeline.js';
-import { validateCreate } from './parallel-validate.js';
+import { validateCreate, type CreateRequest } from './parallel-validate.js';
 
 export interface ParallelApiOptions {
   rng: Rng;
   speed: number;
   streamLifetimeMs: number;
+  /** The group events stream's longest life, in simulated ms. */
+  groupStreamLifetimeMs: number;
   requireKey: boolean;
   registry: ConnectionRegistry;
 }
@@ -33,11 +36,20 @@ export class ParallelApi {
   readonly #runs = new Map<string, ParallelRun>();
   readonly #errorRng: Rng;
   readonly #createLimiter = new CreateRateLimiter();
+  readonly #groups: ParallelGroupApi;
   #created = 0;
 
   constructor(options: ParallelApiOptions) {
     this.#options = options;
     this.#errorRng = options.rng.fork('parallel-errors');
+    this.#groups = new ParallelGroupApi({
+      rng: options.rng.fork('parallel-groups'),
+      speed: options.speed,
+      lifetimeMs: options.groupStreamLifetimeMs,
+      registry: options.registry,
+      authenticate: (req) => this.#authenticate(req),
+      newRun: (request, body, betas, taskgroupId) => this.#newRun(request, body, betas, taskgroupId),
+    });
   }
 
   /** True for paths this half owns. */
@@ -57,6 +69,7 @@ export class ParallelApi {
 
   /** Stops every run's timers. */
   close(): void {
+    this.#groups.close();
     for (const run of this.#runs.values()) run.dispose();
   }
 
@@ -66,6 +79,10 @@ export class ParallelApi {
       this.#allow(method, 'POST');
       this.#authenticate(req);
       await this.#create(req, res);
+      return;
+    }
+    if (this.#groups.matches(path)) {
+      await this.#groups.route(req, res, path, url);
       return;
     }
     const match = RUN_PATH.exec(path) ?? LEGACY_EVENTS_PATH.exec(path);
@@ -110,18 +127,25 @@ export class ParallelApi {
     if (this.#createLimiter.shouldRefuse(scenario, text)) {
       throw new ParallelHttpError(429, 'Rate limit exceeded. Retry after the time given in Retry-After.', { headers: { 'Retry-After': '1' } });
     }
+    const betas = (header(req, 'parallel-beta') ?? '').split(',').map((b) => b.trim());
+    const run = this.#newRun(request, body as Record<string, unknown>, betas, null);
+    run.start();
+    sendJson(res, 202, run.snapshot());
+  }
+
+  /** Plans and registers a run (not started yet), single or in a group. */
+  #newRun(request: CreateRequest, body: Record<string, unknown>, betas: string[], taskgroupId: string | null): ParallelRun {
+    const scenario = parseScenario(request.metadata?.mock_scenario);
     const index = this.#created++;
     const rng = this.#options.rng.fork(`parallel-run:${index}`);
     const id = `trun_${rng.hex(32)}`;
     const profile = processorProfile(request.processor);
     if (!profile) throw invalidInput(`Unknown processor '${request.processor}'`, ['processor']);
-    const betas = (header(req, 'parallel-beta') ?? '').split(',').map((b) => b.trim());
     const plan = planParallelRun({ rng: rng.fork('plan'), request, profile, scenario, fieldBasisBeta: betas.includes('field-basis-2025-11-25') });
     const speed = parseSpeed(request.metadata?.mock_speed) ?? this.#options.speed;
-    const run = new ParallelRun({ id, request, body: body as Record<string, unknown>, scenario, speed, plan, rng: rng.fork('faults') });
+    const run = new ParallelRun({ id, request, body, scenario, speed, plan, rng: rng.fork('faults'), taskgroupId });
     this.#runs.set(id, run);
-    run.start();
-    sendJson(res, 202, run.snapshot());
+    return run;
   }
 
   #events(run: ParallelRun, res: ServerResponse): void {

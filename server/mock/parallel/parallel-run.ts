@@ -26,13 +26,17 @@ export interface TaskRun {
   metadata: Record<string, string | number | boolean> | null;
   warnings: RunWarning[] | null;
   error: Pick<ParallelErrorObject, 'ref_id' | 'message'> | null;
-  taskgroup_id: null;
+  /** The group the run belongs to (parallel-task-api.md §10), null for a single run. */
+  taskgroup_id: string | null;
   created_at: string;
   modified_at: string;
 }
 
 /** A live update for open streams: an event block, or `null` when the run reached its end. */
 export type RunListener = (block: string | null) => void;
+
+/** Told every status change (queued → running → completed | failed); groups count them. */
+export type StatusListener = (status: RunStatus) => void;
 
 export interface ParallelRunInit {
   id: string;
@@ -44,6 +48,8 @@ export interface ParallelRunInit {
   plan: ParallelPlan;
   /** Randomness for this run's faults (drop points). */
   rng: Rng;
+  /** The group this run was added to, if any. */
+  taskgroupId?: string | null;
 }
 
 export class ParallelRun {
@@ -54,6 +60,7 @@ export class ParallelRun {
   readonly plan: ParallelPlan;
   readonly rng: Rng;
   readonly clock: Clock;
+  readonly taskgroupId: string | null;
   /** Event blocks of every progress message so far (and malformed frames), in order. */
   readonly trace: string[] = [];
   /** The latest `task_run.progress_stats` block. */
@@ -67,6 +74,7 @@ export class ParallelRun {
   readonly #createdAt = isoMicros();
   #modifiedAt = this.#createdAt;
   readonly #listeners = new Set<RunListener>();
+  readonly #statusListeners = new Set<StatusListener>();
   readonly #player: TimelinePlayer;
 
   constructor(init: ParallelRunInit) {
@@ -77,6 +85,7 @@ export class ParallelRun {
     this.plan = init.plan;
     this.rng = init.rng;
     this.clock = new Clock(init.speed);
+    this.taskgroupId = init.taskgroupId ?? null;
     this.#player = new TimelinePlayer(
       init.plan.events.map((event) => ({ at: event.at, run: () => this.#apply(event) })),
       this.clock,
@@ -113,7 +122,7 @@ export class ParallelRun {
       metadata: this.request.metadata,
       warnings: this.request.warnings.length > 0 ? this.request.warnings : null,
       error: this.#error,
-      taskgroup_id: null,
+      taskgroup_id: this.taskgroupId,
       created_at: this.#createdAt,
       modified_at: this.#modifiedAt,
     };
@@ -133,6 +142,12 @@ export class ParallelRun {
   subscribe(listener: RunListener): Cancel {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Listens to status changes; returns the unsubscribe function. */
+  onStatus(listener: StatusListener): Cancel {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
   }
 
   /** Resolves when the run ends or after `realMs`, whichever comes first. */
@@ -158,6 +173,7 @@ export class ParallelRun {
     this.#player.stop();
     this.clock.dispose();
     this.#listeners.clear();
+    this.#statusListeners.clear();
   }
 
   #apply(event: PlannedEvent): void {
@@ -165,6 +181,7 @@ export class ParallelRun {
       case 'running':
         this.#status = 'running';
         this.#modifiedAt = isoMicros();
+        this.#emitStatus();
         return;
       case 'message': {
         const data = { type: event.type, message: event.message, timestamp: isoMicros() };
@@ -200,6 +217,11 @@ export class ParallelRun {
     this.#status = status;
     this.#modifiedAt = isoMicros();
     this.#emit(null);
+    this.#emitStatus();
+  }
+
+  #emitStatus(): void {
+    for (const listener of [...this.#statusListeners]) listener(this.#status);
   }
 
   #emit(block: string | null): void {

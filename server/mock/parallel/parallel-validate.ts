@@ -80,7 +80,8 @@ export function validateCreate(body: unknown): CreateRequest {
   };
 }
 
-function readTaskSpec(value: unknown, warnings: RunWarning[]): { output: OutputSpec; taskSpec: Record<string, unknown> | null } {
+/** Reads a `task_spec` (or a group's `default_task_spec`); 422 with a `task_spec` location when invalid. */
+export function readTaskSpec(value: unknown, warnings: RunWarning[]): { output: OutputSpec; taskSpec: Record<string, unknown> | null } {
   if (value === undefined || value === null) return { output: { kind: 'auto' }, taskSpec: null };
   if (!isRecord(value)) throw invalidInput("Field 'task_spec' must be an object", ['task_spec']);
   const schema = value.output_schema;
@@ -110,7 +111,8 @@ function readTaskSpec(value: unknown, warnings: RunWarning[]): { output: OutputS
   return { output: { kind: 'json', schema: jsonSchema }, taskSpec: value };
 }
 
-function readMetadata(value: unknown): Record<string, string | number | boolean> | null {
+/** Reads `metadata` (runs and groups share the limits); 422 when invalid. */
+export function readMetadata(value: unknown): Record<string, string | number | boolean> | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) throw invalidInput("Field 'metadata' must be an object", ['metadata']);
   const out: Record<string, string | number | boolean> = {};

@@ -79,6 +79,29 @@ const RUN = 'trun_0123456789abcdef';
 const WORKFLOW = 'task-00000000-0000-0000-0000-000000000002-1761545271';
 const CREATE = JSON.stringify({ input: 'What is the capital of France?', processor: 'lite' });
 
+const GROUP = 'tgrp_0123456789abcdef';
+
+/** Task groups (parallel-task-api.md §10): the routes the batch mode uses are forwarded, no other group route is. */
+function groupRoutes(): MatrixCase[] {
+  const add = JSON.stringify({ inputs: [{ input: 'a', processor: 'lite' }] });
+  return [
+    { name: 'forwards POST /v1/tasks/groups', method: 'POST', path: '/api/parallel/v1/tasks/groups', headers: JSON_HEADERS, body: '{}', status: 200, upstream: { method: 'POST', path: '/parallel/v1/tasks/groups', headers: { 'x-api-key': PARALLEL_SERVER_KEY }, body: '{}' } },
+    { name: 'forwards GET /v1/tasks/groups/{id}', path: `/api/parallel/v1/tasks/groups/${GROUP}`, status: 200, upstream: { path: `/parallel/v1/tasks/groups/${GROUP}` } },
+    { name: 'forwards POST /v1/tasks/groups/{id}/runs', method: 'POST', path: `/api/parallel/v1/tasks/groups/${GROUP}/runs`, headers: JSON_HEADERS, body: add, status: 202, upstream: { method: 'POST', path: `/parallel/v1/tasks/groups/${GROUP}/runs`, body: add } },
+    { name: 'forwards GET /v1/tasks/groups/{id}/events with its last_event_id query', path: `/api/parallel/v1/tasks/groups/${GROUP}/events?last_event_id=123`, headers: { accept: 'text/event-stream' }, status: 200, upstream: { path: `/parallel/v1/tasks/groups/${GROUP}/events`, query: { last_event_id: '123' } }, bodyIncludes: ['event: first', 'event: last'] },
+    { name: 'forwards GET /v1/tasks/groups/{id}/runs with include_input and include_output', path: `/api/parallel/v1/tasks/groups/${GROUP}/runs?include_input=true&include_output=true`, status: 200, upstream: { path: `/parallel/v1/tasks/groups/${GROUP}/runs`, query: { include_input: 'true', include_output: 'true' } } },
+    { name: 'refuses the group run route it does not list (GET /v1/tasks/groups/{id}/runs/{run_id}) with rule route-not-allowed', path: `/api/parallel/v1/tasks/groups/${GROUP}/runs/${RUN}`, status: 404, rule: 'route-not-allowed' },
+    { name: 'refuses the legacy /v1beta/tasks/groups routes with rule route-not-allowed', method: 'POST', path: '/api/parallel/v1beta/tasks/groups', headers: JSON_HEADERS, body: '{}', status: 404, rule: 'route-not-allowed' },
+    { name: 'refuses a group sub-route it does not list with rule route-not-allowed', path: `/api/parallel/v1/tasks/groups/${GROUP}/cancel`, status: 404, rule: 'route-not-allowed' },
+    { name: 'refuses methods a group route does not list with rule method-not-allowed', method: 'POST', path: `/api/parallel/v1/tasks/groups/${GROUP}/events`, headers: JSON_HEADERS, body: '{}', status: 405, rule: 'method-not-allowed', response: { allow: 'GET' } },
+    { name: 'refuses GET on the group create route with rule method-not-allowed', path: '/api/parallel/v1/tasks/groups', status: 405, rule: 'method-not-allowed', response: { allow: 'POST' } },
+    { name: 'refuses timeout on the group events stream with rule query-not-allowed', path: `/api/parallel/v1/tasks/groups/${GROUP}/events?timeout=5`, status: 400, rule: 'query-not-allowed' },
+    { name: 'refuses refresh_status on add-runs with rule query-not-allowed', method: 'POST', path: `/api/parallel/v1/tasks/groups/${GROUP}/runs?refresh_status=true`, headers: JSON_HEADERS, body: add, status: 400, rule: 'query-not-allowed' },
+    { name: 'refuses a status filter on the group runs stream with rule query-not-allowed', path: `/api/parallel/v1/tasks/groups/${GROUP}/runs?status=failed`, status: 400, rule: 'query-not-allowed' },
+    { name: 'refuses a last_event_id of the wrong shape on the group events stream with rule query-not-allowed', path: `/api/parallel/v1/tasks/groups/${GROUP}/events?last_event_id=a%20b`, status: 400, rule: 'query-not-allowed' },
+  ];
+}
+
 const routes: MatrixCase[] = [
   {
     name: 'forwards POST /v1/tasks/runs to the Parallel base URL with the server key and the allow-listed headers',
@@ -112,6 +135,7 @@ const routes: MatrixCase[] = [
     status: 200,
     upstream: { path: '/api/v1/stream/sse', query: { workflow_id: WORKFLOW, types: 'LLM_OUTPUT,STREAM_END', last_event_id: '1761545276767-0' }, headers: { 'last-event-id': '1761545276767-0', 'cache-control': 'no-cache' } },
   },
+  ...groupRoutes(),
   { name: 'refuses a path outside /api/parallel and /api/shannon with rule unknown-prefix', path: '/api/openai/v1/chat/completions', status: 404, rule: 'unknown-prefix' },
   { name: 'refuses a bare API path without the provider prefix with rule unknown-prefix', path: '/v1/tasks/runs', status: 404, rule: 'unknown-prefix' },
   { name: 'refuses a look-alike prefix with rule unknown-prefix', path: '/api/parallelx/v1/tasks/runs', status: 404, rule: 'unknown-prefix' },
@@ -161,7 +185,7 @@ const origins: MatrixCase[] = [
   { name: 'refuses a request without Origin that Sec-Fetch-Site marks cross-site with rule origin-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}/events`, headers: { origin: null, 'sec-fetch-site': 'cross-site' }, status: 403, rule: 'origin-not-allowed' },
   { name: 'refuses a request without Origin that Sec-Fetch-Site marks same-site with rule origin-not-allowed', path: `/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: null, 'sec-fetch-site': 'same-site' }, status: 403, rule: 'origin-not-allowed' },
   { name: 'never takes its own origin from a protocol-relative request target', path: `//evil.example/api/parallel/v1/tasks/runs/${RUN}`, headers: { origin: 'http://evil.example' }, status: 403, rule: 'origin-not-allowed' },
-  { name: 'adds CORS headers to refusals for allowed origins so the page can read the rule', path: '/api/parallel/v1/tasks/groups', status: 404, rule: 'route-not-allowed', response: { 'access-control-allow-origin': APP_ORIGIN } },
+  { name: 'adds CORS headers to refusals for allowed origins so the page can read the rule', path: '/api/parallel/v1beta/tasks/groups', status: 404, rule: 'route-not-allowed', response: { 'access-control-allow-origin': APP_ORIGIN } },
 ];
 
 const preflight: MatrixCase[] = [
@@ -177,7 +201,7 @@ const preflight: MatrixCase[] = [
   { name: 'allows Last-Event-ID in a stream preflight', method: 'OPTIONS', path: `/api/shannon/api/v1/stream/sse?workflow_id=${WORKFLOW}`, headers: { 'access-control-request-method': 'GET', 'access-control-request-headers': 'last-event-id' }, status: 204 },
   { name: 'refuses a preflight for a method the route does not allow with 403 and rule method-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'DELETE' }, status: 403, rule: 'method-not-allowed' },
   { name: 'refuses a preflight asking for a header outside the allow-list with 403 and rule header-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-stainless-lang' }, status: 403, rule: 'header-not-allowed' },
-  { name: 'refuses a preflight for a route that is not allowed with 403 and rule route-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/groups', headers: { 'access-control-request-method': 'POST' }, status: 403, rule: 'route-not-allowed' },
+  { name: 'refuses a preflight for a route that is not allowed with 403 and rule route-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1beta/tasks/groups', headers: { 'access-control-request-method': 'POST' }, status: 403, rule: 'route-not-allowed' },
   { name: 'refuses a preflight from a foreign origin with 403 and rule origin-not-allowed', method: 'OPTIONS', path: '/api/parallel/v1/tasks/runs', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' }, status: 403, rule: 'origin-not-allowed', response: { 'access-control-allow-origin': null } },
 ];
 
