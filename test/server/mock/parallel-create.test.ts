@@ -136,7 +136,7 @@ describe('Parallel: POST /v1/tasks/runs', () => {
   });
 
   it('answers 404 with the error body for an unknown run id and an unknown path', async () => {
-    for (const path of ['/v1/tasks/runs/trun_unknown', '/v1/tasks/runs/trun_unknown/events', '/v1beta/tasks/runs/trun_unknown/events', '/v1/tasks/groups']) {
+    for (const path of ['/v1/tasks/runs/trun_unknown', '/v1/tasks/runs/trun_unknown/events', '/v1beta/tasks/runs/trun_unknown/events', '/v1/tasks/batches', '/v1/tasks/groups/tgrp_unknown']) {
       const reply = await requestJson(`${mock.url}${path}`, { headers: { 'x-api-key': KEY } });
       assert.equal(reply.status, 404, path);
       assertErrorBody(reply.body, 404);
