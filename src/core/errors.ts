@@ -165,5 +165,5 @@ export function isAbortError(value: unknown): boolean {
 const ERROR_NAMES = new Set([
   'TaskElementsError', 'HttpStatusError', 'NetworkError', 'StreamProtocolError',
   'StreamStalledError', 'EventTooLargeError', 'ConfigError', 'OAuthError', 'RedirectRefusedError', 'ConsumerError',
-  'UnconfirmedStatusError',
+  'UnconfirmedStatusError', 'BatchInputError', 'GroupSubmitError',
 ]);

@@ -61,6 +61,31 @@ export type { PersistenceOption } from './store/open-persistence.js';
 export { applyEvent, canTransition } from './store/apply-event.js';
 
 export { PARALLEL_PROCESSORS, isParallelProcessor } from './providers/parallel/processors.js';
+
+// Parallel Task Groups (batches): parallel-task-api.md §10.
+export { parseBatchInput, detectBatchFormat, MAX_BATCH_INPUTS, MAX_INPUT_CHARS } from './providers/parallel/batch-input.js';
+export type { BatchFormat, ParsedBatch } from './providers/parallel/batch-input.js';
+export { splitIntoCalls, estimateBatchPrice, formatUsd, MAX_RUNS_PER_CALL, DEFAULT_MAX_CALL_BYTES } from './providers/parallel/batch-plan.js';
+export type { BatchCall, BatchPrice } from './providers/parallel/batch-plan.js';
+export { BatchInputError, GroupSubmitError } from './providers/parallel/group-errors.js';
+export type { BatchInputProblem } from './providers/parallel/group-errors.js';
+export {
+  createGroup, getGroup, submitBatch, batchRunInputs,
+  createGroupRequest, groupStatusRequest, addRunsRequest, groupEventsRequest, groupRunsRequest,
+} from './providers/parallel/group-client.js';
+export type { BatchRequest, SubmittedBatch, SubmitOptions } from './providers/parallel/group-client.js';
+export { watchGroup, fetchGroupRuns, GROUP_STALL_TIMEOUT_MS } from './providers/parallel/group-stream.js';
+export type { WatchGroupOptions, FetchGroupRunsOptions } from './providers/parallel/group-stream.js';
+export { GroupTracker } from './providers/parallel/group-tracker.js';
+export type { SavedGroupState } from './providers/parallel/group-tracker.js';
+export { mapGroupMessage, mapGroupStatus, mapGroupSnapshot } from './providers/parallel/map-group-event.js';
+export { exportRows, resultsToCsv, resultsToJson } from './providers/parallel/group-export.js';
+export type { ExportedRun } from './providers/parallel/group-export.js';
+export { createGroupStore, getGroupStore, registerGroupStore, inputPreview, INPUT_PREVIEW_CHARS } from './store/group-store.js';
+export type { GroupStore, GroupRecord, GroupStoreChange } from './store/group-store.js';
+export type {
+  BatchInput, GroupRunInput, GroupStatus, GroupRunState, GroupEvent, GroupSnapshot, GroupTransition,
+} from './providers/parallel/group-types.js';
 export type { ProcessorInfo } from './providers/parallel/processors.js';
 export { checkOutputSchema } from './validation/output-schema.js';
 export type { SchemaReport } from './validation/output-schema.js';

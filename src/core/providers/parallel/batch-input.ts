@@ -1,0 +1,151 @@
+/**
+ * Reads the inputs of a batch (issue 14 §2, `<task-form>` batch mode) from pasted or uploaded
+ * text, in one of three formats:
+ *
+ * - `lines`: one text input per non-empty line;
+ * - `csv`: a header row names the input fields; each later row is one input object
+ *   (`{column: value}`, values as text); rows with every cell empty are skipped;
+ * - `json`: an array whose items are text inputs or input objects.
+ *
+ * Every problem is a {@link BatchInputError} naming the line (and column, field or item): nothing
+ * is silently dropped or guessed. Limits: {@link MAX_BATCH_INPUTS} inputs per batch, and
+ * {@link MAX_INPUT_CHARS} characters per input (Parallel's limit on task spec plus input,
+ * parallel-task-api.md §4).
+ */
+import { readCsvRows } from './csv-rows.js';
+import { BatchInputError } from './group-errors.js';
+import type { BatchInput } from './group-types.js';
+
+export type BatchFormat = 'lines' | 'csv' | 'json';
+
+/** What {@link parseBatchInput} read. */
+export interface ParsedBatch {
+  format: BatchFormat;
+  inputs: BatchInput[];
+  /** CSV: the header's column names, in order. */
+  columns?: string[];
+}
+
+/** Inputs one batch may hold (each call takes 1,000; more are split into several calls). */
+export const MAX_BATCH_INPUTS = 10_000;
+/** Characters one input may have. */
+export const MAX_INPUT_CHARS = 25_000;
+
+/** The likely format of a text: a JSON array, CSV by file name, else lines. */
+export function detectBatchFormat(text: string, fileName = ''): BatchFormat {
+  if (/\.json$/i.test(fileName) || text.trimStart().startsWith('[')) return 'json';
+  if (/\.(csv|tsv)$/i.test(fileName)) return 'csv';
+  return 'lines';
+}
+
+/** Parses batch text; throws {@link BatchInputError}. */
+export function parseBatchInput(text: string, format: BatchFormat = detectBatchFormat(text)): ParsedBatch {
+  const parsed = format === 'csv' ? parseCsv(text) : format === 'json' ? parseJsonArray(text) : parseLines(text);
+  if (parsed.inputs.length === 0) {
+    throw new BatchInputError(format === 'csv' ? 'The CSV has a header row but no rows with values.' : 'There are no inputs: add one per line, a CSV with a header row, or a JSON array.', { problem: 'empty' });
+  }
+  if (parsed.inputs.length > MAX_BATCH_INPUTS) {
+    throw new BatchInputError(`There are ${parsed.inputs.length.toLocaleString('en-US')} inputs; one batch takes at most ${MAX_BATCH_INPUTS.toLocaleString('en-US')}. Split them into several batches.`, { problem: 'too-many' });
+  }
+  return parsed;
+}
+
+function checkLength(value: BatchInput, where: string, context: { line?: number; item?: number }): void {
+  const chars = typeof value === 'string' ? value.length : JSON.stringify(value).length;
+  if (chars > MAX_INPUT_CHARS) {
+    throw new BatchInputError(`${where} is ${chars.toLocaleString('en-US')} characters long; one input may have at most ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`, { problem: 'too-long', ...context });
+  }
+}
+
+function parseLines(text: string): ParsedBatch {
+  const inputs: string[] = [];
+  text.split(/\r\n|\n|\r/).forEach((raw, index) => {
+    const value = raw.trim();
+    if (!value) return;
+    checkLength(value, `Line ${index + 1}`, { line: index + 1 });
+    inputs.push(value);
+  });
+  return { format: 'lines', inputs };
+}
+
+function parseCsv(text: string): ParsedBatch {
+  const rows = readCsvRows(text).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  const header = rows.shift();
+  if (!header) throw new BatchInputError('The CSV is empty: its first row must name the input fields, e.g. "company,country".', { problem: 'empty' });
+  const columns = header.cells.map((cell) => cell.trim());
+  const seen = new Set<string>();
+  columns.forEach((name, index) => {
+    if (!name) {
+      throw new BatchInputError(`Line ${header.line}: column ${index + 1} of the header row has no name. Every column needs a name; it becomes the input field.`, {
+        problem: 'csv-header', line: header.line, column: index + 1,
+      });
+    }
+    if (seen.has(name)) {
+      throw new BatchInputError(`Line ${header.line}: the header names the column "${name}" twice. Give each column its own name.`, {
+        problem: 'csv-header', line: header.line, column: index + 1, field: name,
+      });
+    }
+    seen.add(name);
+  });
+  const inputs = rows.map((row) => {
+    if (row.cells.length !== columns.length) {
+      throw new BatchInputError(`Line ${row.line} has ${row.cells.length} values, but the header has ${columns.length} columns (${columns.join(', ')}).`, {
+        problem: 'csv-columns', line: row.line,
+      });
+    }
+    const input: Record<string, string> = {};
+    columns.forEach((name, index) => {
+      input[name] = (row.cells[index] as string).trim();
+    });
+    checkLength(input, `Line ${row.line}`, { line: row.line });
+    return input;
+  });
+  return { format: 'csv', inputs, columns };
+}
+
+/** 1-based line and column of a character offset. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\n|\r/);
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
+}
+
+/** Where a JSON.parse error points, from the engine's message (V8 and SpiderMonkey forms). */
+function syntaxPosition(text: string, error: unknown): { line: number; column: number } | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const offset = /position (\d+)/.exec(message);
+  if (offset) return position(text, Number(offset[1]));
+  if (/end of (JSON )?(input|data)/i.test(message)) return position(text, text.length);
+  return undefined;
+}
+
+function parseJsonArray(text: string): ParsedBatch {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const at = syntaxPosition(text, error);
+    throw new BatchInputError(
+      at ? `The JSON is not valid near line ${at.line}, column ${at.column}. Check the quotes, commas and brackets there.` : 'The JSON is not valid. Check its quotes, commas and brackets.',
+      { problem: 'json-syntax', ...at },
+    );
+  }
+  if (!Array.isArray(value)) {
+    throw new BatchInputError('The JSON must be an array of inputs, e.g. ["first input", {"company": "Acme"}].', { problem: 'json-shape' });
+  }
+  const inputs = value.map((item: unknown, index): BatchInput => {
+    const where = `Item ${index + 1} of the JSON array`;
+    if (typeof item === 'string' && item.trim() !== '') {
+      checkLength(item.trim(), where, { item: index + 1 });
+      return item.trim();
+    }
+    if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0) {
+      checkLength(item as Record<string, unknown>, where, { item: index + 1 });
+      return item as Record<string, unknown>;
+    }
+    const kind = item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item === 'string' ? 'empty text' : typeof item === 'object' ? 'an empty object' : `a ${typeof item}`;
+    throw new BatchInputError(`${where} is ${kind}; each item must be text or an object of input fields.`, { problem: 'json-shape', item: index + 1 });
+  });
+  return { format: 'json', inputs };
+}

@@ -1,0 +1,117 @@
+import { expect } from '@open-wc/testing';
+import { MAX_BATCH_INPUTS, detectBatchFormat, parseBatchInput } from '../../../../src/core/providers/parallel/batch-input.js';
+import { BatchInputError } from '../../../../src/core/providers/parallel/group-errors.js';
+
+function failure(text: string, format?: 'lines' | 'csv' | 'json'): BatchInputError {
+  try {
+    parseBatchInput(text, format);
+  } catch (error) {
+    expect(error).to.be.instanceOf(BatchInputError);
+    return error as BatchInputError;
+  }
+  throw new Error('expected a BatchInputError');
+}
+
+describe('batch inputs: lines', () => {
+  it('takes one trimmed input per non-empty line (LF, CRLF and CR)', () => {
+    expect(parseBatchInput('Acme\r\n\n  Globex  \rInitech\n', 'lines')).to.deep.equal({ format: 'lines', inputs: ['Acme', 'Globex', 'Initech'] });
+  });
+
+  it('refuses text with no inputs and names what to add', () => {
+    const error = failure(' \n\n', 'lines');
+    expect(error.problem).to.equal('empty');
+    expect(error.message).to.match(/one per line/);
+  });
+
+  it('names the line of an input over 25,000 characters', () => {
+    const error = failure(`ok\n${'x'.repeat(25_001)}`, 'lines');
+    expect(error.problem).to.equal('too-long');
+    expect(error.line).to.equal(2);
+    expect(error.message).to.match(/^Line 2 is 25,001 characters/);
+  });
+
+  it(`refuses more than ${MAX_BATCH_INPUTS} inputs in one batch`, () => {
+    const error = failure(Array.from({ length: MAX_BATCH_INPUTS + 1 }, (_, i) => `c${i}`).join('\n'), 'lines');
+    expect(error.problem).to.equal('too-many');
+  });
+});
+
+describe('batch inputs: CSV with a header row', () => {
+  it('turns each row into an input object whose fields are the header columns', () => {
+    const parsed = parseBatchInput('company,country\nAcme,US\n"Globex, Inc.",DE\n', 'csv');
+    expect(parsed.columns).to.deep.equal(['company', 'country']);
+    expect(parsed.inputs).to.deep.equal([{ company: 'Acme', country: 'US' }, { company: 'Globex, Inc.', country: 'DE' }]);
+  });
+
+  it('reads quoted values with doubled quotes and line breaks, a BOM, CRLF, and skips empty rows', () => {
+    const parsed = parseBatchInput('\uFEFFname,note\r\n"Say ""hi""","two\nlines"\r\n,\r\nB,c\r\n', 'csv');
+    expect(parsed.inputs).to.deep.equal([{ name: 'Say "hi"', note: 'two\nlines' }, { name: 'B', note: 'c' }]);
+  });
+
+  it('uses the delimiter of the header row: semicolons and tabs too', () => {
+    expect(parseBatchInput('a;b\n1,5;2\n', 'csv').inputs).to.deep.equal([{ a: '1,5', b: '2' }]);
+    expect(parseBatchInput('a\tb\nx\ty\n', 'csv').inputs).to.deep.equal([{ a: 'x', b: 'y' }]);
+  });
+
+  it('names the line of a row with the wrong number of values, and the columns it expects', () => {
+    const error = failure('company,country\nAcme,US\nGlobex\n', 'csv');
+    expect(error.problem).to.equal('csv-columns');
+    expect(error.line).to.equal(3);
+    expect(error.message).to.equal('Line 3 has 1 values, but the header has 2 columns (company, country).');
+  });
+
+  it('names the line and column where an unclosed quote starts', () => {
+    const error = failure('a,b\nx,"never closed\ny,z\n', 'csv');
+    expect(error.problem).to.equal('csv-quote');
+    expect([error.line, error.column]).to.deep.equal([2, 3]);
+    expect(error.message).to.match(/^Line 2, column 3: a quoted value starts here/);
+  });
+
+  it('names the line and column of text after a closing quote', () => {
+    const error = failure('a,b\n"x"y,z\n', 'csv');
+    expect([error.problem, error.line, error.column]).to.deep.equal(['csv-quote', 2, 4]);
+  });
+
+  it('refuses a header with an empty or a repeated column name, naming the column', () => {
+    const empty = failure('company,,country\nA,B,C\n', 'csv');
+    expect([empty.problem, empty.line, empty.column]).to.deep.equal(['csv-header', 1, 2]);
+    const twice = failure('company,company\nA,B\n', 'csv');
+    expect([twice.problem, twice.field, twice.column]).to.deep.equal(['csv-header', 'company', 2]);
+  });
+
+  it('refuses a CSV with only a header row', () => {
+    expect(failure('company,country\n', 'csv').problem).to.equal('empty');
+  });
+});
+
+describe('batch inputs: JSON array', () => {
+  it('takes text items and object items', () => {
+    expect(parseBatchInput('["Acme", {"company": "Globex", "year": 2024}]').inputs).to.deep.equal(['Acme', { company: 'Globex', year: 2024 }]);
+  });
+
+  it('names the line and column of a syntax error, without the parser message', () => {
+    const error = failure('[\n  "Acme",\n  "Globex"\n  "Initech"\n]', 'json');
+    expect(error.problem).to.equal('json-syntax');
+    expect(error.line).to.equal(4);
+    expect(error.message).to.match(/^The JSON is not valid near line 4, column \d+\. Check the quotes, commas and brackets there\.$/);
+  });
+
+  it('refuses a JSON value that is not an array, and items that are not text or objects, naming the item', () => {
+    expect(failure('{"a": 1}', 'json').problem).to.equal('json-shape');
+    const error = failure('["ok", 42]', 'json');
+    expect([error.problem, error.item]).to.deep.equal(['json-shape', 2]);
+    expect(error.message).to.equal('Item 2 of the JSON array is a number; each item must be text or an object of input fields.');
+    expect(failure('["ok", ""]', 'json').message).to.match(/Item 2 .* empty text/);
+    expect(failure('[{}]', 'json').message).to.match(/Item 1 .* an empty object/);
+  });
+});
+
+describe('batch inputs: format detection', () => {
+  it('detects a JSON array by its bracket or file name, CSV by file name, else lines', () => {
+    expect(detectBatchFormat('  ["a"]')).to.equal('json');
+    expect(detectBatchFormat('a,b', 'list.csv')).to.equal('csv');
+    expect(detectBatchFormat('a\tb', 'list.TSV')).to.equal('csv');
+    expect(detectBatchFormat('x', 'inputs.json')).to.equal('json');
+    expect(detectBatchFormat('Acme, Inc.\nGlobex')).to.equal('lines');
+  });
+});
