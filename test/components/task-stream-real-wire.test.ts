@@ -17,6 +17,13 @@ function parts(el: TaskStreamElement, name: string): Element[] {
 }
 const rowsOf = (el: TaskStreamElement, type: string) => parts(el, 'event').filter((p) => p.getAttribute('data-type') === type);
 
+/** Opens the log of a finished run (collapsed to one line once the run is over). */
+async function openLog(el: TaskStreamElement): Promise<void> {
+  await el.updateComplete;
+  (parts(el, 'log-summary')[0]?.querySelector('button[aria-expanded="false"]') as HTMLButtonElement | null)?.click();
+  await el.updateComplete;
+}
+
 async function text(name: string): Promise<string> {
   return new TextDecoder().decode(await loadFixture(`real/${name}`));
 }
@@ -42,22 +49,27 @@ const shannonEvent = (seq: number, agent: string, delta: string): ScriptedEvent 
 
 describe('<task-stream> over the real wire', () => {
   for (const seed of [1, 2]) {
-    it(`shows a Shannon answer once: live text, a collapsed message with its usage, then the result (random pieces, seed ${seed})`, async () => {
+    it(`shows a Shannon answer once: live text, then the result first with the log collapsed; the agent’s message points to the result (random pieces, seed ${seed})`, async () => {
       const { el } = await watch('shannon', WF, [
         { when: '/stream/sse', chunks: await randomPieces('shannon-simple-agent.sse', seed) },
         { when: `/api/v1/tasks/${WF}`, ...json({ task_id: WF, status: 'TASK_STATUS_COMPLETED', result: 'x', usage: { total_tokens: 1586, input_tokens: 1280, output_tokens: 306, estimated_cost: 0.00092 } }) },
       ]);
       await until(() => el.run?.status === 'completed' && !!el.run.output, 8000, 'completion');
-      await until(() => parts(el, 'output').length === 1 && rowsOf(el, 'status').length > 0);
+      await until(() => parts(el, 'output').length === 1 && parts(el, 'log-summary').length === 1);
       await el.updateComplete;
       expect(parts(el, 'output')).to.have.length(1);
+      expect(parts(el, 'event'), 'the log of a finished run is one line').to.have.length(0);
+      expect(parts(el, 'log-summary')[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^\d+ progress events? · show$/);
+      const order = [...el.shadowRoot!.querySelectorAll('[part~="output"], [part~="log"]')].map((p) => p.getAttribute('part'));
+      expect(order, 'the result comes before the log').to.deep.equal(['output', 'log']);
       await until(() => !!parts(el, 'output')[0]?.querySelector('.markdown'), 5000, 'markdown');
       expect(parts(el, 'output')[0]!.querySelector('.markdown')!.textContent, 'the answer as markdown').to.contain(ANSWER_START);
       expect(parts(el, 'live'), 'no live text once the answer is final').to.have.length(0);
+      await openLog(el);
       expect(rowsOf(el, 'text-delta'), 'deltas are not rows').to.have.length(0);
       const messages = rowsOf(el, 'text');
       expect(messages).to.have.length(1);
-      expect(messages[0]!.querySelector('details')!.open, 'the agent’s own copy is collapsed').to.equal(false);
+      expect(messages[0]!.textContent, 'the answer is not repeated in the log').to.contain('Wrote the answer shown in the result').and.not.contain(ANSWER_START);
       expect(messages[0]!.querySelector('[part~="usage"]')!.textContent).to.equal('1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini-2025-08-07');
       expect(['prompt', 'title', 'unknown', 'usage'].flatMap((t) => rowsOf(el, t)), 'prompts and the title are not rows').to.have.length(0);
       expect(el.events.filter((e) => e.kind === 'prompt'), 'prompts stay in events for scripts').to.have.length(2);
@@ -103,6 +115,7 @@ describe('<task-stream> over the real wire', () => {
     ]);
     await until(() => el.run?.status === 'completed', 8000, 'completion');
     await until(() => el.events.some((e) => e.seq === 30), 5000, 'backfill');
+    await openLog(el);
     await until(() => rowsOf(el, 'gap')[0]?.textContent?.includes('(3 recovered)') ?? false, 5000, 'gap row update');
     const gap = rowsOf(el, 'gap')[0]!;
     expect(gap.textContent).to.contain('30 events could not be recovered');

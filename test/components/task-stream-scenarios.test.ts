@@ -140,7 +140,7 @@ for (const provider of ['parallel', 'shannon'] as const) {
       expect(el.run!.status).to.equal('completed');
     });
 
-    it('unauthorized: fails at once with a 401 message and a Reconnect now action', async () => {
+    it('unauthorized: fails at once with a 401 message in words and one Reconnect control', async () => {
       const errors: string[] = [];
       const { el, runId, store } = await start(provider, 'unauthorized');
       el.addEventListener('task-error', (e) => errors.push(e.message));
@@ -148,7 +148,10 @@ for (const provider of ['parallel', 'shannon'] as const) {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part~="connection"]')!.getAttribute('data-state')).to.equal('failed');
       expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('401');
-      expect([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Reconnect now'))).to.equal(true);
+      expect([...el.shadowRoot!.querySelectorAll('button')].filter((b) => /reconnect|retry/i.test(b.textContent!)).map((b) => b.textContent!.trim()),
+        'one control for the connection').to.deep.equal(['Reconnect']);
+      const error = el.shadowRoot!.querySelector('[part~="error"]')!;
+      expect(error.querySelector('.error-text')!.textContent, 'one sentence, not the server’s glued on').to.not.contain('said');
       await until(() => errors.length > 0);
       expect(errors[0]).to.contain('401');
     });
@@ -163,13 +166,16 @@ for (const provider of ['parallel', 'shannon'] as const) {
       expect(el.shadowRoot!.querySelector('[part~="status"]')!.getAttribute('data-status')).to.equal('failed');
     });
 
-    it('malformed: reports the broken event and goes on to complete', async () => {
+    it('malformed: says in one muted line that an event could not be read, and goes on to complete', async () => {
       const { el, runId } = await start(provider, 'malformed');
       await until(() => finished(el), 15_000, 'completion');
       await el.updateComplete;
       expect(el.run!.status).to.equal('completed');
       expect(el.events.filter((e) => e.kind === 'invalid').length).to.be.at.least(1);
-      await until(() => el.shadowRoot!.querySelectorAll('[part~="event"][data-type="invalid"]').length > 0);
+      await until(() => el.shadowRoot!.querySelectorAll('[part~="unreadable"]').length === 1);
+      const line = el.shadowRoot!.querySelector('[part~="unreadable"] summary')!.textContent!.trim();
+      expect(line).to.match(/^\d+ events? could not be read · details$/);
+      expect(el.shadowRoot!.querySelectorAll('[part~="event"][data-type="invalid"]'), 'no red row per broken event').to.have.length(0);
       await expectExactlyTheServerRecord(provider, el, runId);
     });
 

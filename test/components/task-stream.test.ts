@@ -41,6 +41,7 @@ describe('<task-stream>', () => {
     ]);
     await until(() => el.run?.status === 'completed');
     await el.updateComplete;
+    (parts(el, 'log-summary')[0]!.querySelector('button') as HTMLButtonElement).click();
     await until(() => parts(el, 'event').length === 3);
     expect(parts(el, 'event').map((p) => p.getAttribute('data-type'))).to.deep.equal(['message', 'message', 'status']);
     expect(parts(el, 'event').map((p) => p.getAttribute('data-category'))).to.deep.equal(['plan', 'search', null]);
@@ -135,7 +136,7 @@ describe('<task-stream>', () => {
     el.stop();
   });
 
-  it('shows the connection state, offers Reconnect now after a failure, and recovers', async () => {
+  it('shows the connection state, offers one Reconnect control after a failure, and recovers', async () => {
     const script = await scriptStream([
       { when: '/events', status: 401, headers: { 'content-type': 'application/json' }, chunks: ['{"type":"error","error":{"ref_id":"r","message":"Invalid API key"}}'] },
       { when: '/events', events: [stateEvent(parallelRun(RUN)), progressMessage('plan', 'back'), completedText('ok')] },
@@ -148,23 +149,29 @@ describe('<task-stream>', () => {
     await el.updateComplete;
     expect(errors[0]).to.contain('Invalid API key').and.contain('401');
     expect(parts(el, 'error')[0]!.textContent).to.contain('Invalid API key');
-    const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Reconnect now'))!;
-    button.click();
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')].filter((b) => /reconnect|retry/i.test(b.textContent!));
+    expect(buttons.map((b) => b.getAttribute('part')), 'one control for one action').to.deep.equal(['reconnect']);
+    buttons[0]!.click();
     await until(() => el.run?.status === 'completed');
     expect(el.events.map((e) => e.kind)).to.deep.equal(['message', 'status', 'output']);
   });
 
-  it('stop() closes the connection and keeps the run; cancel is disabled for Parallel with the reason', async () => {
+  it('“Stop watching” closes the connection and keeps the run; Parallel offers no cancel and says why, without a dangling aria-describedby', async () => {
     const { el, script } = await streamOf([stateEvent(parallelRun(RUN)), progressMessage('plan', 'one')], { end: 'hang' });
     await until(() => el.events.length === 1);
     await until(() => parts(el, 'connection')[0]?.getAttribute('data-state') === 'open');
-    el.stop();
+    await el.updateComplete;
+    expect(parts(el, 'controls')[0]!.textContent).to.contain('no cancel endpoint');
+    expect(parts(el, 'cancel'), 'no cancel button where the API cannot cancel').to.have.length(0);
+    (parts(el, 'stop')[0] as HTMLButtonElement).click();
     await until(() => parts(el, 'connection')[0]?.getAttribute('data-state') === 'closed');
     expect(el.run!.status).to.equal('running');
     expect((await script.log())[0]!.closed).to.equal(true);
-    const cancel = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Cancel run'))!;
-    expect(cancel.disabled).to.equal(true);
-    expect(el.shadowRoot!.getElementById(cancel.getAttribute('aria-describedby')!)!.textContent).to.contain('no cancel endpoint');
+    await el.updateComplete;
+    expect(parts(el, 'reconnect')[0]!.textContent).to.equal('Watch again');
+    for (const node of el.shadowRoot!.querySelectorAll('[aria-describedby]')) {
+      expect(el.shadowRoot!.getElementById(node.getAttribute('aria-describedby')!), 'aria-describedby points at an element').to.not.equal(null);
+    }
   });
 
   it('renders JSON output as a tree with basis, confidence and citations', async () => {

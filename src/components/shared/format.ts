@@ -2,19 +2,21 @@
 
 const rtf = typeof Intl !== 'undefined' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : undefined;
 
-/** "3 min ago", "in 5 s". */
+/**
+ * How long ago a time was: "3 minutes ago", "yesterday". Times are past by nature: a time that is
+ * not in the past (a server clock ahead of `now`) and anything within 5 s reads "just now", never
+ * "in …". Correct server times for skew first (clock.ts `serverNow`).
+ */
 export function relativeTime(iso: string | undefined, now = Date.now()): string {
   const time = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(time)) return '';
-  // Server clocks run a little ahead or behind: a few seconds either way reads as "now".
-  const raw = Math.round((time - now) / 1000);
-  const seconds = Math.abs(raw) < 5 ? 0 : raw;
-  const abs = Math.abs(seconds);
+  const seconds = Math.round((now - time) / 1000);
+  if (seconds < 5) return 'just now';
   if (!rtf) return new Date(time).toLocaleString();
-  if (abs < 60) return rtf.format(seconds, 'second');
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
-  return rtf.format(Math.round(seconds / 86_400), 'day');
+  if (seconds < 60) return rtf.format(-seconds, 'second');
+  if (seconds < 3600) return rtf.format(-Math.round(seconds / 60), 'minute');
+  if (seconds < 86_400) return rtf.format(-Math.round(seconds / 3600), 'hour');
+  return rtf.format(-Math.round(seconds / 86_400), 'day');
 }
 
 /** "1:05:09" or "4:07" from milliseconds. */

@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskRun } from '../../core/providers/task-event.js';
+import { clock } from '../shared/clock.js';
 import { relativeTime, statusLabel, truncate } from '../shared/format.js';
 import { inputText } from './run-filter.js';
 
@@ -36,7 +37,7 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
       <span class="meta">
         <span>${providerLabel(run)}</span>
         ${kind ? html`<span>${kind}</span>` : nothing}
-        <time datetime=${run.createdAt}>${relativeTime(run.createdAt, state.now)}</time>
+        <time datetime=${run.createdAt}>${relativeTime(run.createdAt, state.now + clock.skew(run.provider))}</time>
       </span>
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">No input recorded</span>`}</div>

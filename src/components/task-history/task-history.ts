@@ -6,6 +6,7 @@ import type { TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskRerunEvent, TaskSelectEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
+import { clock } from '../shared/clock.js';
 import { TaskElement } from '../shared/task-element.js';
 import { renderActions, renderOption, type ItemActions } from './render-item.js';
 import { filterRuns, parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './run-filter.js';
@@ -72,7 +73,8 @@ export class TaskHistoryElement extends TaskElement {
   /** `:state(empty)` while the store holds no run. */
   readonly #states = new CustomStatesController(this, () => (this.taskStore.getRuns().length === 0 ? ['empty'] : []));
   #shown: TaskRun[] = [];
-  #clock: ReturnType<typeof setInterval> | undefined;
+  /** Unsubscribes from the shared clock (clock.ts). */
+  #clock: (() => void) | undefined;
   readonly #actions: ItemActions = {
     onRerun: (run) => this.dispatchEvent(new TaskRerunEvent(run, run.provider, this.store)),
     onDelete: (run) => this.#remove(run),
@@ -96,13 +98,18 @@ export class TaskHistoryElement extends TaskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._now = Date.now();
-    this.#clock = setInterval(() => (this._now = Date.now()), 30_000);
+    this._now = clock.now();
+    this.#clock ??= clock.subscribe((now) => {
+      // Ages under a minute change every second; older ones every few seconds at most.
+      const youngest = this.#shown.reduce((min, run) => Math.min(min, now + clock.skew(run.provider) - Date.parse(run.createdAt)), Infinity);
+      if (youngest < 90_000 || now - this._now >= 10_000) this._now = now;
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.#clock);
+    this.#clock?.();
+    this.#clock = undefined;
   }
 
   override onStoreChange(change: StoreChange): void {

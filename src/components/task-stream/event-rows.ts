@@ -1,7 +1,8 @@
 /**
  * Turns a run's events into the rows of the progress list. What is not progress a person reads gets
  * no row: streamed text (`text-delta`: the live answer, live-texts.ts), `stats` and `output` (the
- * progress bar and the result), prompts and the title (kept in `events` for scripts). A `gap` row
+ * progress bar and the result), prompts and the title (kept in `events` for scripts), and events
+ * that could not be read (`invalid`: kept in `unreadable`, shown as one muted line). A `gap` row
  * counts the events later backfilled into its `seq` range, so it says how many were lost for good.
  * Incremental: appending a batch touches only new rows and the gap rows it completes. `live` holds
  * the answer being written, from the same events.
@@ -17,7 +18,7 @@ export interface EventRow {
   recovered?: number;
 }
 
-const NO_ROW = new Set<TaskEvent['kind']>(['stats', 'output', 'text-delta', 'prompt', 'title']);
+const NO_ROW = new Set<TaskEvent['kind']>(['stats', 'output', 'text-delta', 'prompt', 'title', 'invalid']);
 
 /** Whether an event of this kind becomes a row of the list. */
 export function isRowEvent(event: TaskEvent): boolean {
@@ -26,6 +27,8 @@ export function isRowEvent(event: TaskEvent): boolean {
 
 export class EventRows {
   rows: EventRow[] = [];
+  /** Events that could not be read, in order (no rows: one summary line says how many). */
+  unreadable: Array<Extract<TaskEvent, { kind: 'invalid' }>> = [];
   /** The answer being written, built from the same events. */
   readonly live = new LiveTexts();
   /** Index of each gap row in `rows`, with the seqs backfilled into it (one wire event may make several events). */
@@ -36,6 +39,10 @@ export class EventRows {
     let changed = this.live.append(events);
     for (const event of events) {
       if (event.seq !== undefined && this.#countRecovered(event.seq)) changed = true;
+      if (event.kind === 'invalid') {
+        this.unreadable = [...this.unreadable, event];
+        changed = true;
+      }
       if (!isRowEvent(event)) continue;
       if (event.kind === 'gap') {
         this.#gaps.push({ index: this.rows.length, seqs: new Set() });
@@ -50,6 +57,7 @@ export class EventRows {
 
   reset(events: readonly TaskEvent[] = []): void {
     this.rows = [];
+    this.unreadable = [];
     this.#gaps = [];
     this.live.reset();
     this.append(events);

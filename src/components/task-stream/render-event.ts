@@ -2,16 +2,30 @@
  * One row of the event list as a template (`part="event"`, `data-type` = the normalized kind).
  * Every string is API data and goes through a Lit text binding (or the safe markdown renderer).
  * An agent's complete message is a short collapsed row with the call's usage: the answer itself is
- * shown once, as the live text while it is written and as the result when it is final.
+ * shown once, as the live text while it is written and as the result when it is final (the row of
+ * the message that is the answer only points to it). Agents are shown by name (agent-names.ts); a
+ * long row is clipped with "Show all" (issue 13 §8).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskEvent } from '../../core/providers/task-event.js';
 import { clockTime, formatUsage, humanize, statusLabel, truncate } from '../shared/format.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
+import { agentName, speaksForRun } from './agent-names.js';
 import type { EventRow } from './event-rows.js';
 
 /** Characters of a collapsed message shown in its summary line. */
 const SUMMARY_CHARS = 140;
+/** Characters of a row's text shown until "Show all" is pressed. */
+export const ROW_CHARS = 600;
+
+/** What rows need from the view: the final answer's text, and which long rows are shown in full. */
+export interface RowContext {
+  /** The final answer as text, when there is one: the message that is this answer is not repeated. */
+  answer?: string;
+  /** Keys of the rows shown in full. */
+  expanded: ReadonlySet<string>;
+  toggle(key: string): void;
+}
 
 const CATEGORY_LABELS: Record<string, string> = {
   plan: 'Plan', search: 'Search', result: 'Result', tool_call: 'Tool call', exec_status: 'Progress',
@@ -22,6 +36,10 @@ const CATEGORY_LABELS: Record<string, string> = {
 function label(event: TaskEvent): string {
   switch (event.kind) {
     case 'message':
+      // A child workflow's "done" is one agent's part, not the run (Shannon sends both).
+      if ((event.category === 'workflow_completed' || event.category === 'workflow_started') && !speaksForRun(event.agent)) {
+        return event.category === 'workflow_completed' ? 'Agent done' : 'Agent started';
+      }
       return CATEGORY_LABELS[event.category] ?? humanize(event.category);
     case 'status': return 'Status';
     case 'thinking': return 'Thinking';
@@ -33,7 +51,6 @@ function label(event: TaskEvent): string {
     case 'control': return 'Workflow';
     case 'error': return 'Error';
     case 'gap': return 'Missed events';
-    case 'invalid': return 'Skipped';
     case 'unknown': return humanize(event.source);
     default: return humanize(event.kind);
   }
@@ -48,7 +65,11 @@ function messageBody(event: Extract<TaskEvent, { kind: 'text' }>): ReturnType<ty
   return rendered;
 }
 
-function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>): TemplateResult {
+function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>, ctx: RowContext): TemplateResult {
+  if (ctx.answer !== undefined && event.text.trim() && event.text.trim() === ctx.answer.trim()) {
+    return html`<span class="message-summary muted">Wrote the answer shown in the result.</span>${event.usage
+      ? html` <span class="usage" part="usage">${formatUsage(event.usage)}</span>` : nothing}`;
+  }
   const first = event.text.trim().split('\n', 1)[0] ?? '';
   const usage = event.usage ? formatUsage(event.usage) : '';
   return html`<details class="message">
@@ -68,7 +89,15 @@ function gapText(event: Extract<TaskEvent, { kind: 'gap' }>, recovered: number):
     : `${events(lost)} could not be recovered after the connection skipped ahead. ${note}`;
 }
 
-function body(row: EventRow): TemplateResult | string {
+/** A text clipped to {@link ROW_CHARS} with a "Show all" button, or whole once expanded. */
+function clipped(key: string, text: string, ctx: RowContext): TemplateResult | string {
+  if (text.length <= ROW_CHARS) return text;
+  const open = ctx.expanded.has(key);
+  return html`${open ? text : `${text.slice(0, ROW_CHARS)}…`} <button type="button" class="link-button show-all" aria-expanded=${open ? 'true' : 'false'}
+    @click=${() => ctx.toggle(key)}>${open ? 'Show less' : `Show all (${text.length.toLocaleString()} characters)`}</button>`;
+}
+
+function body(row: EventRow, ctx: RowContext): TemplateResult | string {
   const event = row.event;
   switch (event.kind) {
     case 'status':
@@ -79,36 +108,34 @@ function body(row: EventRow): TemplateResult | string {
     case 'budget':
     case 'approval':
     case 'control':
-      return event.text;
+      return clipped(row.key, event.text, ctx);
     case 'text':
-      return renderMessage(event);
+      return renderMessage(event, ctx);
     case 'tool':
-      return html`${event.text}${event.success === false ? html` <span class="failed">(failed)</span>` : nothing}`;
+      return html`${clipped(row.key, event.text, ctx)}${event.success === false ? html` <span class="failed">(failed)</span>` : nothing}`;
     case 'usage':
       return formatUsage(event.usage);
     case 'gap':
       return gapText(event, row.recovered ?? 0);
     case 'error':
-      return html`${event.error.message}${event.error.refId ? html` <span class="ref">(ref ${event.error.refId})</span>` : nothing}`;
-    case 'invalid':
-      return `${event.reason}${event.sample ? ` — ${truncate(event.sample, 120)}` : ''}`;
+      return html`${clipped(row.key, event.error.message, ctx)}${event.error.refId ? html` <span class="ref">(ref ${event.error.refId})</span>` : nothing}`;
     case 'unknown': {
       const text = (event.data as { message?: unknown })?.message;
-      return typeof text === 'string' && text ? text : truncate(JSON.stringify(event.data), 300);
+      return clipped(row.key, typeof text === 'string' && text ? text : JSON.stringify(event.data) ?? '', ctx);
     }
     default:
       return '';
   }
 }
 
-export function renderEventRow(row: EventRow): TemplateResult {
+export function renderEventRow(row: EventRow, ctx: RowContext): TemplateResult {
   const event = row.event;
   const agent = 'agent' in event && event.agent ? event.agent : undefined;
   const category = event.kind === 'message' ? event.category : undefined;
   return html`<li part=${`event event-${event.kind}`} class="event" data-type=${event.kind} data-category=${category ?? nothing}>
     <span class="event-label">${label(event)}</span>
-    ${agent ? html`<span class="event-agent">${agent}</span>` : nothing}
+    ${agent ? html`<span class="event-agent" data-agent=${agent}>${agentName(agent)}</span>` : nothing}
     ${event.timestamp ? html`<time class="event-time" datetime=${event.timestamp}>${clockTime(event.timestamp)}</time>` : nothing}
-    <span class="event-body">${body(row)}</span>
+    <span class="event-body">${body(row, ctx)}</span>
   </li>`;
 }

@@ -14,12 +14,13 @@ import type { TaskElement } from '../shared/task-element.js';
 /** Per element: the run being loaded again, or the last failure. */
 const state = new WeakMap<TaskElement, { runId: string; busy: boolean; failed?: string }>();
 
-async function restore(host: TaskElement, run: TaskRun): Promise<void> {
+async function restore(host: TaskElement, run: TaskRun, onLoaded: () => void): Promise<void> {
   state.set(host, { runId: run.id, busy: true });
   host.requestUpdate();
   try {
     await host.taskStore.restoreEvents(run.id, host.endpoint(run.provider));
     state.delete(host);
+    onLoaded();
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     state.set(host, { runId: run.id, busy: false, failed: err.message });
@@ -28,12 +29,13 @@ async function restore(host: TaskElement, run: TaskRun): Promise<void> {
   host.requestUpdate();
 }
 
-export function renderEvicted(run: TaskRun, eventCount: number, host: TaskElement): TemplateResult | typeof nothing {
+/** The notice with its button; `onLoaded` runs once the events are back (the view shows them). */
+export function renderEvicted(run: TaskRun, eventCount: number, host: TaskElement, onLoaded: () => void): TemplateResult | typeof nothing {
   if (!run.eventsEvicted || eventCount > 0) return nothing;
   const mine = state.get(host)?.runId === run.id ? state.get(host) : undefined;
   return html`<div part="evicted" class="notice evicted" role="status">
     <p>This run’s event log was removed to save space. The result and status are kept.</p>
     ${mine?.failed ? html`<p>Could not load the events again: ${mine.failed}</p>` : nothing}
-    <button type="button" ?disabled=${!!mine?.busy} @click=${() => void restore(host, run)}>${mine?.busy ? 'Loading the events…' : 'Load the events again'}</button>
+    <button type="button" ?disabled=${!!mine?.busy} @click=${() => void restore(host, run, onLoaded)}>${mine?.busy ? 'Loading the events…' : 'Load the events again'}</button>
   </div>`;
 }

@@ -11,6 +11,7 @@ import { renderJsonTree } from '../shared/json-tree.js';
 import { renderLink } from '../shared/link.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl } from '../shared/safe-url.js';
+import { agentName } from './agent-names.js';
 import type { LiveText } from './live-texts.js';
 
 /** Characters of a live text shown: the tail, so a long answer costs no more than a short one. */
@@ -19,7 +20,7 @@ const LIVE_TEXT_TAIL = 1200;
 function renderText(text: LiveText): TemplateResult {
   const shown = text.text.length > LIVE_TEXT_TAIL ? `…${text.text.slice(-LIVE_TEXT_TAIL)}` : text.text;
   return html`<div part="live-text" class="live-text" data-agent=${text.agent} data-done=${text.done ? 'true' : nothing}>
-    <div class="live-head"><span class="event-agent">${text.agent}</span>
+    <div class="live-head"><span class="event-agent">${agentName(text.agent)}</span>
       <span class="muted">${text.done ? 'finished writing' : 'writing…'}</span></div>
     ${text.partial
       ? html`<p class="live-partial" role="note">Part of this text was lost while the connection skipped ahead; it is incomplete. The final answer is shown in full when it arrives.</p>`
@@ -73,7 +74,11 @@ function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof rend
   }
 }
 
-export function renderOutput(output: TaskOutput, actions: TemplateResult): TemplateResult {
+/**
+ * The result section. `actions` are the copy and download buttons; `facts` what the run cost
+ * (usage totals, the processor's price), shown under the heading.
+ */
+export function renderOutput(output: TaskOutput, actions: TemplateResult, facts: TemplateResult | typeof nothing = nothing): TemplateResult {
   const calls = output.mcpToolCalls ?? [];
   const cited = output.basis.filter((b) => b.citations.length || b.reasoning);
   return html`<section part="output" class="output" aria-labelledby="output-heading">
@@ -81,6 +86,7 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult): Templ
       <h2 id="output-heading">Result</h2>
       <div class="actions">${actions}</div>
     </div>
+    ${facts}
     <div class="output-body">
       ${renderBody(output)}
     </div>

@@ -10,9 +10,20 @@ export const taskStreamStyles = [
     .hint { font-size: 0.85em; }
     .empty { text-align: center; padding: 2rem 1rem; }
     .header { display: grid; gap: 0.35rem; margin-bottom: 0.75rem; }
-    .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
-    .run-id code { font: 600 0.95rem var(--_mono); word-break: break-all; }
-    .meta { display: flex; flex-wrap: wrap; gap: 0.75rem; color: var(--_muted); font-size: 0.9em; }
+    /* The title wraps on its own line; the badge stays beside it, never pushed under. */
+    .heading-row { display: flex; align-items: flex-start; gap: 0.5rem; justify-content: space-between; }
+    .run-title { margin: 0; font-weight: 600; font-size: 1.05rem; overflow-wrap: anywhere; min-width: 0;
+      display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+    .heading-row .status { flex: none; margin-top: 0.1rem; }
+    .input summary { cursor: pointer; color: var(--_accent); font-size: 0.9em; width: max-content; }
+    .input-text { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 0.3rem; padding: 0.5rem 0.75rem;
+      background: var(--_surface); border-radius: var(--_radius); max-height: 16rem; overflow: auto; }
+    .meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.75rem; color: var(--_muted); font-size: 0.9em; min-width: 0; }
+    /* A long id is cut with an ellipsis (the whole id is its title and is copied): it never wraps. */
+    .id-group { display: inline-flex; align-items: baseline; gap: 0.3rem; min-width: 0; max-width: 100%; }
+    .run-id { font: 0.9em var(--_mono); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; max-width: 22ch; }
+    .id-group .link-button { flex: none; }
+    .feedback { font-size: 0.85em; color: var(--_fg); margin-left: 0.4rem; }
     .link-button { background: none; border: none; padding: 0 0.2em; color: var(--_accent); text-decoration: underline; }
     .connection { display: inline-flex; align-items: center; gap: 0.4rem; font-size: 0.9em; }
     .connection .dot { width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--_muted); }
@@ -21,6 +32,11 @@ export const taskStreamStyles = [
     .connection[data-state='failed'] .dot { background: var(--_danger); }
     .progress { height: 0.5rem; background: var(--_surface); border-radius: 999px; overflow: hidden; border: 1px solid var(--_border); }
     .progress .bar { display: block; height: 100%; background: var(--_accent); transition: width 0.3s ease; }
+    /* An ended run's bar says how it ended: only a success is full and green. */
+    .progress[data-status='completed'] .bar { background: var(--_ok); }
+    .progress[data-status='failed'] .bar { background: var(--_danger); }
+    .progress[data-status='timeout'] .bar, .progress[data-status='paused'] .bar, .progress[data-status='action_required'] .bar { background: var(--_warn); }
+    .progress[data-status='cancelled'] .bar, .progress[data-status='unknown'] .bar { background: var(--_muted); opacity: 0.6; }
     .progress[data-indeterminate] .bar { animation: slide 1.4s ease-in-out infinite; }
     @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(340%); } }
     @media (prefers-reduced-motion: reduce) { .progress .bar { transition: none; animation: none !important; } }
@@ -28,7 +44,24 @@ export const taskStreamStyles = [
     .sources { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; padding: 0; margin: 0.3rem 0 0; font-size: 0.85em; }
     .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.75rem 0; }
     .error { color: var(--_danger); border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.5rem 0.75rem; margin: 0.5rem 0; overflow-wrap: anywhere; }
-    .notice { font-size: 0.85em; color: var(--_muted); }
+    .error p { margin: 0; }
+    .error-detail { color: var(--_fg); font-size: 0.9em; margin-top: 0.3rem; }
+    .error-detail summary { cursor: pointer; color: var(--_muted); }
+    .ending { margin: 0.75rem 0; padding: 0.6rem 0.75rem; border: 1px solid var(--_border); border-left: 4px solid var(--_muted); border-radius: var(--_radius); }
+    .ending[data-status='failed'] { border-left-color: var(--_danger); }
+    .ending[data-status='timeout'] { border-left-color: var(--_warn); }
+    .ending-title { font-weight: 600; margin: 0 0 0.3rem; }
+    .ending > p { margin: 0.3rem 0; }
+    .confirm { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+    button.danger { color: var(--_danger); border-color: var(--_danger); }
+    .log { margin-top: 1rem; }
+    .log-summary { margin: 0.25rem 0; color: var(--_muted); font-size: 0.9em; }
+    .unreadable { color: var(--_muted); font-size: 0.85em; margin: 0.4rem 0; }
+    .unreadable summary { cursor: pointer; }
+    .unreadable ul { padding-left: 1.1rem; }
+    .unreadable .sample { overflow-wrap: anywhere; }
+    .show-all { font-size: 0.9em; }
+    .result-facts { display: flex; flex-wrap: wrap; gap: 0.75rem; color: var(--_muted); font-size: 0.85em; margin: 0.25rem 0 0.5rem; }
     /* A reversed flex column keeps the view pinned to the newest event without script or forced
        layout, and leaves the reader's position alone once they scroll up. */
     .events-scroller {
@@ -44,7 +77,7 @@ export const taskStreamStyles = [
     .event-agent { font-size: 0.8em; color: var(--_accent); }
     .event-time { font: 0.8em var(--_mono); color: var(--_muted); float: right; }
     .event-body { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .event[data-type='error'] .event-body, .event[data-type='invalid'] .event-body { color: var(--_danger); }
+    .event[data-type='error'] .event-body { color: var(--_danger); }
     .event[data-type='budget'] .event-body { color: var(--_warn); }
     .event[data-type='thinking'] .event-body { font-style: italic; color: var(--_muted); }
     .page { margin: 0.4rem 0; font-size: 0.85em; }
@@ -74,7 +107,6 @@ export const taskStreamStyles = [
     .citation-url { display: block; font-size: 0.8em; color: var(--_muted); }
     .unsafe-link { text-decoration: line-through dotted; color: var(--_muted); }
     .ref { color: var(--_muted); font-size: 0.85em; }
-    .run-title { margin: 0; font-weight: 600; font-size: 1.05rem; overflow-wrap: anywhere; }
     .waiting { margin: 0.25rem 0 0; padding: 0.4rem 0.6rem; border: 1px solid var(--_warn); border-radius: var(--_radius); }
     .warnings { margin: 0.25rem 0 0; padding-left: 1.1rem; color: var(--_warn); font-size: 0.9em; }
     .warning-type { font-weight: 600; }

@@ -1,0 +1,82 @@
+/**
+ * Errors in words (issue 13 §6). One sentence says what happened and what to do; the API's own
+ * words, when they differ, are details on demand — never glued to our sentence ("…Check the key.
+ * Invalid API key. Check the x-api-key header."). A run that did not succeed says so and offers the
+ * way forward: "Try again" submits the same request (`part="retry"`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { apiErrorMessage, describeStatus } from '../../core/client/http-failure.js';
+import { isHttpStatusError } from '../../core/errors.js';
+import type { RunError, TaskRun } from '../../core/providers/task-event.js';
+import { truncate } from '../shared/format.js';
+
+/** Characters of the API's words shown in an error's details. */
+const DETAIL_CHARS = 600;
+
+/** An error as one plain sentence plus the source's own words, when they add something. */
+export function explainError(error: { message: string } | undefined): { text: string; detail?: string } {
+  if (!error) return { text: '' };
+  if (isHttpStatusError(error as Error)) {
+    const http = error as Error & { status: number; body: unknown; retryAfterMs?: number };
+    const text = describeStatus(http.status, http.retryAfterMs);
+    const detail = apiErrorMessage(http.body);
+    return detail && !text.includes(detail) ? { text, detail } : { text };
+  }
+  return { text: error.message };
+}
+
+/** An error box (`part="error"`): the sentence, then "Details" with the source's words and ref. */
+export function renderError(error: { message: string; refId?: string } | undefined, role: 'alert' | 'status' = 'alert'): TemplateResult | typeof nothing {
+  if (!error) return nothing;
+  const { text, detail } = explainError(error);
+  const ref = error.refId;
+  return html`<div part="error" class="error" role=${role}>
+    <p class="error-text">${text}</p>
+    ${detail || ref
+      ? html`<details class="error-detail"><summary>Details</summary>
+          ${detail ? html`<p>The server said: “${truncate(detail, DETAIL_CHARS)}”</p>` : nothing}
+          ${ref ? html`<p class="ref">Reference: ${ref}</p>` : nothing}</details>`
+      : nothing}
+  </div>`;
+}
+
+const ENDING: Partial<Record<TaskRun['status'], { title: string; advice: string; retry: string }>> = {
+  failed: {
+    title: 'This run failed.',
+    advice: 'Runs sometimes fail for reasons that pass. Try again; if it fails again, change the input or choose another processor or mode.',
+    retry: 'Try again',
+  },
+  timeout: {
+    title: 'This run ran out of time before it finished.',
+    advice: 'Try again, or ask a narrower question so it needs less time.',
+    retry: 'Try again',
+  },
+  cancelled: { title: 'This run was cancelled.', advice: 'Nothing more will happen to it.', retry: 'Run again' },
+};
+
+export interface EndingContext {
+  /** Whether the run can be submitted again (it kept its request). */
+  canRetry: boolean;
+  onRetry(): void;
+  /** The notice of the retry button, if any. */
+  retryNotice: TemplateResult | typeof nothing;
+}
+
+/** How a run that did not succeed ended (`part="ending"`), its error, and the way forward. */
+export function renderEnding(run: TaskRun, ctx: EndingContext): TemplateResult | typeof nothing {
+  const ending = ENDING[run.status];
+  if (!ending) return run.error ? renderRunError(run.error) : nothing;
+  return html`<section part="ending" class="ending" data-status=${run.status} aria-label="How the run ended">
+    <p class="ending-title">${ending.title}</p>
+    ${run.error ? renderRunError(run.error) : nothing}
+    <p class="muted">${ending.advice}</p>
+    ${ctx.canRetry
+      ? html`<div class="actions"><button type="button" part="retry" class="primary" @click=${ctx.onRetry}>${ending.retry}</button>${ctx.retryNotice}</div>`
+      : nothing}
+  </section>`;
+}
+
+/** The API's error about the run (a `RunError`: its message is already the API's words). */
+function renderRunError(error: RunError): TemplateResult | typeof nothing {
+  return renderError({ message: truncate(error.message, DETAIL_CHARS), ...(error.refId ? { refId: error.refId } : {}) }, 'status');
+}

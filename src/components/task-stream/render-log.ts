@@ -1,0 +1,118 @@
+/**
+ * The progress log of a run (`part="log"`): while the run goes on, the newest events in a scroller
+ * pinned to the bottom, {@link WINDOW} rows at a time ("Show earlier" pages back); once the run is
+ * over, one line — "42 progress events · show" (`part="log-summary"`) — so the result comes first
+ * (issue 13 §3). Events that could not be read are one muted line, with what went wrong on demand
+ * (`part="unreadable"`, §6). Long rows are clipped with "Show all" (§8).
+ */
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.js';
+import type { EventRows } from './event-rows.js';
+import { renderEventRow, type RowContext } from './render-event.js';
+
+/** Rows rendered at once; older ones are reached page by page ("Show earlier"). Bounds the DOM. */
+export const WINDOW = 100;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The log's view state for the shown run; `reset()` when another run is shown. */
+export class LogView {
+  /** Index after the last row shown; null: follow the tail. */
+  windowEnd: number | null = null;
+  /** The reader stays at the newest event (not scrolled up). */
+  stickToBottom = true;
+  /** The reader opened the log of a finished run. */
+  open = false;
+  readonly expanded = new Set<string>();
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  reset(): void {
+    this.windowEnd = null;
+    this.stickToBottom = true;
+    this.open = false;
+    this.expanded.clear();
+  }
+
+  /** Opens the log (the reader asked for its events). */
+  show(): void {
+    this.open = true;
+    this.host.requestUpdate();
+  }
+
+  /** Rows are about to be appended: reading away from the tail freezes the window. */
+  beforeAppend(rowCount: number): void {
+    if (!this.stickToBottom && this.windowEnd === null) this.windowEnd = rowCount;
+  }
+
+  #update = (change: () => void) => () => {
+    change();
+    this.host.requestUpdate();
+  };
+
+  #toggleRow = (key: string): void => {
+    if (!this.expanded.delete(key)) this.expanded.add(key);
+    this.host.requestUpdate();
+  };
+
+  #onScroll = (event: Event): void => {
+    // The scroller is a reversed flex column: scrollTop is 0 at the bottom and negative above it.
+    this.stickToBottom = Math.abs((event.currentTarget as HTMLElement).scrollTop) < 32;
+  };
+
+  render(run: TaskRun, rows: EventRows, answer: string | undefined): TemplateResult {
+    const count = rows.rows.length;
+    const collapsed = isTerminalStatus(run.status) && !this.open && count > 0;
+    const unreadable = renderUnreadable(rows);
+    if (collapsed) {
+      return html`<section part="log" class="log" aria-label="Progress events">
+        <p part="log-summary" class="log-summary">${plural(count, 'progress event', 'progress events')} ·
+          <button type="button" class="link-button" aria-expanded="false" @click=${this.#update(() => (this.open = true))}>show</button></p>
+        ${unreadable}
+      </section>`;
+    }
+    const ctx: RowContext = { answer, expanded: this.expanded, toggle: this.#toggleRow };
+    const end = this.windowEnd ?? count;
+    const start = Math.max(0, end - WINDOW);
+    const shown = rows.rows.slice(start, end);
+    return html`<section part="log" class="log" aria-label="Progress events">
+      ${this.open && isTerminalStatus(run.status)
+        ? html`<p part="log-summary" class="log-summary">${plural(count, 'progress event', 'progress events')} ·
+            <button type="button" class="link-button" aria-expanded="true" @click=${this.#update(() => (this.open = false))}>hide</button></p>`
+        : nothing}
+      ${start > 0
+        ? html`<button type="button" class="page" @click=${this.#update(() => {
+            this.windowEnd = Math.max(WINDOW, end - WINDOW);
+            this.stickToBottom = false;
+          })}>Show earlier events (${start} more)</button>`
+        : nothing}
+      ${count > 0
+        ? html`<div class="events-scroller" tabindex="0" role="region" aria-label="Event list" @scroll=${this.#onScroll}>
+            <ol class="events" aria-label="Events">${repeat(shown, (row) => row.key, (row) => renderEventRow(row, ctx))}</ol>
+          </div>`
+        : nothing}
+      ${this.windowEnd !== null
+        ? html`<button type="button" class="page" @click=${this.#update(() => {
+            this.windowEnd = null;
+            this.stickToBottom = true;
+          })}>Show latest events${count > end ? ` (${count - end} new)` : ''}</button>`
+        : nothing}
+      ${unreadable}
+      ${count === 0 && !run.eventsEvicted && !isTerminalStatus(run.status) ? html`<p class="muted">No events yet.</p>` : nothing}
+    </section>`;
+  }
+}
+
+/** "1 event could not be read · details": what was wrong, in words, with the data on demand. */
+function renderUnreadable(rows: EventRows): TemplateResult | typeof nothing {
+  const bad = rows.unreadable;
+  if (!bad.length) return nothing;
+  return html`<details part="unreadable" class="unreadable">
+    <summary>${plural(bad.length, 'event', 'events')} could not be read · details</summary>
+    <p>The server sent ${bad.length === 1 ? 'an event' : 'events'} whose data was cut off or malformed, so ${bad.length === 1 ? 'it was' : 'they were'} skipped.
+      The rest of the run is not affected.</p>
+    <ul>${bad.slice(0, 20).map((event) => html`<li><span class="muted">${event.source || 'event'}:</span>
+      <code class="sample">${event.sample.slice(0, 200)}</code> <span class="muted">(${event.reason})</span></li>`)}</ul>
+  </details>`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The progress block (`part="progress"` and the line under it): how far along the run is, how long
+ * it ran, what it read and what it cost so far (issue 13 §5, §6). The bar says what happened: full
+ * and green for a completed run, red for a failed one, grey for a cancelled one, amber for a
+ * timeout or a run that waits for a person (`data-status`); it is never full and blue for a run
+ * that did not succeed. Elapsed time runs on the shared clock in the server's time and stops where
+ * the run stopped (run-facts.ts `elapsedMs`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import { runUsage } from '../../core/providers/usage.js';
+import { clock } from '../shared/clock.js';
+import { count, duration, formatUsage, statusLabel } from '../shared/format.js';
+import { renderLink } from '../shared/link.js';
+import { runProgress } from './progress.js';
+import { elapsedMs } from './run-facts.js';
+
+/** The bar's width in percent and what a screen reader hears. */
+function barOf(run: TaskRun, fraction: number | undefined): { width: number; text: string; indeterminate: boolean } {
+  if (isTerminalStatus(run.status)) return { width: 100, text: statusLabel(run.status), indeterminate: false };
+  if (fraction === undefined) {
+    const moving = isActiveStatus(run.status);
+    return { width: moving ? 30 : 0, text: statusLabel(run.status), indeterminate: moving };
+  }
+  const percent = Math.round(fraction * 100);
+  return { width: percent, text: `${percent}%`, indeterminate: false };
+}
+
+/** "used 12,345 tokens · $0.0517" — the run's total, or what the calls seen so far add up to. */
+export function renderUsageTotal(run: TaskRun, events: readonly TaskEvent[]): TemplateResult | typeof nothing {
+  const usage = runUsage(run, events);
+  if (!usage) return nothing;
+  const over = isTerminalStatus(run.status);
+  return html`<span part="usage-total" class="usage-total">${usage.final || over ? 'used' : 'used so far'} ${formatUsage(usage.usage)}</span>`;
+}
+
+export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answered: boolean): TemplateResult {
+  const fraction = runProgress(run, events);
+  const bar = barOf(run, fraction);
+  const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
+  const elapsed = elapsedMs(run, events, clock.serverNow(run.provider));
+  const stats = run.stats;
+  return html`<div class="progress-block">
+    <div part="progress" class="progress" role="progressbar" aria-label="Progress" data-status=${run.status}
+      aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing} aria-valuetext=${bar.text}
+      data-indeterminate=${bar.indeterminate ? 'true' : nothing}>
+      <span class="bar" style="width: ${bar.width}%"></span>
+    </div>
+    <div class="progress-meta">
+      ${percent !== undefined ? html`<span>${percent}%</span>` : nothing}
+      ${elapsed !== undefined ? html`<span part="elapsed">${isActiveStatus(run.status) ? 'elapsed' : 'ran for'} ${duration(elapsed)}</span>` : nothing}
+      ${stats ? html`<span>sources: ${count(stats.considered)} considered, ${count(stats.read)} read</span>` : nothing}
+      ${renderUsageTotal(run, events)}
+    </div>
+    ${stats?.sample.length && !answered
+      ? html`<ul class="sources" aria-label="Sample of sources read">${stats.sample.slice(0, 5).map((url) => html`<li>${renderLink(url)}</li>`)}</ul>`
+      : nothing}
+  </div>`;
+}

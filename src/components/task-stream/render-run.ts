@@ -1,0 +1,80 @@
+/**
+ * The run view in reading order (issue 13 §3): the header (what the run is), its progress, the
+ * controls while it goes on, how it ended when it did not succeed, the answer (being written, then
+ * the result with what it cost), and last the progress log (one line once the run is over).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
+import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
+import { formatCost } from '../shared/format.js';
+import type { TaskElement } from '../shared/task-element.js';
+import type { EventRows } from './event-rows.js';
+import { downloadRun, renderControls } from './render-controls.js';
+import { renderEvicted } from './render-evicted.js';
+import { renderEnding } from './render-failure.js';
+import { renderHeader } from './render-header.js';
+import type { LogView } from './render-log.js';
+import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
+import { renderProgress, renderUsageTotal } from './render-progress.js';
+import type { RunActions } from './run-actions.js';
+import { processorPrice } from './run-facts.js';
+
+/** What the view needs besides the run: its parts' state and the actions of the element. */
+export interface RunViewContext {
+  host: TaskElement;
+  connection: RunConnectionSnapshot | undefined;
+  events: readonly TaskEvent[];
+  rows: EventRows;
+  log: LogView;
+  actions: RunActions;
+  /** Pause and resume are offered. */
+  canPause: boolean;
+  reconnect(): void;
+  stop(): void;
+  cancel(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  retry(): void;
+}
+
+/** What the run cost, for the result: usage totals (Shannon) or the processor's price (Parallel). */
+function costFacts(run: TaskRun, events: readonly TaskEvent[]): TemplateResult | typeof nothing {
+  const price = processorPrice(run);
+  const usage = renderUsageTotal(run, events);
+  if (price === undefined && usage === nothing) return nothing;
+  return html`<p class="result-facts">${usage}${price !== undefined
+    ? html`<span part="price" class="price">${run.processor}: ${formatCost(price)} per run</span>` : nothing}</p>`;
+}
+
+export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
+  const { actions, events } = ctx;
+  const notices = actions.notices;
+  const output = run.output;
+  const outputActions = output
+    ? html`<button type="button" @click=${() => actions.copy(run.id, 'copy-output', outputText(output), 'Output')}>Copy output</button>
+        <button type="button" @click=${() => downloadRun(run, events)}>Download run (JSON)</button>${notices.render(run.id, 'copy-output')}`
+    : html``;
+  return html`${renderHeader(run, {
+      connection: ctx.connection, events,
+      onCopyId: () => actions.copy(run.id, 'copy-id', run.id, 'Run id'),
+      onReconnect: ctx.reconnect,
+      idNotice: notices.render(run.id, 'copy-id'),
+    })}
+    ${renderProgress(run, events, !!output)}
+    ${renderControls(run, events, {
+      connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy, canPause: ctx.canPause,
+      onStop: ctx.stop,
+      onCancel: () => actions.setConfirmingCancel(true),
+      onConfirmCancel: (yes) => {
+        actions.setConfirmingCancel(false);
+        if (yes) void actions.control('cancel', ctx.cancel);
+      },
+      onPause: () => void actions.control('pause', ctx.pause),
+      onResume: () => void actions.control('resume', ctx.resume),
+    })}
+    ${renderEnding(run, { canRetry: run.request !== undefined, onRetry: ctx.retry, retryNotice: notices.render(run.id, 'retry') })}
+    ${renderLiveTexts(ctx.rows.live.shown)}
+    ${output ? renderOutput(output, outputActions, costFacts(run, events)) : nothing}
+    ${renderEvicted(run, events.length, ctx.host, () => ctx.log.show())}
+    ${ctx.log.render(run, ctx.rows, output ? outputText(output) : undefined)}`;
+}

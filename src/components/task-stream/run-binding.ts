@@ -1,0 +1,164 @@
+/**
+ * Binds a `<task-stream>` to the run it shows: follows `run-id` or the store's selection, holds the
+ * run's live connection while the element is in the document (a move is not a disconnect),
+ * batches the run's events into the view's rows (event-batcher.ts), fires the element's DOM events
+ * (`task-progress`, `task-state`, `task-complete` after the last progress, `task-connection` once
+ * per real change), feeds the shared clock the server's times, and re-renders on its ticks only
+ * when something shown reads the time.
+ */
+import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import type { StoreChange } from '../../core/store/task-store.js';
+import { clock } from '../shared/clock.js';
+import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
+import type { TaskElement } from '../shared/task-element.js';
+import { EventBatcher } from './event-batcher.js';
+import { EventRows } from './event-rows.js';
+
+export interface BindingHost extends TaskElement {
+  /** The run to show now: `run-id`, else the store's selection. */
+  readonly wantedRunId: string | undefined;
+  /** Another run is shown: the view forgets the last one's state. */
+  onShown(): void;
+  /** The run's status changed (before `task-state` is fired). */
+  onStatus(run: TaskRun): void;
+  /** Rows are about to be appended to the `rowCount` there are. */
+  beforeRows(rowCount: number): void;
+}
+
+export class RunBinding {
+  readonly rows = new EventRows();
+  #shownId: string | undefined;
+  #release: (() => void) | undefined;
+  #releaseCheck: (() => void) | undefined;
+  #unsubscribeClock: (() => void) | undefined;
+  /** `state|phase` of the last task-connection fired. */
+  #lastConnection: string | undefined;
+  /** The age text last rendered: a tick re-renders only when it would change. */
+  renderedAge = '';
+  #batcher = new EventBatcher((batch) => this.#applyBatch(batch));
+
+  constructor(private readonly host: BindingHost) {}
+
+  get shownId(): string | undefined {
+    return this.#shownId;
+  }
+
+  connected(): void {
+    // Moved within one task (append, insertBefore to another parent): the stream goes on.
+    this.#releaseCheck = undefined;
+    this.follow();
+    this.#unsubscribeClock ??= clock.subscribe(() => this.#tick());
+  }
+
+  disconnected(): void {
+    // A removal followed by an insertion in the same task is a move, not a disconnect: the
+    // connection is released only if the element is still out of the document a microtask later.
+    const check = (this.#releaseCheck = () => {
+      if (this.#releaseCheck !== check || this.host.isConnected) return;
+      this.#releaseCheck = undefined;
+      this.#unsubscribeClock?.();
+      this.#unsubscribeClock = undefined;
+      this.#batcher.reset();
+      this.#release?.();
+      this.#release = undefined;
+      this.#shownId = undefined;
+      this.#lastConnection = undefined;
+    });
+    queueMicrotask(check);
+  }
+
+  /** Shows the run the element should show now, (re)binding the live connection. */
+  follow(): void {
+    const host = this.host;
+    if (!host.isConnected) return;
+    const next = host.wantedRunId;
+    if (next === this.#shownId && this.#release) return;
+    this.#release?.();
+    this.#release = undefined;
+    this.#lastConnection = undefined;
+    this.#batcher.reset();
+    this.#shownId = next;
+    host.onShown();
+    const events = next ? host.taskStore.getEvents(next) : [];
+    this.rows.reset(events);
+    this.#observeTimes(events);
+    host.requestUpdate();
+    if (next) this.#release = host.taskStore.watch(next, (provider) => host.endpoint(provider));
+  }
+
+  onStoreChange(change: StoreChange): void {
+    const host = this.host;
+    const id = this.#shownId;
+    switch (change.type) {
+      case 'selection':
+        this.follow();
+        return;
+      case 'runs':
+        if (id && !host.taskStore.getRun(id)) this.follow();
+        else host.requestUpdate();
+        return;
+      case 'events':
+        if (change.runId !== id) return;
+        this.#observeTimes(change.events);
+        this.#batcher.push(change.events);
+        return;
+      case 'run':
+        if (change.runId !== id) return;
+        if (change.run.status !== change.previous.status) this.#onStatus(change.run, change.previous);
+        host.requestUpdate();
+        return;
+      case 'connection': {
+        if (change.runId !== id) return;
+        // One DOM event per real change of state or phase, not per snapshot (attempt, timers).
+        const key = `${change.connection.state}|${change.connection.phase}`;
+        if (key !== this.#lastConnection) {
+          this.#lastConnection = key;
+          host.dispatchEvent(new TaskConnectionEvent(id, change.connection));
+        }
+        host.requestUpdate();
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Server times of things that happened tell the clock how far the server's clock is ahead. */
+  #observeTimes(events: readonly TaskEvent[]): void {
+    const run = this.#shownId ? this.host.taskStore.getRun(this.#shownId) : undefined;
+    if (!run) return;
+    const now = clock.now();
+    clock.observe(run.provider, run.createdAt, now);
+    for (const event of events) if (event.timestamp) clock.observe(run.provider, event.timestamp, now);
+  }
+
+  #applyBatch(batch: TaskEvent[]): void {
+    if (!this.#shownId) return;
+    this.host.beforeRows(this.rows.rows.length);
+    this.rows.append(batch);
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new TaskProgressEvent(this.#shownId, batch));
+  }
+
+  /** A clock tick re-renders only what reads the time: a running clock, a countdown, an age. */
+  #tick(): void {
+    const run = this.#shownId ? this.host.taskStore.getRun(this.#shownId) : undefined;
+    if (!run) return;
+    const ticking = isActiveStatus(run.status) || this.host.taskStore.getConnection(run.id)?.nextRetryAt !== undefined;
+    if (ticking || clock.age(run.createdAt, run.provider) !== this.renderedAge) this.host.requestUpdate();
+  }
+
+  #onStatus(run: TaskRun, previous: TaskRun): void {
+    this.host.onStatus(run);
+    this.host.dispatchEvent(new TaskStateEvent(run.id, run.status, previous.status));
+    if (!isTerminalStatus(run.status)) return;
+    // The events that came with the final status are emitted right after this change: show them
+    // (and fire their task-progress) first, so the last task-progress precedes task-complete.
+    queueMicrotask(() => {
+      if (this.#shownId !== run.id) return;
+      this.#batcher.flushNow();
+      const latest = this.host.taskStore.getRun(run.id) ?? run;
+      this.host.dispatchEvent(new TaskCompleteEvent(run.id, latest.status, latest.output, latest.error));
+    });
+  }
+}

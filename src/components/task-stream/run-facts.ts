@@ -1,0 +1,74 @@
+/**
+ * What the run view says about a run, derived from the run and its events: what it is called, what
+ * was asked, how long it ran, what it costs. Pure functions; times are server times (clock.ts).
+ */
+import { isActiveStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import { PARALLEL_PROCESSORS } from '../../core/providers/parallel/processors.js';
+import { truncate } from '../shared/format.js';
+
+/** Characters of the input used as a heading when the API gave the run no title. */
+const HEADING_CHARS = 90;
+
+/** The question as text: a string input as it is, an object input as `key: value` lines. */
+export function inputText(run: TaskRun): string {
+  const input = run.input ?? (run.request as { input?: unknown; query?: unknown } | undefined)?.input
+    ?? (run.request as { query?: unknown } | undefined)?.query;
+  if (input === undefined || input === null) return '';
+  if (typeof input === 'string') return input.trim();
+  if (typeof input === 'object' && !Array.isArray(input)) {
+    return Object.entries(input as Record<string, unknown>)
+      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+      .join('\n');
+  }
+  return JSON.stringify(input);
+}
+
+/**
+ * The run's heading: the title the API gave it (Shannon `title_generator`, also while it is being
+ * written), else the start of the input on one line, else a generic name.
+ */
+export function runHeading(run: TaskRun, events: readonly TaskEvent[]): { text: string; fromInput: boolean } {
+  if (run.title) return { text: run.title, fromInput: false };
+  let streamed = '';
+  for (const event of events) if (event.kind === 'title') streamed = event.partial ? streamed + event.text : event.text;
+  if (streamed.trim()) return { text: streamed.trim(), fromInput: false };
+  const input = inputText(run).replace(/\s+/g, ' ');
+  if (input) return { text: truncate(input, HEADING_CHARS), fromInput: true };
+  return { text: run.provider === 'parallel' ? 'Parallel task' : 'Shannon task', fromInput: false };
+}
+
+/** The latest server time the run is known to have changed at: its `updatedAt` or its last event. */
+function lastKnownTime(run: TaskRun, events: readonly TaskEvent[]): number {
+  let last = run.updatedAt ? Date.parse(run.updatedAt) : NaN;
+  for (let i = events.length - 1; i >= 0 && i >= events.length - 50; i--) {
+    const t = events[i]!.timestamp ? Date.parse(events[i]!.timestamp!) : NaN;
+    if (Number.isFinite(t) && !(t <= last)) last = t;
+  }
+  return last;
+}
+
+/**
+ * How long the run has run, in ms: to `serverNow` while the API works on it; for a run that is over
+ * or waits for a person, to the last time it changed (its `updatedAt` or its last event, whichever
+ * is later: a cancel's answer may carry no new `updatedAt`). Undefined when no end is known.
+ */
+export function elapsedMs(run: TaskRun, events: readonly TaskEvent[], serverNow: number): number | undefined {
+  const start = Date.parse(run.createdAt);
+  if (!Number.isFinite(start)) return undefined;
+  const end = isActiveStatus(run.status) ? serverNow : lastKnownTime(run, events);
+  return Number.isFinite(end) ? Math.max(0, end - start) : undefined;
+}
+
+/** The price of one run of a Parallel processor in USD (parallel-task-api.md §8), if it is known. */
+export function processorPrice(run: TaskRun): number | undefined {
+  if (run.provider !== 'parallel' || !run.processor) return undefined;
+  const info = PARALLEL_PROCESSORS.find((p) => p.id === run.processor);
+  return info ? info.pricePer1k / 1000 : undefined;
+}
+
+/** Shannon's model tier (`small`, `medium`, `large`) from the create request, if one was asked for. */
+export function modelTier(run: TaskRun): string | undefined {
+  if (run.provider !== 'shannon') return undefined;
+  const tier = (run.request as { model_tier?: unknown } | undefined)?.model_tier;
+  return typeof tier === 'string' && tier ? tier : undefined;
+}
