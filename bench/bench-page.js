@@ -97,7 +97,8 @@ export async function benchReload(name, runId, count) {
   el.store = name;
   el.runId = runId;
   document.body.append(el);
-  while (el.events.length < count || !el.shadowRoot?.querySelector('[part~="event"]')) {
+  // A finished run shows its log as one line (`log-summary`); a running one shows the rows.
+  while (el.events.length < count || !el.shadowRoot?.querySelector('[part~="event"], [part~="log-summary"]')) {
     await new Promise((r) => setTimeout(r, 1));
   }
   await new Promise((r) => requestAnimationFrame(r));

@@ -121,6 +121,8 @@ const tests: Array<[string, (page: Page, url: string) => Promise<void>]> = [
     assert(new Set(after.messages).size === after.messages.length, 'no progress message twice');
     assert(before.messages.every((m, i) => after.messages[i] === m), 'what was shown before the reload stays, in order');
     assert(after.messages.length > before.messages.length, 'new events arrived after the reload');
+    // A finished run's log is one line ("N progress events · show"): open it to count its rows.
+    await page.locator('task-stream').locator('[part~="log-summary"] button').click();
     const rows = await page.locator('task-stream').locator('[part~="event"][data-type="message"]').count();
     assert(rows === Math.min(after.messages.length, 100), `one row per message (${rows} rows, ${after.messages.length} messages)`);
     void url;

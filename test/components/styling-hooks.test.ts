@@ -39,6 +39,7 @@ describe('styling hooks for page CSS', () => {
     await until(() => el.run?.status === 'failed');
     await el.updateComplete;
     const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[part~="log-summary"] button')!.click();
     await until(() => root.querySelector('[part~="event-message"]') !== null);
     expect(root.querySelector('[part~="status"]')!.getAttribute('part')).to.equal('status status-failed');
     expect(root.querySelector('[part~="event-message"]')!.getAttribute('part')).to.equal('event event-message');
