@@ -6,7 +6,9 @@
 //
 // The limits guard against growth. IndexedDB logs (idb) and stored-data validation (valibot) added
 // ~12 kB gzip to every page kind; loading them lazily is the next saving. Issue 11's targets are 40 kB
-// (three elements idle), 30 kB (only <task-stream>) and 60 kB (everything), not met yet.
+// (three elements idle), 30 kB (only <task-stream>) and 60 kB (everything), not met yet. The run view
+// of issue 13 (heading and question, answer first, endings with Try again, costs, the shared clock,
+// structured results) added ~4.5 kB gzip to pages with <task-stream>; the limits leave ~2.5 kB for its rest.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -41,19 +43,19 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '64 kB',
+    limit: '69 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '50 kB',
+    limit: '55 kB',
     gzip: true,
   },
   {
     name: 'everything, including lazily loaded chunks (markdown, OAuth)',
     path: files(everything([ENTRY])),
-    limit: '81 kB',
+    limit: '86 kB',
     gzip: true,
   },
 ];
