@@ -33,6 +33,8 @@ export interface MockOptions {
   basePath?: string;
   /** Shannon's replay buffer per workflow, in events (every event counts, deltas included). @default 256 */
   ringCapacity?: number;
+  /** Shannon's event-stream lifetime after a workflow's last event, in simulated ms (Redis TTL). @default 86_400_000 */
+  shannonStreamTtlMs?: number;
 }
 
 export interface MockApp {
@@ -57,11 +59,13 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     requireKey = true,
     basePath = '',
     ringCapacity = 256,
+    shannonStreamTtlMs = 24 * 60 * 60 * 1000,
   } = options;
   checkSpeed(speed);
   if (!(streamLifetimeMs > 0)) throw new MockOptionsError(`streamLifetimeMs must be positive, got ${streamLifetimeMs}`);
   if (!(groupStreamLifetimeMs > 0)) throw new MockOptionsError(`groupStreamLifetimeMs must be positive, got ${groupStreamLifetimeMs}`);
   if (!Number.isInteger(ringCapacity) || ringCapacity < 1) throw new MockOptionsError(`ringCapacity must be a positive integer, got ${ringCapacity}`);
+  if (!(shannonStreamTtlMs > 0)) throw new MockOptionsError(`shannonStreamTtlMs must be positive, got ${shannonStreamTtlMs}`);
   if (basePath !== '' && (!basePath.startsWith('/') || basePath.endsWith('/'))) {
     throw new MockOptionsError(`basePath must start with "/" and not end with it, got "${basePath}"`);
   }
@@ -69,7 +73,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const rng = new Rng(seed);
   const registry = new Set<SseConnection>();
   const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, groupStreamLifetimeMs, requireKey, registry });
-  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, registry });
+  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, streamTtlMs: shannonStreamTtlMs, registry });
   const oauth = new MockOAuthProvider({ basePath });
   let closed = false;
 

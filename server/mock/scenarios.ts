@@ -5,25 +5,10 @@
  * The per-request counters that make "fail first, then succeed" work live on each run.
  */
 import type { Rng } from './rng.js';
+import { SCENARIOS, type ScenarioName } from './scenario-catalog.js';
 import type { DropPlan } from './sse-connection.js';
 
-export const SCENARIOS = [
-  'happy',
-  'slow',
-  'drop-mid-stream',
-  'stream-timeout',
-  'server-error-then-ok',
-  'rate-limited',
-  'create-rate-limited',
-  'unauthorized',
-  'fails',
-  'malformed',
-  'huge-event',
-  'many-events',
-  'xss',
-] as const;
-
-export type ScenarioName = (typeof SCENARIOS)[number];
+export { SCENARIOS, SCENARIO_CATALOG, type ScenarioName } from './scenario-catalog.js';
 
 /** Stream connections that `drop-mid-stream` cuts before it behaves. */
 export const DROPPED_CONNECTIONS = 2;
@@ -39,6 +24,11 @@ export const MANY_EVENTS_COUNT = 10_000;
 export const SLOW_FACTOR = 4;
 /** `stream-timeout`: a stream is closed after this share of the run's duration (so ~5 reconnects). */
 export const STREAM_TIMEOUT_SHARE = 0.2;
+
+/** `shannon-done-before-status`: status requests after `done` that still answer RUNNING. */
+export const RUNNING_POLLS_AFTER_DONE = 2;
+/** `reconnect-204`: events the first connection gets before the server ends it. */
+export const EVENTS_BEFORE_204 = 3;
 
 /** Reads a scenario name; anything unknown or absent is `happy`. */
 export function parseScenario(value: unknown): ScenarioName {
@@ -63,10 +53,12 @@ export function dropPlanFor(scenario: ScenarioName, connection: number, rng: Rng
 
 /**
  * The status a stream request gets before it is served: 401 for `unauthorized` (always), 503 or
- * 429 for the first requests of the retry scenarios; undefined to serve normally.
+ * 429 for the first requests of the retry scenarios, 204 for every reconnect of `reconnect-204`;
+ * undefined to serve normally.
  */
-export function streamFaultFor(scenario: ScenarioName, request: number): 401 | 429 | 503 | undefined {
+export function streamFaultFor(scenario: ScenarioName, request: number): 204 | 401 | 429 | 503 | undefined {
   if (scenario === 'unauthorized') return 401;
+  if (scenario === 'reconnect-204' && request > 0) return 204;
   if (scenario === 'server-error-then-ok' && request < SERVER_ERRORS_BEFORE_OK) return 503;
   if (scenario === 'rate-limited' && request < RATE_LIMITS_BEFORE_OK) return 429;
   return undefined;

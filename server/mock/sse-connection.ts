@@ -52,6 +52,11 @@ export class SseConnection {
     this.#write(`: ${text}\n\n`);
   }
 
+  /** Writes a `retry: <ms>` field in a block of its own (the reconnection time a client should use). */
+  retry(ms: number): void {
+    this.#write(`retry: ${ms}\n\n`);
+  }
+
   /**
    * Writes one complete event block (see {@link formatEvent}); counts towards the drop plan.
    * Returns false if the connection is (or just got) closed.

@@ -29,7 +29,8 @@ export class TimelinePlayer {
   #index = 0;
   #startedAt = 0;
   #pending: Cancel | undefined;
-  #state: 'idle' | 'playing' | 'stopped' | 'finished' = 'idle';
+  #state: 'idle' | 'playing' | 'paused' | 'stopped' | 'finished' = 'idle';
+  #pausedAt = 0;
 
   constructor(steps: readonly TimelineStep[], clock: Clock, options: TimelinePlayerOptions = {}) {
     const { batchSize = 200, onFinish } = options;
@@ -49,12 +50,32 @@ export class TimelinePlayer {
 
   /** Abandons the remaining steps (e.g. on cancel). */
   stop(): void {
-    if (this.#state === 'playing') this.#state = 'stopped';
+    if (this.#state === 'playing' || this.#state === 'paused') this.#state = 'stopped';
     this.#pending?.();
     this.#pending = undefined;
   }
 
-  get state(): 'idle' | 'playing' | 'stopped' | 'finished' {
+  /**
+   * Holds the remaining steps (Shannon's pause at a checkpoint): nothing runs until
+   * {@link resume}, and the remaining offsets move later by the time spent paused.
+   */
+  pause(): void {
+    if (this.#state !== 'playing') return;
+    this.#state = 'paused';
+    this.#pausedAt = performance.now();
+    this.#pending?.();
+    this.#pending = undefined;
+  }
+
+  /** Continues after {@link pause}. */
+  resume(): void {
+    if (this.#state !== 'paused') return;
+    this.#startedAt += performance.now() - this.#pausedAt;
+    this.#state = 'playing';
+    this.#tick();
+  }
+
+  get state(): 'idle' | 'playing' | 'paused' | 'stopped' | 'finished' {
     return this.#state;
   }
 

@@ -77,28 +77,68 @@ export function recentDate(rng: Rng): string {
   return `${y}-${m}-${d}`;
 }
 
-/** `count` distinct sources about the topic (URLs never repeat within one call). */
-export function makeSources(rng: Rng, topic: string, count: number): Source[] {
+/** Which sources a run may use (Parallel's `source_policy`); empty lists restrict nothing. */
+export interface SourceFilter {
+  /** Plain domains (`example.com`, subdomains included) or bare suffixes (`.gov`, `.co.uk`). */
+  includeDomains?: readonly string[];
+  excludeDomains?: readonly string[];
+  /** `YYYY-MM-DD`: only pages published on or after it. */
+  afterDate?: string;
+}
+
+/** True if `host` is `domain` or under it; a bare suffix (`.gov`) matches any host ending in it. */
+export function hostMatches(host: string, domain: string): boolean {
+  const d = domain.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const h = host.toLowerCase();
+  return d.startsWith('.') ? h.endsWith(d) : h === d || h.endsWith(`.${d}`);
+}
+
+/** Real-looking hosts for common bare suffixes, so a `.gov` run cites `.gov` pages. */
+const HOSTS_BY_SUFFIX: Record<string, readonly string[]> = {
+  '.gov': ['www.census.gov', 'www.energy.gov', 'www.bls.gov', 'www.nasa.gov', 'data.gov', 'www.transportation.gov'],
+  '.edu': ['news.mit.edu', 'www.stanford.edu', 'www.harvard.edu', 'www.berkeley.edu', 'www.cmu.edu'],
+  '.org': ['www.oecd.org', 'en.wikipedia.org', 'www.pewresearch.org', 'www.rand.org'],
+  '.ch': ['www.admin.ch', 'www.bfs.admin.ch', 'www.stadt-zuerich.ch', 'www.geneve.ch'],
+  '.int': ['www.who.int', 'www.iea.int', 'www.itu.int'],
+};
+
+/** A page on one of the allowed domains. */
+function allowedPage(rng: Rng, topic: string, domain: string, date: string): { url: string; title: string } {
+  const bare = domain.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const candidates = bare.startsWith('.') ? (HOSTS_BY_SUFFIX[bare] ?? [`www.${slugify(topic)}${bare}`]) : [`www.${bare.replace(/^www\./, '')}`];
+  const host = rng.pick(candidates.filter((h) => hostMatches(h, bare)).length > 0 ? candidates.filter((h) => hostMatches(h, bare)) : [`www.${slugify(topic)}${bare.startsWith('.') ? bare : `.${bare}`}`]);
+  const path = rng.pick(['reports', 'news', 'research', 'data', 'publications']);
+  return { url: `https://${host}/${path}/${date.slice(0, 4)}/${slugify(topic)}`, title: `${capitalize(topic)}: ${rng.pick(['facts and figures', 'annual report', 'an overview', 'what changed'])} | ${host.replace(/^www\./, '')}` };
+}
+
+function dateOnOrAfter(rng: Rng, after: string | undefined): string {
+  const date = recentDate(rng);
+  if (!after || date >= after) return date;
+  const start = Date.parse(`${after}T00:00:00Z`);
+  return new Date(start + rng.int(0, 300) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `count` distinct sources about the topic (URLs never repeat within one call), following `filter`. */
+export function makeSources(rng: Rng, topic: string, count: number, filter: SourceFilter = {}): Source[] {
+  const include = filter.includeDomains ?? [];
+  const exclude = filter.excludeDomains ?? [];
   const out: Source[] = [];
   const seen = new Set<string>();
-  for (let attempt = 0; out.length < count && attempt < count * 4; attempt++) {
-    const published = recentDate(rng);
-    const { url, title } = rng.pick(TEMPLATES)(rng, topic, published);
-    if (seen.has(url)) continue;
+  for (let attempt = 0; out.length < count && attempt < count * 8; attempt++) {
+    const published = dateOnOrAfter(rng, filter.afterDate);
+    const { url, title } = include.length > 0 ? allowedPage(rng, topic, rng.pick(include), published) : rng.pick(TEMPLATES)(rng, topic, published);
+    const domain = new URL(url).hostname;
+    if (seen.has(url) || exclude.some((d) => hostMatches(domain, d))) continue;
+    if (include.length > 0 && !include.some((d) => hostMatches(domain, d))) continue;
     seen.add(url);
-    out.push({ url, title, domain: new URL(url).hostname, excerpt: sentence(rng, topic), published });
+    out.push({ url, title, domain, excerpt: sentence(rng, topic), published });
   }
-  // Fill up with numbered pages of one site if the templates ran out of distinct URLs.
+  // Fill up with numbered pages of one allowed site if the templates ran out of distinct URLs.
+  const base = out[0]?.url.replace(/\/[^/]*$/, '') ?? 'https://news.example.org/articles';
   while (out.length < count) {
     const n = out.length;
-    const published = recentDate(rng);
-    out.push({
-      url: `https://news.example.org/${slugify(topic)}/${n}`,
-      title: `${capitalize(topic)} (part ${n})`,
-      domain: 'news.example.org',
-      excerpt: sentence(rng, topic),
-      published,
-    });
+    const url = `${base}/${slugify(topic)}-${n}`;
+    out.push({ url, title: `${capitalize(topic)} (part ${n})`, domain: new URL(url).hostname, excerpt: sentence(rng, topic), published: dateOnOrAfter(rng, filter.afterDate) });
   }
   return out;
 }

@@ -9,17 +9,30 @@ import type { Rng } from '../rng.js';
 import { factor, organisation } from '../content/prose.js';
 import type { Source } from '../content/sources.js';
 
+/** SDK `Citation`: `title` and `excerpts` may be null ("only certain processors provide excerpts"). */
 export interface Citation {
   title: string | null;
   url: string;
-  excerpts: string[];
+  excerpts: string[] | null;
 }
 
+/** SDK `FieldBasis`: `confidence` may be null ("only certain processors provide confidence levels"). */
 export interface FieldBasis {
   field: string;
   reasoning: string;
   citations: Citation[];
-  confidence: 'low' | 'medium' | 'high';
+  confidence: 'low' | 'medium' | 'high' | null;
+}
+
+/** Share of citations without a title, without excerpts, and of basis entries without confidence. */
+export const NULL_SHARE = 0.15;
+
+/** An excerpt as the API quotes pages: markdown kept (`**bold**`), as on the page. */
+export function markdownExcerpt(rng: Rng, sentence: string): string {
+  const words = sentence.split(' ');
+  if (words.length < 4) return sentence;
+  const at = rng.int(0, words.length - 3);
+  return [...words.slice(0, at), `**${words.slice(at, at + 2).join(' ')}**`, ...words.slice(at + 2)].join(' ');
 }
 
 /** Which extra (dot-notation) entries to produce. */
@@ -32,11 +45,14 @@ export interface BasisDepth {
 
 /** Citations from 1–3 sources, each with one or two excerpts. */
 export function citationsFrom(rng: Rng, sources: readonly Source[], max = 3): Citation[] {
-  return rng.sample(sources, rng.int(1, Math.min(max, sources.length))).map((s) => ({
-    title: s.title,
-    url: s.url,
-    excerpts: rng.chance(0.4) ? [s.excerpt, `${s.title.split(' | ')[0]} was last updated on ${s.published}.`] : [s.excerpt],
-  }));
+  return rng.sample(sources, rng.int(1, Math.min(max, sources.length))).map((s) => {
+    const excerpts = rng.chance(0.4) ? [markdownExcerpt(rng, s.excerpt), `${s.title.split(' | ')[0]} was last updated on ${s.published}.`] : [markdownExcerpt(rng, s.excerpt)];
+    return {
+      title: rng.chance(NULL_SHARE) ? null : s.title,
+      url: s.url,
+      excerpts: rng.chance(NULL_SHARE) ? null : excerpts,
+    };
+  });
 }
 
 /** One basis entry for a field. */
@@ -49,6 +65,7 @@ export function basisEntry(rng: Rng, field: string, sources: readonly Source[]):
     `Sources disagree on ${field}; the most recent primary source was preferred, noting ${factor(rng)}.`,
     `${field} was inferred from press coverage because no primary source states it directly.`,
   ]);
+  if (rng.chance(NULL_SHARE)) return { field, reasoning, citations, confidence: null };
   return { field, reasoning, citations, confidence: confidence === 'low' && citations.length > 1 ? 'medium' : confidence };
 }
 

@@ -7,7 +7,7 @@
 import type { Rng } from '../rng.js';
 import { capitalize, finding, paragraph, sentence } from '../content/prose.js';
 import type { Source } from '../content/sources.js';
-import { basisEntry, basisForJson, type FieldBasis } from './parallel-basis.js';
+import { basisEntry, basisForJson, markdownExcerpt, type FieldBasis } from './parallel-basis.js';
 import { valueForSchema } from './parallel-json.js';
 import type { ProcessorProfile } from './parallel-processors.js';
 import type { OutputSpec } from './parallel-validate.js';
@@ -18,12 +18,26 @@ export interface JsonOutput {
   basis: FieldBasis[];
   /** Only for auto runs: the schema the processor chose. */
   output_schema?: Record<string, unknown>;
+  /** Only when the run was given `mcp_servers`. */
+  mcp_tool_calls?: McpToolCall[];
 }
 
 export interface TextOutput {
   type: 'text';
   content: string;
   basis: FieldBasis[];
+  mcp_tool_calls?: McpToolCall[];
+}
+
+/** SDK `McpToolCall`. */
+export interface McpToolCall {
+  tool_call_id: string;
+  server_name: string;
+  tool_name: string;
+  /** JSON-encoded arguments. */
+  arguments: string;
+  content: string | null;
+  error: string | null;
 }
 
 export type ParallelOutput = JsonOutput | TextOutput;
@@ -116,6 +130,10 @@ function textReport(ctx: OutputContext, description: string | undefined): TextOu
   lines.push('', '## Sources', '');
   sources.slice(0, 4 + profile.detail).forEach((s, i) => lines.push(`${i + 1}. [${s.title}](${s.url})`));
   const basis = basisEntry(rng, 'output', sources);
-  basis.citations = sources.slice(0, 4 + profile.detail).map((s) => ({ title: s.title, url: s.url, excerpts: [s.excerpt] }));
+  basis.citations = sources.slice(0, 4 + profile.detail).map((s, i) => ({
+    title: i === 1 ? null : s.title,
+    url: s.url,
+    excerpts: i === 2 ? null : [markdownExcerpt(rng, s.excerpt)],
+  }));
   return { type: 'text', content: `${lines.join('\n')}\n`, basis: [basis] };
 }

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, InvalidJsonError, decodePathSegment, header, parseJson, readBody, sendJson } from '../http-util.js';
 import type { Rng } from '../rng.js';
-import { CreateRateLimiter, STREAM_TIMEOUT_SHARE, dropPlanFor, parseScenario, parseSpeed, streamFaultFor } from '../scenarios.js';
+import { CreateRateLimiter, EVENTS_BEFORE_204, STREAM_TIMEOUT_SHARE, dropPlanFor, parseScenario, parseSpeed, streamFaultFor } from '../scenarios.js';
 import type { ConnectionRegistry } from '../sse-connection.js';
 import { ParallelHttpError, invalidInput, parallelErrorBody, runNotFound, unauthorized } from './parallel-errors.js';
 import { ParallelGroupApi } from './parallel-group-routes.js';
@@ -150,6 +150,11 @@ export class ParallelApi {
 
   #events(run: ParallelRun, res: ServerResponse): void {
     const fault = streamFaultFor(run.scenario, run.eventsRequests++);
+    if (fault === 204) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (fault === 401) throw unauthorized(true);
     if (fault === 429) throw new ParallelHttpError(429, 'Too many requests. Retry after the time given in Retry-After.', { headers: { 'Retry-After': '1' } });
     if (fault === 503) throw new ParallelHttpError(503, 'Service temporarily unavailable. Retry after the time given in Retry-After.', { headers: { 'Retry-After': '1' } });
@@ -157,14 +162,15 @@ export class ParallelApi {
       ? Math.max(500, run.plan.durationMs * STREAM_TIMEOUT_SHARE)
       : this.#options.streamLifetimeMs;
     const drop = dropPlanFor(run.scenario, run.streamConnections++, run.rng);
-    serveParallelEvents(run, res, { registry: this.#options.registry, lifetimeMs, drop });
+    const eventBudget = run.scenario === 'reconnect-204' ? EVENTS_BEFORE_204 : undefined;
+    serveParallelEvents(run, res, { registry: this.#options.registry, lifetimeMs, drop, eventBudget });
   }
 
   async #result(run: ParallelRun, res: ServerResponse, url: URL): Promise<void> {
     const raw = url.searchParams.get('timeout');
     const timeout = raw === null || raw === '' ? DEFAULT_RESULT_TIMEOUT_S : Number(raw);
     if (!Number.isFinite(timeout) || timeout < 0) throw invalidInput("Query parameter 'timeout' must be a non-negative number of seconds", ['query', 'timeout']);
-    if (run.active) {
+    if (!run.finished) {
       const abort = new AbortController();
       // The response's close (not the request's) tells us the client went away while we wait.
       const onClose = (): void => abort.abort();
@@ -175,6 +181,7 @@ export class ParallelApi {
     }
     if (run.status === 'completed') sendJson(res, 200, { run: run.snapshot(), output: run.output });
     else if (run.status === 'failed') throw new ParallelHttpError(404, `Run ${run.id} failed: ${run.snapshot().error?.message ?? 'unknown error'}`);
+    else if (run.status === 'cancelled') throw new ParallelHttpError(404, `Run ${run.id} was cancelled`);
     else throw new ParallelHttpError(408, 'Request timed out; run still active. Retry the request.');
   }
 }

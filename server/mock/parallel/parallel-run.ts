@@ -1,8 +1,11 @@
 /**
- * One Parallel task run in the mock: its TaskRun state, the trace that every stream replays (all
- * progress messages so far, with their original timestamps, and the latest stats), and live
- * fan-out to open streams. The status goes `queued` → `running` silently (no state event, as in
- * the real API) and ends `completed` (with output) or `failed` (with `run.error`).
+ * One Parallel task run in the mock: its TaskRun state, the trace that every stream of an active
+ * run replays (all progress messages so far, with their original timestamps, and the latest
+ * stats), and live fan-out to open streams. The status goes `queued` → `running` silently (no
+ * state event, as in the real API); a state event is sent on every later transition: to
+ * `cancelling` (still active), and to the non-active `completed` (with output), `failed` (with
+ * `run.error`), `action_required` and `cancelled`. `is_active` is true only for
+ * `queued | running | cancelling` (SDK task-run.ts).
  */
 import { Clock, isoMicros, type Cancel } from '../clock.js';
 import type { Rng } from '../rng.js';
@@ -14,7 +17,10 @@ import type { ParallelErrorObject } from './parallel-errors.js';
 import type { ParallelPlan, PlannedEvent } from './parallel-timeline.js';
 import type { CreateRequest, RunWarning } from './parallel-validate.js';
 
-export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type RunStatus = 'queued' | 'action_required' | 'running' | 'completed' | 'failed' | 'cancelling' | 'cancelled';
+
+const ACTIVE = new Set<RunStatus>(['queued', 'running', 'cancelling']);
+const FINISHED = new Set<RunStatus>(['completed', 'failed', 'cancelled']);
 
 /** The TaskRun object (parallel-task-api.md §5). */
 export interface TaskRun {
@@ -32,10 +38,10 @@ export interface TaskRun {
   modified_at: string;
 }
 
-/** A live update for open streams: an event block, or `null` when the run reached its end. */
-export type RunListener = (block: string | null) => void;
+/** A live update for open streams: an event block, and whether the server closes the stream after it. */
+export type RunListener = (block: string, close: boolean) => void;
 
-/** Told every status change (queued → running → completed | failed); groups count them. */
+/** Told every status change (queued → running → completed | failed, and the other statuses of RunStatus); groups count them. */
 export type StatusListener = (status: RunStatus) => void;
 
 export interface ParallelRunInit {
@@ -101,9 +107,14 @@ export class ParallelRun {
     return this.#status;
   }
 
-  /** True while queued or running. */
+  /** True while queued, running or cancelling. */
   get active(): boolean {
-    return this.#status === 'queued' || this.#status === 'running';
+    return ACTIVE.has(this.#status);
+  }
+
+  /** True once completed, failed or cancelled (`action_required` waits for the user). */
+  get finished(): boolean {
+    return FINISHED.has(this.#status);
   }
 
   /** The output, once completed. */
@@ -133,9 +144,14 @@ export class ParallelRun {
     return stateBlock(this.snapshot(), null);
   }
 
-  /** The closing `task_run.state` block of a finished run (with output when completed). */
+  /** The `task_run.state` block of the current state (with output when completed). */
   finalStateBlock(): string {
     return stateBlock(this.snapshot(), this.output);
+  }
+
+  /** The first progress message block, if any (what `retry-zero` replays). */
+  get firstMessage(): string | undefined {
+    return this.trace[0];
   }
 
   /** Listens to live blocks; returns the unsubscribe function. */
@@ -150,9 +166,9 @@ export class ParallelRun {
     return () => this.#statusListeners.delete(listener);
   }
 
-  /** Resolves when the run ends or after `realMs`, whichever comes first. */
+  /** Resolves when the run is finished or after `realMs`, whichever comes first. */
   waitUntilDone(realMs: number, signal: AbortSignal): Promise<void> {
-    if (!this.active) return Promise.resolve();
+    if (this.finished) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = (): void => {
         unsubscribe();
@@ -160,8 +176,8 @@ export class ParallelRun {
         signal.removeEventListener('abort', finish);
         resolve();
       };
-      const unsubscribe = this.subscribe((block) => {
-        if (block === null) finish();
+      const unsubscribe = this.subscribe(() => {
+        if (this.finished) finish();
       });
       const cancelTimer = this.clock.afterReal(realMs, finish);
       signal.addEventListener('abort', finish);
@@ -195,28 +211,38 @@ export class ParallelRun {
         const { progress_meter, ...source_stats } = event.stats;
         const block = formatEvent('task_run.progress_stats', JSON.stringify({ type: 'task_run.progress_stats', source_stats, progress_meter }));
         this.latestStats = block;
-        this.#emit(block);
+        this.#emit(block, false);
         return;
       }
       case 'complete':
-        this.#finish('completed');
+        this.#transition('completed');
         return;
       case 'fail':
         this.#error = { ref_id: event.refId, message: event.message };
-        this.#finish('failed');
+        this.#transition('failed');
         return;
+      case 'status':
+        this.#transition(event.status);
+        return;
+      case 'error-event': {
+        // An `error` event on the open streams, which then close; the run itself goes on.
+        const error = { ref_id: event.refId, message: event.message, detail: event.detail };
+        this.#emit(formatEvent('error', JSON.stringify({ type: 'error', error })), true);
+        return;
+      }
     }
   }
 
   #append(block: string): void {
     this.trace.push(block);
-    this.#emit(block);
+    this.#emit(block, false);
   }
 
-  #finish(status: 'completed' | 'failed'): void {
+  /** A state change after `running`: one state event; a non-active status closes the streams. */
+  #transition(status: RunStatus): void {
     this.#status = status;
     this.#modifiedAt = isoMicros();
-    this.#emit(null);
+    this.#emit(this.finalStateBlock(), !this.active);
     this.#emitStatus();
   }
 
@@ -224,8 +250,8 @@ export class ParallelRun {
     for (const listener of [...this.#statusListeners]) listener(this.#status);
   }
 
-  #emit(block: string | null): void {
-    for (const listener of [...this.#listeners]) listener(block);
+  #emit(block: string, close: boolean): void {
+    for (const listener of [...this.#listeners]) listener(block, close);
   }
 }
 

@@ -10,7 +10,7 @@ import { aspect, factor, topicOf } from '../content/prose.js';
 import { makeSources, type Source } from '../content/sources.js';
 import { HUGE_EVENT_CHARS, MANY_EVENTS_COUNT, SLOW_FACTOR, type ScenarioName } from '../scenarios.js';
 import { hostileMarkdownBlock, hostileText, hostileUrl, poisonStrings } from '../xss-payloads.js';
-import { generateOutput, type ParallelOutput } from './parallel-content.js';
+import { generateOutput, type McpToolCall, type ParallelOutput } from './parallel-content.js';
 import type { ProcessorProfile } from './parallel-processors.js';
 import type { CreateRequest } from './parallel-validate.js';
 
@@ -29,7 +29,11 @@ export type PlannedEvent =
   | { at: number; kind: 'raw'; block: string }
   | { at: number; kind: 'stats'; stats: StatsSnapshot }
   | { at: number; kind: 'complete' }
-  | { at: number; kind: 'fail'; refId: string; message: string };
+  | { at: number; kind: 'fail'; refId: string; message: string }
+  /** A transition to another status (`action_required`, `cancelling`, `cancelled`). */
+  | { at: number; kind: 'status'; status: 'action_required' | 'cancelling' | 'cancelled' }
+  /** An `error` event on the open streams (`parallel-error-event`). */
+  | { at: number; kind: 'error-event'; refId: string; message: string; detail: Record<string, unknown> | null };
 
 export interface ParallelPlan {
   events: PlannedEvent[];
@@ -53,15 +57,22 @@ export function planParallelRun(options: PlanOptions): ParallelPlan {
   const { rng, request, profile, scenario } = options;
   const xss = scenario === 'xss';
   const topic = topicOf(request.input);
-  let sources = makeSources(rng.fork('sources'), topic, Math.min(40, Math.max(6, Math.round(profile.sources / 4))));
+  const policy = request.sourcePolicy;
+  let sources = makeSources(rng.fork('sources'), topic, Math.min(40, Math.max(6, Math.round(profile.sources / 4))), {
+    includeDomains: policy.includeDomains, excludeDomains: policy.excludeDomains, afterDate: policy.afterDate,
+  });
   if (xss) sources = sources.map((s, i) => ({ ...s, url: i % 2 === 0 ? hostileUrl(rng) : s.url, title: hostileText(rng, s.title) }));
   let output = generateOutput(request.output, { rng: rng.fork('output'), topic, sources, profile, fieldBasisBeta: options.fieldBasisBeta });
+  const mcpCalls = mcpToolCalls(rng.fork('mcp'), request, topic);
+  if (mcpCalls.length > 0) output.mcp_tool_calls = mcpCalls;
   if (xss) output = poisonOutput(output, rng);
 
   const duration = profile.durationMs * (scenario === 'slow' ? SLOW_FACTOR : 1);
   const runningAt = Math.max(200, Math.round(duration * 0.08));
   const events: PlannedEvent[] = [{ at: runningAt, kind: 'running' }];
   const messages = request.enableEvents ? messageTexts(rng.fork('messages'), topic, sources, profile.messages) : [];
+  // Each MCP call shows as a tool_call message, in the order they were made.
+  mcpCalls.forEach((call, i) => messages.splice(Math.min(messages.length, 2 + i), 0, { kind: 'tool_call', text: `Calling ${call.tool_name} on MCP server ${call.server_name}` }));
   const span = duration * 0.9 - runningAt;
   const stats = statsCurve(profile, sources);
   events.push({ at: runningAt, kind: 'stats', stats: stats(0) });
@@ -101,6 +112,17 @@ function applyScenario(events: PlannedEvent[], scenario: ScenarioName, ctx: Scen
         'Task execution failed after an internal error. Retry the run; contact support with the ref_id if it persists.',
       ]),
     });
+  } else if (scenario === 'parallel-action-required') {
+    // The run stops to wait for the user and stays there; nothing after it happens.
+    const at = Math.round(duration * 0.4);
+    const kept = events.filter((e) => e.at < at && e.kind !== 'complete');
+    events.splice(0, events.length, ...kept, { at, kind: 'status', status: 'action_required' });
+  } else if (scenario === 'parallel-cancelled') {
+    const at = Math.round(duration * 0.4);
+    const kept = events.filter((e) => e.at < at && e.kind !== 'complete');
+    events.splice(0, events.length, ...kept, { at, kind: 'status', status: 'cancelling' }, { at: Math.round(duration * 0.55), kind: 'status', status: 'cancelled' });
+  } else if (scenario === 'parallel-error-event') {
+    events.push({ at: Math.round(duration * 0.3), kind: 'error-event', refId: rng.uuid(), message: 'Internal error while streaming events. Reconnect to continue.', detail: { reason: 'stream_interrupted' } });
   } else if (scenario === 'malformed') {
     const at = Math.round(duration * 0.45);
     events.push(
@@ -160,7 +182,34 @@ function messageTexts(rng: Rng, topic: string, sources: readonly Source[], count
   return out;
 }
 
+const MCP_TOOLS = ['search_documents', 'get_company_profile', 'lookup_filing', 'fetch_page'];
+
+/** The MCP tool calls a run made: one or two per server, from its allowed tools when listed. */
+function mcpToolCalls(rng: Rng, request: CreateRequest, topic: string): McpToolCall[] {
+  return request.mcpServers.flatMap((server, s) => {
+    const tools = server.allowedTools && server.allowedTools.length > 0 ? server.allowedTools : MCP_TOOLS;
+    return Array.from({ length: rng.int(1, 2) }, (_, i) => {
+      const failed = s === 0 && i === 1;
+      return {
+        tool_call_id: `call_${rng.hex(24)}`,
+        server_name: server.name,
+        tool_name: rng.pick(tools),
+        arguments: JSON.stringify({ query: topic, limit: rng.int(3, 10) }),
+        content: failed ? null : `Found ${rng.int(2, 9)} records about ${topic}.`,
+        error: failed ? 'Tool call timed out after 30 s' : null,
+      };
+    });
+  });
+}
+
 function poisonOutput(output: ParallelOutput, rng: Rng): ParallelOutput {
+  for (const basis of output.basis) {
+    // Hostile text everywhere a string can be: fill what the API may leave null.
+    for (const citation of basis.citations) {
+      citation.title ??= 'Untitled';
+      citation.excerpts ??= ['No excerpt'];
+    }
+  }
   const poisoned = poisonStrings(output, rng, KEEP);
   if (poisoned.type === 'text') poisoned.content += `\n${hostileMarkdownBlock()}`;
   return poisoned;

@@ -33,6 +33,25 @@ export interface CreateRequest {
   /** false only when the client sent `enable_events: false`. */
   enableEvents: boolean;
   warnings: RunWarning[];
+  /** The source policy the run's sources must follow. */
+  sourcePolicy: SourcePolicy;
+  /** MCP servers the run may call (`mcp_servers`); the output lists the calls made. */
+  mcpServers: McpServer[];
+}
+
+/** `source_policy` (SDK shared.ts `SourcePolicy`): plain domains or a bare TLD like `.gov`. */
+export interface SourcePolicy {
+  includeDomains: string[];
+  excludeDomains: string[];
+  /** `YYYY-MM-DD`: only content published on or after it. */
+  afterDate: string | undefined;
+}
+
+/** One entry of `mcp_servers` (SDK `McpServer`: streamable HTTP, tools only). */
+export interface McpServer {
+  name: string;
+  url: string;
+  allowedTools: string[] | undefined;
 }
 
 const MAX_SPEC_CHARS = 15_000;
@@ -68,7 +87,8 @@ export function validateCreate(body: unknown): CreateRequest {
   if (enableEvents !== undefined && enableEvents !== null && typeof enableEvents !== 'boolean') {
     throw invalidInput("Field 'enable_events' must be a boolean", ['enable_events']);
   }
-  checkSourcePolicy(body.source_policy);
+  const sourcePolicy = readSourcePolicy(body.source_policy);
+  const mcpServers = readMcpServers(body.mcp_servers);
   return {
     input: input as string | Record<string, unknown>,
     processor,
@@ -77,6 +97,8 @@ export function validateCreate(body: unknown): CreateRequest {
     metadata: readMetadata(body.metadata),
     enableEvents: enableEvents !== false,
     warnings,
+    sourcePolicy,
+    mcpServers,
   };
 }
 
@@ -131,8 +153,9 @@ export function readMetadata(value: unknown): Record<string, string | number | b
   return out;
 }
 
-function checkSourcePolicy(value: unknown): void {
-  if (value === undefined || value === null) return;
+function readSourcePolicy(value: unknown): SourcePolicy {
+  const policy: SourcePolicy = { includeDomains: [], excludeDomains: [], afterDate: undefined };
+  if (value === undefined || value === null) return policy;
   if (!isRecord(value)) throw invalidInput("Field 'source_policy' must be an object", ['source_policy']);
   let domains = 0;
   for (const key of ['include_domains', 'exclude_domains'] as const) {
@@ -142,6 +165,7 @@ function checkSourcePolicy(value: unknown): void {
       throw invalidInput(`Field 'source_policy.${key}' must be a list of domains`, ['source_policy', key]);
     }
     domains += list.length;
+    policy[key === 'include_domains' ? 'includeDomains' : 'excludeDomains'] = (list as string[]).map((d) => d.trim().toLowerCase()).filter(Boolean);
   }
   if (domains > MAX_POLICY_DOMAINS) {
     throw invalidInput(`source_policy lists ${domains} domains; the limit is ${MAX_POLICY_DOMAINS}`, ['source_policy']);
@@ -150,4 +174,19 @@ function checkSourcePolicy(value: unknown): void {
   if (after !== undefined && after !== null && (typeof after !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(after))) {
     throw invalidInput("Field 'source_policy.after_date' must be a date (YYYY-MM-DD)", ['source_policy', 'after_date']);
   }
+  policy.afterDate = typeof after === 'string' ? after : undefined;
+  return policy;
+}
+
+function readMcpServers(value: unknown): McpServer[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw invalidInput("Field 'mcp_servers' must be a list", ['mcp_servers']);
+  return value.map((server, i) => {
+    if (!isRecord(server) || typeof server.name !== 'string' || server.name === '' || typeof server.url !== 'string' || !/^https?:\/\//.test(server.url)) {
+      throw invalidInput(`mcp_servers[${i}] needs a name and an http(s) url`, ['mcp_servers', i]);
+    }
+    if (server.type !== undefined && server.type !== 'url') throw invalidInput(`mcp_servers[${i}].type must be 'url'`, ['mcp_servers', i, 'type']);
+    const allowed = Array.isArray(server.allowed_tools) ? server.allowed_tools.filter((t): t is string => typeof t === 'string') : undefined;
+    return { name: server.name, url: server.url, allowedTools: allowed };
+  });
 }

@@ -69,10 +69,61 @@ export function callUsage(rng: Rng, model: Model, outputTokens: number): CallUsa
   };
 }
 
-/** An agent's working notes (its `thread.message.completed` response). */
+/** An agent's working notes (its `thread.message.completed` response): a few paragraphs citing one source. */
 export function agentNotes(rng: Rng, topic: string, sources: readonly Source[]): string {
   const s = rng.pick(sources);
-  return `Notes: ${sentence(rng, topic)} Source: ${s.title} (${s.url}).`;
+  return [
+    `Notes on ${topic}. ${paragraph(rng, topic, 3)}`,
+    `${paragraph(rng, topic, 3)} The clearest account so far is "${s.title}" (${s.url}).`,
+    `${paragraph(rng, topic, 2)} Open point: ${finding(rng, topic).toLowerCase()}.`,
+  ].join('\n\n');
+}
+
+/** The prompt the orchestrator sends the LLM service for a session title (activities/session_title.go). */
+export function titlePrompt(query: string): string {
+  return [
+    'Generate a chat session title from this user query.',
+    '',
+    'Rules:',
+    "- Use the SAME LANGUAGE as the user's query (e.g., if query is in Japanese, title must be in Japanese)",
+    '- For English: 3-5 words, Title Case',
+    '- No quotes, no trailing punctuation, no emojis, no sensitive identifiers',
+    '- Output ONLY the title, nothing else',
+    '',
+    `Query: ${query}`,
+  ].join('\n');
+}
+
+/** Usage of one call in the LLM service's nested form (`metadata.usage`, llm-service `_serialize_usage`). */
+export function nestedUsage(usage: CallUsage, callSequence = 1): Record<string, unknown> {
+  return {
+    model: usage.model_used,
+    provider: usage.provider,
+    usage: {
+      input_tokens: usage.input_tokens,
+      output_tokens: usage.output_tokens,
+      total_tokens: usage.tokens_used,
+      cost_usd: usage.cost_usd,
+      cache_read_tokens: 0,
+      cache_creation_tokens: 0,
+      cache_creation_5m_tokens: 0,
+      cache_creation_1h_tokens: 0,
+      call_sequence: callSequence,
+    },
+  };
+}
+
+/** Usage of one call in the Go agents' flat form (activities/agent.go `LLM_OUTPUT` payload). */
+export function flatUsage(usage: CallUsage, role: string): Record<string, unknown> {
+  return { ...usage, role, cache_creation_5m_tokens: 0, cache_creation_1h_tokens: 0 };
+}
+
+/** Splits text into the LLM service's fixed-size delta chunks (`PARTIAL_CHUNK_CHARS`, default 512). */
+export function chunkText(text: string, size = 512): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  return out;
 }
 
 /** The final answer: markdown with headings, bold, a list and numbered citation links. */
@@ -96,9 +147,9 @@ export function sessionTitle(topic: string): string {
   return words.slice(0, 6).join(' ');
 }
 
-/** Splits text into delta tokens: each word with its following whitespace. */
-export function tokenize(text: string): string[] {
-  return text.match(/\s+|\S+\s*/g) ?? [];
+/** Splits text into the Go agents' deltas: one character each (`PARTIAL_PUBLISH_CHARS`, default 1). */
+export function characters(text: string): string[] {
+  return [...text];
 }
 
 /** `metadata.citations` entries of `GET /api/v1/tasks/{id}`; `credibility[i]` scores `sources[i]`. */

@@ -71,12 +71,19 @@ function sorted(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** A `map[string]interface{}` as Go marshals it: keys sorted at every level. */
+export function goMap(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(goMap);
+  if (value === null || typeof value !== 'object') return value;
+  return sorted(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, goMap(v)])));
+}
+
 /** The full event JSON in Go struct order, empty optional fields omitted. */
 export function fullEventJson(event: ShannonEvent): string {
   const out: Record<string, unknown> = { workflow_id: event.workflow_id, type: event.type };
   if (event.agent_id) out.agent_id = event.agent_id;
   if (event.message) out.message = event.message;
-  if (event.payload && Object.keys(event.payload).length > 0) out.payload = event.payload;
+  if (event.payload && Object.keys(event.payload).length > 0) out.payload = goMap(event.payload);
   out.timestamp = event.timestamp;
   out.seq = event.seq;
   if (event.stream_id) out.stream_id = event.stream_id;
@@ -99,7 +106,7 @@ export function mapEvent(event: ShannonEvent): { name: string; data: string } {
       return { name: 'thread.message.delta', data: JSON.stringify(sorted({ ...base, delta: event.message ?? '', seq: event.seq, stream_id: event.stream_id })) };
     case 'LLM_OUTPUT': {
       const data: Record<string, unknown> = { ...base, response: event.message ?? '', seq: event.seq, stream_id: event.stream_id };
-      if (event.payload && Object.keys(event.payload).length > 0) data.metadata = event.payload;
+      if (event.payload && Object.keys(event.payload).length > 0) data.metadata = goMap(event.payload);
       return { name: 'thread.message.completed', data: JSON.stringify(sorted(data)) };
     }
     case 'ERROR_OCCURRED':

@@ -6,12 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Clock, rfc3339Nano } from '../clock.js';
-import { BodyTooLargeError, decodePathSegment, header, parseJson, readBody, sendEmpty, sendText, type HeaderMap } from '../http-util.js';
+import { BodyTooLargeError, decodePathSegment, header, isRecord, parseJson, readBody, sendEmpty, sendText, type HeaderMap } from '../http-util.js';
 import type { Rng } from '../rng.js';
-import { CreateRateLimiter, STREAM_TIMEOUT_SHARE, dropPlanFor, parseScenario, parseSpeed, streamFaultFor } from '../scenarios.js';
+import { CreateRateLimiter, EVENTS_BEFORE_204, STREAM_TIMEOUT_SHARE, dropPlanFor, parseScenario, parseSpeed, streamFaultFor } from '../scenarios.js';
 import type { ConnectionRegistry } from '../sse-connection.js';
 import { ShannonHttpError, authError, corsHeaders, credentialOf, rateLimitError, sendShannonError, sendShannonJson, userIdOf } from './shannon-gateway.js';
-import { parseResumePoint, serveShannonStream, serveUnknownWorkflow } from './shannon-stream.js';
+import { parseResumePoint, serveShannonStream, serveUnknownWorkflow, type ResumePoint } from './shannon-stream.js';
 import { ShannonTask } from './shannon-task.js';
 import { planShannonWorkflow } from './shannon-timeline.js';
 import { validateSubmit } from './shannon-validate.js';
@@ -21,11 +21,14 @@ export interface ShannonApiOptions {
   speed: number;
   requireKey: boolean;
   ringCapacity: number;
+  /** Simulated ms after a workflow's last event when its event stream expires (Redis TTL 24 h). */
+  streamTtlMs: number;
   registry: ConnectionRegistry;
 }
 
 const ID = /^[A-Za-z0-9:_\-.]{1,128}$/;
-const TASK_PATH = /^\/api\/v1\/tasks\/([^/]+)(?:\/(events|stream|cancel))?$/;
+const TASK_PATH = /^\/api\/v1\/tasks\/([^/]+)(?:\/(events|stream|cancel|pause|resume|control-state))?$/;
+const POSTS = new Set(['cancel', 'pause', 'resume']);
 const LIST_STATUSES: Record<string, string> = {
   QUEUED: 'TASK_STATUS_QUEUED', RUNNING: 'TASK_STATUS_RUNNING', COMPLETED: 'TASK_STATUS_COMPLETED', FAILED: 'TASK_STATUS_FAILED',
   CANCELLED: 'TASK_STATUS_CANCELLED', CANCELED: 'TASK_STATUS_CANCELLED', TIMEOUT: 'TASK_STATUS_TIMEOUT',
@@ -101,7 +104,8 @@ export class ShannonApi {
     }
     const id = decodePathSegment(match[1] as string) ?? '';
     const sub = match[2];
-    if (method !== (sub === 'cancel' ? 'POST' : 'GET')) return this.#methodNotAllowed(r, sub === 'cancel' ? 'POST' : 'GET');
+    const expected = sub && POSTS.has(sub) ? 'POST' : 'GET';
+    if (method !== expected) return this.#methodNotAllowed(r, expected);
     if (!ID.test(id)) throw new ShannonHttpError(400, 'Invalid task ID format');
     if (sub === 'stream') {
       const query = new URLSearchParams({ workflow_id: id });
@@ -110,10 +114,27 @@ export class ShannonApi {
       return;
     }
     const task = this.#tasks.get(id);
+    // The events endpoint reads Postgres by workflow id: no ownership check, and an unknown id is
+    // an empty page, not a 404 (handlers/task.go GetTaskEvents).
+    if (sub === 'events' && task?.scenario !== 'unauthorized') return this.#events(r, task);
     if (!task || task.userId !== r.userId) throw new ShannonHttpError(404, 'Task not found');
     if (task.scenario === 'unauthorized') throw authError('Invalid token');
-    if (sub === 'cancel') return this.#idempotently(r, async () => ({ status: 202, body: task.cancel(), headers: {} }));
-    if (sub === 'events') return this.#events(r, task);
+    if (sub === 'cancel') {
+      return this.#idempotently(r, async () => ({ status: 202, body: task.cancel(await reasonOf(r.req), r.userId), headers: {} }));
+    }
+    if (sub === 'pause' || sub === 'resume') {
+      return this.#idempotently(r, async () => {
+        const reason = await reasonOf(r.req);
+        const reply = sub === 'pause' ? task.pause(reason, r.userId) : task.resume(reason);
+        // The gateway maps the orchestrator's FailedPrecondition to 502 with its message.
+        if (!reply.ok) throw new ShannonHttpError(502, reply.error);
+        return { status: 202, body: reply.body, headers: {} };
+      });
+    }
+    if (sub === 'control-state') {
+      sendShannonJson(r.res, r.path, 200, task.controlState());
+      return;
+    }
     sendShannonJson(r.res, r.path, 200, task.statusBody(), { 'X-Workflow-ID': task.workflowId });
   }
 
@@ -164,6 +185,7 @@ export class ShannonApi {
       workflowId, sessionId, userId: r.userId, query, mode, context, scenario, plan,
       speed: parseSpeed(context.mock_speed) ?? this.#options.speed,
       ringCapacity: this.#options.ringCapacity,
+      streamTtlMs: this.#options.streamTtlMs,
       rng: rng.fork('faults'),
     });
     this.#tasks.set(workflowId, task);
@@ -193,10 +215,10 @@ export class ShannonApi {
     sendShannonJson(r.res, r.path, 200, { tasks: tasks.slice(offset, offset + limit).map((t) => t.summary()), total_count: tasks.length });
   }
 
-  #events(r: Request, task: ShannonTask): void {
+  #events(r: Request, task: ShannonTask | undefined): void {
     const limit = intParam(r.url.searchParams.get('limit'), 50, 1, 200, 'Invalid limit parameter');
     const offset = intParam(r.url.searchParams.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER, 'Invalid offset parameter');
-    const events = task.persisted.slice(offset, offset + limit).map(({ workflow_id, type, agent_id, message, timestamp, seq, stream_id, payload }) => ({
+    const events = (task?.persisted ?? []).slice(offset, offset + limit).map(({ workflow_id, type, agent_id, message, timestamp, seq, stream_id, payload }) => ({
       workflow_id, type, agent_id, message, timestamp, seq, stream_id, payload,
     }));
     sendShannonJson(r.res, r.path, 200, { events, count: events.length });
@@ -207,11 +229,14 @@ export class ShannonApi {
     if (!ID.test(workflowId)) throw new ShannonHttpError(400, 'Invalid or missing workflow_id');
     const queryResume = r.url.searchParams.get('last_event_id');
     if (queryResume && !parseResumePoint(queryResume)) throw new ShannonHttpError(400, 'Invalid last_event_id');
-    const headerResume = header(r.req, 'last-event-id');
-    if (headerResume && !parseResumePoint(headerResume)) throw new ShannonHttpError(400, 'Invalid last_event_id');
-    // The Last-Event-ID header takes precedence over the query parameter (§5.1).
+    // The gateway validates only the query parameter; the header reaches the admin server as is
+    // and takes precedence there (streaming.go): an id with "-" that does not parse replays
+    // nothing and goes live, anything else that does not parse is ignored.
+    const headerResume = header(r.req, 'last-event-id') || undefined;
     const resumeText = headerResume ?? (queryResume || undefined);
-    const resume = resumeText ? parseResumePoint(resumeText) : undefined;
+    const resume: ResumePoint | undefined = resumeText
+      ? (parseResumePoint(resumeText) ?? (resumeText.includes('-') ? { kind: 'live' } : undefined))
+      : undefined;
     const typesParam = r.url.searchParams.get('types');
     const types = typesParam ? new Set(typesParam.split(',').map((t) => t.trim()).filter(Boolean)) : undefined;
     const task = this.#tasks.get(workflowId);
@@ -221,12 +246,27 @@ export class ShannonApi {
       return;
     }
     const fault = streamFaultFor(task.scenario, task.streamRequests++);
+    if (fault === 204) {
+      sendEmpty(r.res, 204, corsHeaders(r.path));
+      return;
+    }
     if (fault === 401) throw authError('Invalid token');
     if (fault === 429) throw rateLimitError();
     if (fault === 503) throw new ShannonHttpError(503, 'Service temporarily unavailable', { headers: { 'Retry-After': '1' } });
     const drop = dropPlanFor(task.scenario, task.streamConnections++, task.rng);
     const lifetimeMs = task.scenario === 'stream-timeout' ? Math.max(500, task.plan.durationMs * STREAM_TIMEOUT_SHARE) : undefined;
-    serveShannonStream(task, r.res, { ...base, drop, lifetimeMs });
+    const eventBudget = task.scenario === 'reconnect-204' ? EVENTS_BEFORE_204 : undefined;
+    serveShannonStream(task, r.res, { ...base, drop, lifetimeMs, eventBudget });
+  }
+}
+
+/** The optional `{"reason"}` of cancel, pause and resume; anything unreadable is no reason. */
+async function reasonOf(req: IncomingMessage): Promise<string> {
+  try {
+    const body = parseJson(await readBody(req, 64 * 1024));
+    return isRecord(body) && typeof body.reason === 'string' ? body.reason : '';
+  } catch {
+    return '';
   }
 }
 

@@ -4,7 +4,9 @@
  * those strictly after the resume point) followed by live events, each framed `id:`/`event:`/
  * one-line `data:`. The stream closes after `done`; after any `WORKFLOW_COMPLETED`, 30 s without
  * an event close it too; with a `types` filter, an excluded `WORKFLOW_COMPLETED` or `STREAM_END`
- * closes it at once. An unknown workflow gets `ERROR_OCCURRED` "Workflow not found" after 30 s.
+ * closes it at once. An unknown workflow gets `ERROR_OCCURRED` "Workflow not found" (no `id:`)
+ * after 30 s, then the close. A workflow whose stream expired (24 h after its last event) gets
+ * pings only: the watchdog finds it in Temporal and re-arms.
  */
 import type { ServerResponse } from 'node:http';
 import type { Cancel, Clock } from '../clock.js';
@@ -13,8 +15,11 @@ import { isAfter, type StoredEvent, type StreamId } from './shannon-events.js';
 import { corsHeaders } from './shannon-gateway.js';
 import type { ShannonTask } from './shannon-task.js';
 
-/** Where a client resumes: after a stream id, or after a seq number. */
-export type ResumePoint = { kind: 'id'; id: StreamId } | { kind: 'seq'; seq: number };
+/**
+ * Where a client resumes: after a stream id, after a seq number, or live only (a `Last-Event-ID`
+ * header with "-" that is not a stream id: the replay finds nothing and the reader starts at `$`).
+ */
+export type ResumePoint = { kind: 'id'; id: StreamId } | { kind: 'seq'; seq: number } | { kind: 'live' };
 
 export interface ShannonStreamOptions {
   registry: ConnectionRegistry;
@@ -24,6 +29,8 @@ export interface ShannonStreamOptions {
   drop: DropPlan | undefined;
   /** Simulated ms after which the server closes cleanly (`stream-timeout` only). */
   lifetimeMs: number | undefined;
+  /** Events after which the server ends this connection cleanly (`reconnect-204`'s first one). */
+  eventBudget?: number;
 }
 
 export const PING_INTERVAL_MS = 10_000;
@@ -39,6 +46,7 @@ export function parseResumePoint(text: string): ResumePoint | undefined {
 
 function isAfterResume(event: StoredEvent, resume: ResumePoint | undefined): boolean {
   if (!resume) return true;
+  if (resume.kind === 'live') return false;
   return resume.kind === 'id' ? isAfter(event, resume.id) : event.seq > resume.seq;
 }
 
@@ -75,6 +83,22 @@ export function serveUnknownWorkflow(workflowId: string, res: ServerResponse, cl
 export function serveShannonStream(task: ShannonTask, res: ServerResponse, options: ShannonStreamOptions): void {
   const connection = openStream(res, options, task.workflowId);
   const timers: Cancel[] = [task.clock.every(PING_INTERVAL_MS, () => connection.comment('ping'))];
+  if (task.scenario === 'retry-zero') {
+    // Every connection: `retry: 0`, the oldest retained event again, and the end.
+    connection.retry(0);
+    const first = task.ring[0];
+    if (first) connection.event(formatEvent(first.name, first.data, first.id));
+    connection.end();
+    timers.forEach((cancel) => cancel());
+    return;
+  }
+  if (task.streamExpired) {
+    // The Redis stream is gone but Temporal still knows the workflow: the first-event watchdog
+    // re-arms every 30 s, so the connection carries pings only, for as long as the client stays.
+    connection.onClose(() => timers.forEach((cancel) => cancel()));
+    return;
+  }
+  let budget = options.eventBudget ?? Infinity;
   let idleClose: Cancel | undefined;
   let unsubscribe: Cancel = () => {};
   connection.onClose(() => {
@@ -92,6 +116,10 @@ export function serveShannonStream(task: ShannonTask, res: ServerResponse, optio
       return !connection.closed;
     }
     if (!connection.event(formatEvent(event.name, event.data, event.id))) return false;
+    if (--budget <= 0) {
+      connection.end();
+      return false;
+    }
     if (event.type === 'STREAM_END') {
       connection.end();
       return false;

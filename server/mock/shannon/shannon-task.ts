@@ -1,19 +1,26 @@
 /**
  * One Shannon workflow in the mock: plays its plan, publishes each event with the next seq and a
  * Redis-like stream id into a bounded replay ring (every event counts, deltas included, so early
- * events fall out of long runs), keeps the persisted history (everything but deltas), the status,
- * usage totals and result, and handles cancel (`workflow.cancelling` → `workflow.cancelled` →
- * `done`).
+ * events fall out of long runs), keeps the persisted history (everything but deltas and prompts),
+ * the status, usage totals and result, and the control signals of server/service.go and
+ * workflows/control/handler.go:
+ *
+ * - a started workflow is RUNNING at once (never QUEUED) and stays RUNNING until the workflow
+ *   returns, a while after `done` (`STATUS_LAG_MS`; `shannon-done-before-status`: two polls);
+ * - cancel: `workflow.cancelling`, then `done`, then `workflow.cancelled` (published after `done`,
+ *   so a live client never sees it), then CANCELLED;
+ * - pause: `workflow.pausing`, then `workflow.paused` at the next checkpoint (the plan holds),
+ *   status PAUSED; resume: `workflow.resumed`, the plan goes on.
  */
 import { Clock, rfc3339Nano, type Cancel } from '../clock.js';
 import type { Rng } from '../rng.js';
-import type { ScenarioName } from '../scenarios.js';
+import { RUNNING_POLLS_AFTER_DONE, type ScenarioName } from '../scenarios.js';
 import { TimelinePlayer } from '../timeline-player.js';
 import { mapEvent, StreamIdIssuer, type ShannonEvent, type StoredEvent } from './shannon-events.js';
-import { statusCitations } from './shannon-content.js';
+import { isTerminal, statusBody, summaryEntry, type ModelTotals, type StatusSource, type TaskStatus } from './shannon-status.js';
 import type { PlannedShannonEvent, ShannonPlan } from './shannon-timeline.js';
 
-export type TaskStatus = 'TASK_STATUS_QUEUED' | 'TASK_STATUS_RUNNING' | 'TASK_STATUS_COMPLETED' | 'TASK_STATUS_FAILED' | 'TASK_STATUS_CANCELLED';
+export type { TaskStatus } from './shannon-status.js';
 
 export interface ShannonTaskInit {
   workflowId: string;
@@ -26,18 +33,17 @@ export interface ShannonTaskInit {
   speed: number;
   plan: ShannonPlan;
   ringCapacity: number;
+  /** Simulated ms after the last event when the Redis stream expires (24 h in the real server). */
+  streamTtlMs: number;
   rng: Rng;
 }
 
-interface ModelTotals {
-  provider: string;
-  executions: number;
-  tokens: number;
-  cost: number;
-}
+/** The answer of a control request: a 202 body, or the gateway's 502 refusal text. */
+export type ControlReply = { ok: true; body: Record<string, unknown> } | { ok: false; error: string };
 
 const NOT_PERSISTED = new Set(['LLM_PARTIAL', 'HEARTBEAT', 'PING', 'LLM_PROMPT']);
-const LIST_MODES: Record<string, string> = { simple: 'EXECUTION_MODE_SIMPLE', standard: 'EXECUTION_MODE_STANDARD', complex: 'EXECUTION_MODE_COMPLEX', supervisor: 'EXECUTION_MODE_COMPLEX' };
+/** Simulated ms from the pause signal to the next checkpoint, and between cancel's steps. */
+const CHECKPOINT_MS = 200;
 
 export class ShannonTask {
   readonly workflowId: string;
@@ -53,23 +59,28 @@ export class ShannonTask {
   readonly createdAt = new Date();
   /** The replay ring, oldest first, at most `ringCapacity` events. */
   readonly ring: StoredEvent[] = [];
-  /** What `GET /api/v1/tasks/{id}/events` returns (no deltas). */
+  /** What `GET /api/v1/tasks/{id}/events` returns (no deltas, no prompts). */
   readonly persisted: ShannonEvent[] = [];
   /** Requests to the stream endpoint so far (drives the retry scenarios). */
   streamRequests = 0;
   /** Stream connections opened so far (drives `drop-mid-stream`). */
   streamConnections = 0;
-  status: TaskStatus = 'TASK_STATUS_QUEUED';
+  status: TaskStatus = 'TASK_STATUS_RUNNING';
   error = '';
   result = '';
   completedAt: Date | undefined;
   readonly #ringCapacity: number;
+  readonly #streamTtlMs: number;
   readonly #ids = new StreamIdIssuer();
   readonly #listeners = new Set<(event: StoredEvent) => void>();
   readonly #player: TimelinePlayer;
   readonly #models = new Map<string, ModelTotals>();
   readonly #usage = { input: 0, output: 0, total: 0, cost: 0 };
+  readonly #timers: Cancel[] = [];
   #seq = 0;
+  #lastEventAt = performance.now();
+  #pollsAfterDone = 0;
+  #control = { paused: false, pausedAt: '', pauseReason: '', pausedBy: '', cancelled: false, cancelReason: '', cancelledBy: '' };
 
   constructor(init: ShannonTaskInit) {
     this.workflowId = init.workflowId;
@@ -82,21 +93,29 @@ export class ShannonTask {
     this.plan = init.plan;
     this.rng = init.rng;
     this.#ringCapacity = init.ringCapacity;
+    this.#streamTtlMs = init.scenario === 'shannon-stream-expired' ? 1_000 : init.streamTtlMs;
     this.clock = new Clock(init.speed);
-    this.#player = new TimelinePlayer(init.plan.events.map((e) => ({ at: e.at, run: () => this.#publish(e) })), this.clock);
+    const steps = init.plan.events.filter((e) => !(init.scenario === 'shannon-done-before-status' && e.silent && e.effect?.status === 'COMPLETED'));
+    this.#player = new TimelinePlayer(steps.map((e) => ({ at: e.at, run: () => this.#publish(e) })), this.clock);
   }
 
   start(): void {
     this.#player.start();
   }
 
+  /** True until the workflow returned (RUNNING or PAUSED). */
   get active(): boolean {
-    return this.status === 'TASK_STATUS_QUEUED' || this.status === 'TASK_STATUS_RUNNING';
+    return !isTerminal(this.status);
   }
 
-  /** True once `STREAM_END` was published (nothing more will come). */
+  /** True once `STREAM_END` was published (nothing more will come live). */
   get ended(): boolean {
-    return this.ring.at(-1)?.type === 'STREAM_END';
+    return this.ring.some((e) => e.type === 'STREAM_END');
+  }
+
+  /** True once the Redis stream expired: the last event is older than the TTL. */
+  get streamExpired(): boolean {
+    return this.ring.length > 0 && !this.#player.state.startsWith('play') && performance.now() - this.#lastEventAt >= this.clock.toReal(this.#streamTtlMs);
   }
 
   subscribe(listener: (event: StoredEvent) => void): Cancel {
@@ -104,63 +123,100 @@ export class ShannonTask {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Cancels a running workflow; a finished one reports `success: false`. */
-  cancel(): { success: boolean; message: string } {
-    if (!this.active) return { success: false, message: `Task is not running (status: ${this.status})` };
+  /** `POST …/cancel` (always 202 in the gateway; a closed workflow answers success false). */
+  cancel(reason: string, by: string): { success: boolean; message: string } {
+    if (!this.active) return { success: false, message: 'Failed to cancel task: workflow execution already completed' };
+    if (this.#control.cancelled) return { success: true, message: 'Task cancelled successfully' };
+    Object.assign(this.#control, { cancelled: true, cancelReason: reason, cancelledBy: by });
     this.#player.stop();
-    this.#publish({ at: 0, type: 'WORKFLOW_CANCELLING', agent_id: 'orchestrator', message: 'Cancelling workflow' });
-    this.clock.after(300, () => {
-      this.#publish({ at: 0, type: 'WORKFLOW_CANCELLED', agent_id: 'orchestrator', message: 'Workflow cancelled', payload: { checkpoint: 'user_cancel', was_paused: false } });
-      this.#setStatus('TASK_STATUS_CANCELLED');
+    this.#publish({ at: 0, type: 'WORKFLOW_CANCELLING', agent_id: 'orchestrator', message: reason ? `Cancelling: ${reason}` : 'Cancelling...' });
+    const cancelled = reason ? `Cancelled: ${reason}` : 'Cancelled';
+    this.#after(CHECKPOINT_MS, () => {
       this.#publish({ at: 0, type: 'STREAM_END', agent_id: 'orchestrator', message: 'Done' });
+      this.#publish({ at: 0, type: 'WORKFLOW_CANCELLED', agent_id: 'orchestrator', message: cancelled, payload: { reason, at_return: true } });
+      this.#after(CHECKPOINT_MS, () => this.#setStatus('TASK_STATUS_CANCELLED'));
     });
-    return { success: true, message: 'Task cancellation requested' };
+    return { success: true, message: 'Task cancelled successfully' };
   }
 
-  /** Body of `GET /api/v1/tasks/{id}` (Go `TaskStatusResponse`, empty fields omitted). */
+  /** `POST …/pause`. */
+  pause(reason: string, by: string): ControlReply {
+    const refused = this.#refusal('pause');
+    if (refused) return refused;
+    if (this.#control.paused) return { ok: false, error: 'task is already paused' };
+    Object.assign(this.#control, { paused: true, pausedAt: new Date().toISOString().slice(0, 19) + 'Z', pauseReason: reason, pausedBy: by });
+    this.status = 'TASK_STATUS_PAUSED';
+    this.#publish({ at: 0, type: 'WORKFLOW_PAUSING', agent_id: 'orchestrator', message: reason ? `Pausing: ${reason}` : 'Pausing...' });
+    this.#after(CHECKPOINT_MS, () => {
+      if (!this.#control.paused || !this.active) return;
+      this.#player.pause();
+      this.#publish({ at: 0, type: 'WORKFLOW_PAUSED', agent_id: 'orchestrator', message: 'Paused', payload: { checkpoint: 'pre_synthesis' } });
+    });
+    return { ok: true, body: { success: true, message: 'Pause signal sent', task_id: this.workflowId } };
+  }
+
+  /** `POST …/resume`. */
+  resume(reason: string): ControlReply {
+    const refused = this.#refusal('resume');
+    if (refused) return refused;
+    if (!this.#control.paused) return { ok: false, error: 'task is not paused' };
+    Object.assign(this.#control, { paused: false, pausedAt: '', pauseReason: '', pausedBy: '' });
+    this.status = 'TASK_STATUS_RUNNING';
+    this.#publish({ at: 0, type: 'WORKFLOW_RESUMED', agent_id: 'orchestrator', message: reason ? `Resuming: ${reason}` : 'Resuming' });
+    this.#player.resume();
+    return { ok: true, body: { success: true, message: 'Resume signal sent', task_id: this.workflowId } };
+  }
+
+  /** `GET …/control-state`. */
+  controlState(): Record<string, unknown> {
+    const c = this.#control;
+    if (!this.active) return { is_paused: false, is_cancelled: false, paused_at: '', pause_reason: '', paused_by: '', cancel_reason: '', cancelled_by: '' };
+    return { is_paused: c.paused, is_cancelled: c.cancelled, paused_at: c.pausedAt, pause_reason: c.pauseReason, paused_by: c.pausedBy, cancel_reason: c.cancelReason, cancelled_by: c.cancelledBy };
+  }
+
+  /** Body of `GET /api/v1/tasks/{id}`; counts the request for `shannon-done-before-status`. */
   statusBody(): Record<string, unknown> {
-    const now = rfc3339Nano();
-    const body: Record<string, unknown> = { task_id: this.workflowId, workflow_id: this.workflowId, status: this.status };
-    if (this.result) body.result = this.result;
-    if (this.error) body.error = this.error;
-    // The real gateway sets both times to the time of the request (shannon-streaming-api.md §10).
-    Object.assign(body, { created_at: now, updated_at: now, query: this.query, session_id: this.sessionId });
-    if (this.mode) body.mode = this.mode;
-    if (Object.keys(this.context).length > 0) body.context = this.context;
-    if (this.#models.size > 0) Object.assign(body, { model_used: this.plan.model.model, provider: this.plan.model.provider });
-    if (!this.active && this.#usage.total > 0) {
-      body.usage = { total_tokens: this.#usage.total, input_tokens: this.#usage.input, output_tokens: this.#usage.output, estimated_cost: round(this.#usage.cost) };
+    if (this.scenario === 'shannon-done-before-status' && this.ended && this.status === 'TASK_STATUS_RUNNING') {
+      if (++this.#pollsAfterDone > RUNNING_POLLS_AFTER_DONE) this.#setStatus('TASK_STATUS_COMPLETED');
     }
-    const metadata: Record<string, unknown> = {};
-    if (this.status === 'TASK_STATUS_COMPLETED') metadata.citations = statusCitations(this.plan.sources, this.plan.credibility);
-    if (this.#models.size > 0) metadata.model_breakdown = this.#breakdown();
-    body.metadata = metadata;
-    return body;
+    return statusBody(this.#source());
   }
 
   /** One entry of `GET /api/v1/tasks`. */
   summary(): Record<string, unknown> {
-    const entry: Record<string, unknown> = {
-      task_id: this.workflowId,
-      query: this.query,
-      status: this.status,
-      mode: LIST_MODES[this.mode ?? 'standard'] ?? 'EXECUTION_MODE_UNSPECIFIED',
-      created_at: this.createdAt.toISOString(),
-    };
-    if (this.completedAt) entry.completed_at = this.completedAt.toISOString();
-    if (this.#usage.total > 0) {
-      entry.total_token_usage = { total_tokens: this.#usage.total, cost_usd: round(this.#usage.cost), prompt_tokens: this.#usage.input, completion_tokens: this.#usage.output };
-    }
-    return entry;
+    return summaryEntry(this.#source());
   }
 
   dispose(): void {
     this.#player.stop();
+    for (const cancel of this.#timers) cancel();
     this.clock.dispose();
     this.#listeners.clear();
   }
 
+  #source(): StatusSource {
+    return {
+      workflowId: this.workflowId, sessionId: this.sessionId, query: this.query, mode: this.mode, context: this.context,
+      status: this.status, result: this.result, error: this.error, plan: this.plan, usage: this.#usage, models: this.#models,
+      startedAt: this.createdAt, completedAt: this.completedAt,
+    };
+  }
+
+  #refusal(action: 'pause' | 'resume'): ControlReply | undefined {
+    const word: Partial<Record<TaskStatus, string>> = {
+      TASK_STATUS_COMPLETED: 'completed', TASK_STATUS_FAILED: 'failed', TASK_STATUS_CANCELLED: 'cancelled', TASK_STATUS_TIMEOUT: 'timed out',
+    };
+    const state = word[this.status];
+    return state ? { ok: false, error: `cannot ${action} ${state} task` } : undefined;
+  }
+
+  #after(simulatedMs: number, fn: () => void): void {
+    this.#timers.push(this.clock.after(simulatedMs, fn));
+  }
+
   #publish(planned: PlannedShannonEvent): void {
+    if (planned.effect) this.#applyEffect(planned.effect);
+    if (planned.silent) return;
     const seq = ++this.#seq;
     const { id, ms, n } = this.#ids.next();
     let stored: StoredEvent;
@@ -176,15 +232,15 @@ export class ShannonTask {
       if (event.type === 'LLM_OUTPUT' && event.agent_id === 'final_output') this.result = event.message ?? '';
     }
     if (planned.usage) this.#addUsage(planned.usage);
-    if (planned.effect?.status === 'RUNNING') this.#setStatus('TASK_STATUS_RUNNING');
-    if (planned.effect?.status === 'COMPLETED') this.#setStatus('TASK_STATUS_COMPLETED');
-    if (planned.effect?.status === 'FAILED') {
-      this.error = planned.effect.error;
-      this.#setStatus('TASK_STATUS_FAILED');
-    }
+    this.#lastEventAt = performance.now();
     this.ring.push(stored);
     if (this.ring.length > this.#ringCapacity) this.ring.splice(0, this.ring.length - this.#ringCapacity);
     for (const listener of [...this.#listeners]) listener(stored);
+  }
+
+  #applyEffect(effect: NonNullable<PlannedShannonEvent['effect']>): void {
+    if (effect.status !== 'COMPLETED') this.error = effect.error;
+    this.#setStatus(`TASK_STATUS_${effect.status}`);
   }
 
   #setStatus(status: TaskStatus): void {
@@ -203,22 +259,4 @@ export class ShannonTask {
     totals.cost += usage.cost_usd;
     this.#models.set(usage.model_used, totals);
   }
-
-  #breakdown(): Array<Record<string, unknown>> {
-    const totalCost = [...this.#models.values()].reduce((sum, m) => sum + m.cost, 0);
-    return [...this.#models.entries()]
-      .sort(([, a], [, b]) => b.cost - a.cost)
-      .map(([model, m]) => ({
-        model,
-        provider: m.provider,
-        executions: m.executions,
-        tokens: m.tokens,
-        cost_usd: round(m.cost),
-        percentage: totalCost > 0 ? Math.floor((m.cost / totalCost) * 100) : 0,
-      }));
-  }
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

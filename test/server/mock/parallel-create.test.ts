@@ -115,7 +115,7 @@ describe('Parallel: POST /v1/tasks/runs', () => {
   });
 
   it('reports queued, then running, then completed on GET, and returns the request on GET …/input', async () => {
-    const request = { input: 'History of Zürich', processor: 'lite', metadata: { mock_speed: 20 } };
+    const request = { input: 'History of Zürich', processor: 'lite', metadata: { mock_speed: 5 } };
     const run = await createParallelRun(mock.url, request);
     const first = await requestJson(`${mock.url}/v1/tasks/runs/${run.run_id}`, { headers: { 'x-api-key': KEY } });
     assert.equal(first.status, 200);

@@ -47,8 +47,20 @@ describe('Parallel: GET /v1/tasks/runs/{id}/events', () => {
     assert.equal(events.filter((f) => f.event === 'task_run.state').length, 2, 'no state event for queued → running');
   });
 
-  it('replays state, all messages, then the latest stats on every connect', async () => {
+  it('answers a connect to a finished run with one task_run.state carrying the output, then closes (current SSE guide)', async () => {
     const run = await createParallelRun(mock.url, { input: 'Desalination in Spain', processor: 'core', metadata: { mock_speed: 30 } });
+    const live = await readSse(eventsUrl(run.run_id), auth);
+    const later = await readSse(eventsUrl(run.run_id), auth);
+    assert.deepEqual(later.events.map((f) => f.event), ['task_run.state']);
+    const state = dataOf(later.events[0]);
+    assert.equal(state.run.status, 'completed');
+    assert.equal(state.run.is_active, false);
+    assert.deepEqual(state.output, dataOf(live.events.at(-1)).output);
+    assert.equal(later.ended, 'eof');
+  });
+
+  it('parallel-full-replay: a finished run replays state, all messages, then the latest stats and the final state', async () => {
+    const run = await createParallelRun(mock.url, { input: 'Desalination in Spain', processor: 'core', metadata: { mock_speed: 30, mock_scenario: 'parallel-full-replay' } });
     const reference = await readSse(eventsUrl(run.run_id), auth);
     const refMessages = reference.events.filter(isMessage).map((f) => f.data);
     const refStats = reference.events.filter((f) => f.event === 'task_run.progress_stats').map((f) => f.data);

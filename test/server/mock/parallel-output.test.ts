@@ -35,15 +35,16 @@ function conforms(value: unknown, schema: any, root: any = schema): string | und
   return undefined;
 }
 
+/** SDK FieldBasis/Citation: confidence, title and excerpts may each be null. */
 function assertBasisEntry(entry: any): void {
   assert.equal(typeof entry.field, 'string');
   assert.ok(entry.reasoning.length > 10);
-  assert.ok(['low', 'medium', 'high'].includes(entry.confidence));
+  assert.ok(entry.confidence === null || ['low', 'medium', 'high'].includes(entry.confidence));
   assert.ok(entry.citations.length >= 1);
   for (const citation of entry.citations) {
     assert.match(citation.url, /^https:\/\//);
-    assert.equal(typeof citation.title, 'string');
-    assert.ok(Array.isArray(citation.excerpts) && citation.excerpts.length >= 1, 'excerpts is an array');
+    assert.ok(citation.title === null || typeof citation.title === 'string');
+    assert.ok(citation.excerpts === null || (Array.isArray(citation.excerpts) && citation.excerpts.length >= 1), 'excerpts is an array or null');
   }
 }
 

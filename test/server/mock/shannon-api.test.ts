@@ -219,8 +219,22 @@ describe('Shannon: status, list, events and cancel', () => {
     const types = reply.body.events.map((e: any) => e.type);
     assert.equal(types[0], 'WORKFLOW_STARTED');
     assert.ok(!types.includes('LLM_PARTIAL'));
+    assert.ok(!types.includes('LLM_PROMPT'));
     assert.ok(types.includes('LLM_OUTPUT'));
+    assert.deepEqual(reply.body.events.map((e: any) => e.seq), [...reply.body.events.map((e: any) => e.seq)].sort((a: number, b: number) => a - b));
+    for (const e of reply.body.events) assert.match(e.stream_id, /^\d+-\d+$/);
+    const page = await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}/events?limit=3&offset=2`, { headers: key });
+    assert.deepEqual(page.body.events, reply.body.events.slice(2, 5));
     assert.equal((await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}/events?limit=201`, { headers: key })).status, 400);
+  });
+
+  it('GET /api/v1/tasks/{id}/events reads by workflow id: an unknown id is an empty page, another key may read it', async () => {
+    const unknown = await requestJson(`${mock.url}/api/v1/tasks/task-never-was/events`, { headers: key });
+    assert.deepEqual([unknown.status, unknown.body], [200, { events: [], count: 0 }]);
+    const task = await submitShannonTask(mock.url, { query: 'shared', mode: 'simple', context: { mock_speed: 200 } });
+    await finished(task.task_id);
+    const other = await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}/events`, { headers: { 'X-API-Key': 'someone-else' } });
+    assert.ok(other.body.count > 0);
   });
 
   it('redirects GET /api/v1/tasks/{id}/stream to the SSE endpoint with 307', async () => {
@@ -229,20 +243,29 @@ describe('Shannon: status, list, events and cancel', () => {
     assert.equal(res.headers.get('location'), '/api/v1/stream/sse?workflow_id=task-abc&types=PROGRESS&last_event_id=5');
   });
 
-  it('cancels with 202 {success, message}; the stream emits workflow.cancelling, workflow.cancelled, then done', async () => {
+  it('cancels with 202 {success, message}; the stream sends workflow.cancelling then done; workflow.cancelled comes after done', async () => {
     const task = await submitShannonTask(mock.url, { query: 'long one', mode: 'supervisor', context: { mock_speed: 10 } });
     const streaming = readSse(`${mock.url}/api/v1/stream/sse?workflow_id=${task.workflow_id}`, { headers: key });
     await waitFor(async () => (await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}`, { headers: key })).body.status === 'TASK_STATUS_RUNNING');
     const cancel = await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}/cancel`, { method: 'POST', headers: key, json: { reason: 'test' } });
     assert.equal(cancel.status, 202);
-    assert.deepEqual(cancel.body, { success: true, message: 'Task cancellation requested' });
+    assert.deepEqual(cancel.body, { success: true, message: 'Task cancelled successfully' });
     const { events, ended } = await streaming;
     const names = events.map((f) => f.event);
-    assert.deepEqual(names.slice(-3), ['workflow.cancelling', 'workflow.cancelled', 'done']);
+    assert.deepEqual(names.slice(-2), ['workflow.cancelling', 'done'], 'a live client never receives workflow.cancelled');
+    assert.ok(!names.includes('workflow.cancelled'));
     assert.equal(ended, 'eof');
-    const cancelled = JSON.parse(events.at(-2)?.data ?? '');
-    assert.deepEqual(Object.keys(cancelled), ['agent_id', 'checkpoint', 'message', 'was_paused', 'workflow_id']);
+    assert.deepEqual(JSON.parse(events.at(-2)?.data ?? ''), { agent_id: 'orchestrator', message: 'Cancelling: test', workflow_id: task.workflow_id });
     assert.equal((await finished(task.task_id)).status, 'TASK_STATUS_CANCELLED');
+    // It was published after done: a fresh connect stops at done again, a resume after done gets it.
+    const replay = await readSse(`${mock.url}/api/v1/stream/sse?workflow_id=${task.workflow_id}`, { headers: key });
+    assert.equal(replay.events.at(-1)?.event, 'done');
+    const after = await readSse(`${mock.url}/api/v1/stream/sse?workflow_id=${task.workflow_id}`, { headers: { ...key, 'Last-Event-ID': replay.events.at(-1)?.id as string } }, { timeoutMs: 300 });
+    assert.deepEqual(after.events.map((f) => f.event), ['workflow.cancelled']);
+    const cancelled = JSON.parse(after.events[0]?.data ?? '');
+    assert.deepEqual(Object.keys(cancelled), ['agent_id', 'checkpoint', 'message', 'was_paused', 'workflow_id']);
+    const persisted = (await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}/events?limit=200`, { headers: key })).body.events.map((e: any) => e.type);
+    assert.deepEqual(persisted.slice(-3), ['WORKFLOW_CANCELLING', 'STREAM_END', 'WORKFLOW_CANCELLED']);
     const again = await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}/cancel`, { method: 'POST', headers: key });
     assert.equal(again.status, 202);
     assert.equal(again.body.success, false);

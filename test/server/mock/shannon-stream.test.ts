@@ -53,11 +53,18 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
     assert.equal(delta.workflow_id, task.workflow_id);
     const completed = byName('thread.message.completed').map(dataOf);
     for (const c of completed) assert.deepEqual(Object.keys(c), ['agent_id', 'metadata', 'response', 'seq', 'stream_id', 'workflow_id']);
-    const agentCall = completed.find((c) => c.agent_id !== 'final_output' && c.agent_id !== 'title_generator');
-    for (const field of ['tokens_used', 'model_used', 'provider', 'input_tokens', 'output_tokens', 'cost_usd']) assert.ok(field in agentCall.metadata, field);
+    // One agent call arrives twice: nested usage from the LLM service, then flat usage from the Go activity.
+    const agent = completed.find((c) => !['final_output', 'title_generator', 'synthesis'].includes(c.agent_id)).agent_id;
+    const [nested, flat] = completed.filter((c) => c.agent_id === agent);
+    assert.deepEqual(Object.keys(nested.metadata), ['model', 'provider', 'usage']);
+    assert.deepEqual(Object.keys(nested.metadata.usage), ['cache_creation_1h_tokens', 'cache_creation_5m_tokens', 'cache_creation_tokens', 'cache_read_tokens', 'call_sequence', 'cost_usd', 'input_tokens', 'output_tokens', 'total_tokens']);
+    for (const field of ['tokens_used', 'model_used', 'provider', 'input_tokens', 'output_tokens', 'cost_usd', 'role']) assert.ok(field in flat.metadata, field);
+    assert.equal(nested.response, flat.response);
+    assert.equal(nested.metadata.usage.total_tokens, flat.metadata.tokens_used, 'the same call');
+    assert.equal(nested.metadata.usage.cost_usd, flat.metadata.cost_usd);
     const final = completed.at(-1);
     assert.equal(final.agent_id, 'final_output');
-    assert.deepEqual(Object.keys(final.metadata), ['tokens_used', 'model_used']);
+    assert.deepEqual(Object.keys(final.metadata), ['model_used', 'tokens_used']);
     const started = dataOf(byName('WORKFLOW_STARTED')[0]);
     assert.deepEqual(Object.keys(started), ['workflow_id', 'type', 'agent_id', 'message', 'payload', 'timestamp', 'seq', 'stream_id']);
     assert.equal(started.agent_id, 'orchestrator');
@@ -80,34 +87,77 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
     const [child, childIndex] = completions[0] as readonly [Frame, number];
     assert.match(dataOf(child).message, / is done$/);
     assert.equal(dataOf(child).payload.agent_id, dataOf(child).agent_id);
-    const firstDelta = names.indexOf('thread.message.delta');
-    assert.ok(childIndex < firstDelta, 'a child completes before the answer streams');
+    const firstSynthesis = result.events.findIndex((f) => f.event === 'thread.message.delta' && dataOf(f).agent_id === 'synthesis');
+    assert.ok(childIndex < firstSynthesis, 'a child completes before the answer streams');
     const [top, topIndex] = completions.at(-1) as readonly [Frame, number];
     assert.equal(dataOf(top).message, 'All done');
     assert.equal(topIndex, names.length - 2);
     assert.equal(names.at(-1), 'done');
   });
 
-  it('streams the answer token by token from final_output; the deltas add up to the final response', async () => {
-    const { result } = await streamOf({ query: 'tokens', mode: 'simple', context: { mock_speed: 100 } });
+  it('simple mode: simple-agent streams the answer one character per delta, completes it with flat usage, then final_output repeats it', async () => {
+    const server = await startMockServer({ seed: 5, ringCapacity: 100_000 });
+    try {
+      const task = await submitShannonTask(server.url, { query: 'tokens', mode: 'simple', context: { mock_speed: 20 } });
+      const result = await readSse(`${server.url}${task.stream_url}`, key);
+      const deltas = result.events.filter((f) => f.event === 'thread.message.delta').map(dataOf);
+      const answerDeltas = deltas.filter((d) => d.agent_id === 'simple-agent');
+      assert.ok(answerDeltas.length > 200);
+      assert.ok(answerDeltas.every((d) => [...d.delta].length === 1), 'one character each (PARTIAL_PUBLISH_CHARS=1)');
+      const completed = result.events.filter((f) => f.event === 'thread.message.completed').map(dataOf);
+      assert.deepEqual(completed.map((c) => c.agent_id), ['title_generator', 'simple-agent', 'final_output']);
+      const [, own, final] = completed;
+      assert.equal(answerDeltas.map((d) => d.delta).join(''), own.response);
+      assert.equal(final.response, own.response, 'the same text again from final_output');
+      assert.equal(own.metadata.role, 'generalist');
+      assert.ok(own.metadata.input_tokens > 0 && own.metadata.cost_usd > 0);
+      assert.match(final.response, /\[\[1\]\]\(https:\/\//);
+      const names = result.events.map((f) => f.event);
+      assert.ok(names.indexOf('thread.message.completed') > names.indexOf('LLM_PROMPT'));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('generates the title as LLM_PROMPT + one delta + a completion with nested metadata.usage, all from title_generator', async () => {
+    const { result } = await streamOf({ query: 'Night trains in Europe', mode: 'standard', context: { mock_speed: 50 } });
+    const title = result.events.filter((f) => f.event !== 'done' && dataOf(f).agent_id === 'title_generator');
+    assert.deepEqual(title.map((f) => f.event), ['LLM_PROMPT', 'thread.message.delta', 'thread.message.completed']);
+    const prompt = dataOf(title[0]);
+    assert.match(prompt.message, /^Generate a chat session title/);
+    assert.ok(prompt.message.length <= 500);
+    assert.deepEqual(Object.keys(prompt.payload), ['model', 'provider']);
+    const [delta, completed] = [dataOf(title[1]), dataOf(title[2])];
+    assert.equal(delta.delta, completed.response);
+    assert.ok(completed.metadata.usage.total_tokens > 0 && completed.metadata.usage.cost_usd > 0);
+  });
+
+  it('research: agents stream 512-character chunks that interleave, then synthesis streams the answer before final_output', async () => {
+    const { result } = await streamOf({ query: 'interleave', mode: 'complex', context: { mock_speed: 50 } });
     const deltas = result.events.filter((f) => f.event === 'thread.message.delta').map(dataOf);
-    assert.ok(deltas.length > 50);
-    assert.ok(deltas.every((d) => d.agent_id === 'final_output'));
-    const final = result.events.filter((f) => f.event === 'thread.message.completed').map(dataOf).at(-1);
-    assert.equal(deltas.map((d) => d.delta).join(''), final.response);
-    assert.match(final.response, /\[\[1\]\]\(https:\/\//);
+    const agents = deltas.filter((d) => !['title_generator', 'synthesis'].includes(d.agent_id));
+    assert.ok(new Set(agents.map((d) => d.agent_id)).size >= 3);
+    assert.ok(agents.every((d) => [...d.delta].length <= 512));
+    const switches = agents.filter((d, i) => i > 0 && d.agent_id !== agents[i - 1].agent_id).length;
+    assert.ok(switches >= 3, `agents interleave (${switches} switches)`);
+    const synthesis = deltas.filter((d) => d.agent_id === 'synthesis');
+    assert.ok(synthesis.length >= 2 && synthesis.slice(0, -1).every((d) => [...d.delta].length === 512));
+    const completed = result.events.filter((f) => f.event === 'thread.message.completed').map(dataOf);
+    const own = completed.find((c) => c.agent_id === 'synthesis');
+    assert.equal(synthesis.map((d) => d.delta).join(''), own.response);
+    assert.equal(completed.at(-1).response, own.response);
   });
 
   it('resumes strictly after the Last-Event-ID header', async () => {
-    const { task, result: full } = await streamOf({ query: 'resume', mode: 'simple', context: { mock_speed: 100 } });
-    const cut = full.events[20] as Frame;
+    const { task, result: full } = await streamOf({ query: 'resume', mode: 'standard', context: { mock_speed: 100 } });
+    const cut = full.events.at(-21) as Frame;
     const resumed = await readSse(`${mock.url}${task.stream_url}`, { headers: { 'X-API-Key': KEY, 'Last-Event-ID': cut.id as string } });
-    assert.deepEqual(resumed.events.map((f) => f.id), full.events.slice(21).map((f) => f.id));
+    assert.deepEqual(resumed.events.map((f) => f.id), full.events.slice(-20).map((f) => f.id));
     assert.ok(resumed.text.startsWith(': connected to workflow'));
   });
 
   it('resumes after a numeric seq and from the last_event_id query; the header takes precedence', async () => {
-    const { task, result: full } = await streamOf({ query: 'resume by seq', mode: 'simple', context: { mock_speed: 100 } });
+    const { task, result: full } = await streamOf({ query: 'resume by seq', mode: 'standard', context: { mock_speed: 100 } });
     const bySeq = await readSse(`${mock.url}${task.stream_url}&last_event_id=10`, key);
     assert.equal(dataOf(bySeq.events[0]).seq, 11);
     assert.equal(bySeq.events.length, full.events.length - 10);
@@ -117,15 +167,20 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
     assert.equal(both.events[0]?.id, full.events[41]?.id);
   });
 
-  it('rejects a last_event_id that is neither a stream id nor a seq with 400 "Invalid last_event_id"', async () => {
+  it('rejects a last_event_id query that is neither a stream id nor a seq with 400; an odd Last-Event-ID header is not validated', async () => {
     const task = await submitShannonTask(mock.url, { query: 'bad resume', context: { mock_speed: 200 } });
-    for (const init of [{ url: `${task.stream_url}&last_event_id=abc` }, { url: task.stream_url, header: '12-x' }, { url: `${task.stream_url}&last_event_id=-1` }]) {
-      const headers: Record<string, string> = { 'X-API-Key': KEY };
-      if (init.header) headers['Last-Event-ID'] = init.header;
-      const reply = await requestJson(`${mock.url}${init.url}`, { headers });
+    for (const query of ['abc', '12-x', '-1']) {
+      const reply = await requestJson(`${mock.url}${task.stream_url}&last_event_id=${query}`, key);
       assert.equal(reply.status, 400);
       assert.deepEqual(reply.body, { error: 'Invalid last_event_id' });
     }
+    const full = await readSse(`${mock.url}${task.stream_url}`, key);
+    // The gateway passes the header through; the admin server ignores one without "-" (full replay)…
+    const ignored = await readSse(`${mock.url}${task.stream_url}`, { headers: { 'X-API-Key': KEY, 'Last-Event-ID': 'abc' } });
+    assert.deepEqual(ignored.events.map((f) => f.id), full.events.map((f) => f.id));
+    // …and one with "-" replays nothing and goes live (the workflow is over: pings only).
+    const live = await readSse(`${mock.url}${task.stream_url}`, { headers: { 'X-API-Key': KEY, 'Last-Event-ID': '12-x' } }, { timeoutMs: 300 });
+    assert.deepEqual([live.status, live.events.length, live.ended], [200, 0, 'aborted']);
     const missing = await requestJson(`${mock.url}/api/v1/stream/sse`, key);
     assert.deepEqual([missing.status, missing.body], [400, { error: 'Invalid or missing workflow_id' }]);
   });
@@ -151,7 +206,7 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
   });
 
   it('closes the stream 30 s (scaled) after a WORKFLOW_COMPLETED when no event follows', async () => {
-    const { result } = await streamOf({ query: 'idle', mode: 'simple', context: { mock_speed: 100, mock_scenario: 'slow' } });
+    const { result } = await streamOf({ query: 'idle', mode: 'standard', context: { mock_speed: 100, mock_scenario: 'slow' } });
     assert.equal(result.ended, 'eof');
     assert.equal(result.events.at(-1)?.event, 'WORKFLOW_COMPLETED');
     assert.match(dataOf(result.events.at(-1)).message, / is done$/);
@@ -159,7 +214,10 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
 
   it('filters by internal type names (types=) and closes when an excluded WORKFLOW_COMPLETED passes', async () => {
     const { result } = await streamOf({ query: 'filter', mode: 'standard', context: { mock_speed: 100 } }, key, '&types=AGENT_STARTED,LLM_PARTIAL');
-    assert.deepEqual([...new Set(result.events.map((f) => f.event))], ['AGENT_STARTED']);
+    // The title's delta comes first; the first child WORKFLOW_COMPLETED (excluded) ends the stream
+    // before the answer streams.
+    assert.deepEqual([...new Set(result.events.map((f) => f.event))], ['thread.message.delta', 'AGENT_STARTED']);
+    assert.ok(result.events.every((f) => f.event !== 'thread.message.delta' || dataOf(f).agent_id !== 'synthesis'));
     assert.equal(result.ended, 'eof');
   });
 
