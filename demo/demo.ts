@@ -4,11 +4,13 @@
  */
 import '../src/define.ts';
 import type { TaskFormElement } from '../src/components/task-form/task-form.ts';
+import { fillScenarioMenu } from './scenario-menu.ts';
 
 const EVENTS = ['task-submit', 'task-created', 'task-select', 'task-state', 'task-progress', 'task-complete', 'task-connection', 'task-error', 'task-rerun'];
 const switches = document.querySelector<HTMLFormElement>('.switches')!;
 const form = document.querySelector<TaskFormElement>('task-form')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
+fillScenarioMenu(switches.elements.namedItem('scenario') as HTMLSelectElement, document.querySelector<HTMLElement>('#scenario-description')!);
 
 function setting(name: string): string {
   return (switches.elements.namedItem(name) as RadioNodeList | HTMLSelectElement).value;

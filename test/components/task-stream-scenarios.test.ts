@@ -39,7 +39,9 @@ async function serverRecord(provider: ProviderName, runId: string): Promise<Task
   const p = providerFor(provider);
   const request = p.eventsRequest(runId);
   const query = new URLSearchParams(request.query ?? {}).toString();
-  const response = await fetch(`/mock${request.path}${query ? `?${query}` : ''}`, { headers: { 'x-api-key': KEY, accept: 'text/event-stream' } });
+  // A finished Parallel run now answers with its final state only; `x-mock-replay: full` (mock-only)
+  // asks for the whole record the run sent, which is what the client showed live.
+  const response = await fetch(`/mock${request.path}${query ? `?${query}` : ''}`, { headers: { 'x-api-key': KEY, accept: 'text/event-stream', 'x-mock-replay': 'full' } });
   const decoder = p.createDecoder();
   decoder.beginConnection();
   const events: TaskEvent[] = [];

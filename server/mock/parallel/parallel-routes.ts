@@ -93,7 +93,7 @@ export class ParallelApi {
     const run = this.#runs.get(decodePathSegment(match[1] as string) ?? '');
     if (!run) throw runNotFound(match[1] as string);
     if (run.scenario === 'unauthorized' && sub !== 'events') throw unauthorized(true);
-    if (sub === 'events') this.#events(run, res);
+    if (sub === 'events') this.#events(run, res, header(req, 'x-mock-replay') === 'full');
     else if (sub === 'result') await this.#result(run, res, url);
     else if (sub === 'input') sendJson(res, 200, run.body);
     else sendJson(res, 200, run.snapshot());
@@ -148,7 +148,7 @@ export class ParallelApi {
     return run;
   }
 
-  #events(run: ParallelRun, res: ServerResponse): void {
+  #events(run: ParallelRun, res: ServerResponse, fullReplay: boolean): void {
     const fault = streamFaultFor(run.scenario, run.eventsRequests++);
     if (fault === 204) {
       res.writeHead(204);
@@ -163,7 +163,7 @@ export class ParallelApi {
       : this.#options.streamLifetimeMs;
     const drop = dropPlanFor(run.scenario, run.streamConnections++, run.rng);
     const eventBudget = run.scenario === 'reconnect-204' ? EVENTS_BEFORE_204 : undefined;
-    serveParallelEvents(run, res, { registry: this.#options.registry, lifetimeMs, drop, eventBudget });
+    serveParallelEvents(run, res, { registry: this.#options.registry, lifetimeMs, drop, eventBudget, fullReplay });
   }
 
   async #result(run: ParallelRun, res: ServerResponse, url: URL): Promise<void> {

@@ -26,6 +26,11 @@ export interface ParallelStreamOptions {
   drop: DropPlan | undefined;
   /** Events after which the server ends this connection cleanly (`reconnect-204`'s first one). */
   eventBudget?: number;
+  /**
+   * Mock-only (request header `x-mock-replay: full`): replay a finished run's whole record as the
+   * older servers did, so a test can compare what a client showed with everything the run sent.
+   */
+  fullReplay?: boolean;
 }
 
 /** Response headers of the events endpoint. */
@@ -56,7 +61,7 @@ export function serveParallelEvents(run: ParallelRun, res: ServerResponse, optio
     connection.end();
     return;
   }
-  const fullReplay = run.scenario === 'parallel-full-replay';
+  const fullReplay = options.fullReplay === true || run.scenario === 'parallel-full-replay';
   if (!run.active && !fullReplay) {
     if (send([run.finalStateBlock()])) connection.end();
     return;

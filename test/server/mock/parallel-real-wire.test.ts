@@ -145,6 +145,15 @@ describe('Parallel real wire: output fields', () => {
 });
 
 describe('Parallel real wire: convergence scenarios', () => {
+  it('x-mock-replay: full (mock-only) replays a finished run\'s whole record for tests that compare against it', async () => {
+    const created = await run('happy', {}, 100);
+    const live = await readSse(events(created.run_id), auth);
+    const full = await readSse(events(created.run_id), { headers: { ...auth.headers, 'x-mock-replay': 'full' } });
+    const messages = (r: SseResult): string[] => r.events.filter((f) => f.event?.startsWith('task_run.progress_msg.')).map((f) => f.data as string);
+    assert.deepEqual(messages(full), messages(live));
+    assert.deepEqual(states(full).at(-1).output, states(live).at(-1).output);
+  });
+
   it('retry-zero: every events request gets "retry: 0", the running state, one old message and the end; GET still completes', async () => {
     const created = await run('retry-zero', {}, 20);
     await sleep(150);
