@@ -26,7 +26,7 @@ export function topicOf(input: unknown): string {
   const words = text
     .replace(/[\r\n\t]+/g, ' ')
     .split(/[.?!]\s/)[0]!
-    .replace(/^(please\s+)?(what|who|which|how|why|when|where|find|research|tell me|give me|list|summari[sz]e|describe|explain)\b(\s+(is|are|was|were|about|the|a|an|me))*/i, '')
+    .replace(/^(please\s+|can you\s+|could you\s+)?(what|who|which|how|why|when|where|find( out)?|research|tell me|give me|list|summari[sz]e|describe|explain|compare|analy[sz]e|investigate|look into|write about)\b(\s+(is|are|was|were|about|the|a|an|me|of|on))*/i, '')
     .replace(/[?!.:;,]+$/g, '')
     .trim()
     .split(/\s+/)
@@ -61,8 +61,8 @@ export function sentence(rng: Rng, topic: string): string {
   const year = rng.int(2018, 2025);
   const pct = rng.int(5, 78);
   const templates = [
-    () => `${capitalize(topic)} ${rng.pick(VERBS)} between ${year - 3} and ${year}, with analysts citing ${rng.pick(FACTORS)} as the main driver.`,
-    () => `According to ${rng.pick(ORGS)}, ${topic} accounted for roughly ${pct}% of the segment in ${year}.`,
+    () => `Interest in ${topic} ${rng.pick(VERBS)} between ${year - 3} and ${year}, with analysts citing ${rng.pick(FACTORS)} as the main driver.`,
+    () => `According to ${rng.pick(ORGS)}, about ${pct}% of the ${year} coverage of ${topic} dealt with ${rng.pick(FACTORS)}.`,
     () => `Recent reporting identifies ${rng.pick(FACTORS)} as the largest open question for ${topic}.`,
     () => `Primary sources agree on the basic facts about ${topic}, but estimates differ by up to ${rng.int(8, 35)}%.`,
     () => `A ${year} review by ${rng.pick(ORGS)} found that ${rng.pick(FACTORS)} shaped most decisions about ${topic}.`,
@@ -94,9 +94,9 @@ export function finding(rng: Rng, topic: string): string {
   return rng.pick([
     `${capitalize(rng.pick(FACTORS))} is the main driver of change in ${topic}`,
     `Estimates for ${topic} vary widely between sources`,
-    `${capitalize(topic)} ${rng.pick(VERBS)} over the last ${rng.int(2, 6)} years`,
+    `Interest in ${topic} ${rng.pick(VERBS)} over the last ${rng.int(2, 6)} years`,
     `Regulators have paid closer attention to ${topic} since ${rng.int(2019, 2024)}`,
-    `The largest players in ${topic} hold about ${rng.int(30, 70)}% combined share`,
+    `About ${rng.int(30, 70)}% of the sources on ${topic} rely on the same few official figures`,
   ]);
 }
 
