@@ -110,7 +110,9 @@ for (const provider of ['parallel', 'shannon'] as const) {
     });
 
     it('drop-mid-stream: reconnects after cuts at random bytes without a duplicate or a gap', async () => {
-      const { el, runId, connections } = await start(provider, 'drop-mid-stream');
+      // A finished Parallel run no longer replays its trace (one state event with the output), so the
+      // run must still be going when the client reconnects: 1 s for Parallel's lite run here.
+      const { el, runId, connections } = await start(provider, 'drop-mid-stream', provider === 'parallel' ? 5 : 50);
       await until(() => finished(el), 20_000, 'completion');
       expect(el.run!.status).to.equal('completed');
       expect(connections.filter((s) => s === 'reconnecting').length, 'it had to reconnect').to.be.at.least(1);
@@ -126,7 +128,8 @@ for (const provider of ['parallel', 'shannon'] as const) {
     });
 
     it('server-error-then-ok: waits out 503 + Retry-After, then streams', async () => {
-      const { el, runId, store } = await start(provider, 'server-error-then-ok');
+      // Two 503s with Retry-After: 1 take 2 s; the Parallel run (2.5 s here) must still be going then.
+      const { el, runId, store } = await start(provider, 'server-error-then-ok', provider === 'parallel' ? 2 : 50);
       await until(() => store.getConnection(runId)?.state === 'reconnecting', 5000, 'a retry');
       expect((store.getConnection(runId)!.error as { status?: number }).status).to.equal(503);
       await until(() => finished(el), 20_000, 'completion');
