@@ -16,6 +16,7 @@ import { MockOAuthProvider } from './oauth/oauth-provider.js';
 import { ParallelApi } from './parallel/parallel-routes.js';
 import { Rng } from './rng.js';
 import { ShannonApi } from './shannon/shannon-routes.js';
+import { STATUS_LAG_MS } from './shannon/shannon-timeline.js';
 import type { SseConnection } from './sse-connection.js';
 
 export interface MockOptions {
@@ -35,6 +36,11 @@ export interface MockOptions {
   ringCapacity?: number;
   /** Shannon's event-stream lifetime after a workflow's last event, in simulated ms (Redis TTL). @default 86_400_000 */
   shannonStreamTtlMs?: number;
+  /**
+   * How long Shannon's status API keeps saying RUNNING after `done` (sent from inside the workflow
+   * before it returns), in simulated ms. @default 2_500
+   */
+  shannonStatusLagMs?: number;
 }
 
 export interface MockApp {
@@ -60,11 +66,13 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     basePath = '',
     ringCapacity = 256,
     shannonStreamTtlMs = 24 * 60 * 60 * 1000,
+    shannonStatusLagMs = STATUS_LAG_MS,
   } = options;
   checkSpeed(speed);
   if (!(streamLifetimeMs > 0)) throw new MockOptionsError(`streamLifetimeMs must be positive, got ${streamLifetimeMs}`);
   if (!(groupStreamLifetimeMs > 0)) throw new MockOptionsError(`groupStreamLifetimeMs must be positive, got ${groupStreamLifetimeMs}`);
   if (!Number.isInteger(ringCapacity) || ringCapacity < 1) throw new MockOptionsError(`ringCapacity must be a positive integer, got ${ringCapacity}`);
+  if (!(shannonStatusLagMs >= 0)) throw new MockOptionsError(`shannonStatusLagMs must not be negative, got ${shannonStatusLagMs}`);
   if (!(shannonStreamTtlMs > 0)) throw new MockOptionsError(`shannonStreamTtlMs must be positive, got ${shannonStreamTtlMs}`);
   if (basePath !== '' && (!basePath.startsWith('/') || basePath.endsWith('/'))) {
     throw new MockOptionsError(`basePath must start with "/" and not end with it, got "${basePath}"`);
@@ -73,7 +81,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const rng = new Rng(seed);
   const registry = new Set<SseConnection>();
   const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, groupStreamLifetimeMs, requireKey, registry });
-  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, streamTtlMs: shannonStreamTtlMs, registry });
+  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, streamTtlMs: shannonStreamTtlMs, statusLagMs: shannonStatusLagMs, registry });
   const oauth = new MockOAuthProvider({ basePath });
   let closed = false;
 

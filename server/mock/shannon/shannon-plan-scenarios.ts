@@ -15,6 +15,8 @@ export interface ScenarioInput {
   topic: string;
   /** The answer as planned (deltas and completions carry it). */
   answer: string;
+  /** Simulated ms between `done` and the workflow returning (status RUNNING meanwhile). */
+  statusLagMs: number;
 }
 
 /** `slow`: silence after the first `WORKFLOW_COMPLETED`, longer than the 30 s post-completion close. */
@@ -53,7 +55,7 @@ export function applyShannonScenario(events: PlannedShannonEvent[], input: Scena
           ...kept,
           { at: middle + 200, type: 'ERROR_OCCURRED', agent_id: 'orchestrator', message: hitAnIssue(reason) },
           { at: middle + 300, type: 'STREAM_END', agent_id: 'orchestrator', message: 'Done' },
-          { at: middle + 300 + 2_500, type: 'WORKFLOW_RETURNED', silent: true, effect: { status: 'FAILED', error: reason } },
+          { at: middle + 300 + input.statusLagMs, type: 'WORKFLOW_RETURNED', silent: true, effect: { status: 'FAILED', error: reason } },
         ],
       };
     }

@@ -23,6 +23,8 @@ export interface ShannonApiOptions {
   ringCapacity: number;
   /** Simulated ms after a workflow's last event when its event stream expires (Redis TTL 24 h). */
   streamTtlMs: number;
+  /** Simulated ms the status stays RUNNING after `done`. */
+  statusLagMs: number;
   registry: ConnectionRegistry;
 }
 
@@ -180,7 +182,7 @@ export class ShannonApi {
     while (this.#tasks.has(`task-${r.userId}-${seconds}`)) seconds++;
     const workflowId = `task-${r.userId}-${seconds}`;
     const { query, context, mode, modelTier, modelOverride } = request;
-    const plan = planShannonWorkflow({ rng: rng.fork('plan'), query, context, mode, modelTier, modelOverride, scenario });
+    const plan = planShannonWorkflow({ rng: rng.fork('plan'), query, context, mode, modelTier, modelOverride, scenario, statusLagMs: this.#options.statusLagMs });
     const task = new ShannonTask({
       workflowId, sessionId, userId: r.userId, query, mode, context, scenario, plan,
       speed: parseSpeed(context.mock_speed) ?? this.#options.speed,

@@ -70,6 +70,8 @@ export interface ShannonPlanOptions {
   modelTier: string | undefined;
   modelOverride: string | undefined;
   scenario: ScenarioName;
+  /** Simulated ms the status stays RUNNING after `done`. @default STATUS_LAG_MS */
+  statusLagMs?: number;
 }
 
 const MODES: Record<string, { duration: number; agents: number; fetch: boolean; detail: number }> = {
@@ -85,6 +87,7 @@ const WORDS_50 = 50;
 /** Plans a workflow. */
 export function planShannonWorkflow(options: ShannonPlanOptions): ShannonPlan {
   const { rng, scenario } = options;
+  const lag = options.statusLagMs ?? STATUS_LAG_MS;
   const xss = scenario === 'xss';
   const profile = MODES[options.mode ?? 'standard'] ?? (MODES.standard as (typeof MODES)['standard']);
   const topic = xss ? hostileText(rng, topicOf(options.query)) : topicOf(options.query);
@@ -139,9 +142,9 @@ export function planShannonWorkflow(options: ShannonPlanOptions): ShannonPlan {
     { at: d * 0.96, type: 'AGENT_COMPLETED', agent_id: simple ? station : 'orchestrator', message: 'Done' },
     { at: d * 0.98, type: 'WORKFLOW_COMPLETED', agent_id: simple ? station : 'orchestrator', message: 'All done' },
     { at: d, type: 'STREAM_END', agent_id: 'orchestrator', message: 'Done' },
-    { at: d + STATUS_LAG_MS, type: 'WORKFLOW_RETURNED', silent: true, effect: { status: 'COMPLETED' } },
+    { at: d + lag, type: 'WORKFLOW_RETURNED', silent: true, effect: { status: 'COMPLETED' } },
   );
-  const shaped = applyShannonScenario(events, { scenario, rng, topic, answer });
+  const shaped = applyShannonScenario(events, { scenario, rng, topic, answer, statusLagMs: lag });
   answer = shaped.answer;
   shaped.events.sort((a, b) => a.at - b.at);
   const credibility = sources.map(() => Math.round(rng.float(0.55, 0.98) * 100) / 100);

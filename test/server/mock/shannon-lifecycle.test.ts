@@ -49,6 +49,18 @@ describe('Shannon lifecycle: status versus done', () => {
     assert.deepEqual(Object.keys(done.unified_response.usage), ['input_tokens', 'output_tokens', 'total_tokens', 'estimated_cost']);
   });
 
+  it('shannonStatusLagMs sets how long RUNNING lasts after done (0: the workflow returns with done)', async () => {
+    const server = await startMockServer({ seed: 3, shannonStatusLagMs: 0 });
+    try {
+      const task = await submitShannonTask(server.url, { query: 'lag', mode: 'simple', context: { mock_speed: 5 } });
+      await readSse(`${server.url}${task.stream_url}`, { headers: key });
+      const body = (await requestJson(`${server.url}/api/v1/tasks/${task.task_id}`, { headers: key })).body;
+      assert.equal(body.status, 'TASK_STATUS_COMPLETED');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('shannon-done-before-status: done, then RUNNING for exactly two status requests, then COMPLETED', async () => {
     const task = await submit({ mock_speed: 50, mock_scenario: 'shannon-done-before-status' });
     await readSse(stream(task), { headers: key });
