@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { startMockServer } from '../../../server/mock/mock-server.js';
 import { KEY, dataOf, readSse, requestJson, sleep, submitShannonTask, useMockServer, waitFor } from './helpers.js';
 
-const mock = useMockServer();
+// The real lag between `done` and the workflow returning, set explicitly (shannon-streaming-api.md §6).
+const mock = useMockServer({ shannonStatusLagMs: 2_500 });
 const key = { 'X-API-Key': KEY };
 
 async function submit(context: Record<string, unknown>, mode = 'simple'): Promise<any> {
