@@ -19,7 +19,7 @@
  * Offsets are simulated ms. Scenarios reshape the plan (shannon-plan-scenarios.ts).
  */
 import type { Rng } from '../rng.js';
-import { topicOf } from '../content/prose.js';
+import { sentence, topicOf } from '../content/prose.js';
 import { makeSources, type Source } from '../content/sources.js';
 import type { ScenarioName } from '../scenarios.js';
 import { hostileMarkdownBlock, hostileText, hostileUrl } from '../xss-payloads.js';
@@ -110,7 +110,8 @@ export function planShannonWorkflow(options: ShannonPlanOptions): ShannonPlan {
     { at: d * 0.045, type: 'LLM_OUTPUT', agent_id: 'title_generator', message: title, payload: nestedUsage(titleUsage), usage: titleUsage },
   );
 
-  let answer = finalAnswer(rng.fork('answer'), topic, sources, profile.detail);
+  // Asked for JSON, the model answers with a JSON object: the status API then parses it into `response`.
+  let answer = /\bjson\b/i.test(options.query) ? jsonAnswer(rng.fork('answer'), topic, sources) : finalAnswer(rng.fork('answer'), topic, sources, profile.detail);
   if (xss) answer += `\n\n${hostileMarkdownBlock()}`;
   const station = pickAgents(rng, 1)[0] as string;
   let answerUsage: CallUsage;
@@ -215,6 +216,12 @@ function planResearch(events: PlannedShannonEvent[], o: ResearchOptions): void {
       { at: at + 3, type: 'WORKFLOW_COMPLETED', agent_id: n.agent, message: `${n.agent} is done`, payload: { agent_id: n.agent, tool_name: 'web_search', execution_time: Math.round(d * 0.5), cost_usd: usage.cost_usd } },
     );
   });
+}
+
+/** A JSON object answer (what a model writes when the query asks for JSON). */
+function jsonAnswer(rng: Rng, topic: string, sources: readonly Source[]): string {
+  const cited = sources.slice(0, 3);
+  return JSON.stringify({ topic, summary: `${sentence(rng, topic)} ${sentence(rng, topic)}`, sources: cited.map((s) => ({ title: s.title, url: s.url })) }, null, 2);
 }
 
 /** Spreads deltas evenly over [from, to). */

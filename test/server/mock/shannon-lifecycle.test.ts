@@ -50,6 +50,16 @@ describe('Shannon lifecycle: status versus done', () => {
     assert.deepEqual(Object.keys(done.unified_response.usage), ['input_tokens', 'output_tokens', 'total_tokens', 'estimated_cost']);
   });
 
+  it('parses a JSON-object result into `response` (asked for JSON, the model answers JSON)', async () => {
+    const task = await submitShannonTask(mock.url, { query: 'List the sources on night trains as JSON', mode: 'simple', context: { mock_speed: 100 } });
+    const body = await waitFor(async () => {
+      const reply = await status(task.task_id);
+      return reply.status === 'TASK_STATUS_COMPLETED' ? reply : undefined;
+    });
+    assert.deepEqual(body.response, JSON.parse(body.result));
+    assert.ok(Array.isArray(body.response.sources));
+  });
+
   it('shannonStatusLagMs sets how long RUNNING lasts after done (0: the workflow returns with done)', async () => {
     const server = await startMockServer({ seed: 3, shannonStatusLagMs: 0 });
     try {
