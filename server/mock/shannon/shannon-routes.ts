@@ -182,7 +182,9 @@ export class ShannonApi {
     while (this.#tasks.has(`task-${r.userId}-${seconds}`)) seconds++;
     const workflowId = `task-${r.userId}-${seconds}`;
     const { query, context, mode, modelTier, modelOverride } = request;
-    const plan = planShannonWorkflow({ rng: rng.fork('plan'), query, context, mode, modelTier, modelOverride, scenario, statusLagMs: this.#options.statusLagMs });
+    // The router generates a title only while the session has none (orchestrator_router.go title_gate_v2).
+    const newSession = ![...this.#tasks.values()].some((t) => t.userId === r.userId && t.sessionId === sessionId);
+    const plan = planShannonWorkflow({ rng: rng.fork('plan'), query, context, mode, modelTier, modelOverride, scenario, statusLagMs: this.#options.statusLagMs, newSession });
     const task = new ShannonTask({
       workflowId, sessionId, userId: r.userId, query, mode, context, scenario, plan,
       speed: parseSpeed(context.mock_speed) ?? this.#options.speed,

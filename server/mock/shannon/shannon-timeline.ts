@@ -72,6 +72,8 @@ export interface ShannonPlanOptions {
   scenario: ScenarioName;
   /** Simulated ms the status stays RUNNING after `done`. @default STATUS_LAG_MS */
   statusLagMs?: number;
+  /** The session has no title yet, so the router generates one. @default true */
+  newSession?: boolean;
 }
 
 const MODES: Record<string, { duration: number; agents: number; fetch: boolean; detail: number }> = {
@@ -104,7 +106,7 @@ export function planShannonWorkflow(options: ShannonPlanOptions): ShannonPlan {
   // Session title: the LLM service emits the prompt, one chunk (a title is < 512 chars) and the completion.
   const title = sessionTitle(topic);
   const titleUsage = callUsage(rng, small, 6);
-  events.push(
+  if (options.newSession !== false) events.push(
     { at: d * 0.02, type: 'LLM_PROMPT', agent_id: 'title_generator', message: titlePrompt(options.query).slice(0, 500), payload: { model: small.model, provider: small.provider } },
     { at: d * 0.04, type: 'LLM_PARTIAL', agent_id: 'title_generator', message: title },
     { at: d * 0.045, type: 'LLM_OUTPUT', agent_id: 'title_generator', message: title, payload: nestedUsage(titleUsage), usage: titleUsage },

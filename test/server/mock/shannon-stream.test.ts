@@ -132,6 +132,14 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
     assert.ok(completed.metadata.usage.total_tokens > 0 && completed.metadata.usage.cost_usd > 0);
   });
 
+  it('generates a title only for the first task of a session', async () => {
+    const titled = (r: SseResult): number => r.events.filter((f) => f.event !== 'done' && dataOf(f).agent_id === 'title_generator').length;
+    const first = await streamOf({ query: 'first', mode: 'standard', session_id: 'sess-title', context: { mock_speed: 100 } });
+    const second = await streamOf({ query: 'follow-up', mode: 'standard', session_id: 'sess-title', context: { mock_speed: 100 } });
+    assert.equal(titled(first.result), 3);
+    assert.equal(titled(second.result), 0);
+  });
+
   it('research: agents stream 512-character chunks that interleave, then synthesis streams the answer before final_output', async () => {
     const { result } = await streamOf({ query: 'interleave', mode: 'complex', context: { mock_speed: 50 } });
     const deltas = result.events.filter((f) => f.event === 'thread.message.delta').map(dataOf);
