@@ -41,6 +41,8 @@ export interface MockOptions {
    * before it returns), in simulated ms. @default 2_500
    */
   shannonStatusLagMs?: number;
+  /** Shannon generates a session title (LLM_PROMPT + delta + completion from `title_generator`) for a new session. @default true */
+  shannonTitles?: boolean;
 }
 
 export interface MockApp {
@@ -67,6 +69,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     ringCapacity = 256,
     shannonStreamTtlMs = 24 * 60 * 60 * 1000,
     shannonStatusLagMs = STATUS_LAG_MS,
+    shannonTitles = true,
   } = options;
   checkSpeed(speed);
   if (!(streamLifetimeMs > 0)) throw new MockOptionsError(`streamLifetimeMs must be positive, got ${streamLifetimeMs}`);
@@ -81,7 +84,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const rng = new Rng(seed);
   const registry = new Set<SseConnection>();
   const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, groupStreamLifetimeMs, requireKey, registry });
-  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, streamTtlMs: shannonStreamTtlMs, statusLagMs: shannonStatusLagMs, registry });
+  const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, streamTtlMs: shannonStreamTtlMs, statusLagMs: shannonStatusLagMs, titles: shannonTitles, registry });
   const oauth = new MockOAuthProvider({ basePath });
   let closed = false;
 

@@ -25,6 +25,8 @@ export interface ShannonApiOptions {
   streamTtlMs: number;
   /** Simulated ms the status stays RUNNING after `done`. */
   statusLagMs: number;
+  /** Whether new sessions get a generated title. */
+  titles: boolean;
   registry: ConnectionRegistry;
 }
 
@@ -183,7 +185,7 @@ export class ShannonApi {
     const workflowId = `task-${r.userId}-${seconds}`;
     const { query, context, mode, modelTier, modelOverride } = request;
     // The router generates a title only while the session has none (orchestrator_router.go title_gate_v2).
-    const newSession = ![...this.#tasks.values()].some((t) => t.userId === r.userId && t.sessionId === sessionId);
+    const newSession = this.#options.titles && ![...this.#tasks.values()].some((t) => t.userId === r.userId && t.sessionId === sessionId);
     const plan = planShannonWorkflow({ rng: rng.fork('plan'), query, context, mode, modelTier, modelOverride, scenario, statusLagMs: this.#options.statusLagMs, newSession });
     const task = new ShannonTask({
       workflowId, sessionId, userId: r.userId, query, mode, context, scenario, plan,

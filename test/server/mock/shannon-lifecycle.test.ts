@@ -10,7 +10,7 @@ import { startMockServer } from '../../../server/mock/mock-server.js';
 import { KEY, dataOf, readSse, requestJson, sleep, submitShannonTask, useMockServer, waitFor } from './helpers.js';
 
 // The real lag between `done` and the workflow returning, set explicitly (shannon-streaming-api.md §6).
-const mock = useMockServer({ shannonStatusLagMs: 2_500 });
+const mock = useMockServer({ shannonStatusLagMs: 2_500, shannonTitles: true });
 const key = { 'X-API-Key': KEY };
 
 async function submit(context: Record<string, unknown>, mode = 'simple'): Promise<any> {
@@ -82,7 +82,7 @@ describe('Shannon lifecycle: status versus done', () => {
   });
 
   it('counts each LLM call once in the status usage although one call can be completed twice (nested, then flat)', async () => {
-    const server = await startMockServer({ seed: 9, ringCapacity: 100_000 });
+    const server = await startMockServer({ seed: 9, ringCapacity: 100_000, shannonTitles: true });
     try {
       const task = await submitShannonTask(server.url, { query: 'usage', mode: 'complex', context: { mock_speed: 50 } });
       const live = await readSse(`${server.url}${task.stream_url}`, { headers: key });

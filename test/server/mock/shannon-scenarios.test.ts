@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { KEY, dataOf, readSse, requestJson, submitShannonTask, useMockServer, waitFor, type SseResult } from './helpers.js';
 
 // The real lag between `done` and the workflow returning, set explicitly (shannon-streaming-api.md §6).
-const mock = useMockServer({ shannonStatusLagMs: 2_500 });
+const mock = useMockServer({ shannonStatusLagMs: 2_500, shannonTitles: true });
 const key = { 'X-API-Key': KEY };
 const HOSTILE = /<|javascript:|\{\{|\u202e|event: done/i;
 

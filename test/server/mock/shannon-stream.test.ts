@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { startMockServer } from '../../../server/mock/mock-server.js';
 import { KEY, dataOf, readSse, requestJson, submitShannonTask, useMockServer, type Frame, type SseResult } from './helpers.js';
 
-const mock = useMockServer();
+// Titles on, as the real router does for a new session (explicit: the tests below rely on it).
+const mock = useMockServer({ shannonTitles: true });
 const key = { headers: { 'X-API-Key': KEY } };
 
 async function streamOf(body: Record<string, unknown>, init: RequestInit = key, query = ''): Promise<{ task: any; result: SseResult }> {
@@ -96,7 +97,7 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
   });
 
   it('simple mode: simple-agent streams the answer one character per delta, completes it with flat usage, then final_output repeats it', async () => {
-    const server = await startMockServer({ seed: 5, ringCapacity: 100_000 });
+    const server = await startMockServer({ seed: 5, ringCapacity: 100_000, shannonTitles: true });
     try {
       const task = await submitShannonTask(server.url, { query: 'tokens', mode: 'simple', context: { mock_speed: 20 } });
       const result = await readSse(`${server.url}${task.stream_url}`, key);
@@ -130,6 +131,17 @@ describe('Shannon: GET /api/v1/stream/sse', () => {
     const [delta, completed] = [dataOf(title[1]), dataOf(title[2])];
     assert.equal(delta.delta, completed.response);
     assert.ok(completed.metadata.usage.total_tokens > 0 && completed.metadata.usage.cost_usd > 0);
+  });
+
+  it('generates no title with shannonTitles: false', async () => {
+    const server = await startMockServer({ seed: 5, shannonTitles: false });
+    try {
+      const task = await submitShannonTask(server.url, { query: 'untitled', mode: 'standard', context: { mock_speed: 100 } });
+      const result = await readSse(`${server.url}${task.stream_url}`, key);
+      assert.equal(result.events.filter((f) => f.event !== 'done' && dataOf(f).agent_id === 'title_generator').length, 0);
+    } finally {
+      await server.close();
+    }
   });
 
   it('generates a title only for the first task of a session', async () => {
