@@ -5,28 +5,21 @@
  */
 import { SCENARIO_CATALOG, type ScenarioProvider } from '../server/mock/scenario-catalog.ts';
 
-const GROUPS: ReadonlyArray<[ScenarioProvider, string]> = [
-  ['both', 'Both providers'],
-  ['parallel', 'Parallel only'],
-  ['shannon', 'Shannon only'],
-];
+// Provider order; no <optgroup>: its label would be a second element labelled "Parallel"/"Shannon"
+// next to the provider radios (the e2e suite finds those by label).
+const ORDER: readonly ScenarioProvider[] = ['both', 'parallel', 'shannon'];
 
 /** Replaces the options of `select` with the whole catalogue and keeps `describe` in step. */
 export function fillScenarioMenu(select: HTMLSelectElement, describe: HTMLElement): void {
-  const groups = GROUPS.map(([provider, label]) => {
-    const group = document.createElement('optgroup');
-    group.label = label;
-    for (const scenario of SCENARIO_CATALOG.filter((s) => s.provider === provider)) {
-      const option = document.createElement('option');
-      option.value = scenario.name;
-      option.textContent = `${scenario.name} — ${scenario.description}`;
-      option.title = scenario.description;
-      group.append(option);
-    }
-    return group;
+  const options = ORDER.flatMap((provider) => SCENARIO_CATALOG.filter((s) => s.provider === provider)).map((scenario) => {
+    const option = document.createElement('option');
+    option.value = scenario.name;
+    option.textContent = `${scenario.name} — ${scenario.description}`;
+    option.title = scenario.description;
+    return option;
   });
   const current = select.value || 'happy';
-  select.replaceChildren(...groups);
+  select.replaceChildren(...options);
   select.value = current;
   const update = (): void => {
     describe.textContent = SCENARIO_CATALOG.find((s) => s.name === select.value)?.description ?? '';

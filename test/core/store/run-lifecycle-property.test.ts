@@ -27,6 +27,12 @@ const SETTLED = new Set(['finished', 'failed', 'needs-action']);
 const EXPECTED: Record<string, { phase: string; status?: string }> = {
   unauthorized: { phase: 'failed' },
   fails: { phase: 'finished', status: 'failed' },
+  // Scenarios of one provider (the other plays `happy`): `<provider>:<scenario>`.
+  'parallel:parallel-action-required': { phase: 'needs-action' },
+  'parallel:parallel-cancelled': { phase: 'finished', status: 'cancelled' },
+  'shannon:shannon-timeout': { phase: 'finished', status: 'timeout' },
+  // Every reconnect gets 204: the server has no stream for the run.
+  'reconnect-204': { phase: 'failed' },
 };
 
 interface Logged { at: number; kind: 'stream' | 'rest'; signal?: AbortSignal }
@@ -78,7 +84,7 @@ for (const provider of ['parallel', 'shannon'] as const) {
           }
           const final = store.getRun(run.id)!;
           const connection = store.getConnection(run.id)!;
-          const expected = EXPECTED[scenario] ?? { phase: 'finished', status: 'completed' };
+          const expected = EXPECTED[`${provider}:${scenario}`] ?? EXPECTED[scenario] ?? { phase: 'finished', status: 'completed' };
           expect(connection.phase, `${scenario} ends in`).to.equal(expected.phase);
           if (connection.phase === 'finished') {
             expect(isTerminalStatus(final.status)).to.equal(true);
