@@ -1,7 +1,7 @@
 /**
- * Fills the demo's "Mock scenario" menu from the mock's own catalogue: every scenario, grouped by
- * the provider it changes, each option reading "name — what the server does", and the chosen
- * scenario's description shown under the menu.
+ * Fills the demo's "Mock scenario" menu from the mock's own catalogue: every scenario, in provider
+ * order, each with its one-line description (the option's tooltip, and shown under the menu for the
+ * chosen one). Option texts stay short so the menu fits a phone screen.
  */
 import { SCENARIO_CATALOG, type ScenarioProvider } from '../server/mock/scenario-catalog.ts';
 
@@ -14,7 +14,7 @@ export function fillScenarioMenu(select: HTMLSelectElement, describe: HTMLElemen
   const options = ORDER.flatMap((provider) => SCENARIO_CATALOG.filter((s) => s.provider === provider)).map((scenario) => {
     const option = document.createElement('option');
     option.value = scenario.name;
-    option.textContent = `${scenario.name} — ${scenario.description}`;
+    option.textContent = scenario.provider === 'both' ? scenario.name : `${scenario.name} (${scenario.provider} only)`;
     option.title = scenario.description;
     return option;
   });
