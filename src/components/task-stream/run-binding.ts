@@ -72,7 +72,8 @@ export class RunBinding {
     const host = this.host;
     if (!host.isConnected) return;
     const next = host.wantedRunId;
-    if (next === this.#shownId && this.#release) return;
+    // Nothing to rebind: the same run still watched, or still no run to show.
+    if (next === this.#shownId && (this.#release || !next)) return;
     this.#release?.();
     this.#release = undefined;
     this.#lastConnection = undefined;

@@ -134,7 +134,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     this.#binding.disconnected();
   }
 
-  /** `moveBefore()` keeps the element connected: nothing to release or reopen. */
+  /** `moveBefore()` keeps the element connected: nothing to release or reopen. @internal */
   connectedMoveCallback(): void {
     // Intentionally empty: its presence tells the browser not to call disconnected/connected.
   }
