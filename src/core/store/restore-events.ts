@@ -1,8 +1,9 @@
 /**
  * Loads a run's events again from the API, for a run whose stored log was removed to save space
  * (issue 10 §1). One request or page at a time, cancellable with the signal:
- * - Parallel replays the whole trace of a run on every connection to
- *   `GET /v1beta/tasks/runs/{id}/events` (the stream ends after the terminal state): read once.
+ * - Parallel: one connection to `GET /v1beta/tasks/runs/{id}/events`, read until the terminal
+ *   state. Under the current SSE guide a finished run gets only that state (with the output);
+ *   older deployments replay the whole trace first. Either way what the server still has is read.
  * - Shannon keeps a run's events: `GET /api/v1/tasks/{id}/events?offset&limit` (pages of up to
  *   200; Shannon `cmd/gateway` task handler), each event as the SSE stream's data would carry it.
  * Both go through the provider's own decoder, so the events are the ones a live stream gives.

@@ -4,11 +4,14 @@
  * performs what a phase asks for (a request, a wait) and feeds back what happened as an input.
  *
  *   idle ──start──▶ connecting ──opened──▶ open ──end-marker──▶ confirming-final-status ──▶ finished
- *    │  (config missing) │  ▲                │                        │  ▲  (status not yet final:
- *    │                   ▼  │ config-changed │ stream-ended           │  └─ wait, ask again)
- *    │        waiting-for-config             ▼                        ├──▶ needs-action (action_required)
- *    │                        checking-status ──final──▶ connecting (draining: one last connection)
- *    │                              │ still active                    └──▶ failed (unconfirmed, 204)
+ *    │  (config missing) │  ▲                │ ▲                      │  ▲  (status not yet final:
+ *    │                   ▼  │ config-changed │ │ quiet, still active  │  └─ wait, ask again)
+ *    │        waiting-for-config             │ └─ (ask the status API  ├──▶ needs-action (action_required)
+ *    │                                       │     after a silence;    └──▶ failed (unconfirmed, 204)
+ *    │                                       │     final ─▶ confirming-final-status)
+ *    │                                       ▼ stream-ended
+ *    │                        checking-status ──final──▶ backing-off (draining) ──waited──▶ connecting
+ *    │                              │ still active            (one last connection, after the minimum wait)
  *    │  network error / stall ──▶ backing-off ──waited──▶ connecting
  *    │  network error, offline ──▶ offline ──online──▶ connecting
  *    └─ stored as ended ──▶ confirming-final-status
@@ -19,8 +22,13 @@
  *   because of configuration (401/403, a missing key, a refused redirect) at once.
  * - A status is never guessed: after the stream says "over", the status API must agree; while it
  *   does not, it is asked again with backoff, and after `maxChecks` the run fails with a clear error.
- * - Every reconnect waits (never below the policy's minimum) and counts: errors and stream ends
- *   that brought nothing new use the same attempt budget, so nothing loops fast or forever.
+ * - Every reconnect the machine makes by itself waits (never below the policy's minimum, the last
+ *   draining one included) and counts: errors and stream ends that brought nothing new use the same
+ *   attempt budget, so nothing loops fast or forever.
+ * - An open stream that carries no events for a while (a Shannon stream that only pings after
+ *   Temporal timed the workflow out sends no end marker, ever) is not trusted blindly: the status API
+ *   is asked after `quietDelay(n)` of silence, less often each time (n = checks since the last event);
+ *   a final answer ends the run through confirming-final-status, anything else keeps the stream.
  * - Offline is a wait that uses no attempts; `online` reconnects at once.
  * - `stop` holds until `reconnect`; a finished run holds no connection.
  * - An exception in code that consumes events is a failure of its own, not a network error.
@@ -37,16 +45,24 @@ export type RetryTrigger =
   /** Only `reconnect()`. */
   | 'manual';
 
+/**
+ * Why the final status is being confirmed: the stream said "over", the server had no stream (204),
+ * the run was stored as over, or a quiet stream's status check found it final.
+ */
+export type ConfirmCause = 'stream-end' | 'no-content' | 'stored' | 'quiet';
+
 /** Where the lifecycle of one run is. */
 export type RunPhase =
   | { name: 'idle' }
   | { name: 'waiting-for-config'; error: TaskElementsError }
   | { name: 'connecting'; attempt: number; draining: boolean }
-  | { name: 'open'; attempt: number; draining: boolean; fresh: boolean }
+  /** `quiet`: status checks made since the last fresh event (the next one waits longer). */
+  | { name: 'open'; attempt: number; draining: boolean; fresh: boolean; quiet: number }
   | { name: 'checking-status'; attempt: number }
-  | { name: 'backing-off'; attempt: number; delayMs: number; error?: TaskElementsError }
+  /** `draining`: the wait before the last connection to a run the status API calls final. */
+  | { name: 'backing-off'; attempt: number; delayMs: number; error?: TaskElementsError; draining?: true }
   | { name: 'offline'; attempt: number }
-  | { name: 'confirming-final-status'; check: number; delayMs: number; cause: 'stream-end' | 'no-content' | 'stored' }
+  | { name: 'confirming-final-status'; check: number; delayMs: number; cause: ConfirmCause }
   | { name: 'needs-action' }
   | { name: 'finished' }
   | { name: 'stopped' }
@@ -73,6 +89,11 @@ export type RunInput =
   | { type: 'consumer-error'; error: TaskElementsError }
   /** The status API answered. */
   | { type: 'status'; status: TaskStatus }
+  /**
+   * The status API's answer to a check made while the stream is open but quiet (no fresh event for
+   * `quietDelay(quiet)`); `status` is absent when it could not be read.
+   */
+  | { type: 'quiet-status'; status?: TaskStatus }
   | { type: 'status-unavailable'; error: TaskElementsError; online: boolean }
   | { type: 'waited' }
   | { type: 'drain-timeout' }
@@ -88,6 +109,10 @@ export interface LifecyclePolicy {
   maxChecks: number;
   /** Wait before reconnect attempt `attempt` (≥ 1), honouring the server's hints. */
   delay(attempt: number, retryAfterMs?: number): number;
+  /** The shortest wait before any reconnect (the policy's minimum, raised by the server's `retry:`). */
+  minDelay(): number;
+  /** Milliseconds of silence on an open stream before status check number `quiet + 1` (grows with `quiet`). */
+  quietDelay(quiet: number): number;
 }
 
 /** True for phases that hold or are about to make a stream request. */
@@ -110,7 +135,7 @@ export function retryTriggerOf(error: TaskElementsError): RetryTrigger {
 
 const connecting = (attempt = 0, draining = false): RunPhase => ({ name: 'connecting', attempt, draining });
 
-function confirming(cause: 'stream-end' | 'no-content' | 'stored'): RunPhase {
+function confirming(cause: ConfirmCause): RunPhase {
   return { name: 'confirming-final-status', check: 0, delayMs: 0, cause };
 }
 
@@ -138,15 +163,17 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       return phase.name === 'finished' ? phase : { name: 'stopped' };
     case 'reconnect':
       if (phase.name === 'finished' || isStreaming(phase) || phase.name === 'checking-status' || phase.name === 'confirming-final-status') return phase;
+      // The wait before the last connection is already the shortest there is.
+      if (phase.name === 'backing-off' && phase.draining) return phase;
       if (phase.name === 'failed' && phase.resume === 'confirm') return confirming('stream-end');
       return connecting();
     case 'config-changed':
       if (phase.name === 'waiting-for-config') return connecting();
-      if (phase.name === 'backing-off') return connecting(phase.attempt);
+      if (phase.name === 'backing-off' && !phase.draining) return connecting(phase.attempt);
       if (phase.name === 'failed' && phase.retryOn === 'config') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
       return phase;
     case 'online':
-      if (phase.name === 'offline' || phase.name === 'backing-off') return connecting(phase.attempt);
+      if (phase.name === 'offline' || (phase.name === 'backing-off' && !phase.draining)) return connecting(phase.attempt);
       if (phase.name === 'failed' && phase.retryOn === 'network') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
       return phase;
     default:
@@ -166,7 +193,8 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
 
     case 'checking-status':
       if (input.type === 'status') {
-        if (isTerminalStatus(input.status)) return connecting(phase.attempt, true);
+        // One last connection collects the events that led to the end; like every reconnect, it waits.
+        if (isTerminalStatus(input.status)) return { name: 'backing-off', attempt: phase.attempt, delayMs: policy.minDelay(), draining: true };
         if (input.status === 'action_required') return { name: 'needs-action' };
         return backOff(phase.attempt, policy, undefined);
       }
@@ -178,7 +206,7 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       return phase;
 
     case 'backing-off':
-      return input.type === 'waited' ? connecting(phase.attempt) : phase;
+      return input.type === 'waited' ? connecting(phase.attempt, phase.draining === true) : phase;
 
     case 'confirming-final-status':
       if (input.type === 'status') {
@@ -211,9 +239,15 @@ function onStream(phase: Extract<RunPhase, { name: 'connecting' | 'open' }>, inp
     case 'config-missing':
       return { name: 'waiting-for-config', error: input.error };
     case 'opened':
-      return { name: 'open', attempt: phase.attempt, draining: phase.draining, fresh: false };
+      return { name: 'open', attempt: phase.attempt, draining: phase.draining, fresh: false, quiet: 0 };
     case 'fresh-event':
-      return phase.name === 'open' ? { ...phase, attempt: 0, fresh: true } : phase;
+      return phase.name === 'open' ? { ...phase, attempt: 0, fresh: true, quiet: 0 } : phase;
+    case 'quiet-status':
+      if (phase.name !== 'open' || phase.draining) return phase;
+      if (input.status && isTerminalStatus(input.status)) return confirming('quiet');
+      if (input.status === 'action_required') return { name: 'needs-action' };
+      // Still active (or unreadable): keep the stream, ask again after a longer silence.
+      return { ...phase, quiet: phase.quiet + 1 };
     case 'end-marker':
       return confirming('stream-end');
     case 'no-content':

@@ -4,6 +4,7 @@
  */
 import type { EndpointConfig } from '../client/api-request.js';
 import type { RetryOptions } from '../client/backoff.js';
+import type { ConnectionState } from '../client/stream-client.js';
 import type { ConnectionSnapshot } from '../client/stream-types.js';
 import type { ProviderName, TaskEvent, TaskRunPatch } from '../providers/task-event.js';
 import type { OnlineEventTarget, Timers } from '../util/environment.js';
@@ -19,6 +20,11 @@ export interface ConnectionTuning {
   statusPollMs?: number;
   /** Status checks after the stream said "over" before the run fails as unconfirmed. @default 10 */
   maxStatusChecks?: number;
+  /**
+   * Milliseconds an open stream may carry no event (pings do not count) before the status API is
+   * asked whether the run is still going; each further check waits twice as long, up to 10×. @default 30_000
+   */
+  quietCheckMs?: number;
   maxEventSize?: number;
   random?: () => number;
   /** Source of `online` events. @default the global scope; null: none */
@@ -26,6 +32,13 @@ export interface ConnectionTuning {
   /** Whether the network is up now. @default `navigator.onLine !== false` */
   isOnline?: () => boolean;
 }
+
+/** The stream client's connection state each lifecycle phase shows as (for views that predate phases). */
+export const STATE_OF: Record<RunPhaseName, ConnectionState> = {
+  idle: 'closed', 'waiting-for-config': 'closed', connecting: 'connecting', open: 'open',
+  'checking-status': 'reconnecting', 'backing-off': 'reconnecting', offline: 'reconnecting',
+  'confirming-final-status': 'closed', 'needs-action': 'closed', finished: 'closed', stopped: 'closed', failed: 'failed',
+};
 
 /** A run's connection as views see it: the stream client's fields plus the lifecycle phase. */
 export interface RunConnectionSnapshot extends ConnectionSnapshot {

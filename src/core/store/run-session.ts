@@ -1,40 +1,28 @@
 /**
  * Performs the lifecycle of one watched run (run-lifecycle.ts decides; this file acts): on entering
- * a phase it starts that phase's one job — a stream attempt, a status request, a wait — and turns
- * the job's result into the next input. Leaving a phase aborts its job, so a late answer can never
- * act on a phase that is gone. It also fills in what a stream cannot say:
- * - Parallel never announces queued → running: the status is polled while queued (non-final
- *   answers only), and the first work event implies running;
- * - a completed run whose stream carried no output gets it from the result endpoint.
+ * a phase it starts that phase's one job — a stream attempt, a status request (run-status.ts), a
+ * wait — and turns the job's result into the next input; while a stream is open it also times its
+ * silences (the quiet check). Leaving a phase aborts its job, so a late answer cannot act on a phase
+ * that is gone. Parallel's queued → running, which its stream never announces, is polled for.
  */
-import { callApi, prepareRequest, type EndpointConfig } from '../client/api-request.js';
-import { DEFAULT_RETRY, reconnectDelay } from '../client/backoff.js';
-import type { ConnectionState } from '../client/stream-client.js';
+import { prepareRequest, type EndpointConfig } from '../client/api-request.js';
 import { streamAttempt, type AttemptOutcome } from '../client/stream-attempt.js';
 import { ConfigError, TaskElementsError } from '../errors.js';
 import type { EventDecoder, TaskProvider } from '../providers/provider.js';
-import { isTerminalStatus, type TaskEvent, type TaskRunPatch } from '../providers/task-event.js';
+import type { TaskRunPatch, TaskStatus } from '../providers/task-event.js';
 import { globalFetch, globalOnlineTarget, sleep, type OnlineEventTarget } from '../util/environment.js';
 import { createGapRecovery, type GapRange } from './backfill.js';
+import { asError, checkStatus, confirmStatus, inferRunning, pollWhileQueued, quietStatus, untilSilent, type StatusAccess } from './run-status.js';
+import { lifecyclePolicy } from './run-policy.js';
 import { providerFor } from './providers.js';
 import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from './run-lifecycle.js';
-import type { RunConnectionSnapshot, RunSessionDeps } from './run-session-types.js';
+import { STATE_OF, type RunConnectionSnapshot, type RunSessionDeps } from './run-session-types.js';
 
 export type { ConnectionTuning, RunConnectionSnapshot, RunSessionDeps } from './run-session-types.js';
 
 /** How long the last connection to a run the API calls finished may take to reach the end marker. */
 const DRAIN_MS = 8000;
-/** Status checks after "over" before the run fails as unconfirmed (about 3 minutes with defaults). */
-const MAX_CHECKS = 10;
 
-/** Kinds whose arrival shows that a queued run is running. */
-const WORK_KINDS = new Set<TaskEvent['kind']>(['message', 'stats', 'thinking', 'tool', 'text-delta', 'text']);
-
-const STATE_OF: Record<RunPhase['name'], ConnectionState> = {
-  idle: 'closed', 'waiting-for-config': 'closed', connecting: 'connecting', open: 'open',
-  'checking-status': 'reconnecting', 'backing-off': 'reconnecting', offline: 'reconnecting',
-  'confirming-final-status': 'closed', 'needs-action': 'closed', finished: 'closed', stopped: 'closed', failed: 'failed',
-};
 
 export class RunSession {
   readonly runId: string;
@@ -51,6 +39,11 @@ export class RunSession {
   #nextRetryAt: number | undefined;
   #online: OnlineEventTarget | undefined;
   #polling = false;
+  #status: StatusAccess;
+  /** When the open stream last brought a fresh event (or opened); the quiet check counts from here. */
+  #lastFreshAt = 0;
+  /** Invalidates a quiet check armed for an earlier `open` phase. */
+  #quietToken = 0;
 
   constructor(runId: string, deps: RunSessionDeps) {
     this.runId = runId;
@@ -60,11 +53,10 @@ export class RunSession {
       apply: (patch, events) => deps.applySnapshot(runId, patch, events, 'backfill'),
     });
     const tuning = deps.tuning ?? {};
-    const retry = { ...DEFAULT_RETRY, ...tuning.retry };
-    this.#policy = {
-      maxAttempts: retry.maxAttempts,
-      maxChecks: tuning.maxStatusChecks ?? MAX_CHECKS,
-      delay: (attempt, retryAfterMs) => reconnectDelay(attempt - 1, { retryFieldMs: this.#retryFieldMs, retryAfterMs }, retry, tuning.random),
+    this.#policy = lifecyclePolicy(tuning, () => this.#retryFieldMs);
+    this.#status = {
+      runId, store: deps.store, provider: () => this.#provider(), endpoint: () => this.#endpoint(),
+      apply: (patch, events, source) => void deps.applySnapshot(runId, patch, events, source),
     };
     this.#online = tuning.onlineTarget === null ? undefined : (tuning.onlineTarget ?? globalOnlineTarget());
     this.#online?.addEventListener('online', this.#onOnline);
@@ -122,6 +114,29 @@ export class RunSession {
     }
     this.#publish();
     if (!sameAttempt) void this.#enter(next, this.#job.signal);
+    if (next.name === 'open' && !next.draining) this.#onOpenPhase(next, previous);
+  }
+
+  /** Keeps the quiet check of an open stream armed: (re)armed on opening and after each check. */
+  #onOpenPhase(next: Extract<RunPhase, { name: 'open' }>, previous: RunPhase): void {
+    const rearm = previous.name !== 'open' || previous.quiet !== next.quiet;
+    if (rearm) void this.#quietCheck(this.#policy.quietDelay(next.quiet), ++this.#quietToken, this.#job.signal);
+  }
+
+  /**
+   * After `quietMs` without a fresh event (pings do not count), asks the status API and reports the
+   * answer as `quiet-status`; a fresh event in between moves the deadline.
+   */
+  async #quietCheck(quietMs: number, token: number, signal: AbortSignal): Promise<void> {
+    const current = () => !signal.aborted && token === this.#quietToken;
+    try {
+      await untilSilent(quietMs, () => this.#lastFreshAt, this.#deps, signal);
+      if (!current()) return;
+      const status = await quietStatus(this.#status, signal);
+      if (current()) this.#send({ type: 'quiet-status', status });
+    } catch {
+      // aborted: the phase is gone
+    }
   }
 
   #publish(): void {
@@ -146,7 +161,8 @@ export class RunSession {
           this.#pollWhileQueued();
           return this.#connect(phase.draining, signal);
         case 'checking-status':
-          return await this.#checkStatus(signal);
+          // A stream ended without saying the run is over: the status API says whether it is.
+          return await this.#askStatus(checkStatus, signal);
         case 'backing-off':
           return await this.#wait(phase.delayMs, signal);
         case 'confirming-final-status':
@@ -207,7 +223,10 @@ export class RunSession {
       now: this.#deps.now,
       stallTimeoutMs: tuning.stallTimeoutMs ?? provider.stallTimeoutMs,
       maxEventSize: tuning.maxEventSize,
-      onOpen: () => this.#send({ type: 'opened' }),
+      onOpen: () => {
+        this.#lastFreshAt = this.#deps.now();
+        this.#send({ type: 'opened' });
+      },
       onLastEventId: (id) => this.#deps.applySnapshot(this.runId, { lastEventId: id }, [], 'stream'),
       onMessage: (message) => {
         const decoded = decoder.decode(message);
@@ -217,8 +236,11 @@ export class RunSession {
         delete patch.apiStatus;
         const added = this.#deps.applySnapshot(this.runId, patch, decoded.events, 'stream');
         if (decoded.gap) this.#recoverGap(decoded.gap);
-        this.#inferRunning(added);
-        if (added.length) this.#send({ type: 'fresh-event' });
+        inferRunning(this.#deps.store, this.runId, added);
+        if (added.length) {
+          this.#lastFreshAt = this.#deps.now();
+          this.#send({ type: 'fresh-event' });
+        }
         if (decoded.end) {
           this.#deps.store.updateRun(this.runId, { streamEnded: true });
           this.#send({ type: 'end-marker' });
@@ -247,25 +269,13 @@ export class RunSession {
     }
   }
 
-  #inferRunning(added: readonly TaskEvent[]): void {
-    if (this.#deps.store.getRun(this.runId)?.status !== 'queued') return;
-    if (!added.some((event) => WORK_KINDS.has(event.kind))) return;
-    this.#deps.store.applyEvents(this.runId, [{ kind: 'status', id: 'status:running', status: 'running', apiStatus: 'running', source: 'inferred' }]);
-  }
-
-  /** A stream ended without saying the run is over: the status API says whether it is. */
-  async #checkStatus(signal: AbortSignal): Promise<void> {
-    const provider = this.#provider();
+  /** Asks the status API (`ask`) and feeds its answer, or its failure, back as an input. */
+  async #askStatus(ask: (access: StatusAccess, signal: AbortSignal) => Promise<TaskStatus>, signal: AbortSignal): Promise<void> {
     try {
-      const snapshot = provider.parseStatus(await callApi(this.#endpoint(), provider.statusRequest(this.runId), signal));
-      if (signal.aborted) return;
-      const status = snapshot.patch.status ?? 'unknown';
-      // A final status waits for the last connection, so it is not logged before the events that led to it.
-      if (!isTerminalStatus(status)) this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
-      this.#send({ type: 'status', status });
+      const status = await ask(this.#status, signal);
+      if (!signal.aborted) this.#send({ type: 'status', status });
     } catch (error) {
-      if (signal.aborted) return;
-      this.#send({ type: 'status-unavailable', error: asError(error), online: this.#isOnline() });
+      if (!signal.aborted) this.#send({ type: 'status-unavailable', error: asError(error), online: this.#isOnline() });
     }
   }
 
@@ -276,30 +286,7 @@ export class RunSession {
       this.#publish();
       await sleep(delayMs, signal, this.#deps.timers);
     }
-    const provider = this.#provider();
-    const store = this.#deps.store;
-    try {
-      if (!isTerminalStatus(store.getRun(this.runId)?.status ?? 'unknown')) {
-        const snapshot = provider.parseStatus(await callApi(this.#endpoint(), provider.statusRequest(this.runId), signal));
-        if (signal.aborted) return;
-        this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
-      }
-      const run = store.getRun(this.runId);
-      if (run?.status === 'completed' && !run.output) {
-        try {
-          const snapshot = provider.parseResult(await callApi(this.#endpoint(), provider.resultRequest(this.runId), signal));
-          if (signal.aborted) return;
-          this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'result');
-        } catch {
-          if (signal.aborted) return;
-          // no result available: the run stays without output
-        }
-      }
-      this.#send({ type: 'status', status: store.getRun(this.runId)?.status ?? 'unknown' });
-    } catch (error) {
-      if (signal.aborted) return;
-      this.#send({ type: 'status-unavailable', error: asError(error), online: this.#isOnline() });
-    }
+    return this.#askStatus(confirmStatus, signal);
   }
 
   /** Parallel's queued phase: the stream cannot say when the run starts, so the status is polled. */
@@ -307,31 +294,7 @@ export class RunSession {
     const pollMs = this.#deps.tuning?.statusPollMs ?? this.#provider().statusPollMs;
     if (this.#polling || pollMs <= 0) return;
     this.#polling = true;
-    const signal = this.#disposed.signal;
-    const queued = () => this.#deps.store.getRun(this.runId)?.status === 'queued';
-    const active = () => this.#phase.name === 'connecting' || this.#phase.name === 'open' || this.#phase.name === 'backing-off';
-    void (async () => {
-      try {
-        while (!signal.aborted && queued() && active()) {
-          await sleep(pollMs, signal, this.#deps.timers);
-          if (!queued() || !active()) break;
-          const provider = this.#provider();
-          const body = await callApi(this.#endpoint(), provider.statusRequest(this.runId), signal).catch(() => undefined);
-          if (signal.aborted) break;
-          if (body === undefined) continue;
-          const snapshot = provider.parseStatus(body);
-          const status = snapshot.patch.status;
-          if (status && !isTerminalStatus(status)) this.#deps.applySnapshot(this.runId, snapshot.patch, snapshot.events, 'status');
-        }
-      } catch {
-        // aborted, or an unreadable answer: the stream carries on
-      } finally {
-        this.#polling = false;
-      }
-    })();
+    const following = () => ['connecting', 'open', 'backing-off'].includes(this.#phase.name);
+    void pollWhileQueued(this.#status, pollMs, following, this.#disposed.signal, this.#deps.timers).finally(() => (this.#polling = false));
   }
-}
-
-function asError(error: unknown): TaskElementsError {
-  return error instanceof TaskElementsError ? error : new TaskElementsError(error instanceof Error ? error.message : String(error), { cause: error });
 }

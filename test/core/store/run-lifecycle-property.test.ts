@@ -46,7 +46,7 @@ async function watchScenario(provider: ProviderName, scenario: string) {
   };
   const store = createTaskStore({
     persistence: 'memory',
-    connection: { retry: { initialDelayMs: MIN_DELAY_MS, maxDelayMs: 200, minDelayMs: MIN_DELAY_MS, maxAttempts: 6 }, statusPollMs: 200 },
+    connection: { retry: { initialDelayMs: MIN_DELAY_MS, maxDelayMs: 200, minDelayMs: MIN_DELAY_MS, maxAttempts: 6 }, statusPollMs: 200, quietCheckMs: 500 },
   });
   const endpoint = { provider, baseUrl: '/mock', auth: { mode: 'api-key' as const, apiKey: KEY }, fetch: counting };
   const params = provider === 'parallel'

@@ -6,12 +6,18 @@ import { expect } from '@open-wc/testing';
 import { ConfigError, HttpStatusError, NetworkError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError } from '../../../src/core/errors.js';
 import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from '../../../src/core/store/run-lifecycle.js';
 
-const policy: LifecyclePolicy = { maxAttempts: 3, maxChecks: 2, delay: (attempt, retryAfterMs) => Math.max(attempt * 100, retryAfterMs ?? 0) };
+const policy: LifecyclePolicy = {
+  maxAttempts: 3,
+  maxChecks: 2,
+  delay: (attempt, retryAfterMs) => Math.max(attempt * 100, retryAfterMs ?? 0),
+  minDelay: () => 50,
+  quietDelay: (quiet) => 1000 * 2 ** quiet,
+};
 const run = (phase: RunPhase, ...inputs: RunInput[]): RunPhase => inputs.reduce((p, input) => transition(p, input, policy), phase);
 
 const idle: RunPhase = { name: 'idle' };
 const connecting = (attempt = 0, draining = false): RunPhase => ({ name: 'connecting', attempt, draining });
-const open = (attempt = 0, fresh = false): RunPhase => ({ name: 'open', attempt, draining: false, fresh });
+const open = (attempt = 0, fresh = false, quiet = 0): RunPhase => ({ name: 'open', attempt, draining: false, fresh, quiet });
 const http = (status: number) => new HttpStatusError(`status ${status}`, { status, url: '/x' });
 const network = new NetworkError('/x');
 const missingKey = new ConfigError('auth-mode="api-key" needs an API key');
@@ -55,8 +61,8 @@ describe('run lifecycle (the state machine of one watched run)', () => {
 
   describe('streaming', () => {
     it('connecting → open → (fresh events reset the attempt count)', () => {
-      expect(run(connecting(2), { type: 'opened' })).to.deep.equal({ name: 'open', attempt: 2, draining: false, fresh: false });
-      expect(run(connecting(2), { type: 'opened' }, { type: 'fresh-event' })).to.deep.equal({ name: 'open', attempt: 0, draining: false, fresh: true });
+      expect(run(connecting(2), { type: 'opened' })).to.deep.equal(open(2, false));
+      expect(run(connecting(2), { type: 'opened' }, { type: 'fresh-event' })).to.deep.equal(open(0, true));
     });
     it('open → confirming-final-status when the stream says the run is over', () => {
       expect(run(open(), { type: 'end-marker' })).to.deep.equal({ name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'stream-end' });
@@ -65,14 +71,23 @@ describe('run lifecycle (the state machine of one watched run)', () => {
       expect(run(open(2, true), { type: 'stream-ended' })).to.deep.equal({ name: 'checking-status', attempt: 0 });
       expect(run(open(2, false), { type: 'stream-ended' })).to.deep.equal({ name: 'checking-status', attempt: 3 });
     });
-    it('checking-status: still active → backing-off; final → one last (draining) connection; action_required → needs-action', () => {
+    it('checking-status: still active → backing-off; final → one last (draining) connection after the minimum wait; action_required → needs-action', () => {
       const checking: RunPhase = { name: 'checking-status', attempt: 1 };
       expect(run(checking, { type: 'status', status: 'running' })).to.deep.equal({ name: 'backing-off', attempt: 1, delayMs: 100, error: undefined });
-      expect(run(checking, { type: 'status', status: 'completed' })).to.deep.equal(connecting(1, true));
+      const drainWait = run(checking, { type: 'status', status: 'completed' });
+      expect(drainWait).to.deep.equal({ name: 'backing-off', attempt: 1, delayMs: 50, draining: true });
+      expect(run(drainWait, { type: 'waited' })).to.deep.equal(connecting(1, true));
       expect(run(checking, { type: 'status', status: 'action_required' })).to.deep.equal({ name: 'needs-action' });
     });
+    it('the wait before the last connection is the floor every reconnect honours: reconnect, configuration and online do not cut it', () => {
+      const drainWait: RunPhase = { name: 'backing-off', attempt: 0, delayMs: 50, draining: true };
+      for (const input of [{ type: 'reconnect' }, { type: 'config-changed' }, { type: 'online' }] as RunInput[]) {
+        expect(run(drainWait, input), input.type).to.equal(drainWait);
+      }
+      expect(run(drainWait, { type: 'stop' })).to.deep.equal({ name: 'stopped' });
+    });
     it('a draining connection ends in confirming-final-status whatever happens: end marker, end, error or deadline', () => {
-      const draining: RunPhase = { name: 'open', attempt: 0, draining: true, fresh: false };
+      const draining: RunPhase = { name: 'open', attempt: 0, draining: true, fresh: false, quiet: 0 };
       for (const input of [{ type: 'end-marker' }, { type: 'stream-ended' }, { type: 'drain-timeout' }, { type: 'network-error', error: network, online }] as RunInput[]) {
         expect(run(draining, input), input.type).to.include({ name: 'confirming-final-status' });
       }
@@ -80,6 +95,33 @@ describe('run lifecycle (the state machine of one watched run)', () => {
     });
     it('backing-off → connecting when the wait is over', () => {
       expect(run({ name: 'backing-off', attempt: 2, delayMs: 200 }, { type: 'waited' })).to.deep.equal(connecting(2));
+    });
+  });
+
+  describe('a quiet open stream (no events, perhaps pings, never an end marker)', () => {
+    it('asks the status API after a silence: still active keeps the same stream and waits longer before the next check', () => {
+      const once = run(open(0, true), { type: 'quiet-status', status: 'running' });
+      expect(once).to.deep.equal(open(0, true, 1));
+      expect(run(once, { type: 'quiet-status', status: 'running' })).to.deep.equal(open(0, true, 2));
+      expect(policy.quietDelay(2), 'the next check waits longer').to.be.greaterThan(policy.quietDelay(0));
+    });
+    it('a final status ends the wait for an end marker that never comes: → confirming-final-status', () => {
+      for (const status of ['timeout', 'completed', 'failed', 'cancelled'] as const) {
+        expect(run(open(0, false, 3), { type: 'quiet-status', status }), status).to.deep.equal({ name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'quiet' });
+      }
+    });
+    it('action_required → needs-action; an unreadable status counts as a check and keeps the stream', () => {
+      expect(run(open(), { type: 'quiet-status', status: 'action_required' })).to.deep.equal({ name: 'needs-action' });
+      expect(run(open(), { type: 'quiet-status' })).to.deep.equal(open(0, false, 1));
+    });
+    it('a fresh event starts the silence again (quiet checks back to the shortest wait)', () => {
+      expect(run(open(0, true, 4), { type: 'fresh-event' })).to.deep.equal(open(0, true, 0));
+    });
+    it('a late answer means nothing outside a normal open stream (draining, backing off, finished)', () => {
+      const draining: RunPhase = { name: 'open', attempt: 0, draining: true, fresh: false, quiet: 0 };
+      for (const phase of [draining, connecting(), { name: 'backing-off', attempt: 1, delayMs: 100 }, { name: 'finished' }] as RunPhase[]) {
+        expect(run(phase, { type: 'quiet-status', status: 'completed' }), phase.name).to.equal(phase);
+      }
     });
   });
 

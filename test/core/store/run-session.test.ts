@@ -183,6 +183,54 @@ describe('run session: issue 9 inputs', () => {
     release();
   });
 
+  it('a stream that only pings after the run timed out (no end marker, ever): a silence makes it ask the status API, less often each time, and TIMEOUT ends the run', async () => {
+    const script = await scriptStream([
+      { when: 'stream/sse', events: [shannonDone[0]!, { comment: 'ping' }], end: 'hang' },
+      shannonStatus('RUNNING'), shannonStatus('RUNNING'),
+      json({ task_id: WF, workflow_id: WF, status: 'TASK_STATUS_TIMEOUT', error: 'Workflow execution timed out' }),
+    ]);
+    const statusAt: number[] = [];
+    const timed: typeof fetch = (input, init) => {
+      if (String(input).includes('/tasks/')) statusAt.push(performance.now());
+      return fetch(input, init);
+    };
+    const store = setUp('shannon', WF, { connection: { ...FAST, quietCheckMs: 120 } });
+    const opened = performance.now();
+    const release = store.watch(WF, () => ({ provider: 'shannon', baseUrl: script.url, auth: { mode: 'none' }, fetch: timed }));
+    await until(() => phaseOf(store, WF) === 'finished', 5000, 'finished');
+    expect(store.getRun(WF)!.status).to.equal('timeout');
+    expect(store.getRun(WF)!.error?.message ?? '').to.contain('timed out');
+    const log = await script.log();
+    expect(log.filter((r) => r.url.includes('stream/sse')), 'the same stream all along').to.have.length(1);
+    expect(log.filter((r) => r.url.includes('stream/sse')).every((r) => r.closed), 'the stream is released').to.equal(true);
+    expect(statusAt, 'one status request per check, none to confirm again').to.have.length(3);
+    expect(statusAt[0]! - opened, 'the first check waits for the silence').to.be.at.least(110);
+    expect(statusAt[2]! - statusAt[1]!, 'each check waits longer').to.be.greaterThan(statusAt[1]! - statusAt[0]!);
+    await delay(300);
+    expect((await script.log()).length, 'nothing after the end').to.equal(log.length);
+    release();
+  });
+
+  it('a stream that ends while the status API already says final: the last connection waits the minimum too', async () => {
+    const minDelayMs = 150;
+    const script = await scriptStream([
+      { when: '/events', events: [parallelState('running', true)] },
+      { when: '/events', events: [parallelState('completed', false)] },
+      parallelRun('completed', false),
+    ]);
+    const streamAt: number[] = [];
+    const timed: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/events')) streamAt.push(performance.now());
+      return fetch(input, init);
+    };
+    const store = setUp('parallel', RUN, { connection: { ...FAST, retry: { ...FAST!.retry, minDelayMs } } });
+    const release = store.watch(RUN, () => ({ provider: 'parallel', baseUrl: script.url, auth: { mode: 'none' }, fetch: timed }));
+    await until(() => phaseOf(store, RUN) === 'finished', 5000, 'finished');
+    expect(streamAt).to.have.length(2);
+    expect(streamAt[1]! - streamAt[0]!, 'the drain connection honours the floor').to.be.at.least(minDelayMs);
+    release();
+  });
+
   it('13. offline is a wait that uses no attempts; online reconnects at once', async () => {
     let online = true;
     const target = new EventTarget();

@@ -12,6 +12,8 @@ import { KEY, dataOf, readSse, requestJson, sleep, submitShannonTask, useMockSer
 // The real lag between `done` and the workflow returning, set explicitly (shannon-streaming-api.md §6).
 const mock = useMockServer({ shannonStatusLagMs: 2_500, shannonTitles: true });
 const key = { 'X-API-Key': KEY };
+// For assertions made right after `done`: a lag long enough in real time that a loaded machine cannot outrun it.
+const lagging = useMockServer({ shannonStatusLagMs: 60_000, shannonTitles: true });
 
 async function submit(context: Record<string, unknown>, mode = 'simple'): Promise<any> {
   return submitShannonTask(mock.url, { query: 'Compare Zürich and Geneva as places to live', mode, context });
@@ -29,21 +31,23 @@ describe('Shannon lifecycle: status versus done', () => {
   });
 
   it('after done the status still says RUNNING (no result yet) for a while, then COMPLETED with result, context and unified_response', async () => {
-    const task = await submit({ mock_speed: 5, topic: 'cities' });
-    const live = await readSse(stream(task), { headers: key });
+    // 60 s simulated at speed 50: RUNNING for 1.2 s after done.
+    const task = await submitShannonTask(lagging.url, { query: 'Compare Zürich and Geneva as places to live', mode: 'simple', context: { mock_speed: 50, topic: 'cities' } });
+    const live = await readSse(`${lagging.url}${task.stream_url}`, { headers: key });
     assert.equal(live.events.at(-1)?.event, 'done');
-    const right = await status(task.task_id);
+    const statusOf = async (): Promise<any> => (await requestJson(`${lagging.url}/api/v1/tasks/${task.task_id}`, { headers: key })).body;
+    const right = await statusOf();
     assert.equal(right.status, 'TASK_STATUS_RUNNING');
     assert.equal(right.result, undefined, 'the result is read only once the workflow closed');
     assert.equal(right.usage, undefined);
     const done = await waitFor(async () => {
-      const body = await status(task.task_id);
+      const body = await statusOf();
       return body.status === 'TASK_STATUS_COMPLETED' ? body : undefined;
-    });
+    }, 10_000);
     const final = live.events.filter((f) => f.event === 'thread.message.completed').map(dataOf).at(-1);
     assert.equal(done.result, final.response);
     assert.equal(done.response, undefined, 'markdown is not a JSON object');
-    assert.deepEqual(done.context, { mock_speed: 5, topic: 'cities' });
+    assert.deepEqual(done.context, { mock_speed: 50, topic: 'cities' });
     assert.deepEqual(done.metadata.task_context, done.context);
     assert.equal(done.unified_response.result, done.result);
     assert.equal(done.unified_response.task_id, task.task_id);

@@ -4,6 +4,8 @@ import { KEY, dataOf, readSse, requestJson, submitShannonTask, useMockServer, wa
 
 // The real lag between `done` and the workflow returning, set explicitly (shannon-streaming-api.md §6).
 const mock = useMockServer({ shannonStatusLagMs: 2_500, shannonTitles: true });
+// For assertions made right after `done`: a lag long enough in real time (600 ms at speed 100) that a loaded machine cannot outrun it.
+const lagging = useMockServer({ shannonStatusLagMs: 60_000, shannonTitles: true });
 const key = { 'X-API-Key': KEY };
 const HOSTILE = /<|javascript:|\{\{|\u202e|event: done/i;
 
@@ -113,8 +115,8 @@ describe('Shannon scenarios (context.mock_scenario)', () => {
   });
 
   it('fails: an error event (ERROR_OCCURRED "Hit an issue: …") then done; status FAILED with error set', async () => {
-    const task = await submit('fails');
-    const result = await readSse(sse(task), { headers: key });
+    const task = await submitShannonTask(lagging.url, { query: 'Night trains in Europe', mode: 'standard', context: { mock_scenario: 'fails', mock_speed: 100 } });
+    const result = await readSse(`${lagging.url}${task.stream_url}`, { headers: key });
     const names = result.events.map((f) => f.event);
     assert.deepEqual(names.slice(-2), ['error', 'done']);
     const error = dataOf(result.events.at(-2));
@@ -122,10 +124,10 @@ describe('Shannon scenarios (context.mock_scenario)', () => {
     assert.match(error.message, /^Hit an issue: .{100}\.\.\.$/, 'the reason cut at 100 characters, then three dots');
     const answering = result.events.filter((f) => f.event !== 'done').map(dataOf).filter((e) => ['synthesis', 'final_output'].includes(e.agent_id));
     assert.deepEqual(answering, [], 'no answer streams');
-    const right = await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}`, { headers: key });
+    const right = await requestJson(`${lagging.url}/api/v1/tasks/${task.task_id}`, { headers: key });
     assert.equal(right.body.status, 'TASK_STATUS_RUNNING', 'done comes from inside the workflow, before it returns');
     const status = await waitFor(async () => {
-      const reply = await requestJson(`${mock.url}/api/v1/tasks/${task.task_id}`, { headers: key });
+      const reply = await requestJson(`${lagging.url}/api/v1/tasks/${task.task_id}`, { headers: key });
       return reply.body.status === 'TASK_STATUS_FAILED' ? reply.body : undefined;
     });
     assert.ok(status.error.length > 10);
