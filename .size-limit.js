@@ -2,7 +2,11 @@
 // `npm test`, or `npx size-limit`). Each check sums the gzip size of every JavaScript file a kind of
 // page downloads (each file is one response), derived from the chunk graph the build writes to
 // dist/bundle-manifest.json: the loader (task-elements.bundle.js), the shared chunk, the chunk of each
-// element on the page, and for "full" also what loads later (markdown for text outputs, OAuth sign-in).
+// element on the page, and for "everything" also what loads later (markdown for text outputs).
+//
+// "Sign in with Parallel" (auth-mode="oauth") has a budget of its own: it loads only on pages that use
+// it (the binding when an element is in oauth mode, the OAuth flow with oauth4webapi when a sign-in
+// starts or returns), so it is counted apart from what every other page can download (~13 kB gzip).
 //
 // The limits guard against growth. IndexedDB logs (idb) and stored-data validation (valibot) added
 // ~12 kB gzip to every page kind; loading them lazily is the next saving. Issue 11's targets are 40 kB
@@ -24,18 +28,20 @@ function closure(keys, seen = new Set()) {
   }
   return seen;
 }
-/** Every file reachable from `keys`, dynamic imports included. */
-function everything(keys, seen = new Set()) {
+/** Every file reachable from `keys`, dynamic imports included, except through `skip` (manifest keys). */
+function everything(keys, skip = [], seen = new Set()) {
   for (const key of keys) {
     const chunk = graph[key];
-    if (!chunk || seen.has(key)) continue;
+    if (!chunk || seen.has(key) || skip.includes(key)) continue;
     seen.add(key);
-    everything([...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])], seen);
+    everything([...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])], skip, seen);
   }
   return new Set([...seen].map((key) => `dist/${graph[key].file}`));
 }
 
 const ENTRY = 'src/bundle.ts';
+/** The lazily loaded entry of "Sign in with Parallel" (src/components/shared/sign-in-gate.ts imports it). */
+const OAUTH = 'src/components/shared/oauth-binding.ts';
 const element = (tag) => `src/components/${tag}/${tag}.ts`;
 const files = (set) => [...set];
 
@@ -53,9 +59,15 @@ export default [
     gzip: true,
   },
   {
-    name: 'everything, including lazily loaded chunks (markdown, OAuth)',
-    path: files(everything([ENTRY])),
+    name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included',
+    path: files(everything([ENTRY], [OAUTH])),
     limit: '86 kB',
+    gzip: true,
+  },
+  {
+    name: 'what "Sign in with Parallel" adds, loaded only with auth-mode="oauth" (binding, then the OAuth flow)',
+    path: files(new Set([...everything([OAUTH])].filter((file) => !everything([ENTRY], [OAUTH]).has(file)))),
+    limit: '14 kB',
     gzip: true,
   },
 ];

@@ -6,12 +6,22 @@
  *   page loads it with a plain `<script type="module">`;
  * - the dev server (`npm start` drives it through scripts/start.mjs) serving demo/.
  */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-/** Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it. */
-const SHARED_CHUNK = (id: string): boolean =>
-  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|eventsource-parser)[\\/]/.test(id) ||
-  (/src[\\/](core|components[\\/]shared)[\\/]/.test(id) && !/oauth|validation|markdown|json-tree/.test(id));
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it.
+ * Matched on the path inside the project (`src/core/…`), never on the absolute path: a checkout in a
+ * folder whose name contains "oauth" or "markdown" must build the same chunks.
+ */
+const SHARED_CHUNK = (id: string): boolean => {
+  const path = relative(ROOT, id).replaceAll('\\', '/');
+  return /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|eventsource-parser)\//.test(path) ||
+    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree/.test(path));
+};
 
 export default defineConfig(({ mode }) => {
   const server = { host: '127.0.0.1', port: 5173, strictPort: true };

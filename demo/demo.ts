@@ -1,12 +1,20 @@
 /**
- * The demo page: wires the provider and theme switches, injects the chosen mock scenario into each
- * submission (through the cancelable `task-submit` event), and logs every task-* DOM event.
+ * The demo page: wires the provider, credentials and theme switches, injects the chosen mock
+ * scenario into each submission (through the cancelable `task-submit` event), and logs every
+ * task-* DOM event.
+ *
+ * Credentials: "Proxy key" (the proxy at /api adds the key) or "Sign in with Parallel"
+ * (`auth-mode="oauth"` against the OAuth provider named by the page's `demo-oauth-issuer` meta —
+ * the mock's, under `npm start` — with requests through /user-api, a proxy mount that forwards the
+ * user's own key). The choice is kept for this tab, so it survives the trip to the sign-in page.
  */
-import '../src/define.ts';
 import type { TaskFormElement } from '../src/components/task-form/task-form.ts';
 import { fillScenarioMenu } from './scenario-menu.ts';
 
-const EVENTS = ['task-submit', 'task-created', 'task-select', 'task-state', 'task-progress', 'task-complete', 'task-connection', 'task-error', 'task-rerun'];
+const EVENTS = ['task-submit', 'task-created', 'task-select', 'task-state', 'task-progress', 'task-complete', 'task-connection', 'task-error', 'task-rerun', 'task-auth'];
+const AUTH_CHOICE = 'task-elements-demo:credentials';
+const STORAGE_CHOICE = 'task-elements-demo:oauth-storage';
+const issuer = document.querySelector<HTMLMetaElement>('meta[name="demo-oauth-issuer"]')?.content;
 const switches = document.querySelector<HTMLFormElement>('.switches')!;
 const form = document.querySelector<TaskFormElement>('task-form')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
@@ -16,9 +24,37 @@ function setting(name: string): string {
   return (switches.elements.namedItem(name) as RadioNodeList | HTMLSelectElement).value;
 }
 
+/** Puts every element in the chosen credentials mode (attributes, so it also works before upgrade). */
+function applyCredentials(mode: string): void {
+  for (const el of document.querySelectorAll('task-form, task-stream, task-history')) {
+    if (mode === 'oauth') {
+      el.setAttribute('auth-mode', 'oauth');
+      el.setAttribute('proxy-url', '/user-api/parallel');
+      el.setAttribute('oauth-storage', sessionStorage.getItem(STORAGE_CHOICE) ?? 'session');
+      if (issuer) el.setAttribute('oauth-issuer', issuer);
+    } else {
+      for (const name of ['auth-mode', 'proxy-url', 'oauth-issuer', 'oauth-storage']) el.removeAttribute(name);
+    }
+  }
+}
+
+const initial = sessionStorage.getItem(AUTH_CHOICE) === 'oauth' ? 'oauth' : 'proxy';
+(switches.elements.namedItem('credentials') as RadioNodeList).value = initial;
+(switches.elements.namedItem('oauth-storage') as HTMLSelectElement).value = sessionStorage.getItem(STORAGE_CHOICE) ?? 'session';
+applyCredentials(initial);
+// Registered after the credentials are applied: a page coming back from the sign-in page finishes it at once.
+await import('../src/define.ts');
+
 switches.addEventListener('change', () => {
   form.provider = setting('provider') === 'shannon' ? 'shannon' : 'parallel';
   document.documentElement.dataset.theme = setting('theme');
+  const credentials = setting('credentials');
+  const storage = setting('oauth-storage');
+  if (credentials !== (sessionStorage.getItem(AUTH_CHOICE) ?? 'proxy') || storage !== (sessionStorage.getItem(STORAGE_CHOICE) ?? 'session')) {
+    sessionStorage.setItem(AUTH_CHOICE, credentials);
+    sessionStorage.setItem(STORAGE_CHOICE, storage);
+    applyCredentials(credentials);
+  }
 });
 
 // The mock picks its behaviour from metadata.mock_scenario (Parallel) or context.mock_scenario
@@ -42,6 +78,7 @@ function summary(event: Event): string {
     case 'task-connection': return `${e.state}`;
     case 'task-error': return `${e.message}`;
     case 'task-submit': return `${e.provider}`;
+    case 'task-auth': return `${e.state}: ${e.message}`;
     default: return '';
   }
 }

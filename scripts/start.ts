@@ -29,17 +29,33 @@ export async function startDemo(env: Record<string, string | undefined> = proces
     ? { parallelBaseUrl: mock.url, shannonBaseUrl: mock.url, parallelApiKey: 'mock-key', shannonApiKey: 'mock-key', allowedHosts: proxyOptionsFromEnv(env).allowedHosts }
     : proxyOptionsFromEnv(env);
   const handler = createProxyHandler({ ...options, fetch: createNodeFetch() });
+  // "Sign in with Parallel" in the demo: the user's own key (from the sign-in) crosses this mount;
+  // it adds no key of its own. With the mock, the OAuth provider is the mock's (its URL goes in a meta tag).
+  const userHandler = createProxyHandler({ ...options, parallelApiKey: undefined, shannonApiKey: undefined, allowClientCredentials: true, fetch: createNodeFetch() });
   const root = fileURLToPath(new URL('../', import.meta.url));
   const vite = await createServer({
     configFile: false,
     root: `${root}demo`,
+    // Pre-bundled at start: found only at the first sign-in (a lazy import), Vite would re-optimize
+    // and reload the page in the middle of the sign-in.
+    optimizeDeps: { include: ['oauth4webapi'] },
     logLevel: 'warn',
     server: { host, port, strictPort: true, fs: { allow: [root] } },
     plugins: [{
       name: 'task-elements-proxy',
       configureServer(server) {
         server.middlewares.use(toNodeMiddleware(handler, { mountPath: '/api' }));
+        // The handler serves /api/parallel/… paths: /user-api/… is handed to it as /api/….
+        const userProxy = toNodeMiddleware(userHandler, { mountPath: '/api' });
+        server.middlewares.use((req, res, next) => {
+          const request = req as typeof req & { originalUrl?: string };
+          const target = request.originalUrl ?? req.url ?? '/';
+          if (!/^\/user-api(\/|\?|$)/.test(target)) return next();
+          request.url = request.originalUrl = target.replace(/^\/user-api/, '/api');
+          userProxy(req, res, next);
+        });
       },
+      transformIndexHtml: (html) => (mock ? html.replace('</head>', `  <meta name="demo-oauth-issuer" content="${mock.url}" />\n  </head>`) : html),
     }],
   });
   await vite.listen();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in order — build (and a stale-manifest check), type check,
 // Node tests (server/, package/: exports, types, manifest), browser tests
-// (web-test-runner in headless Chromium), end-to-end tests — then one closing line
+// (web-test-runner in headless Chromium), end-to-end tests (e2e/run.ts, e2e/oauth.ts) — then one closing line
 // `N passed, N failed` with the totals. Exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -84,6 +84,15 @@ if (existsSync('e2e/run.ts')) {
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (e2e.code !== 0 && !m ? 1 : 0);
   steps.push(['end-to-end tests', e2e.code === 0]);
+}
+
+if (existsSync('e2e/oauth.ts')) {
+  console.log('\n== end-to-end tests of "Sign in with Parallel" (playwright-core, Chromium, the mock OAuth provider)');
+  const oauth = await run(process.execPath, ['--import', 'tsx', 'e2e/oauth.ts']);
+  const m = /e2e-oauth: (\d+) passed, (\d+) failed/.exec(oauth.output);
+  totals.passed += Number(m?.[1] ?? 0);
+  totals.failed += Number(m?.[2] ?? 0) || (oauth.code !== 0 && !m ? 1 : 0);
+  steps.push(['end-to-end tests of the sign-in', oauth.code === 0]);
 }
 
 console.log('\n== summary');

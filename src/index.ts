@@ -10,5 +10,6 @@ export { TaskHistoryElement } from './components/task-history/task-history.js';
 export { defineTaskElements, TASK_ELEMENTS } from './components/registration.js';
 export {
   TaskSubmitEvent, TaskCreatedEvent, TaskSelectEvent, TaskRerunEvent, TaskStateEvent, TaskProgressEvent,
-  TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent,
+  TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent, TaskAuthEvent,
 } from './components/shared/events.js';
+export type { TaskAuthState } from './components/shared/events.js';

@@ -17,7 +17,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { defineTaskElements } from '../components/registration.js';
 import type {
-  TaskCompleteEvent, TaskConnectionEvent, TaskCreatedEvent, TaskErrorEvent, TaskProgressEvent, TaskRerunEvent,
+  TaskAuthEvent, TaskCompleteEvent, TaskConnectionEvent, TaskCreatedEvent, TaskErrorEvent, TaskProgressEvent, TaskRerunEvent,
   TaskSelectEvent, TaskStateEvent, TaskSubmitEvent,
 } from '../components/shared/events.js';
 import { TaskFormElement } from '../components/task-form/task-form.js';
@@ -27,8 +27,10 @@ import { TaskStreamElement } from '../components/task-stream/task-stream.js';
 defineTaskElements();
 
 const onTaskError = 'task-error' as EventName<TaskErrorEvent>;
+/** `auth-mode="oauth"`: signed in, signed out, or a sign-in failed. */
+const onTaskAuth = 'task-auth' as EventName<TaskAuthEvent>;
 
-/** `<task-form>`: submits a task. Events: `onTaskSubmit` (cancelable), `onTaskCreated`, `onTaskError`. */
+/** `<task-form>`: submits a task. Events: `onTaskSubmit` (cancelable), `onTaskCreated`, `onTaskError`, `onTaskAuth`. */
 export const TaskForm = createComponent({
   react: React,
   tagName: 'task-form',
@@ -38,6 +40,7 @@ export const TaskForm = createComponent({
     onTaskSubmit: 'task-submit' as EventName<TaskSubmitEvent>,
     onTaskCreated: 'task-created' as EventName<TaskCreatedEvent>,
     onTaskError,
+    onTaskAuth,
   },
 });
 
@@ -56,6 +59,7 @@ export const TaskStream = createComponent({
     onTaskComplete: 'task-complete' as EventName<TaskCompleteEvent>,
     onTaskConnection: 'task-connection' as EventName<TaskConnectionEvent>,
     onTaskError,
+    onTaskAuth,
   },
 });
 
@@ -69,6 +73,7 @@ export const TaskHistory = createComponent({
     onTaskSelect: 'task-select' as EventName<TaskSelectEvent>,
     onTaskRerun: 'task-rerun' as EventName<TaskRerunEvent>,
     onTaskError,
+    onTaskAuth,
   },
 });
 
@@ -78,6 +83,6 @@ export type TaskHistoryProps = React.ComponentProps<typeof TaskHistory>;
 
 export type {
   TaskSubmitEvent, TaskCreatedEvent, TaskSelectEvent, TaskRerunEvent, TaskStateEvent, TaskProgressEvent,
-  TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent,
+  TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent, TaskAuthEvent, TaskAuthState,
 } from '../components/shared/events.js';
 export type { ProviderName, AuthMode, TaskRun, TaskEvent, TaskStatus, TaskOutput, RunError } from '../core/index.js';

@@ -123,6 +123,26 @@ export class TaskErrorEvent extends Event {
   }
 }
 
+/** What a `task-auth` event reports. */
+export type TaskAuthState = 'signed-in' | 'signed-out' | 'error';
+
+/**
+ * Any element with `auth-mode="oauth"` (one per page and sign-in, a `<task-form>` when there is
+ * one): the user signed in with Parallel, signed out, or a sign-in failed. `message` is a sentence
+ * for people; it never contains the key.
+ */
+export class TaskAuthEvent extends Event {
+  static readonly eventName = 'task-auth' as const;
+  constructor(
+    readonly state: TaskAuthState,
+    readonly message: string,
+    /** Set for `error`: why (its `reason` is machine-readable, e.g. `access-denied`, `state-mismatch`). */
+    readonly error?: Error,
+  ) {
+    super(TaskAuthEvent.eventName, init());
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'task-submit': TaskSubmitEvent;
@@ -134,5 +154,6 @@ declare global {
     'task-complete': TaskCompleteEvent;
     'task-connection': TaskConnectionEvent;
     'task-error': TaskErrorEvent;
+    'task-auth': TaskAuthEvent;
   }
 }

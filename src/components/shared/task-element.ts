@@ -1,18 +1,23 @@
 /**
  * What the three elements share: the attributes of design.md (`provider`, `proxy-url`,
- * `auth-mode`, `store`), the `apiKey` property, the store binding, and error reporting.
- * Configuration is read at every request, so a changed attribute or key applies to the next one.
+ * `auth-mode`, `store`, and the `oauth-*` attributes of "Sign in with Parallel"), the `apiKey`
+ * property, the store binding, and error reporting. Configuration is read at every request, so a
+ * changed attribute or key applies to the next one.
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EndpointConfig } from '../../core/client/api-request.js';
 import { isHttpStatusError } from '../../core/errors.js';
 import { parseAuthMode, type AuthMode } from '../../core/auth/auth.js';
+import { parseOAuthStorage, type OAuthStorageKind } from '../../core/auth/auth.js';
+import type { OAuthAttributes } from '../../core/auth/oauth/oauth-config.js';
+import type { OAuthSnapshot, OAuthStatus } from '../../core/auth/oauth/oauth-session.js';
 import type { ProviderName } from '../../core/providers/task-event.js';
 import type { StoreChange, TaskStore } from '../../core/store/task-store.js';
 import { parseProviderName, providerFor } from '../../core/store/providers.js';
 import { TaskErrorEvent } from './events.js';
 import { dropKeyAttributes, KEY_ATTRIBUTES } from './key-attribute.js';
+import { SignInGate } from './sign-in-gate.js';
 import { StorageSyncController } from './storage-sync.js';
 import { StoreController } from './store-controller.js';
 
@@ -20,6 +25,13 @@ export abstract class TaskElement extends LitElement {
   protected readonly storeController = new StoreController(this);
   /** Runs saved by other tabs of this site appear here without a reload. */
   readonly #storageSync = new StorageSyncController(this);
+  /**
+   * "Sign in with Parallel" (`auth-mode="oauth"`): the page's session for this element's `oauth-*`
+   * settings, loaded on first use (pages without `auth-mode="oauth"` never download it).
+   */
+  protected readonly oauth = new SignInGate(this, () => this.oauthAnnounceRank);
+  /** Which element of a sign-in fires `task-auth`: the lowest rank (forms 0, others 1). */
+  protected oauthAnnounceRank = 1;
 
   /** Which API requests and events follow: `parallel` (default) or `shannon`. */
   @property({ reflect: true, converter: { fromAttribute: (v: string | null) => parseProviderName(v) } })
@@ -46,6 +58,84 @@ export abstract class TaskElement extends LitElement {
    */
   @property({ attribute: false })
   apiKey: string | undefined = undefined;
+
+  /**
+   * `auth-mode="oauth"`: the OAuth provider. Endpoints come from its
+   * `/.well-known/oauth-authorization-server` metadata when it publishes them, else
+   * `{issuer}/getKeys/authorize`, `/getKeys/token` and `/getKeys/register`. Must be https (http only
+   * for localhost). Default `https://platform.parallel.ai`.
+   */
+  @property({ attribute: 'oauth-issuer' })
+  oauthIssuer = '';
+
+  /** `auth-mode="oauth"`: the `client_id`. Default: the page's host name, as Parallel's docs do. */
+  @property({ attribute: 'oauth-client-id' })
+  oauthClientId = '';
+
+  /** `auth-mode="oauth"`: register the page with the provider (RFC 7591) once, and use that client id. */
+  @property({ attribute: 'oauth-register', type: Boolean })
+  oauthRegister = false;
+
+  /**
+   * `auth-mode="oauth"`: where the provider sends the user back; must be a page of this origin that
+   * has an element with `auth-mode="oauth"`. Default: the current page URL without query and fragment.
+   */
+  @property({ attribute: 'oauth-redirect-uri' })
+  oauthRedirectUri = '';
+
+  /**
+   * `auth-mode="oauth"`: where the key is kept. `session` (default): this tab, until it closes;
+   * `local`: every tab of the site, until sign-out; `memory`: this page only (a reload signs out).
+   */
+  @property({ attribute: 'oauth-storage', converter: { fromAttribute: (v: string | null) => parseOAuthStorage(v) } })
+  oauthStorage: OAuthStorageKind = 'session';
+
+  /**
+   * `auth-mode="oauth"`: `signed-out`, `redirecting` (leaving for the provider), `completing`
+   * (finishing a sign-in), `signed-in` or `error`; undefined in other auth modes, and for the moment
+   * the sign-in code loads after the element connects (a `task-auth` event follows when a kept key
+   * is found).
+   */
+  get authStatus(): OAuthStatus | undefined {
+    return this.oauth.snapshot?.status;
+  }
+
+  /** `auth-mode="oauth"`: leaves the page for Parallel's consent page. Fires `task-auth` (`error`) on failure. */
+  signIn(): Promise<void> {
+    return this.oauth.signIn();
+  }
+
+  /**
+   * `auth-mode="oauth"`: forgets the key in memory, sessionStorage and localStorage. The key stays
+   * valid in Parallel's platform (there is no revoke endpoint); fires `task-auth` (`signed-out`).
+   * Resolves once the key is forgotten.
+   */
+  signOut(): Promise<void> {
+    return this.oauth.signOut();
+  }
+
+  /** The `oauth-*` settings and the provider, for the OAuth binding. */
+  oauthAttributes(): OAuthAttributes {
+    return {
+      provider: this.provider, issuer: this.oauthIssuer, clientId: this.oauthClientId,
+      register: this.oauthRegister, redirectUri: this.oauthRedirectUri, storage: this.oauthStorage,
+    };
+  }
+
+  /** The sign-in changed: re-render; subclasses resume what waited for a key. */
+  onAuthChange(next: OAuthSnapshot, previous: OAuthSnapshot): void {
+    this.requestUpdate();
+    // A key arrived or left: runs that waited for it (or failed for want of it) try again at once.
+    if ((next.status === 'signed-in') !== (previous.status === 'signed-in')) this.#configChanged();
+  }
+
+  /**
+   * True when `auth-mode="oauth"` and no key is held (yet): the element shows a sign-in state, and its
+   * requests wait for configuration until a key arrives.
+   */
+  protected get awaitingSignIn(): boolean {
+    return this.oauth.active && this.provider === 'parallel' && this.oauth.snapshot?.status !== 'signed-in';
+  }
 
   /** Also watches `apikey` / `api-key`, only to remove them: keys are never read from attributes. */
   static override get observedAttributes(): string[] {
@@ -77,7 +167,10 @@ export abstract class TaskElement extends LitElement {
     return {
       provider,
       baseUrl: (own && this.proxyUrl) || providerFor(provider).defaultProxyUrl,
-      auth: { mode: this.authMode, apiKey: (own ? this.apiKey : undefined) || this.taskStore.getCredential(provider) },
+      auth: this.authMode === 'oauth'
+        // Only the key from the sign-in, and only for Parallel: OAuth keys are Parallel API keys.
+        ? { mode: 'oauth', apiKey: provider === 'parallel' ? this.oauth.token : undefined }
+        : { mode: this.authMode, apiKey: (own ? this.apiKey : undefined) || this.taskStore.getCredential(provider) },
     };
   }
 
@@ -108,6 +201,8 @@ export abstract class TaskElement extends LitElement {
   /** Fires `task-error` for a failed request. */
   protected reportError(error: unknown, runId?: string): void {
     const err = error instanceof Error ? error : new Error(String(error));
+    // A 401 for the key from a sign-in: it was deleted or disabled; forget it and offer a new sign-in.
+    if (isHttpStatusError(err) && err.status === 401) this.oauth.keyRejected();
     this.dispatchEvent(new TaskErrorEvent(err, runId, isHttpStatusError(err) ? err.status : undefined));
   }
 }

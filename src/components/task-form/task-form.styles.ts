@@ -33,5 +33,9 @@ export const taskFormStyles = [
     .link-button { background: none; border: none; padding: 0; color: var(--_accent); text-decoration: underline; }
     .submit-row { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
     button.primary { padding: 0.5rem 1.2rem; font-weight: 600; }
+    .auth { display: grid; gap: 0.5rem; justify-items: start; padding: 0.6rem 0.8rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
+    .auth p { margin: 0; }
+    .auth.signed-in { display: flex; align-items: center; justify-content: space-between; flex-wrap: wrap; gap: 0.5rem; }
+    .auth-state { font-weight: 600; color: var(--_ok); }
   `,
 ];

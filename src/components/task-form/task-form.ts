@@ -16,6 +16,7 @@ import {
 import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { TaskElement } from '../shared/task-element.js';
+import { takeDraft, stashDraft } from './draft-stash.js';
 import { describedBy, field } from './form-controls.js';
 import { renderParallelFields } from './parallel-fields.js';
 import { renderShannonFields } from './shannon-fields.js';
@@ -33,6 +34,8 @@ interface RerunDetail {
  * nothing is sent while a field is invalid, and a failed request keeps every field as typed.
  * Ctrl/Cmd+Enter submits. With an auth mode that needs a key and no `apiKey` set, a masked key
  * field appears; the key is kept in the store (memory, or sessionStorage if the store allows).
+ * With `auth-mode="oauth"` the form shows "Sign in with Parallel" instead, and then "Sign out"; what
+ * was typed survives the trip to the sign-in page.
  *
  * @tagname task-form
  * @summary Form that creates research tasks.
@@ -42,10 +45,14 @@ interface RerunDetail {
  *   adjust `event.request` (e.g. add metadata) before it is sent.
  * @fires {TaskCreatedEvent} task-created - The API accepted the task; carries run id and provider.
  * @fires {TaskErrorEvent} task-error - The request failed; the message says what to do.
+ * @fires {TaskAuthEvent} task-auth - `auth-mode="oauth"`: signed in, signed out, or a sign-in failed (`state`, `message`).
  * @csspart form - The form element.
  * @csspart field - Each field wrapper (label, control, hint, error).
  * @csspart submit - The submit button.
  * @csspart error - The request error message.
+ * @csspart auth - The sign-in block (`auth-mode="oauth"`).
+ * @csspart sign-in - The "Sign in with Parallel" button.
+ * @csspart sign-out - The "Sign out" button.
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour.
@@ -73,6 +80,9 @@ export class TaskFormElement extends TaskElement {
   @state() private _keyVisible = false;
   @state() private _domainText = { include: '', exclude: '' };
   @state() private _domainError: { list: 'include' | 'exclude'; message: string } | undefined;
+  @state() private _signInRequired = false;
+
+  protected override oauthAnnounceRank = 0;
 
   /**
    * The create request. @lit/task passes an AbortSignal (aborted when the element leaves the page)
@@ -105,6 +115,8 @@ export class TaskFormElement extends TaskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const draft = takeDraft(this.store); // back from the sign-in page: what was typed before leaving
+    if (draft) this._parallel = draft;
     window.addEventListener('task-rerun', this.#onRerun);
   }
 
@@ -127,6 +139,13 @@ export class TaskFormElement extends TaskElement {
   async submit(): Promise<void> {
     if (this.#busy) return; // one submission at a time: never create a task twice
     const result = this.#validate();
+    if (this.oauth.active && (this.awaitingSignIn || this.oauth.configError)) {
+      this._signInRequired = true;
+      this._status = 'Nothing was sent: sign in with Parallel first.';
+      await this.updateComplete;
+      this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus();
+      return;
+    }
     const keyError = this.#keyError();
     if (!result.params || keyError) {
       this._showAllErrors = true;
@@ -173,7 +192,18 @@ export class TaskFormElement extends TaskElement {
   }
 
   #needsKey(): boolean {
-    return this.authMode !== 'none' && !this.apiKey;
+    return this.authMode !== 'none' && this.authMode !== 'oauth' && !this.apiKey;
+  }
+
+  #renderAuth() {
+    return this.oauth.active ? this.oauth.renderPanel({
+      required: this._signInRequired, onSignOut: () => void this.signOut(),
+      onSignIn: () => {
+        this._signInRequired = false;
+        if (this.provider === 'parallel') stashDraft(this.store, this._parallel); // survives the round trip
+        void this.signIn();
+      },
+    }) : nothing;
   }
 
   #keyError(): string | undefined {
@@ -253,6 +283,7 @@ export class TaskFormElement extends TaskElement {
   override render() {
     const busy = this.#busy;
     return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
+      ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#renderFields()}
       ${this._requestError ? html`<div part="error" class="request-error" role="alert">${this._requestError}</div>` : nothing}

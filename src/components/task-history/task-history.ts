@@ -38,6 +38,7 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * @fires {TaskSelectEvent} task-select - The user picked a run (click, Enter or Space); carries `runId` and `provider`.
  * @fires {TaskRerunEvent} task-rerun - The user asked to run a task again; carries `run`, `provider` and `store`, for a `<task-form>` to prefill itself.
  * @fires {TaskErrorEvent} task-error - A status refresh was refused (401/403); fired once until a refresh succeeds.
+ * @fires {TaskAuthEvent} task-auth - `auth-mode="oauth"` without a `<task-form>` of the same sign-in: signed in, signed out, or a sign-in failed.
  * @csspart toolbar - The row with the search, the status filter and "Clear all".
  * @csspart search - The text filter (matches id, input, processor and mode).
  * @csspart status-filter - The status filter.
@@ -49,7 +50,7 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * @csspart item-<status> - A run, by status: `item-running`, `item-completed`, `item-failed`, …
  * @csspart item-status-<status> - The status badge of a run, by status: `item-status-completed`, `item-status-failed`, …
  * @csspart item-actions - The Re-run and Delete buttons of a run.
- * @csspart empty - The empty state: no runs yet, or none matches the filter.
+ * @csspart empty - The empty state: no runs yet, none matches the filter, or (`auth-mode="oauth"`) no sign-in yet.
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour (selection, focus).
@@ -243,6 +244,7 @@ export class TaskHistoryElement extends TaskElement {
   }
 
   override render() {
+    if (this.awaitingSignIn) return this.oauth.renderRequired();
     const runs = this.taskStore.getRuns();
     this.#shown = filterRuns(runs, this._status, this._query);
     const filtered = this.#shown.length !== runs.length;

@@ -87,6 +87,13 @@ export class RunBinding {
     if (next) this.#release = host.taskStore.watch(next, (provider) => host.endpoint(provider));
   }
 
+  /** Closes the live connection and binds the run again: its credentials were withdrawn (a sign-out). */
+  rebind(): void {
+    this.#release?.();
+    this.#release = undefined;
+    this.follow();
+  }
+
   onStoreChange(change: StoreChange): void {
     const host = this.host;
     const id = this.#shownId;

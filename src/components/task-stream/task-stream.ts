@@ -5,6 +5,7 @@ import type { StoreChange } from '../../core/store/task-store.js';
 import { clock } from '../shared/clock.js';
 import { statusLabel } from '../shared/format.js';
 import { CustomStatesController } from '../shared/custom-states.js';
+import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import { TaskElement } from '../shared/task-element.js';
 import { LogView } from './render-log.js';
 import { renderRun } from './render-run.js';
@@ -31,6 +32,7 @@ import { taskStreamStyles } from './task-stream.styles.js';
  * @fires {TaskCompleteEvent} task-complete - The run reached a terminal status; carries output or error.
  * @fires {TaskConnectionEvent} task-connection - The connection state changed.
  * @fires {TaskErrorEvent} task-error - A request failed; `message` says what to do.
+ * @fires {TaskAuthEvent} task-auth - `auth-mode="oauth"` without a `<task-form>` of the same sign-in: signed in, signed out, or a sign-in failed.
  * @fires {TaskCreatedEvent} task-created - "Try again" submitted the run's request again; carries the new run.
  * @fires {TaskRerunEvent} task-rerun - "Try again" on a run whose request kept no secrets: a `<task-form>` of the store is filled with it.
  * @csspart header - Title, status, the question, provider, processor and price or mode and tier, created time, run id and connection.
@@ -72,7 +74,7 @@ import { taskStreamStyles } from './task-stream.styles.js';
  * @csspart citation - One cited source.
  * @csspart error - An error: one sentence in words, the server's own words under "Details".
  * @csspart controls - The stop-watching, pause / resume and cancel buttons.
- * @csspart empty - The message shown when no run is selected.
+ * @csspart empty - The message shown when no run is selected, or (`auth-mode="oauth"`) before a sign-in.
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour.
@@ -203,9 +205,19 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     return next;
   }
 
+  /**
+   * `auth-mode="oauth"`: without a key the run waits for configuration (nothing is requested) and a
+   * sign-in starts it (TaskElement); a sign-out also closes the connection opened with the old key.
+   */
+  override onAuthChange(next: OAuthSnapshot, previous: OAuthSnapshot): void {
+    super.onAuthChange(next, previous);
+    if (previous.status === 'signed-in' && next.status !== 'signed-in') this.#binding.rebind();
+  }
+
   override render() {
     const run = this.run;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+    if (this.awaitingSignIn) return html`${live}${this.oauth.renderRequired()}`;
     if (!run) {
       return html`${live}<div class="empty" part="empty"><p>No run selected.</p><p class="muted">Submit a task or pick one from the history to watch it here.</p></div>`;
     }

@@ -25,8 +25,21 @@ export function parseAuthMode(value: string | null | undefined): AuthMode {
   return AUTH_MODES.includes(value as AuthMode) ? (value as AuthMode) : 'none';
 }
 
+/** Where the key from a sign-in is kept (`oauth-storage`). */
+export type OAuthStorageKind = 'session' | 'local' | 'memory';
+
+export const OAUTH_STORAGE_KINDS: readonly OAuthStorageKind[] = ['session', 'local', 'memory'];
+
+/** `oauth-storage` value, or `session` for an absent or unknown one. */
+export function parseOAuthStorage(value: string | null | undefined): OAuthStorageKind {
+  return OAUTH_STORAGE_KINDS.includes(value as OAuthStorageKind) ? (value as OAuthStorageKind) : 'session';
+}
+
 function requireKey(auth: AuthConfig): string {
   const key = auth.apiKey?.trim();
+  if (!key && auth.mode === 'oauth') {
+    throw new ConfigError('auth-mode="oauth" needs a sign-in: use "Sign in with Parallel" first.');
+  }
   if (!key) {
     throw new ConfigError(`auth-mode="${auth.mode}" needs an API key: set the apiKey property, or use auth-mode="none" behind the proxy.`);
   }

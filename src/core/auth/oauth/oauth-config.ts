@@ -5,12 +5,11 @@
  * and fragment as `redirect_uri`, the key kept in sessionStorage.
  */
 import type { ProviderName } from '../../providers/task-event.js';
+import { parseOAuthStorage, type OAuthStorageKind } from '../auth.js';
 import { OAuthError } from './oauth-errors.js';
 
-/** Where the key from a sign-in is kept (`oauth-storage`). */
-export type OAuthStorageKind = 'session' | 'local' | 'memory';
-
-export const OAUTH_STORAGE_KINDS: readonly OAuthStorageKind[] = ['session', 'local', 'memory'];
+// `oauth-storage` is parsed beside the other auth attributes (auth.ts, which every element loads).
+export { OAUTH_STORAGE_KINDS, parseOAuthStorage, type OAuthStorageKind } from '../auth.js';
 
 /** Parallel's OAuth provider (parallel-task-api.md §12). */
 export const DEFAULT_OAUTH_ISSUER = 'https://platform.parallel.ai';
@@ -46,11 +45,6 @@ export interface OAuthConfig {
   storage: OAuthStorageKind;
   /** `true` only for an `http:` issuer on a loopback address (a local mock); everything else must be https. */
   allowInsecure: boolean;
-}
-
-/** `oauth-storage` value, or `session` for an absent or unknown one. */
-export function parseOAuthStorage(value: string | null | undefined): OAuthStorageKind {
-  return OAUTH_STORAGE_KINDS.includes(value as OAuthStorageKind) ? (value as OAuthStorageKind) : 'session';
 }
 
 /** `true` for `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]` (RFC 8252 §7.3, RFC 6761). */

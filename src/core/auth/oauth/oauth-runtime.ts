@@ -31,8 +31,12 @@ export interface OAuthRuntimeOptions {
 export interface OAuthRuntimeContext {
   readonly navigator: OAuthNavigator;
   readonly areas: StorageAreas;
-  /** The provider's answer in this page load, taken (and wiped from the URL) on the first call only. */
-  takeReturn(): ReturnOutcome | undefined;
+  /**
+   * The provider's answer in this page load (looked at, and wiped from the URL, on the first call).
+   * An answer for a pending sign-in goes to the first session of its issuer that asks, once; an
+   * answer nobody asked for goes to every session.
+   */
+  takeReturn(issuer: string): ReturnOutcome | undefined;
   /** Prepares a sign-in; resolves with the authorization URL. */
   prepare(config: OAuthConfig, signal: AbortSignal): Promise<string>;
   /** Exchanges the answer of a pending sign-in for the key. */
@@ -62,9 +66,13 @@ export function createOAuthRuntime(options: OAuthRuntimeOptions): OAuthRuntime {
   const context: OAuthRuntimeContext = {
     navigator: options.navigator,
     areas,
-    takeReturn() {
+    takeReturn(issuer) {
       outcome ??= { value: takeReturn(options.navigator, areas, now()) };
-      return outcome.value;
+      const value = outcome.value;
+      if (value?.kind !== 'pending') return value;
+      if (value.pending.issuer !== issuer) return undefined;
+      outcome.value = undefined; // claimed: exchanged by one session only
+      return value;
     },
     async prepare(config, signal) {
       const flow = await loadFlow();

@@ -86,13 +86,13 @@ export class OAuthSession {
   resume(): void {
     if (this.#resumed) return;
     this.#resumed = true;
-    const outcome = this.#context.takeReturn();
+    const outcome = this.#context.takeReturn(this.issuer);
     if (!outcome) return;
     if (outcome.kind === 'orphan') {
       this.#set({ status: 'error', message: outcome.error.message, error: outcome.error });
       return;
     }
-    if (outcome.pending.issuer !== this.issuer || outcome.pending.storage !== this.storage) return;
+    // The key goes where this page keeps keys now (its oauth-storage), whatever it was when the sign-in started.
     this.#set({ status: 'completing', message: 'Finishing the sign-in…' });
     void this.#context.exchange(outcome.pending, outcome.params).then(
       (token) => {

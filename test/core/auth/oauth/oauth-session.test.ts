@@ -238,6 +238,23 @@ describe('OAuth session: sign in with Parallel against the mock provider', () =>
     }
   });
 
+  it('keeps the key where the page it returns to keeps keys, and only one session exchanges the answer', async () => {
+    const back = await answer(await start(harness(), 'session'), 'allow');
+    const log: string[] = [];
+    const navigator = new FakeNavigator(back, log);
+    const runtime = createOAuthRuntime({ navigator, fetch: recordingFetch(log) });
+    const local = runtime.session(ISSUER, 'local');
+    const memory = runtime.session(ISSUER, 'memory');
+    const settledOnce = new Promise<void>((resolve) => local.subscribe((next) => next.status !== 'completing' && resolve()));
+    local.resume();
+    memory.resume();
+    await settledOnce;
+    expect(local.snapshot.status).to.equal('signed-in');
+    expect(memory.snapshot.status, 'the answer went to one session').to.equal('signed-out');
+    expect(localStorage.getItem(tokenSlot(ISSUER))).to.equal(local.token);
+    expect(log.filter((line) => line.includes('/token'))).to.have.length(1);
+  });
+
   it('sign-out forgets the key everywhere and says that it stays valid in Parallel’s platform', async () => {
     const back = await answer(await start(harness()), 'allow');
     const h = await returnTo(back);
