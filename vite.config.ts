@@ -20,7 +20,7 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const SHARED_CHUNK = (id: string): boolean => {
   const path = relative(ROOT, id).replaceAll('\\', '/');
   return /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|eventsource-parser)\//.test(path) ||
-    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree/.test(path));
+    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path));
 };
 
 export default defineConfig(({ mode }) => {

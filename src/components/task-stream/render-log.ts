@@ -46,6 +46,11 @@ export class LogView {
     if (!this.stickToBottom && this.windowEnd === null) this.windowEnd = rowCount;
   }
 
+  /** Rows were put before the shown ones: a window away from the tail keeps showing the same rows. */
+  prepended(count: number): void {
+    if (this.windowEnd !== null) this.windowEnd += count;
+  }
+
   #update = (change: () => void) => () => {
     change();
     this.host.requestUpdate();

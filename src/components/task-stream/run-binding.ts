@@ -23,6 +23,8 @@ export interface BindingHost extends TaskElement {
   onStatus(run: TaskRun): void;
   /** Rows are about to be appended to the `rowCount` there are. */
   beforeRows(rowCount: number): void;
+  /** `count` rows were put before the ones shown (the older part of a stored log). */
+  rowsPrepended(count: number): void;
 }
 
 export class RunBinding {
@@ -108,7 +110,8 @@ export class RunBinding {
       case 'events':
         if (change.runId !== id) return;
         this.#observeTimes(change.events);
-        this.#batcher.push(change.events);
+        if (change.at === 'start') this.#prepend(id);
+        else this.#batcher.push(change.events);
         return;
       case 'run':
         if (change.runId !== id) return;
@@ -138,6 +141,15 @@ export class RunBinding {
     const now = clock.now();
     clock.observe(run.provider, run.createdAt, now);
     for (const event of events) if (event.timestamp) clock.observe(run.provider, event.timestamp, now);
+  }
+
+  /** Older events went before the shown ones (a stored log read newest first): rows rebuilt from the store's list. */
+  #prepend(runId: string): void {
+    this.#batcher.reset(); // what was pending is in the store's list already
+    const before = this.rows.rows.length;
+    this.rows.reset(this.host.taskStore.getEvents(runId));
+    this.host.rowsPrepended(this.rows.rows.length - before);
+    this.host.requestUpdate();
   }
 
   #applyBatch(batch: TaskEvent[]): void {

@@ -170,6 +170,11 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     this.#log.beforeAppend(rowCount);
   }
 
+  /** @internal */
+  rowsPrepended(count: number): void {
+    this.#log.prepended(count);
+  }
+
   /** Connects now: skips the backoff wait, or reopens after stop() or a failure. */
   reconnect(): void {
     const id = this.#binding.shownId;

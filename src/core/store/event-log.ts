@@ -25,10 +25,15 @@ export interface QuarantineEntry {
 
 /** The event logs of every store of one origin, keyed by store name and run id. */
 export interface EventLog {
-  /** Appends one batch per run, in one transaction. Rejects as the backend does (`QuotaExceededError`). */
-  append(store: string, batches: ReadonlyMap<string, readonly TaskEvent[]>): Promise<void>;
-  /** A run's batches in append order; empty when none. */
-  read(store: string, runId: string): Promise<StoredBatch[]>;
+  /**
+   * Appends batches (`[runId, events]`, several per run allowed, kept in the order given) in one
+   * transaction. Rejects as the backend does (`QuotaExceededError`).
+   */
+  append(store: string, batches: Iterable<readonly [runId: string, events: readonly TaskEvent[]]>): Promise<void>;
+  /** The keys of a run's batches, in append order; empty when none. */
+  keys(store: string, runId: string): Promise<number[]>;
+  /** The batches with these keys (of this store), in the order given; missing ones are left out. */
+  get(store: string, keys: readonly number[]): Promise<StoredBatch[]>;
   /** Replaces one batch's events (after failing ones were quarantined); removes it when empty. */
   rewrite(store: string, key: number, events: readonly TaskEvent[]): Promise<void>;
   /** Removes the logs of the given runs. */
@@ -63,8 +68,14 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
       }
       for (const batch of added) batches.set(next++, batch);
     },
-    async read(store, runId) {
-      return [...batches].filter(([, b]) => b.store === store && b.run === runId).map(([key, b]) => ({ key, events: structuredClone(b.events) }));
+    async keys(store, runId) {
+      return [...batches].filter(([, b]) => b.store === store && b.run === runId).map(([key]) => key);
+    },
+    async get(store, keys) {
+      return keys.flatMap((key) => {
+        const b = batches.get(key);
+        return b && b.store === store ? [{ key, events: structuredClone(b.events) }] : [];
+      });
     },
     async rewrite(store, key, events) {
       const batch = batches.get(key);

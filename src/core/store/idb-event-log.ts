@@ -7,6 +7,9 @@
  * - `quarantine` (auto-increment keys): records that failed validation, kept for inspection.
  * API keys never come here (credentials.ts). A database opened at a newer version by a newer
  * library in another tab is left alone: opening fails, and the store keeps its logs in memory.
+ *
+ * This module (and `idb`) is loaded on first use (lazy-event-log.ts): a page that never reads or
+ * writes an event log does not download it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { TaskEvent } from '../providers/task-event.js';
@@ -19,15 +22,6 @@ export const IDB_VERSION = 1;
 interface LogSchema extends DBSchema {
   batches: { key: number; value: { store: string; run: string; events: unknown }; indexes: { 'by-run': [string, string] } };
   quarantine: { key: number; value: QuarantineEntry & { store: string } };
-}
-
-/** True where IndexedDB exists (browsers, workers; not Node). */
-export function hasIndexedDb(): boolean {
-  try {
-    return typeof indexedDB !== 'undefined' && indexedDB !== null;
-  } catch {
-    return false; // blocked by privacy settings
-  }
 }
 
 /** Opens (lazily, once) the shared database; rejects when it cannot be opened. */
@@ -57,11 +51,13 @@ export function createIdbEventLog(name = IDB_NAME): EventLog {
       for (const [run, events] of entries) if (events.length) void tx.store.add({ store, run, events: events as TaskEvent[] });
       await tx.done;
     },
-    async read(store, runId) {
+    async keys(store, runId) {
+      return (await db()).getAllKeysFromIndex('batches', 'by-run', IDBKeyRange.only([store, runId]));
+    },
+    async get(store, keys) {
       const tx = (await db()).transaction('batches');
-      const index = tx.store.index('by-run');
-      const [keys, values] = await Promise.all([index.getAllKeys(IDBKeyRange.only([store, runId])), index.getAll(IDBKeyRange.only([store, runId]))]);
-      return values.map((value, i) => ({ key: keys[i]!, events: value?.events }));
+      const values = await Promise.all(keys.map((key) => tx.store.get(key)));
+      return values.flatMap((value, i) => (value && value.store === store ? [{ key: keys[i]!, events: value.events }] : []));
     },
     async rewrite(store, key, events) {
       const tx = (await db()).transaction('batches', 'readwrite');

@@ -5,8 +5,9 @@
  *
  * Per run the log is `unread` → `reading` → `read`. A run's events are read on first use (the
  * selected run at once); events that arrive while it is being read wait and are applied after the
- * stored ones, so the seen-set (exactly-once) always starts from the stored log. Runs created in
- * this page start `read`.
+ * stored ones, so the seen-set (exactly-once) always starts from the stored log. A long log is read
+ * newest first: its latest events are previewed (shown) while the older ones are read in slices.
+ * Runs created in this page start `read`.
  *
  * Writes: new events are queued per run and appended in one batch per run on `write()`; one write
  * runs at a time, in order. After each write, other tabs of the same origin hear of it on a
@@ -27,8 +28,13 @@ export interface LogMessage {
 /** What the logs need from the store. */
 export interface LogHooks {
   runs(): readonly TaskRun[];
-  /** A run's stored events were read; `waiting` arrived meanwhile (`persist`: they are new here). */
-  loaded(runId: string, stored: TaskEvent[], waiting: { events: readonly TaskEvent[]; persist: boolean }[]): void;
+  /** The latest stored events of a long log, read before the rest (the run may be shown with them). */
+  preview(runId: string, tail: TaskEvent[]): void;
+  /**
+   * A run's stored events were read; `waiting` arrived meanwhile (`persist`: they are new here);
+   * `shown` are the events {@link preview} gave (empty when the log was read in one go).
+   */
+  loaded(runId: string, stored: TaskEvent[], waiting: { events: readonly TaskEvent[]; persist: boolean }[], shown: readonly TaskEvent[]): void;
   /** The report of a write: logs removed to make room. */
   written(report: AppendReport): void;
   /** Another tab wrote. */
@@ -70,11 +76,17 @@ export class PersistedLogs {
     const reading = this.#reading.get(runId);
     if (reading) return reading.done;
     const waiting: Waiting = [];
-    const done = this.#persistence.loadEvents(runId).then((stored) => {
+    let shown: readonly TaskEvent[] = [];
+    const current = () => !this.#closed && this.#reading.get(runId)?.done === done;
+    const done: Promise<void> = this.#persistence.loadEvents(runId, (tail) => {
+      if (!current()) return;
+      shown = tail;
+      this.#hooks.preview(runId, tail);
+    }).then((stored) => {
+      if (!current()) return;
       this.#reading.delete(runId);
-      if (this.#closed) return;
       this.#read.add(runId);
-      this.#hooks.loaded(runId, stored, waiting);
+      this.#hooks.loaded(runId, stored, waiting, shown);
     });
     this.#reading.set(runId, { waiting, done });
     return done;

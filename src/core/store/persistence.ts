@@ -14,9 +14,10 @@
  */
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { isTerminalStatus } from '../providers/task-event.js';
-import type { EventLog, QuarantineEntry } from './event-log.js';
+import type { EventLog, QuarantineEntry, StoredBatch } from './event-log.js';
 import { createRunIndex, isQuotaError, type IndexRead, type StorageLike, type Warn } from './run-index.js';
 import { checkEvent } from './stored-schema.js';
+import { yieldToEventLoop } from '../util/environment.js';
 
 export { createMemoryStorage, browserLocalStorage } from './memory-storage.js';
 export { KEY_PREFIX, INDEX_VERSION as SCHEMA_VERSION } from './run-index.js';
@@ -40,14 +41,40 @@ export interface Persistence {
   writeIndex(runs: readonly TaskRun[], selectedId: string | undefined): boolean;
   /** Appends new events; `runs` are the store's runs, to choose what to evict when full. */
   append(batches: ReadonlyMap<string, readonly TaskEvent[]>, runs: readonly TaskRun[]): Promise<AppendReport>;
-  /** A run's stored events, checked, each id once, after migration. */
-  loadEvents(runId: string): Promise<TaskEvent[]>;
+  /**
+   * A run's stored events, checked, each id once, after migration. A long log is read newest
+   * first, in slices (each slice one task): `onTail` gets the latest events (at least
+   * {@link TAIL_EVENTS} when there are that many) as soon as they are read, before the older ones.
+   */
+  loadEvents(runId: string, onTail?: (tail: TaskEvent[]) => void): Promise<TaskEvent[]>;
   removeEvents(runId: string): Promise<void>;
   clear(): Promise<void>;
   close(): void;
 }
 
 const now = () => new Date().toISOString();
+
+/** Events per stored record at most: a long flush is split, so no read or write of one is long. */
+export const RECORD_EVENTS = 250;
+/** Events read first after a reload: enough to paint the newest rows of a run. */
+export const TAIL_EVENTS = 200;
+/** Events read and checked per slice of an older log (one task each). */
+const SLICE_EVENTS = 500;
+
+/** `events` in records of at most {@link RECORD_EVENTS}, per run, in order. */
+function records(batches: ReadonlyMap<string, readonly TaskEvent[]>): [string, readonly TaskEvent[]][] {
+  const out: [string, readonly TaskEvent[]][] = [];
+  for (const [runId, events] of batches) {
+    for (let i = 0; i < events.length; i += RECORD_EVENTS) out.push([runId, events.length <= RECORD_EVENTS ? events : events.slice(i, i + RECORD_EVENTS)]);
+  }
+  return out;
+}
+
+/** `events` with each id once, the first occurrence kept. */
+function dedupe(events: TaskEvent[]): TaskEvent[] {
+  const ids = new Set<string>();
+  return events.filter((event) => !ids.has(event.id) && !!ids.add(event.id));
+}
 
 /** Creates the persistence of store `name`: its index in `storage`, its events in `log`. */
 export function createPersistence(storage: StorageLike, log: EventLog, name: string, warn: Warn): Persistence {
@@ -129,7 +156,7 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
       const evicted: string[] = [];
       for (;;) {
         try {
-          await log.append(name, batches);
+          await log.append(name, records(batches));
           return { evicted, written: true };
         } catch (error) {
           const victim = isQuotaError(error) ? candidates.shift() : undefined;
@@ -142,27 +169,44 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
         }
       }
     },
-    async loadEvents(runId) {
+    async loadEvents(runId, onTail) {
       await migrated;
-      let batches;
+      const bad: QuarantineEntry[] = [];
+      /** Checks batches (in order); a batch with failing events is rewritten without them. */
+      const checked = (batches: StoredBatch[]): TaskEvent[] => batches.flatMap((batch) => {
+        const before = bad.length;
+        const good = check(batch.events, `event of ${runId}`, bad);
+        if (bad.length > before) void log.rewrite(name, batch.key, good).catch(() => {});
+        return good;
+      });
+      // Newest first: slices of batches from the end, each read in one transaction (one task).
+      const slices: TaskEvent[][] = [];
       try {
-        batches = await log.read(name, runId);
+        const keys = await log.keys(name, runId);
+        let end = keys.length;
+        let read = 0;
+        let want = TAIL_EVENTS;
+        while (end > 0) {
+          // Batches per slice: from the events per batch seen so far (one batch to start with).
+          const perBatch = read && slices.length ? read / (keys.length - end) : RECORD_EVENTS;
+          const start = Math.max(0, end - Math.max(1, Math.floor(want / Math.max(1, perBatch))));
+          if (slices.length) await yieldToEventLoop(); // each slice in a task of its own
+          const slice = checked(await log.get(name, keys.slice(start, end)));
+          slices.unshift(slice);
+          read += slice.length;
+          end = start;
+          if (want === TAIL_EVENTS && (read >= TAIL_EVENTS || end === 0)) {
+            if (onTail && end > 0) onTail(dedupe(slices.flat()));
+            want = SLICE_EVENTS;
+          }
+        }
       } catch (error) {
         failed('the stored events could not be read')(error);
         return [];
       }
-      const events: TaskEvent[] = [];
-      const ids = new Set<string>();
-      const bad: QuarantineEntry[] = [];
-      for (const batch of batches) {
-        const before = bad.length;
-        const good = check(batch.events, `event of ${runId}`, bad);
-        if (bad.length > before) void log.rewrite(name, batch.key, good).catch(() => {});
-        // Two tabs watching one run both append its events: each id counts once.
-        for (const event of good) if (!ids.has(event.id)) ids.add(event.id) && events.push(event);
-      }
       await quarantine(bad);
-      return events;
+      // Two tabs watching one run both append its events: each id counts once.
+      return dedupe(slices.flat());
     },
     removeEvents: (runId) => log.remove(name, [runId]).catch(failed('stored events could not be removed')),
     async clear() {

@@ -14,7 +14,12 @@ import type { ConnectionTuning, RunConnectionSnapshot } from './run-session-type
 export type StoreChange =
   | { type: 'runs' }
   | { type: 'run'; runId: string; run: TaskRun; previous: TaskRun }
-  | { type: 'events'; runId: string; events: readonly TaskEvent[] }
+  /**
+   * Events were added to a run's list, at its end; with `at: 'start'`, before the events reported
+   * so far (the older part of a stored log, read after its latest events were shown): read
+   * `getEvents()` again.
+   */
+  | { type: 'events'; runId: string; events: readonly TaskEvent[]; at?: 'start' }
   | { type: 'connection'; runId: string; connection: RunConnectionSnapshot }
   | { type: 'selection'; runId: string | undefined }
   | { type: 'credentials'; provider: ProviderName }

@@ -22,9 +22,10 @@ const citation = v.looseObject({ url: str, title: optStr, excerpts: v.array(str)
 const basis = v.looseObject({
   field: str, reasoning: optStr, confidence: v.optional(v.picklist(['low', 'medium', 'high'])), citations: v.array(citation),
 });
+const mcpToolCalls = v.optional(v.array(v.looseObject({ id: str, server: str, tool: str, arguments: str, content: optStr, error: optStr })));
 const output = v.variant('type', [
-  v.looseObject({ type: v.literal('json'), content: v.unknown(), basis: v.array(basis), schema: v.optional(v.unknown()) }),
-  v.looseObject({ type: v.literal('text'), content: str, basis: v.array(basis) }),
+  v.looseObject({ type: v.literal('json'), content: v.unknown(), basis: v.array(basis), schema: v.optional(v.unknown()), mcpToolCalls }),
+  v.looseObject({ type: v.literal('text'), content: str, basis: v.array(basis), mcpToolCalls }),
 ]);
 const stats = v.looseObject({ considered: optNum, read: optNum, sample: v.array(str), progress: optNum });
 const usage = v.looseObject({
@@ -48,33 +49,42 @@ export const StoredRunSchema = v.looseObject({
   output: v.optional(output),
   error: v.optional(runError),
   usage: v.optional(usage),
+  title: optStr,
+  warnings: v.optional(v.array(v.looseObject({ type: str, message: str }))),
   lastEventId: optStr,
+  streamEnded: v.optional(v.boolean()),
   interactionId: optStr,
   eventsEvicted: v.optional(v.boolean()),
   request: v.optional(v.unknown()),
 });
 
-const base = { id: v.pipe(str, v.minLength(1)), timestamp: optStr, source: str };
+const base = { id: v.pipe(str, v.minLength(1)), timestamp: optStr, source: str, seq: optNum };
 const agentText = { text: str, agent: optStr };
 
+/** The schema of each event kind: every kind of the `TaskEvent` union (the compiler checks it). */
+const EVENT_KINDS = {
+  status: v.looseObject({ ...base, kind: v.literal('status'), status, apiStatus: str, message: optStr }),
+  message: v.looseObject({ ...base, kind: v.literal('message'), category: str, ...agentText }),
+  stats: v.looseObject({ ...base, kind: v.literal('stats'), stats }),
+  thinking: v.looseObject({ ...base, kind: v.literal('thinking'), ...agentText }),
+  tool: v.looseObject({ ...base, kind: v.literal('tool'), phase: v.picklist(['call', 'result']), tool: str, ...agentText, success: v.optional(v.boolean()) }),
+  'text-delta': v.looseObject({ ...base, kind: v.literal('text-delta'), text: str, agent: str }),
+  text: v.looseObject({ ...base, kind: v.literal('text'), text: str, agent: str, usage: v.optional(usage) }),
+  output: v.looseObject({ ...base, kind: v.literal('output'), output }),
+  usage: v.looseObject({ ...base, kind: v.literal('usage'), usage, agent: optStr }),
+  prompt: v.looseObject({ ...base, kind: v.literal('prompt'), text: str, agent: optStr, model: optStr, provider: optStr }),
+  title: v.looseObject({ ...base, kind: v.literal('title'), text: str, partial: v.boolean(), usage: v.optional(usage) }),
+  gap: v.looseObject({ ...base, kind: v.literal('gap'), afterSeq: v.number(), beforeSeq: v.number(), missing: v.number() }),
+  budget: v.looseObject({ ...base, kind: v.literal('budget'), text: str, usagePercent: optNum }),
+  approval: v.looseObject({ ...base, kind: v.literal('approval'), phase: v.picklist(['requested', 'decided']), text: str }),
+  control: v.looseObject({ ...base, kind: v.literal('control'), action: v.picklist(['pausing', 'paused', 'resumed', 'cancelling', 'cancelled']), text: str }),
+  error: v.looseObject({ ...base, kind: v.literal('error'), error: runError, terminal: v.boolean() }),
+  invalid: v.looseObject({ ...base, kind: v.literal('invalid'), reason: str, sample: str }),
+  unknown: v.looseObject({ ...base, kind: v.literal('unknown'), data: v.unknown() }),
+} satisfies Record<TaskEvent['kind'], v.GenericSchema>;
+
 /** One stored event (`TaskEvent`), by `kind`. */
-export const StoredEventSchema = v.variant('kind', [
-  v.looseObject({ ...base, kind: v.literal('status'), status, apiStatus: str, message: optStr }),
-  v.looseObject({ ...base, kind: v.literal('message'), category: str, ...agentText }),
-  v.looseObject({ ...base, kind: v.literal('stats'), stats }),
-  v.looseObject({ ...base, kind: v.literal('thinking'), ...agentText }),
-  v.looseObject({ ...base, kind: v.literal('tool'), phase: v.picklist(['call', 'result']), tool: str, ...agentText, success: v.optional(v.boolean()) }),
-  v.looseObject({ ...base, kind: v.literal('text-delta'), text: str, agent: str }),
-  v.looseObject({ ...base, kind: v.literal('text'), text: str, agent: str }),
-  v.looseObject({ ...base, kind: v.literal('output'), output }),
-  v.looseObject({ ...base, kind: v.literal('usage'), usage, agent: optStr }),
-  v.looseObject({ ...base, kind: v.literal('budget'), text: str, usagePercent: optNum }),
-  v.looseObject({ ...base, kind: v.literal('approval'), phase: v.picklist(['requested', 'decided']), text: str }),
-  v.looseObject({ ...base, kind: v.literal('control'), action: v.picklist(['pausing', 'paused', 'resumed', 'cancelling', 'cancelled']), text: str }),
-  v.looseObject({ ...base, kind: v.literal('error'), error: runError, terminal: v.boolean() }),
-  v.looseObject({ ...base, kind: v.literal('invalid'), reason: str, sample: str }),
-  v.looseObject({ ...base, kind: v.literal('unknown'), data: v.unknown() }),
-]);
+export const StoredEventSchema = v.variant('kind', Object.values(EVENT_KINDS));
 
 /** A checked record, or why it failed in plain words (field path and what was expected). */
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -92,8 +102,13 @@ export function checkRun(value: unknown): Checked<TaskRun> {
   return result.success ? { ok: true, value: result.output as TaskRun } : { ok: false, reason: describe(result.issues) };
 }
 
-/** Checks one stored event. */
+/**
+ * Checks one stored event. The schema of its `kind` is picked first: the same check as
+ * {@link StoredEventSchema}, without trying each kind in turn (a reload checks thousands).
+ */
 export function checkEvent(value: unknown): Checked<TaskEvent> {
-  const result = v.safeParse(StoredEventSchema, value);
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  const schema = typeof kind === 'string' && Object.hasOwn(EVENT_KINDS, kind) ? EVENT_KINDS[kind as keyof typeof EVENT_KINDS] : StoredEventSchema;
+  const result = v.safeParse(schema, value);
   return result.success ? { ok: true, value: result.output as TaskEvent } : { ok: false, reason: describe(result.issues) };
 }

@@ -74,12 +74,21 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
 
   const logs = new PersistedLogs(persistence, {
     runs: () => runs,
-    loaded(runId, stored, waiting) {
+    preview(runId, tail) {
       if (!store.getRun(runId)) return;
-      const mine = events.get(runId) ?? [];
-      events.set(runId, [...stored, ...mine.filter((e) => !stored.some((s) => s.id === e.id))]);
+      events.set(runId, tail);
+      emit({ type: 'events', runId, events: tail });
+    },
+    loaded(runId, stored, waiting, shown) {
+      if (!store.getRun(runId)) return;
+      const ids = new Set(stored.map((e) => e.id));
+      const mine = (events.get(runId) ?? []).filter((e) => !ids.has(e.id));
+      events.set(runId, [...stored, ...mine]);
       seen.delete(runId);
-      if (stored.length) emit({ type: 'events', runId, events: stored });
+      // The older part of a log whose latest events were shown goes before them.
+      const shownIds = new Set(shown.map((e) => e.id));
+      const older = shown.length ? stored.filter((e) => !shownIds.has(e.id)) : stored;
+      if (older.length) emit(shown.length ? { type: 'events', runId, events: older, at: 'start' } : { type: 'events', runId, events: older });
       for (const batch of waiting) ingest(runId, batch.events, batch.persist);
     },
     written(report) {

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
-import { KEY_PREFIX } from '../../../src/core/store/persistence.js';
+import { KEY_PREFIX, RECORD_EVENTS, TAIL_EVENTS } from '../../../src/core/store/persistence.js';
 import { IDB_NAME } from '../../../src/core/store/idb-event-log.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
 import { delay, until } from '../../support/scripted-stream.js';
@@ -146,5 +146,61 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     await second.loadEvents('r');
     await delay(10);
     expect(second.getEvents('r').map((e) => e.id)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('stores a long flush in records of a bounded size, in order', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    const ids = Array.from({ length: RECORD_EVENTS * 2 + 7 }, (_, i) => `e${i}`);
+    first.addRun(run('r'), ids.map((id) => message(id)));
+    first.flush();
+    await first.settled();
+    const batches = await storedBatches(name);
+    expect(batches.map((b) => b.events.length)).to.deep.equal([RECORD_EVENTS, RECORD_EVENTS, 7]);
+    expect(batches.flatMap((b) => (b.events as TaskEvent[]).map((e) => e.id))).to.deep.equal(ids);
+  });
+
+  it('after a reload, shows the latest events of a long log first, then puts the older ones before them, each once and in order', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    const ids = Array.from({ length: 3000 }, (_, i) => `e${i}`);
+    first.addRun(run('r', { status: 'completed' }), ids.map((id) => message(id)));
+    first.flush();
+    await first.settled();
+    const second = open(name);
+    const changes: StoreChange[] = [];
+    second.subscribe((change) => changes.push(change));
+    const all = await second.loadEvents('r');
+    expect(all.map((e) => e.id)).to.deep.equal(ids);
+    const events = changes.filter((c): c is Extract<StoreChange, { type: 'events' }> => c.type === 'events');
+    expect(events.length, 'the tail, then the rest').to.equal(2);
+    const [tail, rest] = events;
+    expect(tail!.at).to.equal(undefined);
+    expect(tail!.events.length).to.be.at.least(TAIL_EVENTS).and.below(ids.length);
+    expect(tail!.events.map((e) => e.id), 'the newest events').to.deep.equal(ids.slice(ids.length - tail!.events.length));
+    expect(rest!.at).to.equal('start');
+    expect(rest!.events.map((e) => e.id), 'the older events').to.deep.equal(ids.slice(0, ids.length - tail!.events.length));
+  });
+
+  it('while a long log is read in slices, a replay adds nothing twice and new events come after the stored ones', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    const ids = Array.from({ length: 2000 }, (_, i) => `e${i}`);
+    first.addRun(run('r'), ids.map((id) => message(id)));
+    first.flush();
+    await first.settled();
+    const second = open(name);
+    let replayed = false;
+    second.subscribe((change) => {
+      // The tail is shown: a replay of everything (Parallel on connect) plus one new event arrives now.
+      if (change.type === 'events' && !replayed) {
+        replayed = true;
+        second.applyEvents('r', [...ids.map((id) => message(id)), message('new')]);
+      }
+    });
+    await second.loadEvents('r');
+    await delay(10);
+    expect(replayed).to.equal(true);
+    expect(second.getEvents('r').map((e) => e.id)).to.deep.equal([...ids, 'new']);
   });
 });

@@ -100,6 +100,27 @@ describe('stored data is validated, record by record', () => {
     expect((await again.loadEvents('r')).map((e) => e.id), 'the next load finds nothing to set aside').to.deep.equal(['a', 'c']);
   });
 
+  it('keeps every kind of event a run can have across a reload (prompt, title, gap, seq and usage included)', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    const base = { source: 'test', seq: 1 };
+    const events: TaskEvent[] = [
+      { ...base, kind: 'prompt', id: 'p', text: 'the prompt', agent: 'a', model: 'm', provider: 'x' },
+      { ...base, kind: 'title', id: 't', text: 'A title', partial: false, usage: { totalTokens: 3 } },
+      { ...base, kind: 'gap', id: 'g', afterSeq: 1, beforeSeq: 5, missing: 3 },
+      { ...base, kind: 'text', id: 'x', text: 'said', agent: 'a', usage: { totalTokens: 9, costUsd: 0.01 } },
+      message('m'),
+    ];
+    first.addRun(run('r', { title: 'A title', warnings: [{ type: 'warning', message: 'w' }], streamEnded: true }), events);
+    first.flush();
+    await first.settled();
+    const warnings: string[] = [];
+    const second = open(name, warnings);
+    expect(second.getRun('r')?.title).to.equal('A title');
+    expect((await second.loadEvents('r')).map((e) => e.id)).to.deep.equal(['p', 't', 'g', 'x', 'm']);
+    expect(warnings, 'nothing set aside').to.deep.equal([]);
+  });
+
   it('with a numeric createdAt stored and localStorage full, no save throws, and saves work again once there is room', async () => {
     const name = uniqueName();
     seedIndex(name, [run('numeric', { createdAt: 1_700_000_000_000 }), run('ok')]);
