@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE_TEST_DIRS } from './test-layout.mjs';
 
 /** Every `*.test.ts` under a folder, sorted for a stable order. */
 function findTests(dir) {
@@ -16,7 +17,7 @@ function findTests(dir) {
   return out.sort();
 }
 
-const files = ['test/server', 'test/package'].flatMap((dir) => (existsSync(dir) ? findTests(dir) : []));
+const files = NODE_TEST_DIRS.flatMap((dir) => (existsSync(dir) ? findTests(dir) : []));
 if (files.length === 0) {
   console.log('No Node tests yet.\nℹ pass 0\nℹ fail 0');
   process.exit(0);

@@ -1,4 +1,4 @@
-// A web-test-runner reporter that ends the output with one plain line `wtr: N passed, N failed, N skipped`
+// A web-test-runner reporter that ends the output with one plain line `wtr (engine): N passed, N failed, N skipped`
 // and writes the same counts to test-results/wtr-summary.json for scripts/test.mjs.
 // It prints at process exit with writeSync: wtr's terminal handling swallows writes made from stop().
 import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
@@ -13,7 +13,7 @@ function count(suite, acc) {
   for (const child of suite.suites ?? []) count(child, acc);
 }
 
-export function countReporter({ summaryFile = 'test-results/wtr-summary.json' } = {}) {
+export function countReporter({ summaryFile = 'test-results/wtr-summary.json', label = '' } = {}) {
   return {
     stop({ sessions }) {
       const acc = { passed: 0, failed: 0, skipped: 0 };
@@ -24,7 +24,7 @@ export function countReporter({ summaryFile = 'test-results/wtr-summary.json' } 
       }
       mkdirSync('test-results', { recursive: true });
       writeFileSync(summaryFile, JSON.stringify(acc));
-      process.on('exit', () => writeSync(1, `wtr: ${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`));
+      process.on('exit', () => writeSync(1, `wtr${label ? ` (${label})` : ''}: ${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`));
     },
   };
 }

@@ -155,8 +155,10 @@ async function read(response: Response, abort: AbortController, options: Attempt
       if (signal.aborted) return { kind: 'aborted' };
       if (watchdog.fired) return { kind: 'retry', error: new StreamStalledError(watchdog.timeoutMs) };
       if (done) {
-        decoder.end();
+        const end = decoder.end();
         commitId();
+        // An end inside an event is a cut connection, however the engine reports it (see sse-decoder.ts).
+        if (end === 'cut') return { kind: 'retry', error: new NetworkError(maskUrl(url), { cause: new TaskElementsError('The stream ended inside an event: the connection was cut.') }) };
         return { kind: 'ended' };
       }
       watchdog.arm();

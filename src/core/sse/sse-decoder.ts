@@ -5,7 +5,12 @@
  * - UTF-8 decoding that strips exactly one leading BOM per stream ([spec] "decoded with UTF-8 decode");
  * - the *last event ID string*, committed only when an event is dispatched (an id in an event cut
  *   off by the end of the stream is never committed) and kept across events until the server changes it;
- * - a size limit for one event: a larger event is reported and skipped, the stream goes on.
+ * - a size limit for one event: a larger event is reported and skipped, the stream goes on;
+ * - whether the body ended inside an event ({@link SseDecoder.end} returns `'cut'`): servers end
+ *   streams between events, so an end in the middle of a line or of an event block means the
+ *   connection was cut. WebKitGTK 2.50 reports a chunked response cut off by the server as a
+ *   normal end of the body instead of a network error (Chromium and Firefox error), so this is the
+ *   only way to tell a cut from a clean end there.
  */
 import { createParser, type EventSourceParser } from 'eventsource-parser';
 import { EventTooLargeError } from '../errors.js';
@@ -48,8 +53,13 @@ export interface SseDecoderOptions extends SseDecoderCallbacks {
 export interface SseDecoder {
   /** Feeds raw bytes from the network. */
   push(bytes: Uint8Array): void;
-  /** The body ended: flushes the UTF-8 decoder. An unterminated final event is discarded ([spec]). */
-  end(): void;
+  /**
+   * The body ended: flushes the UTF-8 decoder. An unterminated final event is discarded ([spec]).
+   * @returns `'cut'` when the body ended inside a line or inside an event block (a field line that no
+   *   blank line closed): the connection was cut. `'clean'` when it ended between events (only
+   *   comment lines may follow the last blank line).
+   */
+  end(): 'clean' | 'cut';
   /** Current last event ID string. */
   readonly lastEventId: string;
 }
@@ -85,7 +95,10 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
     },
   });
 
+  const boundary = createBoundaryTracker();
+
   function feedText(chunk: string): void {
+    boundary.feed(chunk);
     if (skipper.active) {
       const rest = skipper.skip(chunk);
       if (rest === undefined) return;
@@ -112,9 +125,47 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       if (tail) feedText(tail);
       // Nothing to resolve: eventsource-parser ≥ 4 treats a CR at the end of a chunk as a complete
       // line terminator at once (and swallows an LF that may follow in the next chunk).
+      return boundary.insideEvent ? 'cut' : 'clean';
     },
     get lastEventId() {
       return lastEventId;
+    },
+  };
+}
+
+/**
+ * Tracks whether the text read so far ends inside an event: after the last blank line there is a
+ * field line (complete or partial). Comment lines (`: ping`) carry no event data and do not count.
+ * Lines end in CR, LF or CRLF; a CRLF split across chunks counts once. One pass per chunk.
+ * @internal
+ */
+function createBoundaryTracker() {
+  let insideEvent = false;
+  let atLineStart = true;
+  let afterCR = false;
+  return {
+    get insideEvent() {
+      return insideEvent;
+    },
+    feed(chunk: string) {
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (c === 10 && afterCR) {
+          afterCR = false; // second half of a CRLF
+          continue;
+        }
+        if (c === 10 || c === 13) {
+          if (atLineStart) insideEvent = false; // a blank line ends the event block
+          atLineStart = true;
+          afterCR = c === 13;
+          continue;
+        }
+        afterCR = false;
+        if (atLineStart) {
+          atLineStart = false;
+          if (c !== 58 /* ':' starts a comment */) insideEvent = true;
+        }
+      }
     },
   };
 }

@@ -141,12 +141,28 @@ describe('stream client', () => {
       { chunks: ['retry:100\ndata:test1\n\nid:test\ndata:test2'] },
       { events: [{ data: 'later' }] },
     ]);
-    let ends = 0;
-    const { reached, messages } = connect(script.url, { shouldReconnect: () => ++ends < 2 });
+    const { reached, messages } = connect(script.url, { shouldReconnect: () => false });
     await reached('closed');
     const log = await script.log();
     expect(messages.map((m) => m.data)).to.deep.equal(['test1', 'later']);
     expect(log[1]!.headers['last-event-id']).to.equal(undefined);
+  });
+
+  it('treats a body that ends inside an event as a cut connection: reconnects with a NetworkError even when shouldReconnect says no', async () => {
+    // What WebKitGTK reports for a chunked response the server cut off: a normal end of the body.
+    const script = await scriptStream([
+      { chunks: ['id: 1\ndata: whole\n\nid: 2\ndata: cut-off'] },
+      { events: [{ id: '2', data: 'cut-off-event-payload' }] },
+    ]);
+    let asked = 0;
+    const { reached, messages, states } = connect(script.url, { shouldReconnect: () => (asked++, false) });
+    await reached('closed');
+    expect(messages.map((m) => m.data)).to.deep.equal(['whole', 'cut-off-event-payload']);
+    const reconnecting = states.find((s) => s.state === 'reconnecting')!;
+    expect(reconnecting.error).to.be.instanceOf(NetworkError);
+    expect((reconnecting.error!.cause as Error).message).to.contain('ended inside an event');
+    expect((await script.log())[1]!.headers['last-event-id']).to.equal('1');
+    expect(asked, 'shouldReconnect is asked only about the clean end').to.equal(1);
   });
 
   it('reconnects after the connection drops mid-event, without delivering the partial event', async () => {

@@ -124,4 +124,39 @@ describe('SSE decoder (WHATWG §9.2.5–6 conformance vectors)', () => {
     expect(messages.map((m) => m.data)).to.deep.equal(['next']);
     expect(problems).to.have.length(1);
   });
+
+  describe('end(): whether the body ended between events or was cut inside one', () => {
+    const endOf = (stream: string) =>
+      chunkings(utf8(stream)).map(({ label, pieces }) => {
+        const decoder = createSseDecoder({ onMessage: () => {} });
+        for (const piece of pieces) decoder.push(piece);
+        return { label, end: decoder.end() };
+      });
+
+    for (const [name, stream] of [
+      ['after a complete event (LF)', 'id: 1\ndata: a\n\n'],
+      ['after a complete event (CRLF)', 'id: 1\r\ndata: a\r\n\r\n'],
+      ['after a complete event (CR)', 'data: a\r\r'],
+      ['after trailing heartbeat comments', 'data: a\n\n: ping\n: ping\n'],
+      ['inside a heartbeat comment (no event data lost)', 'data: a\n\n: pi'],
+      ['with an empty body', ''],
+    ] as const) {
+      it(`is 'clean' ${name}, in every split`, () => {
+        for (const { label, end } of endOf(stream)) expect(end, label).to.equal('clean');
+      });
+    }
+
+    for (const [name, stream] of [
+      ['in the middle of a field line', 'data: a\n\ndata: par'],
+      ['after a data line no blank line closed', 'data: a\n\ndata: partial\n'],
+      ['after an id line no blank line closed', 'data: a\r\n\r\nid: 2\r\n'],
+      ['after a comment and a partial event', ': ping\ndata: b'],
+    ] as const) {
+      it(`is 'cut' ${name}, in every split, and the partial event is not dispatched`, () => {
+        for (const { label, end } of endOf(stream)) expect(end, label).to.equal('cut');
+        const { messages } = decodeAll([utf8(stream)]);
+        expect(messages.map((m) => m.data)).to.deep.equal(stream.startsWith(':') ? [] : ['a']);
+      });
+    }
+  });
 });
