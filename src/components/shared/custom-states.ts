@@ -29,6 +29,14 @@ export class CustomStatesController implements ReactiveController {
     if (!states) return;
     const next = new Set(this.#compute());
     for (const state of [...states]) if (!next.has(state)) states.delete(state);
-    for (const state of next) if (!states.has(state)) states.add(state);
+    for (const state of next) {
+      if (states.has(state)) continue;
+      try {
+        states.add(state);
+      } catch {
+        // Chromium 90–124 accepted only `--name` states (CSS `:--name`): states stay off there, the
+        // element goes on updating.
+      }
+    }
   }
 }

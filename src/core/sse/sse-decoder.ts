@@ -143,12 +143,17 @@ function createBoundaryTracker() {
   let insideEvent = false;
   let atLineStart = true;
   let afterCR = false;
+  let atStreamStart = true;
   return {
     get insideEvent() {
       return insideEvent;
     },
     feed(chunk: string) {
-      for (let i = 0; i < chunk.length; i++) {
+      if (chunk.length === 0) return;
+      // One U+FEFF at the start of the stream is a byte order mark, not a field ([spec] §9.2.5).
+      const from = atStreamStart && chunk.charCodeAt(0) === 0xfeff ? 1 : 0;
+      atStreamStart = false;
+      for (let i = from; i < chunk.length; i++) {
         const c = chunk.charCodeAt(i);
         if (c === 10 && afterCR) {
           afterCR = false; // second half of a CRLF

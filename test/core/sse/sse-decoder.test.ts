@@ -140,6 +140,7 @@ describe('SSE decoder (WHATWG §9.2.5–6 conformance vectors)', () => {
       ['after trailing heartbeat comments', 'data: a\n\n: ping\n: ping\n'],
       ['inside a heartbeat comment (no event data lost)', 'data: a\n\n: pi'],
       ['with an empty body', ''],
+      ['after a byte order mark and a complete event', '\uFEFFdata: a\n\n'],
     ] as const) {
       it(`is 'clean' ${name}, in every split`, () => {
         for (const { label, end } of endOf(stream)) expect(end, label).to.equal('clean');
