@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { waitFor, type E2EPage } from './driver.js';
 
 export const SHOTS = 'test-results/screenshots';
+/** Tallest viewport a screenshot uses, in CSS px. */
+const MAX_SHOT_HEIGHT = 3000;
 
 /** A named flow; `run` gets the page (already at `url`, elements defined), the engine's name and the site's URL. */
 export type Flow = [name: string, run: (page: E2EPage, engine: string, url: string) => Promise<void>];
@@ -182,7 +184,8 @@ export const demoFlows: Flow[] = [
         await sleep(150);
         // Make the viewport as tall as the page first: rows use content-visibility: auto and are
         // painted a frame after they come into view, which a full-page capture does not wait for.
-        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        // Capped: a very tall viewport makes the browser allocate a surface that size (memory).
+        const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), MAX_SHOT_HEIGHT);
         await page.setViewport(width, height);
         await sleep(300);
         await page.screenshot(`${SHOTS}/demo-${engine}-${theme.toLowerCase()}-${name}.png`);
