@@ -4,7 +4,7 @@
  * then served as static files beside the mock backend, which stands where the app's proxy would be
  * (`/api/parallel`, key required). The Vue and Angular type-error fixtures are compiled too, and must
  * fail exactly where they are marked.
- * Their dependencies are installed by `.ci/run` (`npm ci` in each example).
+ * Their dependencies are installed by `.ci/run` (`npm ci` in each example), or here when missing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -33,7 +33,9 @@ export function exec(command: string, args: string[], cwd: string): Promise<{ co
 export async function buildExample(name: ExampleName): Promise<void> {
   const dir = `examples/${name}`;
   if (!existsSync(`${dir}/node_modules`)) {
-    throw new Error(`${dir} has no node_modules: run \`npm ci --prefix ${dir}\` (.ci/run does)`);
+    // A fresh clone after `npm ci` (the README's commands): install the example's own lockfile.
+    const install = await exec('npm', ['ci', '--no-audit', '--no-fund'], dir);
+    if (install.code !== 0) throw new Error(`${dir}: npm ci failed\n${install.output.slice(-3000)}`);
   }
   const build = await exec('npm', ['run', 'build', '--silent'], dir);
   if (build.code !== 0) throw new Error(`${dir}: npm run build failed\n${build.output.slice(-3000)}`);

@@ -47,6 +47,7 @@ for (const engine of engines) {
     failed = true;
     continue;
   }
+  const started = Date.now();
   try {
     const env = { WTR_BROWSER: engine };
     if (services) Object.assign(env, { WEBKIT_WEBDRIVER_PORT: String(services.port), WEBKIT_CAPABILITIES: JSON.stringify(services.capabilities) });
@@ -54,5 +55,6 @@ for (const engine of engines) {
   } finally {
     await services?.stop();
   }
+  console.log(`browser tests in ${engine}: ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
 }
 process.exit(failed ? 1 : 0);

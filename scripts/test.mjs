@@ -17,8 +17,9 @@ if (absent.length) {
   process.exit(1);
 }
 
-/** Runs a command, streaming its output; resolves with its exit code and what it printed. */
+/** Runs a command, streaming its output; resolves with its exit code, what it printed and its wall time (s). */
 function run(command, args, env = {}) {
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -30,17 +31,18 @@ function run(command, args, env = {}) {
       output += d;
       process.stderr.write(d);
     });
-    child.on('exit', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output }));
+    child.on('exit', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output, seconds: (Date.now() - started) / 1000 }));
   });
 }
 
 const totals = { passed: 0, failed: 0 };
 const steps = [];
+const testStarted = Date.now();
 
 console.log('\n== build (dist/ and custom-elements.json, which the package tests and type checks use)');
 const committedManifest = readFileSync('custom-elements.json', 'utf8');
 const build = await run('npm', ['run', 'build', '--silent']);
-steps.push(['build', build.code === 0]);
+steps.push([`build (${build.seconds.toFixed(0)} s)`, build.code === 0]);
 if (build.code !== 0) totals.failed++;
 // The manifest is committed (tools read it from the repository and the package): it must be what the
 // build generates. The build has rewritten it; commit the new one if this fails.
@@ -54,7 +56,7 @@ console.log('\n== type check');
 const tsc = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 const hasServer = existsSync('server') && readdirSync('server', { recursive: true }).some((f) => String(f).endsWith('.ts'));
 const tscNode = hasServer ? await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json']) : { code: 0 };
-steps.push(['type check', tsc.code === 0 && tscNode.code === 0]);
+steps.push([`type check (${(tsc.seconds + (tscNode.seconds ?? 0)).toFixed(0)} s)`, tsc.code === 0 && tscNode.code === 0]);
 if (tsc.code !== 0 || tscNode.code !== 0) totals.failed++;
 
 console.log('\n== Node tests (server/, package/)');
@@ -63,7 +65,7 @@ const pass = Number(/ℹ pass (\d+)/.exec(node.output)?.[1] ?? 0);
 const fail = Number(/ℹ fail (\d+)/.exec(node.output)?.[1] ?? (node.code === 0 ? 0 : 1));
 totals.passed += pass;
 totals.failed += fail || (node.code !== 0 ? 1 : 0);
-steps.push(['Node tests', node.code === 0]);
+steps.push([`Node tests (${node.seconds.toFixed(0)} s)`, node.code === 0]);
 
 console.log(`\n== browser tests (web-test-runner: ${engines.join(', ')})`);
 const wtr = await run(process.execPath, ['scripts/test-browser.mjs', '--browser', engines.join(',')], { CI: 'true' });
@@ -76,7 +78,8 @@ for (const engine of engines) {
   }
   totals.passed += browser.passed;
   totals.failed += browser.failed || (wtr.code !== 0 && browser.passed === 0 ? 1 : 0);
-  steps.push([`browser tests (${engine}: ${browser.passed} passed, ${browser.failed} failed)`, browser.failed === 0 && browser.passed > 0]);
+  const wall = new RegExp(`browser tests in ${engine}: ([\\d.]+) s wall`).exec(wtr.output)?.[1];
+  steps.push([`browser tests (${engine}: ${browser.passed} passed, ${browser.failed} failed${wall ? `, ${Number(wall).toFixed(0)} s` : ''})`, browser.failed === 0 && browser.passed > 0]);
 }
 if (wtr.code !== 0 && steps.slice(-engines.length).every(([, ok]) => ok)) {
   totals.failed++;
@@ -89,7 +92,8 @@ if (existsSync('e2e/run.ts')) {
   const m = /e2e: (\d+) passed, (\d+) failed/.exec(e2e.output);
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (e2e.code !== 0 && !m ? 1 : 0);
-  steps.push(['end-to-end tests', e2e.code === 0]);
+  const perEngine = [...e2e.output.matchAll(/e2e \((\w+)\): \d+ passed, \d+ failed in ([\d.]+) s/g)].map((m) => `${m[1]} ${Number(m[2]).toFixed(0)} s`);
+  steps.push([`end-to-end tests (${e2e.seconds.toFixed(0)} s${perEngine.length ? `: ${perEngine.join(', ')}` : ''})`, e2e.code === 0]);
 }
 
 if (existsSync('e2e/oauth.ts')) {
@@ -100,10 +104,10 @@ if (existsSync('e2e/oauth.ts')) {
   const m = /e2e-oauth: (\d+) passed, (\d+) failed/.exec(oauth.output);
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (oauth.code !== 0 && !m ? 1 : 0);
-  steps.push(['end-to-end tests of the sign-in (chromium)', oauth.code === 0]);
+  steps.push([`end-to-end tests of the sign-in (chromium, ${oauth.seconds.toFixed(0)} s)`, oauth.code === 0]);
 }
 
-console.log('\n== summary');
+console.log(`\n== summary (${((Date.now() - testStarted) / 1000 / 60).toFixed(1)} min)`);
 for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 || steps.some(([, ok]) => !ok) ? 1 : 0);
