@@ -12,6 +12,7 @@
  * {@link MAX_INPUT_CHARS} characters per input (Parallel's limit on task spec plus input,
  * parallel-task-api.md §4).
  */
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { readCsvRows } from './csv-rows.js';
 import { BatchInputError } from './group-errors.js';
 import type { BatchInput } from './group-types.js';
@@ -109,23 +110,24 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
 
-/** Where a JSON.parse error points, from the engine's message (V8 and SpiderMonkey forms). */
-function syntaxPosition(text: string, error: unknown): { line: number; column: number } | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const offset = /position (\d+)/.exec(message);
-  if (offset) return position(text, Number(offset[1]));
-  if (/end of (JSON )?(input|data)/i.test(message)) return position(text, text.length);
-  return undefined;
+/**
+ * Where the first JSON syntax error is, found by jsonc-parser's scanner (comments and trailing commas
+ * refused, as JSON.parse does) rather than read from the engine's error message: JavaScriptCore's
+ * JSON.parse messages name no position ("JSON Parse error: Expected ']'"), V8's and SpiderMonkey's
+ * differ in form. Undefined when the parser finds nothing JSON.parse refused.
+ */
+function syntaxPosition(text: string): { line: number; column: number } | undefined {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors.length ? position(text, errors[0]!.offset) : undefined;
 }
 
 function parseJsonArray(text: string): ParsedBatch {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const at = syntaxPosition(text, error);
+  } catch {
+    const at = syntaxPosition(text);
     throw new BatchInputError(
       at ? `The JSON is not valid near line ${at.line}, column ${at.column}. Check the quotes, commas and brackets there.` : 'The JSON is not valid. Check its quotes, commas and brackets.',
       { problem: 'json-syntax', ...at },

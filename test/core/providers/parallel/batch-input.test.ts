@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MAX_BATCH_INPUTS, detectBatchFormat, parseBatchInput } from '../../../../src/core/providers/parallel/batch-input.js';
 import { BatchInputError } from '../../../../src/core/providers/parallel/group-errors.js';
+import { engine } from '../../../support/engine.js';
 
 function failure(text: string, format?: 'lines' | 'csv' | 'json'): BatchInputError {
   try {
@@ -94,6 +95,23 @@ describe('batch inputs: JSON array', () => {
     expect(error.problem).to.equal('json-syntax');
     expect(error.line).to.equal(4);
     expect(error.message).to.match(/^The JSON is not valid near line 4, column \d+\. Check the quotes, commas and brackets there\.$/);
+  });
+
+  it(`names the same line and column in every engine, whose JSON.parse messages differ (WebKit's name no position): ${engine}`, () => {
+    const cases: Array<[string, number, number]> = [
+      ['["Acme",]', 1, 9], // trailing comma
+      ['["Acme", "Glo', 1, 10], // unterminated string: where it starts
+      ["['Acme']", 1, 2], // single quotes
+      ['[\n  "Acme"', 2, 9], // unclosed array: at the end
+      ['["a"] x', 1, 7], // text after the array
+      ['[{"company": "Acme" "year": 2024}]', 1, 21], // missing comma between fields
+      ['[// note\n"a"]', 1, 2], // a comment
+      ['[01]', 1, 3], // a leading zero
+    ];
+    for (const [text, line, column] of cases) {
+      const error = failure(text, 'json');
+      expect([error.problem, error.line, error.column], text).to.deep.equal(['json-syntax', line, column]);
+    }
   });
 
   it('refuses a JSON value that is not an array, and items that are not text or objects, naming the item', () => {
