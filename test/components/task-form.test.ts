@@ -204,6 +204,48 @@ describe('<task-form>', () => {
     expect(store.getCredential('parallel')).to.equal('sk-secret-1');
   });
 
+  it('a 401 on submit: the key field says the key was refused; a new key typed there clears it, and the next submit sends it with every field as typed', async () => {
+    const store = freshStore();
+    const script = await scriptStream([json({ error: 'Invalid API key' }, 401), created('trun_after401')]);
+    const el = await fixture<TaskFormElement>(html`<task-form store=${store.name} proxy-url=${script.url} auth-mode="api-key"></task-form>`);
+    await type(el, '#pf-input', 'keep me');
+    await type(el, '#api-key', 'sk-wrong');
+    await el.submit();
+    expect($(el, '[part~="error"]').textContent).to.contain('401');
+    expect($(el, '#api-key').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#api-key-error').textContent).to.contain('refused this key');
+    await type(el, '#api-key', 'sk-right');
+    expect(el.shadowRoot!.querySelector('[part~="error"]'), 'the old refusal is gone').to.equal(null);
+    expect($(el, '#api-key').getAttribute('aria-invalid')).to.equal('false');
+    expect(($(el, '#pf-input') as HTMLTextAreaElement).value, 'typed input survives').to.equal('keep me');
+    const createdEvent = oneEvent(el, 'task-created');
+    await el.submit();
+    expect(((await createdEvent) as unknown as TaskCreatedEvent).runId).to.equal('trun_after401');
+    const log = await script.log();
+    expect(log.map((r) => r.headers['x-api-key'])).to.deep.equal(['sk-wrong', 'sk-right']);
+    expect(store.getRuns()).to.have.length(1);
+  });
+
+  it('a 401 on submit, then a new apiKey set by a script: the refusal clears and the next submit uses the new key, without a reload', async () => {
+    const store = freshStore();
+    const script = await scriptStream([json({ error: 'Invalid API key' }, 401), created('trun_scriptkey')]);
+    const el = await fixture<TaskFormElement>(html`<task-form store=${store.name} proxy-url=${script.url} auth-mode="api-key"></task-form>`);
+    el.apiKey = 'old-key';
+    await el.updateComplete;
+    await type(el, '#pf-input', 'still here');
+    await el.submit();
+    expect($(el, '[part~="error"]').textContent).to.contain('401');
+    el.apiKey = 'new-key';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="error"]'), 'the old refusal is gone').to.equal(null);
+    expect($(el, '[role="status"]').textContent).to.contain('Submit again');
+    expect(el.request, 'the draft is kept').to.deep.include({ input: 'still here' });
+    await el.submit();
+    const log = await script.log();
+    expect(log.map((r) => r.headers['x-api-key'])).to.deep.equal(['old-key', 'new-key']);
+    expect(store.getRuns().map((r) => r.id)).to.deep.equal(['trun_scriptkey']);
+  });
+
   it('prefills every field from an earlier run (re-run)', async () => {
     const { el } = await form();
     el.prefill('parallel', {

@@ -21,6 +21,9 @@ import { SignInGate } from './sign-in-gate.js';
 import { StorageSyncController } from './storage-sync.js';
 import { StoreController } from './store-controller.js';
 
+/** The properties requests are made with: a change retries what failed because of them. @internal */
+export const CONFIG_PROPERTIES = ['apiKey', 'authMode', 'proxyUrl', 'provider'] as const;
+
 export abstract class TaskElement extends LitElement {
   protected readonly storeController = new StoreController(this);
   /** Runs saved by other tabs of this site appear here without a reload. */
@@ -183,7 +186,7 @@ export abstract class TaskElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if ((['apiKey', 'authMode', 'proxyUrl', 'provider'] as const).some((key) => changed.has(key))) this.#configChanged();
+    if (CONFIG_PROPERTIES.some((key) => changed.has(key))) this.#configChanged();
   }
 
   #configChanged(): void {

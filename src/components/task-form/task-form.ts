@@ -1,5 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isHttpStatusError } from '../../core/errors.js';
@@ -15,7 +15,7 @@ import {
 } from '../../core/validation/shannon-draft.js';
 import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
-import { TaskElement } from '../shared/task-element.js';
+import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
 import { takeDraft, stashDraft } from './draft-stash.js';
 import { describedBy, field } from './form-controls.js';
 import { renderParallelFields } from './parallel-fields.js';
@@ -80,6 +80,8 @@ export class TaskFormElement extends TaskElement {
   @state() private _keyVisible = false;
   @state() private _domainText = { include: '', exclude: '' };
   @state() private _domainError: { list: 'include' | 'exclude'; message: string } | undefined;
+  /** The last create request was refused for its credentials (401, 403) and nothing changed since. */
+  @state() private _refused = false;
   @state() private _signInRequired = false;
 
   protected override oauthAnnounceRank = 0;
@@ -100,7 +102,8 @@ export class TaskFormElement extends TaskElement {
       this._requestError = error instanceof Error ? error.message : String(error);
       this._status = 'The request failed; your input is kept.';
       this.reportError(error);
-      if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
+      this._refused = isHttpStatusError(error) && (error.status === 401 || error.status === 403);
+      if (this._refused) this.#touch('apiKey');
     },
   });
 
@@ -127,7 +130,19 @@ export class TaskFormElement extends TaskElement {
   }
 
   override onStoreChange(change: StoreChange): void {
+    if (change.type === 'credentials' && change.provider === this.provider) this.#configChanged();
     if (change.type === 'selection' || change.type === 'credentials' || change.type === 'run') this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (CONFIG_PROPERTIES.some((key) => changed.has(key))) this.#configChanged();
+  }
+
+  /** Key, auth mode, proxy URL or provider changed: a refusal of the old ones is over (fields stay as typed). */
+  #configChanged(): void {
+    if (!this._refused) return;
+    [this._refused, this._requestError, this._status] = [false, undefined, 'The settings changed. Submit again when ready.'];
   }
 
   /** The create body the form would send now, or undefined while a field is invalid. */
@@ -234,7 +249,8 @@ export class TaskFormElement extends TaskElement {
   #renderKeyField() {
     if (!this.#needsKey()) return nothing;
     const key = this.taskStore.getCredential(this.provider) ?? '';
-    const error = this._showAllErrors || this._touched.has('apiKey') ? this.#keyError() : undefined;
+    const refused = this._refused ? 'The API refused this key. Enter a valid key, then submit again.' : undefined;
+    const error = this._showAllErrors || this._touched.has('apiKey') ? (this.#keyError() ?? refused) : undefined;
     const hint = 'Kept in this page only; use auth-mode="none" behind the proxy to keep keys off the browser.';
     return field({
       id: 'api-key', label: `${this.provider === 'shannon' ? 'Shannon' : 'Parallel'} API key`, error, hint,

@@ -174,6 +174,15 @@ export type TaskEvent =
 
 export type TaskEventKind = TaskEvent['kind'];
 
+/**
+ * The id of the status event for `status` (store/dedupe.ts: one status is one event, however it
+ * was learned); `qualifier` names a status event that is not the API's own transition
+ * (`statusEventId('cancelling', 'requested')` for a cancel the user asked for).
+ */
+export function statusEventId(status: TaskStatus, qualifier?: string): string {
+  return qualifier ? `status:${status}:${qualifier}` : `status:${status}`;
+}
+
 /** Snapshot of one run as the store keeps it. */
 export interface TaskRun {
   id: string;

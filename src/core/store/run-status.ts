@@ -9,6 +9,7 @@ import { TaskElementsError } from '../errors.js';
 import type { TaskProvider } from '../providers/provider.js';
 import { isTerminalStatus, type TaskEvent, type TaskRunPatch, type TaskStatus } from '../providers/task-event.js';
 import { sleep, type Timers } from '../util/environment.js';
+import { statusEventId } from './dedupe.js';
 import type { TaskStore } from './store-types.js';
 
 /** What the status requests of one run need. */
@@ -115,7 +116,7 @@ const WORK_KINDS = new Set<TaskEvent['kind']>(['message', 'stats', 'thinking', '
 export function inferRunning(store: TaskStore, runId: string, added: readonly TaskEvent[]): void {
   if (store.getRun(runId)?.status !== 'queued') return;
   if (!added.some((event) => WORK_KINDS.has(event.kind))) return;
-  store.applyEvents(runId, [{ kind: 'status', id: 'status:running', status: 'running', apiStatus: 'running', source: 'inferred' }]);
+  store.applyEvents(runId, [{ kind: 'status', id: statusEventId('running'), status: 'running', apiStatus: 'running', source: 'inferred' }]);
 }
 
 /** Any thrown value as a TaskElementsError (its message kept). */

@@ -12,6 +12,7 @@ import { globalTimers } from '../util/environment.js';
 import { createRun, fetchStatus, requestCancel } from './api-actions.js';
 import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
+import { SeenEvents, statusEventId } from './dedupe.js';
 import { planStoredMerge } from './merge-stored.js';
 import { openPersistence } from './open-persistence.js';
 import { PersistedLogs, type LogMessage } from './persisted-logs.js';
@@ -45,22 +46,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   let storedSelection = selectedId;
   let selectionUnsaved = false;
   const tombstones = new Set<string>();
-  const seen = new Map<string, Set<string>>();
+  // Exactly-once: which events each run already has (dedupe.ts states the invariant).
+  const seen = new SeenEvents((runId) => events.get(runId));
   const connections = new Map<string, RunConnectionSnapshot>();
   const listeners = new Set<StoreListener>();
   let saveTimer: unknown;
   let disposed = false;
   const credentials = createCredentialStore(name, options.keyPersistence ?? 'memory');
   const watches = createWatchRegistry((runId, endpoint) => openConnection(runId, endpoint));
-
-  function seenOf(runId: string): Set<string> {
-    let set = seen.get(runId);
-    if (!set) {
-      set = new Set((events.get(runId) ?? []).map((e) => e.id));
-      seen.set(runId, set);
-    }
-    return set;
-  }
 
   function emit(change: StoreChange): void {
     for (const listener of [...listeners]) {
@@ -84,7 +77,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       const ids = new Set(stored.map((e) => e.id));
       const mine = (events.get(runId) ?? []).filter((e) => !ids.has(e.id));
       events.set(runId, [...stored, ...mine]);
-      seen.delete(runId);
+      seen.forget(runId);
       // The older part of a log whose latest events were shown goes before them.
       const shownIds = new Set(shown.map((e) => e.id));
       const older = shown.length ? stored.filter((e) => !shownIds.has(e.id)) : stored;
@@ -134,7 +127,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     watches.drop(runId);
     runs = runs.filter((run) => run.id !== runId);
     events.delete(runId);
-    seen.delete(runId);
+    seen.forget(runId);
     connections.delete(runId);
     logs.forget(runId);
     tombstones.add(runId);
@@ -170,16 +163,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   function ingest(runId: string, incoming: readonly TaskEvent[], persist: boolean): TaskEvent[] {
     const previous = store.getRun(runId);
     if (!previous || incoming.length === 0 || logs.hold(runId, incoming, persist)) return [];
-    const ids = seenOf(runId);
     let list = events.get(runId);
     if (!list) events.set(runId, (list = []));
     let run = previous;
     const added: TaskEvent[] = [];
     for (const event of incoming) {
-      if (ids.has(event.id)) continue;
+      if (seen.has(runId, event)) continue;
       const result = applyEvent(run, event);
-      // A status that changed nothing may become a real transition later (paused → running → paused).
-      if (event.kind !== 'status' || result.log) ids.add(event.id);
+      seen.record(runId, event, result.log);
       run = result.run;
       if (result.log) {
         list.push(event);
@@ -280,7 +271,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     async submit(params, endpoint, signal) {
       const run = await createRun(params, endpoint, new Date(now()).toISOString(), signal);
-      store.addRun(run, [{ kind: 'status', id: `status:${run.status}`, status: run.status, apiStatus: run.apiStatus ?? run.status, source: 'create' }]);
+      store.addRun(run, [{ kind: 'status', id: statusEventId(run.status), status: run.status, apiStatus: run.apiStatus ?? run.status, source: 'create' }]);
       store.select(run.id);
       return store.getRun(run.id)!;
     },
@@ -296,7 +287,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     async cancel(runId, endpoint) {
       await requestCancel(runId, endpoint);
       if (store.getRun(runId)?.status !== 'cancelled') {
-        store.applyEvents(runId, [{ kind: 'status', id: 'status:cancelling:requested', status: 'cancelling', apiStatus: 'cancel requested', source: 'cancel' }]);
+        store.applyEvents(runId, [{ kind: 'status', id: statusEventId('cancelling', 'requested'), status: 'cancelling', apiStatus: 'cancel requested', source: 'cancel' }]);
       }
     },
     async refreshStatus(runId, endpoint, signal) {
@@ -354,7 +345,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     }
     if (Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value))) store.updateRun(runId, fields);
     const timestamp = patch.updatedAt ?? new Date(now()).toISOString(); // a learned status is stamped when learned
-    const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: `status:${status}`, status, apiStatus: apiStatus ?? status, source, timestamp }] : [];
+    const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: statusEventId(status), status, apiStatus: apiStatus ?? status, source, timestamp }] : [];
     return store.applyEvents(runId, [...statusEvents, ...extra]);
   }
 

@@ -11,7 +11,7 @@ import type { SseMessage } from '../../sse/sse-decoder.js';
 import { hashText } from '../../util/hash.js';
 import { asObject, parseJson } from '../../util/read.js';
 import type { DecodedMessage, EventDecoder } from '../provider.js';
-import { isTerminalStatus, needsUser, type TaskEvent, type TaskStatus } from '../task-event.js';
+import { isTerminalStatus, needsUser, statusEventId, type TaskEvent, type TaskStatus } from '../task-event.js';
 import { mapParallelEvent, type UnkeyedEvent } from './map-parallel-event.js';
 
 /** Whether a state event says nothing more will stream: `run.is_active` when given, else the status. */
@@ -28,7 +28,7 @@ export function createParallelDecoder(): EventDecoder {
   function keyOf(event: UnkeyedEvent, rawData: string): string {
     switch (event.kind) {
       case 'status':
-        return `status:${event.status}`;
+        return statusEventId(event.status);
       case 'output':
         return 'output';
       case 'stats':
