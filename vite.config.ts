@@ -14,13 +14,15 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it.
- * Matched on the path inside the project (`src/core/…`), never on the absolute path: a checkout in a
- * folder whose name contains "oauth" or "markdown" must build the same chunks.
+ * Our modules are matched on their path inside the project (`src/core/…`), never on the absolute
+ * path: a checkout in a folder whose name contains "oauth" or "markdown" must build the same chunks.
+ * Packages are matched by their `node_modules/<name>/` segment wherever that folder is (hoisted in a
+ * monorepo, or a linked node_modules).
  */
 const SHARED_CHUNK = (id: string): boolean => {
+  if (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|eventsource-parser)[\\/]/.test(id)) return true;
   const path = relative(ROOT, id).replaceAll('\\', '/');
-  return /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|eventsource-parser)\//.test(path) ||
-    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path));
+  return /^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path);
 };
 
 export default defineConfig(({ mode }) => {

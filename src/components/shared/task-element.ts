@@ -132,12 +132,9 @@ export abstract class TaskElement extends LitElement {
     if ((next.status === 'signed-in') !== (previous.status === 'signed-in')) this.#configChanged();
   }
 
-  /**
-   * True when `auth-mode="oauth"` and no key is held (yet): the element shows a sign-in state, and its
-   * requests wait for configuration until a key arrives.
-   */
+  /** True when `auth-mode="oauth"` and no key is held (yet): the element shows a sign-in state. */
   protected get awaitingSignIn(): boolean {
-    return this.oauth.active && this.provider === 'parallel' && this.oauth.snapshot?.status !== 'signed-in';
+    return this.oauth.awaiting;
   }
 
   /** Also watches `apikey` / `api-key`, only to remove them: keys are never read from attributes. */

@@ -2,10 +2,10 @@
  * Keeps what the user typed across the trip to the sign-in page and back: saved in sessionStorage
  * (this tab only) just before leaving, taken once when the form comes back. Only draft fields are
  * kept, never a key; values of the wrong type are dropped, so a stale or edited entry cannot break
- * the form.
+ * the form. Loaded with the sign-in binding (oauth-binding.ts): only pages with a sign-in need it.
  */
 import { KEY_PREFIX } from '../../core/store/persistence.js';
-import { emptyParallelDraft, type ParallelDraft } from '../../core/validation/parallel-draft.js';
+import type { ParallelDraft } from '../../core/validation/parallel-draft.js';
 
 const slot = (store: string) => `${KEY_PREFIX}:${store}:sign-in-draft`;
 
@@ -18,8 +18,8 @@ export function stashDraft(store: string, draft: ParallelDraft): void {
   }
 }
 
-/** Takes the stashed draft (removing it), merged over an empty draft; undefined when none. */
-export function takeDraft(store: string): ParallelDraft | undefined {
+/** Takes the stashed draft (removing it), merged over `empty` (the form's empty draft); undefined when none. */
+export function takeDraft(store: string, empty: ParallelDraft): ParallelDraft | undefined {
   let raw: string | null = null;
   try {
     raw = sessionStorage.getItem(slot(store));
@@ -35,7 +35,7 @@ export function takeDraft(store: string): ParallelDraft | undefined {
     return undefined;
   }
   if (!saved || typeof saved !== 'object') return undefined;
-  const draft = emptyParallelDraft() as unknown as Record<string, unknown>;
+  const draft = { ...empty } as unknown as Record<string, unknown>;
   for (const [name, fallback] of Object.entries(draft)) {
     const value = (saved as Record<string, unknown>)[name];
     const sameType = Array.isArray(fallback)

@@ -16,8 +16,8 @@ import {
 import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
-import { takeDraft, stashDraft } from './draft-stash.js';
 import { describedBy, field } from './form-controls.js';
+import { FormSignIn } from './form-sign-in.js';
 import { renderParallelFields } from './parallel-fields.js';
 import { renderShannonFields } from './shannon-fields.js';
 import { taskFormStyles } from './task-form.styles.js';
@@ -82,9 +82,8 @@ export class TaskFormElement extends TaskElement {
   @state() private _domainError: { list: 'include' | 'exclude'; message: string } | undefined;
   /** The last create request was refused for its credentials (401, 403) and nothing changed since. */
   @state() private _refused = false;
-  @state() private _signInRequired = false;
-
   protected override oauthAnnounceRank = 0;
+  readonly #signIn = new FormSignIn(this, this.oauth, { get: () => this._parallel, set: (draft) => (this._parallel = draft) });
 
   /**
    * The create request. @lit/task passes an AbortSignal (aborted when the element leaves the page)
@@ -118,8 +117,6 @@ export class TaskFormElement extends TaskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const draft = takeDraft(this.store); // back from the sign-in page: what was typed before leaving
-    if (draft) this._parallel = draft;
     window.addEventListener('task-rerun', this.#onRerun);
   }
 
@@ -154,11 +151,8 @@ export class TaskFormElement extends TaskElement {
   async submit(): Promise<void> {
     if (this.#busy) return; // one submission at a time: never create a task twice
     const result = this.#validate();
-    if (this.oauth.active && (this.awaitingSignIn || this.oauth.configError)) {
-      this._signInRequired = true;
+    if (this.#signIn.refusesSubmit()) {
       this._status = 'Nothing was sent: sign in with Parallel first.';
-      await this.updateComplete;
-      this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus();
       return;
     }
     const keyError = this.#keyError();
@@ -208,17 +202,6 @@ export class TaskFormElement extends TaskElement {
 
   #needsKey(): boolean {
     return this.authMode !== 'none' && this.authMode !== 'oauth' && !this.apiKey;
-  }
-
-  #renderAuth() {
-    return this.oauth.active ? this.oauth.renderPanel({
-      required: this._signInRequired, onSignOut: () => void this.signOut(),
-      onSignIn: () => {
-        this._signInRequired = false;
-        if (this.provider === 'parallel') stashDraft(this.store, this._parallel); // survives the round trip
-        void this.signIn();
-      },
-    }) : nothing;
   }
 
   #keyError(): string | undefined {
@@ -299,7 +282,7 @@ export class TaskFormElement extends TaskElement {
   override render() {
     const busy = this.#busy;
     return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
-      ${this.#renderAuth()}
+      ${this.#signIn.render()}
       ${this.#renderKeyField()}
       ${this.#renderFields()}
       ${this._requestError ? html`<div part="error" class="request-error" role="alert">${this._requestError}</div>` : nothing}
