@@ -78,14 +78,16 @@ export class SignInGate implements ReactiveController {
     return this.active ? this.#controller?.configError : undefined;
   }
 
-  /** Starts a sign-in (leaves the page), loading the sign-in code first if needed. */
+  /** Starts a sign-in (leaves the page), loading the sign-in code first if needed; nothing in other auth modes. */
   async signIn(): Promise<void> {
+    if (!this.active) return;
     const controller = await this.#load();
     await controller?.signIn();
   }
 
   /** Forgets the key everywhere it is kept (loading the sign-in code first if needed: a kept key may exist). */
   async signOut(): Promise<void> {
+    if (!this.active) return;
     const controller = await this.#load();
     controller?.signOut();
   }
