@@ -12,6 +12,24 @@ import { defineConfig } from 'vite';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
+/** The path of a module inside the project (`src/core/…`, `node_modules/lit/…`), with `/`. */
+const projectPath = (id: string): string => relative(ROOT, id).replaceAll('\\', '/');
+
+/**
+ * Modules of the bundle's connection chunk, imported when a run is first watched or a request is
+ * made (lazy-session.ts, task-store.ts): the stream client, SSE decoding, the providers' request
+ * builders and event mappers, the run session and its lifecycle. A page that only shows stored runs,
+ * or no run, does not download it.
+ */
+const CONNECTION_CHUNK = (id: string): boolean => {
+  const path = projectPath(id);
+  return /(^|\/)node_modules\/eventsource-parser\//.test(path) ||
+    (/^src\/core\/(client|sse)\//.test(path) && !/http-failure/.test(path)) ||
+    /^src\/core\/providers\/(parallel|shannon)\/(?!processors|batch-|group-|map-group)/.test(path) ||
+    /^src\/core\/providers\/provider\.ts$/.test(path) ||
+    /^src\/core\/store\/(run-session|run-lifecycle|run-status|run-policy|backfill|providers|api-actions|restore-events)\.ts$/.test(path);
+};
+
 /**
  * Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it.
  * Our modules are matched on their path inside the project (`src/core/…`), never on the absolute
@@ -20,9 +38,9 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
  * monorepo, or a linked node_modules).
  */
 const SHARED_CHUNK = (id: string): boolean => {
-  if (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|eventsource-parser)[\\/]/.test(id)) return true;
-  const path = relative(ROOT, id).replaceAll('\\', '/');
-  return /^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path);
+  const path = projectPath(id);
+  return /(^|\/)node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) ||
+    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path) && !CONNECTION_CHUNK(id));
 };
 
 export default defineConfig(({ mode }) => {
@@ -48,7 +66,8 @@ export default defineConfig(({ mode }) => {
             chunkFileNames: 'task-elements.chunks/[name]-[hash].js',
             // What every element needs (Lit, the store, the stream client, the providers, the shared
             // base class) is one chunk, not many small ones: one request, and it compresses better.
-            codeSplitting: { groups: [{ name: 'shared', test: SHARED_CHUNK }] },
+            // `shared` first: what shared modules import stays in it, not in the connection chunk.
+            codeSplitting: { groups: [{ name: 'shared', test: SHARED_CHUNK, priority: 2 }, { name: 'connection', test: CONNECTION_CHUNK, priority: 1 }] },
           },
         },
       },

@@ -1,32 +1,72 @@
 /**
- * task-elements/core: the DOM-free, Lit-free part of task-elements. Runs in browsers, workers and
- * Node: SSE decoding, the reconnecting stream client, the Parallel and Shannon providers, and the
- * store.
+ * task-elements/core: the DOM-free, Lit-free part of task-elements, for browsers, workers and Node.
+ * This list is the public API (issue 11 item 9): every name here is documented where it is declared
+ * (shapes, units, errors, and the API document it follows) and follows semantic versioning.
+ *
+ * - **Store**: runs, their events (exactly once, in order), selection, one connection per run,
+ *   persistence. Get a shared one with {@link getTaskStore}, or make one with {@link createTaskStore}.
+ * - **Errors**: every failure the store and clients report is one of these classes.
+ * - **Normalized types**: {@link TaskRun}, the {@link TaskEvent} union, statuses, outputs, usage.
+ * - **Providers**: the Parallel Task API and Shannon adapters, and their create parameters.
+ * - **Clients**: the reconnecting SSE stream client and the SSE decoder under it.
+ * - **Auth**: the auth modes, and Parallel OAuth (sign-in with PKCE).
+ * - **Task Groups** (Parallel batches): parsing a batch, submitting it, watching the group.
+ *
+ * Withheld on purpose, because they are how the store works rather than what it offers, and
+ * change with it: the event reducer and transition rules (`applyEvent`, `canTransition`, the run
+ * lifecycle), request preparation (`prepareRequest`, `callApi`, `buildUrl`, auth headers), response
+ * classification and error wording helpers, storage keys and the storage adapters behind the
+ * `persistence` option (`KEY_PREFIX`, `createMemoryStorage`), and the form's draft validators.
+ * Import them from their modules at your own risk: they are not part of the contract.
  */
+
+// Store
+export { createTaskStore } from './store/task-store.js';
+export { getTaskStore, registerTaskStore, releaseTaskStore } from './store/registry.js';
+export type { TaskStore, TaskStoreOptions, StoreChange, StoreListener, EndpointSource } from './store/task-store.js';
+export type { ConnectionTuning, RunConnectionSnapshot } from './store/run-session-types.js';
+export type { RunPhaseName } from './store/run-lifecycle.js';
+export type { PersistenceOption } from './store/open-persistence.js';
+export type { StorageLike } from './store/run-index.js';
+export { createMemoryEventLog } from './store/event-log.js';
+export type { EventLog, StoredBatch, QuarantineEntry, MemoryEventLogOptions } from './store/event-log.js';
+export type { EndpointConfig } from './client/api-request.js';
+
+// Errors
 export {
   TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError,
-  EventTooLargeError, ConfigError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError, isTaskElementsError, isHttpStatusError, isAbortError,
+  EventTooLargeError, ConfigError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError,
+  isTaskElementsError, isHttpStatusError, isAbortError,
 } from './errors.js';
 export type { HttpErrorContext } from './errors.js';
 
+// Normalized types
+export { isTerminalStatus, TERMINAL_STATUSES } from './providers/task-event.js';
+export type {
+  ProviderName, TaskStatus, TaskEvent, TaskEventKind, TaskEventBase, TaskRun, TaskRunPatch, TaskOutput,
+  FieldBasis, Citation, SourceStats, Usage, RunError,
+} from './providers/task-event.js';
+
+// Providers
+export { parallelProvider } from './providers/parallel/parallel-provider.js';
+export { shannonProvider } from './providers/shannon/shannon-provider.js';
+export type { TaskProvider, ApiRequest, EventDecoder, DecodedMessage, StatusSnapshot, CreatedRun } from './providers/provider.js';
+export type { ParallelCreateParams, ParallelOutputSchema, ParallelInputSchema } from './providers/parallel/parallel-types.js';
+export type { ShannonCreateParams, ShannonMode, ShannonModelTier, ShannonResearchStrategy } from './providers/shannon/shannon-types.js';
+export { PARALLEL_PROCESSORS, isParallelProcessor } from './providers/parallel/processors.js';
+export type { ProcessorInfo } from './providers/parallel/processors.js';
+
+// Clients
+export { openStream } from './client/stream-client.js';
+export type { ConnectionState, ConnectionSnapshot, StreamClientOptions, StreamConnection, StreamRequest } from './client/stream-client.js';
+export type { RetryOptions } from './client/backoff.js';
 export { createSseDecoder, DEFAULT_MAX_EVENT_SIZE } from './sse/sse-decoder.js';
 export type { SseMessage, SseDecoder, SseDecoderOptions, SseDecoderCallbacks } from './sse/sse-decoder.js';
 
-export { openStream } from './client/stream-client.js';
-export type { ConnectionState, ConnectionSnapshot, StreamClientOptions, StreamConnection, StreamRequest } from './client/stream-client.js';
-export { reconnectDelay, parseRetryAfter, DEFAULT_RETRY } from './client/backoff.js';
-export type { RetryOptions, ServerDelayHints } from './client/backoff.js';
-export { classifyResponse, isEventStream } from './client/classify-response.js';
-export type { ResponseVerdict } from './client/classify-response.js';
-export { callApi, prepareRequest, buildUrl } from './client/api-request.js';
-export type { EndpointConfig } from './client/api-request.js';
-export { describeStatus, apiErrorMessage, maskUrl } from './client/http-failure.js';
-
-export { authHeaders, authQuery, parseAuthMode, AUTH_MODES } from './auth/auth.js';
-export type { AuthMode, AuthConfig, RequestKind } from './auth/auth.js';
-export {
-  resolveOAuthConfig, parseOAuthStorage, DEFAULT_OAUTH_ISSUER, OAUTH_STORAGE_KINDS,
-} from './auth/oauth/oauth-config.js';
+// Auth
+export { AUTH_MODES } from './auth/auth.js';
+export type { AuthMode, AuthConfig } from './auth/auth.js';
+export { resolveOAuthConfig, parseOAuthStorage, DEFAULT_OAUTH_ISSUER, OAUTH_STORAGE_KINDS } from './auth/oauth/oauth-config.js';
 export type { OAuthAttributes, OAuthConfig, OAuthStorageKind } from './auth/oauth/oauth-config.js';
 export { OAuthError, isOAuthError } from './auth/oauth/oauth-errors.js';
 export type { OAuthErrorReason } from './auth/oauth/oauth-errors.js';
@@ -34,33 +74,6 @@ export { createOAuthRuntime } from './auth/oauth/oauth-runtime.js';
 export type { OAuthRuntime, OAuthRuntimeOptions } from './auth/oauth/oauth-runtime.js';
 export type { OAuthNavigator } from './auth/oauth/oauth-return.js';
 export type { OAuthSession, OAuthSnapshot, OAuthStatus, OAuthListener } from './auth/oauth/oauth-session.js';
-
-export { isTerminalStatus, TERMINAL_STATUSES } from './providers/task-event.js';
-export type {
-  ProviderName, TaskStatus, TaskEvent, TaskEventKind, TaskEventBase, TaskRun, TaskRunPatch, TaskOutput,
-  FieldBasis, Citation, SourceStats, Usage, RunError,
-} from './providers/task-event.js';
-export type { TaskProvider, ApiRequest, EventDecoder, DecodedMessage, StatusSnapshot, CreatedRun } from './providers/provider.js';
-export { parallelProvider, parallelBetas } from './providers/parallel/parallel-provider.js';
-export type { ParallelCreateParams, ParallelOutputSchema, ParallelInputSchema } from './providers/parallel/parallel-types.js';
-export { shannonProvider, mapShannonStatus } from './providers/shannon/shannon-provider.js';
-export type { ShannonCreateParams, ShannonMode, ShannonModelTier, ShannonResearchStrategy } from './providers/shannon/shannon-types.js';
-
-export { createTaskStore } from './store/task-store.js';
-export type { TaskStore, TaskStoreOptions, StoreChange, StoreListener, EndpointSource } from './store/task-store.js';
-export type { ConnectionTuning, RunConnectionSnapshot } from './store/run-session.js';
-export { transition as runLifecycleTransition } from './store/run-lifecycle.js';
-export type { RunPhase, RunPhaseName, RunInput, LifecyclePolicy } from './store/run-lifecycle.js';
-export { getTaskStore, registerTaskStore, releaseTaskStore } from './store/registry.js';
-export { providerFor, parseProviderName } from './store/providers.js';
-export { createMemoryStorage, browserLocalStorage, SCHEMA_VERSION, KEY_PREFIX } from './store/persistence.js';
-export type { StorageLike } from './store/persistence.js';
-export { createMemoryEventLog } from './store/event-log.js';
-export type { EventLog, StoredBatch, QuarantineEntry } from './store/event-log.js';
-export type { PersistenceOption } from './store/open-persistence.js';
-export { applyEvent, canTransition } from './store/apply-event.js';
-
-export { PARALLEL_PROCESSORS, isParallelProcessor } from './providers/parallel/processors.js';
 
 // Parallel Task Groups (batches): parallel-task-api.md §10.
 export { parseBatchInput, detectBatchFormat, MAX_BATCH_INPUTS, MAX_INPUT_CHARS } from './providers/parallel/batch-input.js';
@@ -86,10 +99,3 @@ export type { GroupStore, GroupRecord, GroupStoreChange } from './store/group-st
 export type {
   BatchInput, GroupRunInput, GroupStatus, GroupRunState, GroupEvent, GroupSnapshot, GroupTransition,
 } from './providers/parallel/group-types.js';
-export type { ProcessorInfo } from './providers/parallel/processors.js';
-export { checkOutputSchema } from './validation/output-schema.js';
-export type { SchemaReport } from './validation/output-schema.js';
-export { validateParallelDraft, emptyParallelDraft, parallelDraftFromRequest } from './validation/parallel-draft.js';
-export type { ParallelDraft, ParallelField, DraftResult } from './validation/parallel-draft.js';
-export { validateShannonDraft, emptyShannonDraft, shannonDraftFromRequest } from './validation/shannon-draft.js';
-export type { ShannonDraft, ShannonField } from './validation/shannon-draft.js';

@@ -14,7 +14,7 @@ import type { OAuthAttributes } from '../../core/auth/oauth/oauth-config.js';
 import type { OAuthSnapshot, OAuthStatus } from '../../core/auth/oauth/oauth-session.js';
 import type { ProviderName } from '../../core/providers/task-event.js';
 import type { StoreChange, TaskStore } from '../../core/store/task-store.js';
-import { parseProviderName, providerFor } from '../../core/store/providers.js';
+import { parseProviderName, PROVIDER_INFO } from '../../core/providers/provider-info.js';
 import { TaskErrorEvent } from './events.js';
 import { dropKeyAttributes, KEY_ATTRIBUTES } from './key-attribute.js';
 import { SignInGate } from './sign-in-gate.js';
@@ -166,7 +166,7 @@ export abstract class TaskElement extends LitElement {
     const own = provider === this.provider;
     return {
       provider,
-      baseUrl: (own && this.proxyUrl) || providerFor(provider).defaultProxyUrl,
+      baseUrl: (own && this.proxyUrl) || PROVIDER_INFO[provider].defaultProxyUrl,
       auth: this.authMode === 'oauth'
         // Only the key from the sign-in, and only for Parallel: OAuth keys are Parallel API keys.
         ? { mode: 'oauth', apiKey: provider === 'parallel' ? this.oauth.token : undefined }

@@ -10,7 +10,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
-import { providerFor } from '../../core/store/providers.js';
+import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
 
 export interface ControlContext {
   connection: RunConnectionSnapshot | undefined;
@@ -50,7 +50,7 @@ export function renderControls(run: TaskRun, events: readonly TaskEvent[], ctx: 
   if (isTerminalStatus(run.status)) return nothing;
   const connection = ctx.connection;
   const watching = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
-  const cancelReason = providerFor(run.provider).cancelUnsupportedReason;
+  const cancelReason = PROVIDER_INFO[run.provider]?.cancelUnsupportedReason;
   const cancelling = run.status === 'cancelling' || ctx.busy === 'cancel';
   return html`<div part="controls" class="controls">
     ${watching ? html`<button type="button" part="stop" @click=${ctx.onStop}>Stop watching</button>` : nothing}

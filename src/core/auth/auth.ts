@@ -6,8 +6,14 @@
 import { ConfigError } from '../errors.js';
 import type { ProviderName } from '../providers/task-event.js';
 
+/**
+ * Where credentials go (design.md): `none` (the proxy adds them), `api-key` (`x-api-key` /
+ * `X-API-Key`), `bearer` (`Authorization: Bearer`), `query` (`api_key` on Shannon stream URLs only),
+ * `oauth` (a key from signing in with Parallel, sent as `x-api-key`).
+ */
 export type AuthMode = 'none' | 'api-key' | 'bearer' | 'query' | 'oauth';
 
+/** Every {@link AuthMode}, in the order the docs list them. */
 export const AUTH_MODES: readonly AuthMode[] = ['none', 'api-key', 'bearer', 'query', 'oauth'];
 
 /** Credentials as configured on an element or a store. */
@@ -28,6 +34,7 @@ export function parseAuthMode(value: string | null | undefined): AuthMode {
 /** Where the key from a sign-in is kept (`oauth-storage`). */
 export type OAuthStorageKind = 'session' | 'local' | 'memory';
 
+/** Every {@link OAuthStorageKind}: where a signed-in key is kept (`session` by default). */
 export const OAUTH_STORAGE_KINDS: readonly OAuthStorageKind[] = ['session', 'local', 'memory'];
 
 /** `oauth-storage` value, or `session` for an absent or unknown one. */

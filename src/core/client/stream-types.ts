@@ -6,6 +6,11 @@ import type { SseMessage } from '../sse/sse-decoder.js';
 import type { FetchLike, OnlineEventTarget, Timers } from '../util/environment.js';
 import type { RetryOptions } from './backoff.js';
 
+/**
+ * The state of a stream connection: `connecting` (first attempt), `open` (events flow),
+ * `reconnecting` (waiting or retrying after a drop), `closed` (ended or stopped), `failed` (will
+ * not retry by itself: a fatal status or too many attempts).
+ */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
 
 /** Observable state of a connection. */

@@ -172,6 +172,7 @@ export type TaskEvent =
   | (TaskEventBase & { kind: 'invalid'; reason: string; sample: string })
   | (TaskEventBase & { kind: 'unknown'; data: unknown });
 
+/** The `kind` of a {@link TaskEvent} (also the `data-type` of its rendered row). */
 export type TaskEventKind = TaskEvent['kind'];
 
 /**

@@ -64,6 +64,7 @@ export interface SseDecoder {
   readonly lastEventId: string;
 }
 
+/** Largest SSE event accepted by default, in bytes (8 MiB); a larger one is an {@link EventTooLargeError}. */
 export const DEFAULT_MAX_EVENT_SIZE = 8 * 1024 * 1024;
 
 /** Creates a decoder for one event-stream response body. */

@@ -31,12 +31,14 @@ export interface GroupRecord {
   state: SavedGroupState;
 }
 
+/** A change {@link GroupStore} subscribers are told about. */
 export type GroupStoreChange =
   | { type: 'groups' }
   | { type: 'selection'; groupId: string | undefined }
   | { type: 'group'; groupId: string; transitions: GroupTransition[] }
   | { type: 'connection'; groupId: string; connection: ConnectionSnapshot };
 
+/** Task Groups (Parallel batches) of one store: their records, live status and changes. */
 export interface GroupStore {
   readonly name: string;
   /** Newest first. */

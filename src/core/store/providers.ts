@@ -19,7 +19,4 @@ export function providerFor(name: ProviderName | string): TaskProvider<unknown> 
   return provider as TaskProvider<unknown>;
 }
 
-/** `value` when it names a provider, else `parallel` (the documented default). */
-export function parseProviderName(value: string | null | undefined): ProviderName {
-  return value === 'shannon' ? 'shannon' : 'parallel';
-}
+export { parseProviderName } from '../providers/provider-info.js';

@@ -68,6 +68,7 @@ export type RunPhase =
   | { name: 'stopped' }
   | { name: 'failed'; error: TaskElementsError; retryOn: RetryTrigger; resume: 'stream' | 'confirm' };
 
+/** The name of a run's lifecycle phase (`idle`, `connecting`, `open`, `backing-off`, `finished`, `failed`, …), as in {@link RunConnectionSnapshot}`.phase`. */
 export type RunPhaseName = RunPhase['name'];
 
 /** Everything that can happen to a run's lifecycle. */

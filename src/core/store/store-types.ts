@@ -25,6 +25,7 @@ export type StoreChange =
   | { type: 'credentials'; provider: ProviderName }
   | { type: 'error'; runId?: string; error: TaskElementsError };
 
+/** Called synchronously with every {@link StoreChange}; a listener that throws is reported and skipped. */
 export type StoreListener = (change: StoreChange) => void;
 
 /** Options of {@link createTaskStore}. */
@@ -59,6 +60,11 @@ export interface TaskStoreOptions {
  */
 export type EndpointSource = (provider?: ProviderName) => EndpointConfig;
 
+/**
+ * A store of runs (store-types.ts documents each member; implemented in task-store.ts): runs newest
+ * first, each run's events in order and exactly once, the selection, one live connection per watched
+ * run, persistence. Reads are synchronous snapshots; changes reach `subscribe()` listeners.
+ */
 export interface TaskStore {
   readonly name: string;
   /** Runs, newest first. The array is replaced on every change. */

@@ -9,7 +9,6 @@
 import type { EndpointConfig } from '../client/api-request.js';
 import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun, type TaskRunPatch } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
-import { createRun, fetchStatus, requestCancel } from './api-actions.js';
 import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
 import { SeenEvents, statusEventId } from './dedupe.js';
@@ -19,12 +18,18 @@ import { PersistedLogs, type LogMessage } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
 import type { IndexRead } from './run-index.js';
 import { redactRequest } from './redact.js';
-import { fetchRunEvents } from './restore-events.js';
-import { RunSession, type RunConnectionSnapshot } from './run-session.js';
+import { LazyRunSession, type WatchedSession } from './lazy-session.js';
+import type { RunConnectionSnapshot } from './run-session.js';
 import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
 import { createWatchRegistry } from './watch-registry.js';
 
 export type { StoreChange, StoreListener, TaskStore, TaskStoreOptions, EndpointSource } from './store-types.js';
+
+/**
+ * The API calls, the session code and the providers load with the first request (lazy-session.ts):
+ * a page that only shows stored runs does not download them.
+ */
+const apiActions = () => import('./api-actions.js');
 
 /** Creates a store. Usually obtained through {@link getTaskStore} so elements can share it by name. */
 export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
@@ -241,6 +246,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     async restoreEvents(runId, endpoint, signal) {
       const run = store.getRun(runId);
       if (!run) return;
+      const { fetchRunEvents } = await import('./restore-events.js');
       const fetched = await fetchRunEvents(run, endpoint, signal);
       if (signal?.aborted || !store.getRun(runId)) return;
       await logs.ensure(runId);
@@ -270,6 +276,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'runs' });
     },
     async submit(params, endpoint, signal) {
+      const { createRun } = await apiActions();
       const run = await createRun(params, endpoint, new Date(now()).toISOString(), signal);
       store.addRun(run, [{ kind: 'status', id: statusEventId(run.status), status: run.status, apiStatus: run.apiStatus ?? run.status, source: 'create' }]);
       store.select(run.id);
@@ -285,13 +292,13 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     reconnect: (runId) => watches.reconnect(runId),
     stop: (runId) => watches.stop(runId),
     async cancel(runId, endpoint) {
-      await requestCancel(runId, endpoint);
+      await (await apiActions()).requestCancel(runId, endpoint);
       if (store.getRun(runId)?.status !== 'cancelled') {
         store.applyEvents(runId, [{ kind: 'status', id: statusEventId('cancelling', 'requested'), status: 'cancelling', apiStatus: 'cancel requested', source: 'cancel' }]);
       }
     },
     async refreshStatus(runId, endpoint, signal) {
-      const snapshot = await fetchStatus(runId, endpoint, signal);
+      const snapshot = await (await apiActions()).fetchStatus(runId, endpoint, signal);
       if (signal?.aborted) return; // the caller no longer wants it
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
     },
@@ -349,9 +356,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     return store.applyEvents(runId, [...statusEvents, ...extra]);
   }
 
-  function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): RunSession | undefined {
+  function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): WatchedSession | undefined {
     if (disposed) return undefined;
-    const connection = new RunSession(runId, {
+    const connection = new LazyRunSession(runId, {
       store,
       endpoint,
       applySnapshot,

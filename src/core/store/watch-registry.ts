@@ -7,13 +7,13 @@
  */
 import type { EndpointConfig } from '../client/api-request.js';
 import type { ProviderName } from '../providers/task-event.js';
-import type { RunSession } from './run-session.js';
+import type { WatchedSession } from './lazy-session.js';
 import type { EndpointSource } from './store-types.js';
 
 interface Watch {
   refs: number;
   sources: EndpointSource[];
-  session?: RunSession;
+  session?: WatchedSession;
 }
 
 export interface WatchRegistry {
@@ -30,7 +30,7 @@ export interface WatchRegistry {
 
 /** `open` starts a session for a run, or returns undefined when none may be started (disposed store). */
 export function createWatchRegistry(
-  open: (runId: string, endpoint: (provider?: ProviderName) => EndpointConfig) => RunSession | undefined,
+  open: (runId: string, endpoint: (provider?: ProviderName) => EndpointConfig) => WatchedSession | undefined,
 ): WatchRegistry {
   const watches = new Map<string, Watch>();
   const stopped = new Set<string>();

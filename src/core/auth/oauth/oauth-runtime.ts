@@ -15,6 +15,7 @@ export const PROVIDER_TIMEOUT_MS = 30_000;
 
 type FlowModule = typeof import('./oauth-flow.js');
 
+/** Options of {@link createOAuthRuntime}: how the page navigates to the issuer, and (tests) storage areas, `fetch`, clock and the flow module loader. */
 export interface OAuthRuntimeOptions {
   navigator: OAuthNavigator;
   /** @default sessionStorage / localStorage of the global scope */
@@ -44,6 +45,7 @@ export interface OAuthRuntimeContext {
   sessionsOf(issuer: string): OAuthSession[];
 }
 
+/** Gives the {@link OAuthSession} of an issuer and key storage (one per pair, shared by the elements using it). */
 export interface OAuthRuntime {
   /** The session of `issuer` with keys kept in `storage` (created on first use). */
   session(issuer: string, storage: OAuthStorageKind): OAuthSession;

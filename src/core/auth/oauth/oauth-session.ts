@@ -23,6 +23,7 @@ import type { OAuthRuntimeContext } from './oauth-runtime.js';
 import { clearPendingSignIn } from './pending-sign-in.js';
 import { createTokenVault, type TokenVault } from './token-vault.js';
 
+/** Where a sign-in is: `signed-out`, `redirecting` (to the issuer), `completing` (back, exchanging the code), `signed-in`, `error`. */
 export type OAuthStatus = 'signed-out' | 'redirecting' | 'completing' | 'signed-in' | 'error';
 
 /** What an element shows. `message` is a sentence for people (never contains the key). */
@@ -33,6 +34,7 @@ export interface OAuthSnapshot {
   readonly error?: OAuthError;
 }
 
+/** Called with the new and the previous snapshot whenever an {@link OAuthSession} changes. */
 export type OAuthListener = (next: OAuthSnapshot, previous: OAuthSnapshot) => void;
 
 /** Said after sign-out: Parallel has no revoke endpoint for these keys (parallel-task-api.md §12). */
@@ -47,6 +49,7 @@ function unexpected(error: unknown): OAuthError {
   return new OAuthError('provider-unreachable', 'The sign-in could not be completed. Check the network connection and sign in again.');
 }
 
+/** The signed-in state of one OAuth configuration: its status, the key while signed in, and listeners. */
 export class OAuthSession {
   readonly issuer: string;
   readonly storage: OAuthStorageKind;

@@ -17,6 +17,7 @@ import { readCsvRows } from './csv-rows.js';
 import { BatchInputError } from './group-errors.js';
 import type { BatchInput } from './group-types.js';
 
+/** How a pasted batch is written: one input per line, CSV with a header row, or a JSON array. */
 export type BatchFormat = 'lines' | 'csv' | 'json';
 
 /** What {@link parseBatchInput} read. */

@@ -88,6 +88,7 @@ export interface SubmittedBatch {
   status: GroupStatus | undefined;
 }
 
+/** Options of {@link submitBatch}: an existing group to add to, the size limit of one call in bytes, progress callbacks, an AbortSignal. */
 export interface SubmitOptions {
   signal?: AbortSignal;
   /** Add to this group instead of creating one (e.g. the rest of a batch after a {@link GroupSubmitError}). */

@@ -27,6 +27,7 @@ import { mapGroupMessage } from './map-group-event.js';
  */
 export const GROUP_STALL_TIMEOUT_MS = 300_000;
 
+/** Options of {@link watchGroup}: the group's tracker, event and connection callbacks, retry and stall settings, an AbortSignal. */
 export interface WatchGroupOptions {
   /** Applies events and holds the resume cursor; restore it from storage to resume after a reload. */
   tracker: GroupTracker;
@@ -64,6 +65,7 @@ export function watchGroup(endpoint: EndpointConfig, groupId: string, options: W
   });
 }
 
+/** Options of {@link fetchGroupRuns}: whether inputs and outputs are included, attempts, an AbortSignal. */
 export interface FetchGroupRunsOptions {
   includeInput?: boolean;
   includeOutput?: boolean;

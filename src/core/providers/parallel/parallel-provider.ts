@@ -4,6 +4,7 @@
  */
 import { asObject } from '../../util/read.js';
 import type { ApiRequest, CreatedRun, StatusSnapshot, TaskProvider } from '../provider.js';
+import { PROVIDER_INFO } from '../provider-info.js';
 import { createParallelDecoder } from './parallel-decoder.js';
 import { mapParallelRun } from './map-parallel-event.js';
 import { mapParallelOutput } from './map-parallel-output.js';
@@ -35,13 +36,18 @@ function statusSnapshot(runBody: unknown, outputBody?: unknown): StatusSnapshot 
   return { patch, events };
 }
 
+/**
+ * The Parallel Task API (parallel-task-api.md): `POST /v1/tasks/runs` to create (beta headers from
+ * the create parameters), `GET /v1/tasks/runs/{id}` for the status, the events stream
+ * `GET /v1/tasks/runs/{id}/events` (replays everything on every connect), no cancel endpoint.
+ */
 export const parallelProvider: TaskProvider<ParallelCreateParams> = {
   name: 'parallel',
-  defaultProxyUrl: '/api/parallel',
+  defaultProxyUrl: PROVIDER_INFO.parallel.defaultProxyUrl,
   // Parallel documents no heartbeat; a quiet research phase is normal, and a reconnect replays everything.
   stallTimeoutMs: 120_000,
   statusPollMs: 5_000,
-  cancelUnsupportedReason: 'The Parallel Task API has no cancel endpoint: a run always finishes on its own.',
+  cancelUnsupportedReason: PROVIDER_INFO.parallel.cancelUnsupportedReason,
 
   createRequest(params): ApiRequest {
     return {

@@ -8,6 +8,7 @@ export type ParallelOutputSchema =
   | { type: 'json'; json_schema: Record<string, unknown> }
   | string;
 
+/** The `input_schema` of a Parallel task spec: a JSON Schema object, or a text description (parallel-task-api.md §3). */
 export type ParallelInputSchema =
   | { type: 'text'; description?: string }
   | { type: 'json'; json_schema: Record<string, unknown> }

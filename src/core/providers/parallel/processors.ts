@@ -30,6 +30,7 @@ export const PARALLEL_PROCESSORS: readonly ProcessorInfo[] = BASE.flatMap(([id, 
   { id: `${id}-fast`, pricePer1k, latency: fastLatency, maxFields },
 ]);
 
+/** True when `id` is one of {@link PARALLEL_PROCESSORS} (case-sensitive, e.g. `pro`, `ultra2x`). */
 export function isParallelProcessor(id: string): boolean {
   return PARALLEL_PROCESSORS.some((p) => p.id === id);
 }

@@ -6,6 +6,7 @@
  */
 import { asArray, asNumber, asObject, asString } from '../../util/read.js';
 import type { ApiRequest, CreatedRun, EventsPage, StatusSnapshot, TaskProvider } from '../provider.js';
+import { PROVIDER_INFO } from '../provider-info.js';
 import type { Citation, TaskEvent, TaskOutput, TaskRun, TaskRunPatch, TaskStatus } from '../task-event.js';
 import { readUsage } from '../usage.js';
 import { createShannonDecoder, keyEvents, shannonEventKey } from './shannon-decoder.js';
@@ -98,9 +99,14 @@ function parseEventsPage(body: unknown): EventsPage {
   return { events, count: items.length, maxSeq };
 }
 
+/**
+ * Shannon's gateway (shannon-streaming-api.md): `POST /api/v1/tasks` to create, the task status,
+ * `GET /api/v1/stream/sse?workflow_id=…` with `Last-Event-ID` resume, the paginated events endpoint
+ * for backfill, and `POST /api/v1/tasks/{id}/cancel`.
+ */
 export const shannonProvider: TaskProvider<ShannonCreateParams> = {
   name: 'shannon',
-  defaultProxyUrl: '/api/shannon',
+  defaultProxyUrl: PROVIDER_INFO.shannon.defaultProxyUrl,
   stallTimeoutMs: 35_000, // the gateway sends `: ping` every 10 s
   statusPollMs: 0,
 

@@ -3,7 +3,9 @@
  */
 
 export type ShannonMode = 'simple' | 'standard' | 'complex' | 'supervisor';
+/** Shannon `model_tier`: the size of model the task may use. */
 export type ShannonModelTier = 'small' | 'medium' | 'large';
+/** Shannon `research_strategy` (research mode): how broad and deep the research goes. */
 export type ShannonResearchStrategy = 'quick' | 'standard' | 'deep' | 'academic';
 
 /** Body of `POST /api/v1/tasks/stream` and `POST /api/v1/tasks`. */

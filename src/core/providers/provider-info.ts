@@ -1,0 +1,29 @@
+/**
+ * What a page needs to know about each API before it makes a request: the default proxy path, and
+ * whether runs can be cancelled. The request builders and event mappers (parallel-provider.ts,
+ * shannon-provider.ts) use these values and load with the first request or connection; elements
+ * that only show stored runs never download them.
+ */
+import type { ProviderName } from './task-event.js';
+
+/** The static facts of one API. */
+export interface ProviderInfo {
+  /** Base URL used when an element has no `proxy-url` (where the bundled proxy serves the API). */
+  readonly defaultProxyUrl: string;
+  /** Why `cancel` is unavailable, or undefined when the API can cancel. */
+  readonly cancelUnsupportedReason?: string;
+}
+
+/** The facts of each API, by provider name. */
+export const PROVIDER_INFO: Readonly<Record<ProviderName, ProviderInfo>> = {
+  parallel: {
+    defaultProxyUrl: '/api/parallel',
+    cancelUnsupportedReason: 'The Parallel Task API has no cancel endpoint: a run always finishes on its own.',
+  },
+  shannon: { defaultProxyUrl: '/api/shannon' },
+};
+
+/** `value` when it names a provider, else `parallel` (the documented default). */
+export function parseProviderName(value: string | null | undefined): ProviderName {
+  return value === 'shannon' ? 'shannon' : 'parallel';
+}
