@@ -18,6 +18,15 @@ type Call = 'start' | 'stop' | 'reconnect' | 'configChanged';
 /** Where the session class comes from: the module, or (tests) a stand-in. */
 export type SessionLoader = () => Promise<{ RunSession: new (runId: string, deps: RunSessionDeps) => WatchedSession }>;
 
+type SessionModule = Awaited<ReturnType<SessionLoader>>;
+/** The session module once imported: later sessions are made at once, with no wait. */
+let loadedModule: SessionModule | undefined;
+
+/** Imports the session code (once); resolves when later sessions can be made without waiting. */
+export function loadRunSession(): Promise<SessionModule> {
+  return import('./run-session.js').then((module) => (loadedModule = module));
+}
+
 export class LazyRunSession implements WatchedSession {
   readonly runId: string;
   readonly #deps: RunSessionDeps;
@@ -27,10 +36,12 @@ export class LazyRunSession implements WatchedSession {
   #loading = false;
   #disposed = false;
 
-  constructor(runId: string, deps: RunSessionDeps, load: SessionLoader = () => import('./run-session.js')) {
+  constructor(runId: string, deps: RunSessionDeps, load?: SessionLoader) {
     this.runId = runId;
     this.#deps = deps;
-    this.#load = load;
+    this.#load = load ?? loadRunSession;
+    // The code is here already (an earlier run was watched): the session is made now.
+    if (!load && loadedModule) this.#session = new loadedModule.RunSession(runId, deps);
   }
 
   start(): void {

@@ -44,7 +44,7 @@ describe('run session: issue 9 inputs', () => {
     const store = setUp('shannon', WF);
     const auth: AuthConfig = { mode: 'api-key' };
     const release = store.watch(WF, endpointOf('shannon', script.url, auth));
-    expect(phaseOf(store, WF)).to.equal('waiting-for-config');
+    await until(() => phaseOf(store, WF) === 'waiting-for-config', 5000, 'waiting for the key'); // the session code loads on first use
     expect(store.getConnection(WF)!.error!.message).to.contain('needs an API key');
     await delay(100);
     expect(await script.log()).to.have.length(0);
