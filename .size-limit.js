@@ -17,6 +17,14 @@
 // 30 kB (only <task-stream>) and 60 kB (everything); measured 56.0 / 41.3 / 87.6 kB, not met (see
 // README "Size"). The run view of issue 13 announced ~2.5 kB more for <task-stream>; the limits leave
 // room for it.
+// The limits guard against growth. IndexedDB logs (idb) and stored-data validation (valibot) added
+// ~12 kB gzip to every page kind; loading them lazily is the next saving. Issue 11's targets are 40 kB
+// (three elements idle), 30 kB (only <task-stream>) and 60 kB (everything), not met yet. The run view
+// of issue 13 (heading and question, answer first, endings with Try again, costs, the shared clock,
+// structured results) added ~4.5 kB gzip to pages with <task-stream>; the limits leave ~2.5 kB for its rest.
+// The virtual list of <task-history> (@lit-labs/virtualizer with its flow layout, issue 17) is a lazily
+// loaded chunk, only for histories over 30 runs; with the history's keyboard model and the sliced run-index
+// load it took "everything" from 86.9 to 96.0 kB gzip (measured), idle pages +0.9 kB.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -65,7 +73,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included',
     path: files(everything([ENTRY], [OAUTH])),
-    limit: '90 kB',
+    limit: '97 kB',
     gzip: true,
   },
   {

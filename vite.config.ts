@@ -87,7 +87,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
       },
       rolldownOptions: {
-        external: [/^lit(\/|$)/, /^@lit\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/],
+        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/],
         // One file per source module (dist/components/task-form/task-form.js …): importing one event
         // class pulls in that module alone, and custom-elements.json can point at real files.
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

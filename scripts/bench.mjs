@@ -8,9 +8,12 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { benchHistory } from './bench-history.mjs';
 
 const COUNT = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// BENCH_ONLY=stream or BENCH_ONLY=history runs one part.
+const ONLY = process.env.BENCH_ONLY ?? '';
 const root = process.cwd();
 
 console.log('Building the production bundle…');
@@ -62,6 +65,14 @@ const browser = await chromium.launch({
 });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
+  if (ONLY !== 'history') await benchStream();
+  if (ONLY !== 'stream') await benchHistory(browser, origin, ROUNDS);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+async function benchStream() {
   const results = { component: [], baseline: [] };
   // The baseline is quadratic (tens of seconds at 10,000 events): it runs once, the element ROUNDS times.
   for (let round = 0; round < ROUNDS; round++) {
@@ -116,7 +127,4 @@ try {
   console.log(`bytes written per event  ${saved.bytesPerEvent.toFixed(0)} (IndexedDB ${saved.idbBytesPerEvent.toFixed(0)}, localStorage ${saved.localBytesPerEvent.toFixed(0)}); an event's own JSON: ${saved.eventJsonBytesPerEvent.toFixed(0)}`);
   console.log(`reload → first paint of the finished ${saved.events.toLocaleString()}-event run (header and log; ${reloads[0].eventsAtFirstPaint.toLocaleString()} events read by then): ${firstPaint.toFixed(0)} ms from navigation start (median of ${ROUNDS}; goal < 150 ms) — ${firstPaint < 150 ? 'met' : 'NOT met'}`);
   console.log(`reload → all ${saved.events.toLocaleString()} events read into the store and the list: ${allEvents.toFixed(0)} ms`);
-} finally {
-  await browser.close();
-  server.close();
 }

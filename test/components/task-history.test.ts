@@ -23,6 +23,11 @@ const button = (el: TaskHistoryElement, text: string, within: ParentNode = root(
   [...within.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
 const actionsOf = (el: TaskHistoryElement, id: string) =>
   [...root(el).querySelectorAll('[part~="item-actions"]')].find((g) => g.getAttribute('data-id') === id)!;
+/** The run of the listbox's active option (`aria-activedescendant`). */
+const active = (el: TaskHistoryElement) => {
+  const id = root(el).querySelector('[role="listbox"]')?.getAttribute('aria-activedescendant');
+  return id ? root(el).getElementById(id)?.getAttribute('data-id') : undefined;
+};
 const press = (target: Element, key: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
 
@@ -95,43 +100,52 @@ describe('<task-history>', () => {
     expect(items(el).map((i) => i.getAttribute('aria-selected')), 'follows the store').to.deep.equal(['true', 'false']);
   });
 
-  it('moves the single tab stop with the arrow keys, Home and End, and selects with Enter', async () => {
+  it('keeps one tab stop on the listbox and moves the active option with the arrow keys, Home and End; Enter selects', async () => {
     const { el, store } = await historyOf([1, 2, 3, 4].map((n) => run(`r${n}`, { createdAt: `2026-0${5 - n}-01T00:00:00Z` })));
-    const focused = () => root(el).activeElement?.getAttribute('data-id');
-    const tabStops = () => items(el).filter((i) => i.tabIndex === 0).map((i) => i.getAttribute('data-id'));
-    expect(tabStops()).to.deep.equal(['r1']);
-    item(el, 'r1').focus();
-    press(item(el, 'r1'), 'ArrowDown');
-    await until(() => focused() === 'r2');
-    press(item(el, 'r2'), 'End');
-    await until(() => focused() === 'r4');
-    press(item(el, 'r4'), 'ArrowDown');
-    await until(() => focused() === 'r4');
-    press(item(el, 'r4'), 'ArrowUp');
-    await until(() => focused() === 'r3');
-    press(item(el, 'r3'), 'Home');
-    await until(() => focused() === 'r1');
-    press(item(el, 'r1'), 'ArrowDown');
-    await until(() => focused() === 'r2');
-    expect(tabStops()).to.deep.equal(['r2']);
+    const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;
+    expect(listbox.tabIndex, 'the listbox is the tab stop').to.equal(0);
+    expect(items(el).every((i) => !i.hasAttribute('tabindex')), 'options are not tab stops').to.equal(true);
+    listbox.focus();
+    await until(() => active(el) === 'r1');
+    press(listbox, 'ArrowDown');
+    await until(() => active(el) === 'r2');
+    press(listbox, 'End');
+    await until(() => active(el) === 'r4');
+    press(listbox, 'ArrowDown');
+    await until(() => active(el) === 'r4');
+    press(listbox, 'ArrowUp');
+    await until(() => active(el) === 'r3');
+    press(listbox, 'Home');
+    await until(() => active(el) === 'r1');
+    press(listbox, 'ArrowDown');
+    await until(() => active(el) === 'r2');
+    expect(root(el).activeElement, 'focus stays on the listbox').to.equal(listbox);
     const actionTabStops = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="item-actions"] button')].filter((b) => b.tabIndex === 0);
-    expect(actionTabStops.map((b) => b.closest('[data-id]')!.getAttribute('data-id')), 'Tab reaches the focused run’s buttons').to.deep.equal(['r2', 'r2']);
+    expect(actionTabStops.map((b) => b.closest('[data-id]')!.getAttribute('data-id')), 'Tab reaches the active run’s buttons').to.deep.equal(['r2', 'r2']);
     const picked = oneEvent(el, 'task-select') as Promise<TaskSelectEvent>;
-    press(item(el, 'r2'), 'Enter');
+    press(listbox, 'Enter');
     expect((await picked).runId).to.equal('r2');
     expect(store.selectedId).to.equal('r2');
   });
 
-  it('deletes the focused run with the Delete key, moves focus to the next one and announces it', async () => {
+  it('tells its position and the list’s size on every option', async () => {
+    const { el } = await historyOf([run('a', { createdAt: '2026-03-01T00:00:00Z' }), run('b', { createdAt: '2026-02-01T00:00:00Z' }), run('c')]);
+    expect(items(el).map((i) => [i.getAttribute('aria-posinset'), i.getAttribute('aria-setsize')])).to.deep.equal([['1', '3'], ['2', '3'], ['3', '3']]);
+  });
+
+  it('deletes the active run with the Delete key, moves to and selects the next one, and announces it', async () => {
     const { el, store } = await historyOf([run('a', { createdAt: '2026-03-01T00:00:00Z' }), run('b', { createdAt: '2026-02-01T00:00:00Z' }), run('c')]);
     store.select('b');
     await el.updateComplete;
-    item(el, 'b').focus();
-    press(item(el, 'b'), 'Delete');
-    await until(() => root(el).activeElement?.getAttribute('data-id') === 'c');
+    const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;
+    listbox.focus();
+    await until(() => active(el) === 'b');
+    press(listbox, 'Delete');
+    await until(() => active(el) === 'c');
     expect(store.getRuns().map((r) => r.id)).to.deep.equal(['a', 'c']);
-    expect(store.selectedId).to.equal(undefined);
+    expect(store.selectedId, 'the run on show went: the next one is shown').to.equal('c');
     expect(ids(el)).to.deep.equal(['a', 'c']);
+    expect(root(el).activeElement).to.equal(root(el).querySelector('[role="listbox"]'));
     expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted run b');
   });
 
@@ -195,6 +209,7 @@ describe('<task-history>', () => {
     const searchFor = async (text: string) => {
       search.value = text;
       search.dispatchEvent(new Event('input'));
+      await delay(200); // the text filter applies after a pause in typing
       await el.updateComplete;
     };
     await filterBy('active');
@@ -326,11 +341,12 @@ describe('<task-history>', () => {
     expect(ids(el)).to.include(`trun_"><svg onload=window.__xssHistory=3>`);
   });
 
-  it('is accessible with runs, a selection and a focused item', async () => {
+  it('is accessible with runs, a selection and a focused listbox', async () => {
     const { el, store } = await historyOf([run('a', { status: 'running', createdAt: '2026-03-01T00:00:00Z' }), run('b', { status: 'failed' }), run('c', { status: 'cancelled' })]);
     store.select('b');
     await el.updateComplete;
-    item(el, 'a').focus();
+    root(el).querySelector<HTMLElement>('[role="listbox"]')!.focus();
+    await until(() => active(el) === 'b');
     await expect(el).to.be.accessible();
   });
 });

@@ -15,10 +15,16 @@ const PREVIEW_LENGTH = 160;
 
 export interface ItemState {
   selected: boolean;
-  /** The roving tab stop: the one option (and button group) reached with Tab. */
+  /** The listbox's active option (`aria-activedescendant`); its buttons are the ones Tab reaches. */
   active: boolean;
+  /** Position in the shown list (0-based) and the list's length, for `aria-posinset`/`aria-setsize`. */
+  index: number;
+  size: number;
   now: number;
 }
+
+/** The id of the option at `index` of the shown list (ids of runs are untrusted text, indexes are not). */
+export const optionId = (index: number) => `run-option-${index}`;
 
 export interface ItemActions {
   onRerun(run: TaskRun): void;
@@ -30,8 +36,9 @@ const providerLabel = (run: TaskRun) => (run.provider === 'shannon' ? 'Shannon' 
 export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   const input = inputText(run.input);
   const kind = run.processor ?? run.mode;
-  return html`<div role="option" part=${`item item-${run.status}`} class="item" data-id=${run.id} data-status=${run.status}
-    aria-selected=${state.selected ? 'true' : 'false'} tabindex=${state.active ? 0 : -1}>
+  return html`<div role="option" id=${optionId(state.index)} part=${`item item-${run.status}`} class="item" data-id=${run.id}
+    data-status=${run.status} data-index=${state.index} ?data-active=${state.active} aria-selected=${state.selected ? 'true' : 'false'}
+    aria-posinset=${state.index + 1} aria-setsize=${state.size}>
     <div class="item-head">
       <span part=${`item-status item-status-${run.status}`} class="badge" data-status=${run.status}>${statusLabel(run.status)}</span>
       <span class="meta">
@@ -48,7 +55,7 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
 export function renderActions(run: TaskRun, state: ItemState, actions: ItemActions): TemplateResult {
   const tabindex = state.active ? 0 : -1;
   return html`<div part="item-actions" class="item-actions" role="group" aria-label=${`Run ${run.id}`}
-    data-id=${run.id} ?data-selected=${state.selected}>
+    data-id=${run.id} data-index=${state.index} ?data-selected=${state.selected}>
     <button type="button" tabindex=${tabindex} @click=${() => actions.onRerun(run)}>Re-run</button>
     <button type="button" class="danger" tabindex=${tabindex} @click=${() => actions.onDelete(run)}>Delete</button>
   </div>`;

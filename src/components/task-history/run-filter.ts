@@ -58,14 +58,40 @@ export function inputText(input: unknown): string {
   return text;
 }
 
+// Runs are immutable snapshots (the store replaces a run that changes), so what is searched in each
+// is worked out once per snapshot: a filter over 10,000 runs is then one `includes` per run.
+const haystacks = new WeakMap<TaskRun, string>();
+const previews = new WeakMap<TaskRun, string>();
+
+/** The run's searchable text in lower case: id, input, processor and mode, separated by newlines. */
+function haystackOf(run: TaskRun): string {
+  let text = haystacks.get(run);
+  if (text === undefined) {
+    text = [run.id, inputText(run.input), run.processor ?? '', run.mode ?? ''].join('\n').toLowerCase();
+    haystacks.set(run, text);
+  }
+  return text;
+}
+
+/** What type-ahead matches a run by: its input preview (else its id), in lower case. */
+export function typeAheadText(run: TaskRun): string {
+  let text = previews.get(run);
+  if (text === undefined) {
+    text = (inputText(run.input) || run.id).toLowerCase();
+    previews.set(run, text);
+  }
+  return text;
+}
+
 /** True when `query` (case-insensitive) occurs in the run's id, input, processor or mode. */
 export function matchesText(run: TaskRun, query: string): boolean {
   const needle = query.trim().toLowerCase();
-  if (!needle) return true;
-  return [run.id, inputText(run.input), run.processor ?? '', run.mode ?? ''].some((field) => field.toLowerCase().includes(needle));
+  return !needle || haystackOf(run).includes(needle);
 }
 
-/** The runs that pass both filters, in their order. */
-export function filterRuns(runs: readonly TaskRun[], status: StatusFilter, query: string): TaskRun[] {
-  return runs.filter((run) => matchesStatus(run.status, status) && matchesText(run, query));
+/** The runs that pass both filters, in their order (the same array when no filter is set). */
+export function filterRuns(runs: readonly TaskRun[], status: StatusFilter, query: string): readonly TaskRun[] {
+  const needle = query.trim().toLowerCase();
+  if (status === 'all' && !needle) return runs;
+  return runs.filter((run) => matchesStatus(run.status, status) && (!needle || haystackOf(run).includes(needle)));
 }

@@ -22,36 +22,35 @@ export const taskHistoryStyles = [
     .count { margin: 0.5rem 0 0.4rem; font-size: 0.85em; }
     .empty { text-align: center; padding: 2rem 1rem; }
     .empty p { margin: 0.2rem 0 0.6rem; }
-    /* One grid, two columns that share its rows (subgrid): the listbox of options and, outside it,
-       the buttons of each run. */
+    /* One scrolling box, two columns: the listbox of options and, outside it, the buttons of each run.
+       Every row has the same height (history-list.ts), so the columns line up row for row also when
+       only the rows near the view are rendered; each line of a row is clipped to fit. */
     .rows {
-      display: grid; grid-template-columns: minmax(0, 1fr) auto; max-height: var(--task-history-max-height, 32rem);
-      overflow: auto; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
+      --_row: 5.6em;
+      display: flex; align-items: flex-start; max-height: var(--task-history-max-height, 32rem); overflow: auto;
+      border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
     }
-    .list, .actions { display: grid; grid-template-rows: subgrid; grid-row: span var(--rows); }
-    .list { grid-column: 1; }
-    .actions { grid-column: 2; }
-    .item, .item-actions { border-bottom: 1px solid var(--_border); }
-    .item { display: grid; gap: 0.2rem; padding: 0.5rem 0.6rem; cursor: pointer; min-width: 0; outline: none; }
+    .list { flex: 1 1 auto; min-width: 0; outline: none; }
+    .actions { flex: none; width: 10.5em; }
+    .item, .item-actions { box-sizing: border-box; height: var(--_row); width: 100%; border-bottom: 1px solid var(--_border); overflow: hidden; }
+    .item { display: grid; grid-template-rows: auto auto auto; align-content: center; gap: 0.15rem; padding: 0.35rem 0.6rem; cursor: pointer; min-width: 0; }
     .item:hover { background: color-mix(in srgb, var(--_accent) 6%, transparent); }
     .item[aria-selected='true'], .item-actions[data-selected] { background: color-mix(in srgb, var(--_accent) 12%, transparent); }
     .item[aria-selected='true'] { box-shadow: inset 3px 0 0 var(--_accent); }
-    .item:focus-visible { box-shadow: inset 0 0 0 2px var(--_accent), var(--_focus); }
-    .item-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
-    .meta { display: inline-flex; flex-wrap: wrap; gap: 0 0.6rem; color: var(--_muted); font-size: 0.85em; }
-    .preview {
-      overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
-      line-clamp: 2; overflow: hidden;
-    }
-    .run-id { font: 0.8em var(--_mono); color: var(--_muted); overflow-wrap: anywhere; }
+    .list:focus-visible .item[data-active] { box-shadow: inset 0 0 0 2px var(--_accent), var(--_focus); }
+    .item-head { display: flex; align-items: center; gap: 0.6rem; min-width: 0; white-space: nowrap; overflow: hidden; }
+    .meta { display: inline-flex; gap: 0 0.6rem; color: var(--_muted); font-size: 0.85em; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+    .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .run-id { font: 0.8em var(--_mono); color: var(--_muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .item-actions { display: flex; flex-wrap: wrap; align-content: center; gap: 0.3rem; padding: 0.5rem 0.6rem; }
     .item-actions button { font-size: 0.85em; padding: 0.2em 0.6em; }
     @media (forced-colors: active) {
       .item[aria-selected='true'] { outline: 1px solid Highlight; outline-offset: -1px; }
-      .item:focus-visible { outline: 2px solid CanvasText; outline-offset: -2px; }
+      .list:focus-visible .item[data-active] { outline: 2px solid CanvasText; outline-offset: -2px; }
     }
     @media (max-width: 30rem) {
-      .item-actions { flex-direction: column; justify-content: center; }
+      .actions { width: 6em; }
+      .item-actions { flex-direction: column; flex-wrap: nowrap; justify-content: center; }
     }
   `,
 ];

@@ -1,25 +1,20 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskRerunEvent, TaskSelectEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { clock } from '../shared/clock.js';
 import { TaskElement } from '../shared/task-element.js';
-import { renderActions, renderOption, type ItemActions } from './render-item.js';
-import { filterRuns, parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './run-filter.js';
+import { renderRows, scrollOptionIntoView } from './history-list.js';
+import { moveTarget, TypeAhead } from './list-navigation.js';
+import { optionId, type ItemActions } from './render-item.js';
+import { filterRuns, parseStatusFilter, STATUS_FILTERS, typeAheadText, type StatusFilter } from './run-filter.js';
 import { StatusRefreshController } from './status-refresh.js';
 import { taskHistoryStyles } from './task-history.styles.js';
 
-/** Keys that move the focus in the list, to the index they lead to. */
-const MOVES: Record<string, (index: number, last: number) => number> = {
-  ArrowDown: (i, last) => Math.min(i + 1, last),
-  ArrowUp: (i) => Math.max(i - 1, 0),
-  Home: () => 0,
-  End: (_i, last) => last,
-};
+/** Milliseconds the text filter waits after the last keystroke before it filters. */
+const SEARCH_DEBOUNCE_MS = 120;
 
 /**
  * The runs of a store, newest first and kept across reloads: a live status badge, provider,
@@ -28,9 +23,11 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
  * status and text. Runs added in another tab appear without a reload, and the status of active
  * runs that no stream shows is refreshed every `refresh-interval` ms.
  *
- * Keyboard: the list is a listbox with one tab stop. ArrowUp/ArrowDown/Home/End move, Enter or
- * Space selects, Delete (or Backspace) removes the focused run; Tab reaches its Re-run and Delete
- * buttons.
+ * Keyboard: the list is a listbox with one tab stop and an active option (`aria-activedescendant`;
+ * each option carries `aria-posinset` and `aria-setsize`). ArrowUp/ArrowDown, Home/End and
+ * PageUp/PageDown move, typing the start of a run's input moves to it, Enter or Space selects,
+ * Delete (or Backspace) removes the active run; Tab reaches its Re-run and Delete buttons. Long
+ * histories render only the rows near the view (`@lit-labs/virtualizer`, loaded when needed).
  *
  * @tagname task-history
  * @summary History of research task runs.
@@ -73,17 +70,24 @@ export class TaskHistoryElement extends TaskElement {
   readonly #refresh = new StatusRefreshController(this, (error, runId) => this.reportError(error, runId));
   /** `:state(empty)` while the store holds no run. */
   readonly #states = new CustomStatesController(this, () => (this.taskStore.getRuns().length === 0 ? ['empty'] : []));
-  #shown: TaskRun[] = [];
+  /** The filtered runs, worked out again only when the runs or a filter changed. */
+  #shown: readonly TaskRun[] = [];
+  #shownOf: { runs?: readonly TaskRun[]; status?: StatusFilter; query?: string } = {};
   /** Unsubscribes from the shared clock (clock.ts). */
   #clock: (() => void) | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #typeAhead = new TypeAhead();
   readonly #actions: ItemActions = {
     onRerun: (run) => this.dispatchEvent(new TaskRerunEvent(run, run.provider, this.store)),
     onDelete: (run) => this.#remove(run),
   };
 
   @query('input[type="search"]') private _search?: HTMLInputElement;
+  @query('[role="listbox"]') private _listbox?: HTMLElement;
+  @query('.rows') private _scroller?: HTMLElement;
 
   @state() private _status: StatusFilter = 'all';
+  /** The text filter applied (the search box's value, a moment after typing stops). */
   @state() private _query = '';
   @state() private _activeId: string | undefined;
   @state() private _confirming = false;
@@ -101,8 +105,9 @@ export class TaskHistoryElement extends TaskElement {
     super.connectedCallback();
     this._now = clock.now();
     this.#clock ??= clock.subscribe((now) => {
-      // Ages under a minute change every second; older ones every few seconds at most.
-      const youngest = this.#shown.reduce((min, run) => Math.min(min, now + clock.skew(run.provider) - Date.parse(run.createdAt)), Infinity);
+      // Ages under a minute change every second; older ones every few seconds at most. Runs are
+      // newest first: the youngest is among the first few (a few, for the providers' skews).
+      const youngest = this.#shown.slice(0, 8).reduce((min, run) => Math.min(min, now + clock.skew(run.provider) - Date.parse(run.createdAt)), Infinity);
       if (youngest < 90_000 || now - this._now >= 10_000) this._now = now;
     });
   }
@@ -111,6 +116,7 @@ export class TaskHistoryElement extends TaskElement {
     super.disconnectedCallback();
     this.#clock?.();
     this.#clock = undefined;
+    clearTimeout(this.#searchTimer);
   }
 
   override onStoreChange(change: StoreChange): void {
@@ -123,6 +129,25 @@ export class TaskHistoryElement extends TaskElement {
     }
   }
 
+  /** The runs shown: the store's, filtered. Recomputed only when one of the three changed. */
+  #shownRuns(): readonly TaskRun[] {
+    const runs = this.taskStore.getRuns();
+    const memo = this.#shownOf;
+    if (memo.runs !== runs || memo.status !== this._status || memo.query !== this._query) {
+      this.#shown = filterRuns(runs, this._status, this._query);
+      this.#shownOf = { runs, status: this._status, query: this._query };
+    }
+    return this.#shown;
+  }
+
+  #activeIndex(runs: readonly TaskRun[]): number {
+    const byId = (id: string | undefined) => (id === undefined ? -1 : runs.findIndex((run) => run.id === id));
+    const active = byId(this._activeId);
+    if (active >= 0) return active;
+    const selected = byId(this.taskStore.selectedId);
+    return selected >= 0 ? selected : runs.length ? 0 : -1;
+  }
+
   #select(run: TaskRun): void {
     this._activeId = run.id;
     this.taskStore.select(run.id);
@@ -132,22 +157,53 @@ export class TaskHistoryElement extends TaskElement {
   #remove(run: TaskRun): void {
     const index = this.#shown.findIndex((r) => r.id === run.id);
     const next = this.#shown[index + 1] ?? this.#shown[index - 1];
+    const wasSelected = this.taskStore.selectedId === run.id;
     this.taskStore.removeRun(run.id);
     this._announcement = `Deleted run ${run.id}.`;
-    if (next) void this.#focusRun(next.id);
+    // The run on show went: the next one is shown instead of nothing.
+    if (wasSelected && next) this.#select(next);
+    if (next) void this.#activate(next.id, true);
     else void this.updateComplete.then(() => this._search?.focus());
   }
 
-  async #focusRun(runId: string): Promise<void> {
+  /** Height of one row in px (every row has the same), or 0 before the first one is rendered. */
+  #rowHeight(): number {
+    return this.renderRoot.querySelector<HTMLElement>('[role="option"]')?.offsetHeight ?? 0;
+  }
+
+  /** Makes run `runId` the active option: scrolled into view, and the listbox focused if `focus`. */
+  async #activate(runId: string, focus: boolean): Promise<void> {
     this._activeId = runId;
     await this.updateComplete;
-    const options = this.renderRoot.querySelectorAll<HTMLElement>('[role="option"]');
-    [...options].find((option) => option.getAttribute('data-id') === runId)?.focus();
+    const index = this.#shown.findIndex((run) => run.id === runId);
+    const listbox = this._listbox;
+    if (index < 0 || !listbox) return;
+    if (focus) listbox.focus({ preventScroll: true });
+    scrollOptionIntoView(listbox, index);
+    // The virtualizer renders the rows now in view at its next frames.
+    for (let frame = 0; frame < 20 && !this.renderRoot.querySelector(`#${optionId(index)}`); frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    this.#syncActiveDescendant();
+  }
+
+  /** Points `aria-activedescendant` at the active option when it is rendered (never at a missing id). */
+  #syncActiveDescendant(): void {
+    const listbox = this._listbox;
+    if (!listbox) return;
+    const active = listbox.querySelector('[role="option"][data-active]');
+    if (active) listbox.setAttribute('aria-activedescendant', active.id);
+    else listbox.removeAttribute('aria-activedescendant');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#syncActiveDescendant();
   }
 
   #runOf(target: EventTarget | null): TaskRun | undefined {
-    const id = (target as Element | null)?.closest?.('[role="option"]')?.getAttribute('data-id');
-    return id === null || id === undefined ? undefined : this.#shown.find((run) => run.id === id);
+    const index = (target as Element | null)?.closest?.('[role="option"]')?.getAttribute('data-index');
+    return index === null || index === undefined ? undefined : this.#shown[Number(index)];
   }
 
   #onListClick = (event: MouseEvent): void => {
@@ -155,26 +211,47 @@ export class TaskHistoryElement extends TaskElement {
     if (run) this.#select(run);
   };
 
-  #onListFocus = (event: FocusEvent): void => {
-    const run = this.#runOf(event.target);
-    if (run) this._activeId = run.id;
-  };
+  /** Rows per page for PageUp/PageDown: those that fit in the box, less one kept for context. */
+  #pageSize(): number {
+    const rowHeight = this.#rowHeight();
+    return rowHeight ? Math.max(1, Math.floor((this._scroller?.clientHeight ?? 0) / rowHeight) - 1) : 1;
+  }
 
   #onListKeydown = (event: KeyboardEvent): void => {
-    const run = this.#runOf(event.target);
-    if (!run || event.altKey || event.ctrlKey || event.metaKey) return;
-    const move = MOVES[event.key];
-    if (move) {
-      const index = this.#shown.indexOf(run);
-      void this.#focusRun(this.#shown[move(index, this.#shown.length - 1)]!.id);
-    } else if (event.key === 'Enter' || event.key === ' ') {
+    const runs = this.#shown;
+    if (!runs.length || event.target !== this._listbox) return;
+    const index = this.#activeIndex(runs);
+    const run = runs[index]!;
+    const modified = event.altKey || event.ctrlKey || event.metaKey;
+    const target = modified ? undefined : moveTarget(event.key, index, runs.length, this.#pageSize());
+    if (target !== undefined) {
+      void this.#activate(runs[target]!.id, true);
+    } else if (!modified && (event.key === 'Enter' || event.key === ' ')) {
       this.#select(run);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if (!modified && (event.key === 'Delete' || event.key === 'Backspace')) {
       this.#remove(run);
+    } else if (TypeAhead.accepts(event)) {
+      const found = this.#typeAhead.next(event.key, Date.now(), index, runs.length, (i) => typeAheadText(runs[i]!));
+      if (found !== undefined) void this.#activate(runs[found]!.id, true);
     } else {
       return;
     }
     event.preventDefault();
+  };
+
+  #onListFocus = (): void => {
+    // The active option is the selected one, or the first, until the keyboard moves it.
+    const runs = this.#shown;
+    const index = this.#activeIndex(runs);
+    if (index >= 0) void this.#activate(runs[index]!.id, false);
+  };
+
+  #onSearchInput = (event: Event): void => {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    // Clearing the box applies at once; typing waits for a pause, so a word is one filter, not five.
+    if (!value) this._query = '';
+    else this.#searchTimer = setTimeout(() => (this._query = value), SEARCH_DEBOUNCE_MS);
   };
 
   #askClear = async (): Promise<void> => {
@@ -202,6 +279,8 @@ export class TaskHistoryElement extends TaskElement {
   };
 
   #resetFilters = (): void => {
+    clearTimeout(this.#searchTimer);
+    if (this._search) this._search.value = '';
     this._status = 'all';
     this._query = '';
   };
@@ -213,8 +292,7 @@ export class TaskHistoryElement extends TaskElement {
 
   #renderToolbar(total: number) {
     return html`<div part="toolbar" class="toolbar">
-      <input part="search" type="search" aria-label="Search runs" placeholder="Search runs" .value=${this._query}
-        @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}>
+      <input part="search" type="search" aria-label="Search runs" placeholder="Search runs" .value=${this._query} @input=${this.#onSearchInput}>
       <select part="status-filter" aria-label="Filter by status" .value=${this._status}
         @change=${(e: Event) => (this._status = parseStatusFilter((e.target as HTMLSelectElement).value))}>
         ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === this._status}>${label}</option>`)}
@@ -231,34 +309,37 @@ export class TaskHistoryElement extends TaskElement {
   }
 
   #renderList(runs: readonly TaskRun[]) {
-    const selectedId = this.taskStore.selectedId;
-    const active = runs.find((run) => run.id === this._activeId) ?? runs.find((run) => run.id === selectedId) ?? runs[0];
-    const stateOf = (run: TaskRun) => ({ selected: run.id === selectedId, active: run === active, now: this._now });
-    return html`<div class="rows" style=${styleMap({ '--rows': String(runs.length) })}>
-      <div part="list" class="list" role="listbox" aria-label="Runs"
-        @click=${this.#onListClick} @keydown=${this.#onListKeydown} @focusin=${this.#onListFocus}>
-        ${repeat(runs, (run) => run.id, (run) => renderOption(run, stateOf(run)))}
-      </div>
-      <div class="actions">${repeat(runs, (run) => run.id, (run) => renderActions(run, stateOf(run), this.#actions))}</div>
+    const rows = renderRows({
+      runs, selectedId: this.taskStore.selectedId, activeIndex: this.#activeIndex(runs), now: this._now, actions: this.#actions,
+      onVirtualizerLoaded: () => this.requestUpdate(),
+    });
+    // After a scroll the virtualizer renders other rows at the next frame; the active one may have gone.
+    const onScroll = () => requestAnimationFrame(() => this.#syncActiveDescendant());
+    return html`<div class="rows" @scroll=${onScroll}>
+      <div part="list" class="list" role="listbox" aria-label="Runs" tabindex="0" @click=${this.#onListClick}
+        @keydown=${this.#onListKeydown} @focus=${this.#onListFocus}>${rows.options}</div>
+      <div class="actions">${rows.actions}</div>
     </div>`;
   }
 
   override render() {
     if (this.awaitingSignIn) return this.oauth.renderRequired();
     const runs = this.taskStore.getRuns();
-    this.#shown = filterRuns(runs, this._status, this._query);
-    const filtered = this.#shown.length !== runs.length;
+    const shown = this.#shownRuns();
     let body;
     if (runs.length === 0) {
       body = html`<div part="empty" class="empty"><p>No runs yet.</p><p class="muted">Submitted tasks appear here, newest first.</p></div>`;
-    } else if (this.#shown.length === 0) {
+    } else if (shown.length === 0) {
       body = html`<div part="empty" class="empty"><p>No run matches the filter.</p>
         <button type="button" @click=${this.#resetFilters}>Show all runs</button></div>`;
     } else {
-      body = this.#renderList(this.#shown);
+      body = this.#renderList(shown);
     }
+    const count = shown.length !== runs.length
+      ? `${shown.length.toLocaleString()} of ${runs.length.toLocaleString()} runs`
+      : `${runs.length.toLocaleString()} ${runs.length === 1 ? 'run' : 'runs'}`;
     return html`${this.#renderToolbar(runs.length)}
-      ${runs.length ? html`<p class="count muted">${filtered ? `${this.#shown.length} of ${runs.length} runs` : `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`}</p>` : nothing}
+      ${runs.length ? html`<p class="count muted">${count}</p>` : nothing}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
   }

@@ -15,7 +15,7 @@
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { isTerminalStatus } from '../providers/task-event.js';
 import type { EventLog, QuarantineEntry, StoredBatch } from './event-log.js';
-import { createRunIndex, isQuotaError, type IndexRead, type StorageLike, type Warn } from './run-index.js';
+import { createRunIndex, isQuotaError, type IndexLoad, type IndexRead, type StorageLike, type Warn } from './run-index.js';
 import { checkEvent } from './stored-schema.js';
 import { yieldToEventLoop } from '../util/environment.js';
 
@@ -37,6 +37,8 @@ export interface Persistence {
   readonly stateKey: string;
   /** Reads the run index (see run-index.ts for `startup` vs `reload`). */
   readIndex(mode: 'startup' | 'reload'): IndexRead;
+  /** Starts reading the run index at startup, its records checked a slice at a time (run-index.ts). */
+  beginIndex(): IndexLoad;
   /** Writes the run index; false when refused. Refuses to overwrite a newer version's index. */
   writeIndex(runs: readonly TaskRun[], selectedId: string | undefined): boolean;
   /** Appends new events; `runs` are the store's runs, to choose what to evict when full. */
@@ -142,6 +144,11 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
       const read = index.read(mode);
       if (read.status === 'newer') newer = true;
       return read;
+    },
+    beginIndex() {
+      const load = index.begin('startup');
+      if (load.read.status === 'newer') newer = true;
+      return load;
     },
     writeIndex(runs, selectedId) {
       if (newer || index.read('reload').status === 'newer') {

@@ -13,7 +13,7 @@
  * - a newer version (`v` above {@link INDEX_VERSION}) is left alone and is not overwritten.
  */
 import type { TaskRun } from '../providers/task-event.js';
-import { checkRun } from './stored-schema.js';
+import { checkRun, type Checked } from './stored-schema.js';
 
 /** The subset of the Web Storage API used. */
 export interface StorageLike {
@@ -39,6 +39,26 @@ export interface IndexRead {
   invalidIds: string[];
   /** How many records were set aside (first load only): the index should be written back. */
   quarantined?: number;
+}
+
+/**
+ * An index being read: parsed at once, its records checked a slice at a time so that a long history
+ * does not hold the main thread (issue 17). `read.runs` grows as records are checked.
+ */
+export interface IndexLoad {
+  /** What was read so far; complete (invalid ids, quarantine) once `done`. */
+  readonly read: IndexRead;
+  /** True once every record was checked. */
+  done: boolean;
+  /**
+   * Checks records until `deadline` (a `performance.now()` time) or the end, and at least `atLeast`
+   * records whatever the time; true when done.
+   */
+  step(deadline: number, atLeast?: number): boolean;
+  /** Checks every record left, now, and returns the complete read. */
+  finish(): IndexRead;
+  /** A stored run by id, checked now if its turn has not come yet; undefined when there is none. */
+  find(id: string): TaskRun | undefined;
 }
 
 export function isQuotaError(error: unknown): boolean {
@@ -70,13 +90,15 @@ export function createRunIndex(storage: StorageLike, name: string, warn: Warn) {
   }
 
   /**
-   * Reads the index. `startup` repairs what it cannot read (moves it aside); `reload` (another tab
-   * wrote) changes nothing in storage.
+   * Starts reading the index. `startup` repairs what it cannot read (moves it aside); `reload`
+   * (another tab wrote) changes nothing in storage. Parsing happens now; the records are checked as
+   * {@link IndexLoad.step} and {@link IndexLoad.finish} are called, in stored order (newest first).
    */
-  function read(mode: 'startup' | 'reload'): IndexRead {
+  function begin(mode: 'startup' | 'reload'): IndexLoad {
+    const settled = (read: IndexRead): IndexLoad => ({ read, done: true, step: () => true, finish: () => read, find: () => undefined });
     const raw = safe(() => storage.getItem(stateKey), null);
-    if (raw === null) return { status: 'empty', runs: [], invalidIds: [] };
-    if (raw === cached?.raw) return cached.read;
+    if (raw === null) return settled({ status: 'empty', runs: [], invalidIds: [] });
+    if (raw === cached?.raw) return settled(cached.read);
     let parsed: { v?: unknown; runs?: unknown; selectedId?: unknown } | null;
     try {
       parsed = JSON.parse(raw);
@@ -85,7 +107,7 @@ export function createRunIndex(storage: StorageLike, name: string, warn: Warn) {
     }
     if (typeof parsed?.v === 'number' && parsed.v > INDEX_VERSION) {
       if (mode === 'startup') warn(`task-elements: the history under "${stateKey}" was saved by a newer version of task-elements; it is left as it is, and this page keeps its runs in memory only.`);
-      return { status: 'newer', runs: [], invalidIds: [] };
+      return settled({ status: 'newer', runs: [], invalidIds: [] });
     }
     if (!parsed || parsed.v !== INDEX_VERSION || !Array.isArray(parsed.runs)) {
       if (mode === 'startup') {
@@ -93,27 +115,71 @@ export function createRunIndex(storage: StorageLike, name: string, warn: Warn) {
         safe(() => storage.removeItem(stateKey), undefined);
         warn(`task-elements: the stored history under "${stateKey}" could not be read; ${backup ? `it was moved to "${backup}"` : 'there was no room to keep a copy'} and the history starts empty.`);
       }
-      return { status: 'unreadable', runs: [], invalidIds: [] };
+      return settled({ status: 'unreadable', runs: [], invalidIds: [] });
     }
+    const records: unknown[] = parsed.runs;
     const runs: TaskRun[] = [];
     const invalid: { record: unknown; reason: string }[] = [];
     const ids = new Set<string>();
-    for (const record of parsed.runs) {
-      const checked = checkRun(record);
-      if (checked.ok && !ids.has(checked.value.id)) {
-        ids.add(checked.value.id);
-        runs.push(checked.value);
-      } else invalid.push({ record, reason: checked.ok ? 'duplicate id' : checked.reason });
-    }
-    const invalidIds = invalid.map(({ record }) => (record as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
-    if (invalid.length && mode === 'startup') {
-      const backup = setAside('quarantine', JSON.stringify(invalid));
-      warn(`task-elements: ${invalid.length} stored run${invalid.length === 1 ? '' : 's'} under "${stateKey}" could not be read (${invalid[0]!.reason}); ${backup ? `set aside under "${backup}"` : 'dropped (no room to keep a copy)'}. The other runs load.`);
-    }
+    // Runs looked up by id before their turn came (find): checked once, the same object later.
+    const early = new Map<unknown, Checked<TaskRun>>();
+    let next = 0;
     const selectedId = typeof parsed.selectedId === 'string' ? parsed.selectedId : undefined;
-    const result: IndexRead = { status: 'ok', runs, selectedId, invalidIds: mode === 'reload' ? invalidIds : [], quarantined: mode === 'startup' ? invalid.length : 0 };
-    if (!invalid.length) cached = { raw, read: result };
-    return result;
+    const read: IndexRead = { status: 'ok', runs, selectedId, invalidIds: [], quarantined: 0 };
+
+    function complete(): void {
+      const invalidIds = invalid.map(({ record }) => (record as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+      if (invalid.length && mode === 'startup') {
+        const backup = setAside('quarantine', JSON.stringify(invalid));
+        warn(`task-elements: ${invalid.length} stored run${invalid.length === 1 ? '' : 's'} under "${stateKey}" could not be read (${invalid[0]!.reason}); ${backup ? `set aside under "${backup}"` : 'dropped (no room to keep a copy)'}. The other runs load.`);
+      }
+      read.invalidIds = mode === 'reload' ? invalidIds : [];
+      read.quarantined = mode === 'startup' ? invalid.length : 0;
+      if (!invalid.length) cached = { raw: raw!, read };
+    }
+
+    const load: IndexLoad = {
+      read,
+      done: false,
+      step(deadline, atLeast = 0) {
+        const floor = next + atLeast;
+        while (next < records.length) {
+          const record = records[next++];
+          const checked = early.get(record) ?? checkRun(record);
+          if (checked.ok && !ids.has(checked.value.id)) {
+            ids.add(checked.value.id);
+            runs.push(checked.value);
+          } else invalid.push({ record, reason: checked.ok ? 'duplicate id' : checked.reason });
+          if (next >= floor && (next & 63) === 0 && performance.now() >= deadline) return false;
+        }
+        if (!load.done) {
+          load.done = true;
+          complete();
+        }
+        return true;
+      },
+      finish() {
+        load.step(Infinity);
+        return read;
+      },
+      find(id) {
+        const found = runs.find((run) => run.id === id);
+        if (found || load.done) return found;
+        for (let i = next; i < records.length; i++) {
+          if ((records[i] as { id?: unknown } | null)?.id !== id) continue;
+          const checked = early.get(records[i]) ?? checkRun(records[i]);
+          early.set(records[i], checked);
+          if (checked.ok) return checked.value;
+        }
+        return undefined;
+      },
+    };
+    return load;
+  }
+
+  /** Reads the whole index (see {@link begin} for `startup` and `reload`). */
+  function read(mode: 'startup' | 'reload'): IndexRead {
+    return begin(mode).finish();
   }
 
   /** Writes the index. Returns false (after a warning) when storage refused; never throws. */
@@ -146,6 +212,7 @@ export function createRunIndex(storage: StorageLike, name: string, warn: Warn) {
 
   return {
     stateKey,
+    begin,
     read,
     write,
     keysUnder,

@@ -16,7 +16,7 @@ import { planStoredMerge } from './merge-stored.js';
 import { openPersistence } from './open-persistence.js';
 import { PersistedLogs, type LogMessage } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
-import type { IndexRead } from './run-index.js';
+import type { IndexLoad, IndexRead } from './run-index.js';
 import { redactRequest } from './redact.js';
 import { LazyRunSession, type WatchedSession } from './lazy-session.js';
 import type { RunConnectionSnapshot } from './run-session.js';
@@ -30,6 +30,10 @@ export type { StoreChange, StoreListener, TaskStore, TaskStoreOptions, EndpointS
  * a page that only shows stored runs does not download them.
  */
 const apiActions = () => import('./api-actions.js');
+/** Milliseconds of stored-run checking per task while a long history loads. */
+const INDEX_SLICE_MS = 8;
+/** Stored runs checked at once whatever the time: a history this short loads in one go. */
+const INDEX_SYNC_RUNS = 500;
 
 /** Creates a store. Usually obtained through {@link getTaskStore} so elements can share it by name. */
 export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
@@ -39,10 +43,16 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const warn: Warn = options.warn ?? ((message) => console.warn(message));
   const { persistence, channel } = openPersistence(options.persistence, name, warn);
 
-  const loaded = persistence.readIndex('startup');
-  let runs: TaskRun[] = loaded.runs;
+  // A long history is checked a slice at a time (issue 17): the newest runs are there at once, the
+  // rest follow in later tasks; anything that changes runs or reads the stored index again first
+  // finishes the load (finishLoad), and getRun() finds a run whose turn has not come yet.
+  let indexLoad: IndexLoad | undefined = persistence.beginIndex();
+  indexLoad.step(performance.now() + INDEX_SLICE_MS, INDEX_SYNC_RUNS);
+  const loaded = indexLoad.read;
+  let runs: TaskRun[] = [...loaded.runs];
   // A selection whose run was not kept (set aside as unreadable) selects nothing.
-  let selectedId = runs.some((run) => run.id === loaded.selectedId) ? loaded.selectedId : undefined;
+  let selectedId = loaded.selectedId !== undefined && indexLoad.find(loaded.selectedId) ? loaded.selectedId : undefined;
+  let loadTimer: unknown;
   // Events in memory, per run whose stored log was read (persisted-logs.ts reads them on first use).
   const events = new Map<string, TaskEvent[]>();
   // Cross-tab bookkeeping (reload, merge-stored.ts): what storage held when last read or written,
@@ -98,8 +108,30 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     remote: (message: LogMessage) => onRemote(message),
   }, channel);
-  for (const run of runs) if (run.id === selectedId) void logs.ensure(run.id);
-  if (loaded.quarantined) scheduleSave(); // writes the index back without what was set aside
+  if (selectedId !== undefined) void logs.ensure(selectedId);
+  if (indexLoad.done) {
+    indexLoad = undefined;
+    if (loaded.quarantined) scheduleSave(); // writes the index back without what was set aside
+  } else loadTimer = timers.setTimeout(loadSlice, 0);
+
+  function loadSlice(): void {
+    loadTimer = undefined;
+    if (!indexLoad || disposed) return;
+    if (indexLoad.step(performance.now() + INDEX_SLICE_MS)) finishLoad();
+    else loadTimer = timers.setTimeout(loadSlice, 0);
+  }
+
+  /** Checks what is left of the stored index now, and lists every run. */
+  function finishLoad(): void {
+    if (!indexLoad) return;
+    const read = indexLoad.finish();
+    indexLoad = undefined;
+    if (loadTimer !== undefined) timers.clearTimeout(loadTimer);
+    runs = [...read.runs];
+    storedIds = new Set(runs.map((run) => run.id));
+    if (read.quarantined) scheduleSave();
+    emit({ type: 'runs' });
+  }
 
   function scheduleSave(): void {
     if (saveTimer !== undefined || disposed) return;
@@ -107,6 +139,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   }
 
   function flush(): void {
+    finishLoad();
     if (saveTimer !== undefined) timers.clearTimeout(saveTimer);
     saveTimer = undefined;
     // Another tab may have saved runs since we last looked: keep them rather than overwrite them.
@@ -156,6 +189,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   }
 
   function replaceRun(next: TaskRun, previous: TaskRun): void {
+    finishLoad();
     runs = runs.map((run) => (run.id === next.id ? next : run));
     scheduleSave();
     emit({ type: 'run', runId: next.id, run: next, previous });
@@ -196,7 +230,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const store: TaskStore = {
     name,
     getRuns: () => runs,
-    getRun: (runId) => runs.find((run) => run.id === runId),
+    getRun: (runId) => runs.find((run) => run.id === runId) ?? indexLoad?.find(runId),
     getEvents(runId) {
       if (!logs.isRead(runId) && store.getRun(runId)) void logs.ensure(runId); // read on first use
       return events.get(runId) ?? [];
@@ -222,6 +256,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'selection', runId });
     },
     addRun(added, initial = []) {
+      finishLoad();
       // Secrets in the create body (MCP headers, webhook tokens) are never kept (redact.ts).
       const run = added.request === undefined ? added : { ...added, request: redactRequest(added.request) };
       const known = store.getRun(run.id);
@@ -255,6 +290,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       if (current?.eventsEvicted) store.updateRun(runId, { eventsEvicted: false });
     },
     removeRun(runId) {
+      finishLoad();
       forget(runId);
       void logs.settled().then(() => persistence.removeEvents(runId));
       if (selectedId === runId) store.select(undefined);
@@ -262,6 +298,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'runs' });
     },
     clear() {
+      finishLoad();
       watches.dropAll();
       runs.forEach((run) => tombstones.add(run.id));
       runs = [];
@@ -306,6 +343,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     settled: () => logs.settled(),
     reload() {
       if (disposed) return;
+      finishLoad();
       const saved = persistence.readIndex('reload');
       if (saved.status === 'unreadable' || saved.status === 'newer') return; // never a reason to drop runs
       const before = selectedId;
@@ -330,6 +368,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     dispose() {
       disposed = true;
+      if (loadTimer !== undefined) timers.clearTimeout(loadTimer);
       watches.dropAll();
       if (saveTimer !== undefined) flush();
       listeners.clear();

@@ -1,0 +1,61 @@
+// The history part of `npm run bench` (issue 17): <task-history> from the production bundle with 200,
+// 2,000 and 10,000 runs already stored by the default persistence, against a baseline that renders
+// every run, in the same browser. Each measure is a fresh page load in one browser context: a first
+// page writes the runs, the next ones load them. Goal: first items < 100 ms after the element
+// connects, no task over 50 ms from the page load on, fewer than 500 elements in its shadow tree.
+
+const SIZES = (process.env.BENCH_HISTORY_SIZES ?? '200,2000,10000').split(',').map(Number);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measure(context, origin, name, count, kind) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/history.html`);
+  await page.waitForFunction(() => window.benchReady === true);
+  page.setDefaultTimeout(0);
+  const result = await page.evaluate(([n, c, k]) => window.benchHistory(n, c, k), [name, count, kind]);
+  await page.close();
+  return result;
+}
+
+/** Prints the history table; `browser` is a launched Chromium, `origin` serves /bench and /dist. */
+export async function benchHistory(browser, origin, rounds) {
+  const rows = [];
+  for (const count of SIZES) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const seed = await context.newPage();
+    await seed.goto(`${origin}/bench/history.html`);
+    await seed.waitForFunction(() => window.benchReady === true);
+    const name = `history-${count}`;
+    const chars = await seed.evaluate(([n, c]) => window.seedHistory(n, c), [name, count]);
+    await seed.close();
+    const element = [];
+    const baseline = [];
+    for (let round = 0; round < rounds; round++) {
+      element.push(await measure(context, origin, name, count, 'element'));
+      baseline.push(await measure(context, origin, name, count, 'baseline'));
+    }
+    await context.close();
+    const summary = (list) => ({
+      firstItemsMs: median(list.map((r) => r.firstItemsMs)),
+      longestTaskMs: median(list.map((r) => r.longestTaskMs)),
+      storeMs: median(list.map((r) => r.storeMs)),
+      elements: median(list.map((r) => r.elements)),
+      runs: list[0].runs,
+    });
+    rows.push({ count, chars, element: summary(element), baseline: summary(baseline) });
+  }
+  const n = (value, width = 8) => (typeof value === 'number' ? value.toFixed(value >= 100 ? 0 : 1) : String(value)).padStart(width);
+  console.log(`\nHistory: runs stored by the default persistence, then a page load (median of ${rounds}; Chromium, headless)`);
+  console.log('                 first items (ms)     longest task (ms)     elements          store load (ms)');
+  console.log('stored runs     history  baseline    history  baseline    history  baseline   (both)');
+  for (const { count, element: e, baseline: b } of rows) {
+    console.log(`${count.toLocaleString().padStart(11)}  ${n(e.firstItemsMs, 9)} ${n(b.firstItemsMs, 9)}  ${n(e.longestTaskMs, 9)} ${n(b.longestTaskMs, 9)}  ${n(e.elements, 9)} ${n(b.elements, 9)}  ${n(e.storeMs, 9)}`);
+  }
+  const last = rows.find((row) => row.count === 10_000);
+  if (last) {
+    const e = last.element;
+    const met = e.firstItemsMs < 100 && e.longestTaskMs <= 50 && e.elements < 500 && e.runs === 10_000;
+    console.log(`index size at 10,000 runs: ${(last.chars / 1e6).toFixed(2)} M characters in localStorage`);
+    console.log(`budget at 10,000 runs (first items < 100 ms, no task > 50 ms, < 500 elements, every run listed): ${met ? 'met' : 'NOT met'}`);
+  }
+}
