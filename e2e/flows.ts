@@ -107,8 +107,8 @@ export const demoFlows: Flow[] = [
     assert(state.runId === runId, `the stream shows the new run (${state.runId} vs ${runId})`);
     assert(state.outputType === 'json', 'JSON output');
     assert(new Set(state.ids).size === state.ids.length, 'every event once');
-    const tree = await text(page, 'task-stream', '[part~="output"] .json-root');
-    assert(tree.includes('company') && tree.includes('acquisitions'), 'the output follows the requested schema');
+    const fields = await text(page, 'task-stream', '[part~="output"] [part~="fields"]');
+    assert(fields.includes('Company') && fields.includes('Acquisitions'), 'the output follows the requested schema, as labelled fields');
   }],
   ['submits a Shannon task and watches the answer stream in', async (page) => {
     await page.click({ css: 'input[type=radio][name=provider]', name: 'Shannon' });

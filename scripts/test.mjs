@@ -107,6 +107,16 @@ if (existsSync('e2e/oauth.ts')) {
   steps.push([`end-to-end tests of the sign-in (chromium, ${oauth.seconds.toFixed(0)} s)`, oauth.code === 0]);
 }
 
+if (existsSync('e2e/run-view-main.ts')) {
+  // Chromium only: axe-core is injected through playwright's script API (issue 13's run-view walk).
+  console.log('\n== end-to-end walk of the run view with axe (playwright-core, Chromium)');
+  const view = await run(process.execPath, ['--import', 'tsx', 'e2e/run-view-main.ts']);
+  const m = /e2e-run-view: (\d+) passed, (\d+) failed/.exec(view.output);
+  totals.passed += Number(m?.[1] ?? 0);
+  totals.failed += Number(m?.[2] ?? 0) || (view.code !== 0 && !m ? 1 : 0);
+  steps.push([`end-to-end walk of the run view with axe (chromium, ${view.seconds.toFixed(0)} s)`, view.code === 0]);
+}
+
 console.log(`\n== summary (${((Date.now() - testStarted) / 1000 / 60).toFixed(1)} min)`);
 for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -159,8 +159,8 @@ describe('<task-stream> over the real wire', () => {
     ]);
     await until(() => parts(el, 'output').length === 1, 8000, 'output');
     const output = parts(el, 'output')[0]!;
-    expect(output.querySelector('.json-tree'), 'a JSON tree').to.not.equal(null);
-    expect(output.textContent).to.contain('443037').and.not.contain('{"city"');
+    expect(output.querySelector('[part~="fields"]'), 'a field view').to.not.equal(null);
+    expect(output.querySelector('[part~="fields"]')!.textContent).to.contain((443037).toLocaleString()).and.not.contain('{"city"');
   });
 
   it('shows a finished Parallel run’s warnings, MCP tool calls and markdown excerpts from its single state event', async () => {

@@ -174,7 +174,7 @@ describe('<task-stream>', () => {
     }
   });
 
-  it('renders JSON output as a tree with basis, confidence and citations', async () => {
+  it('renders JSON output as labelled fields with confidence, reasoning and citations beside each value', async () => {
     const output = {
       type: 'json', content: { company: 'Acme', founded: 1999, people: [{ name: 'Ada' }] },
       basis: [{ field: 'company', reasoning: 'From the filing', confidence: 'high', citations: [{ url: 'https://sec.example/filing', title: 'Filing', excerpts: ['Acme Inc.'] }] }],
@@ -182,11 +182,12 @@ describe('<task-stream>', () => {
     const { el } = await streamOf([stateEvent(parallelRun(RUN)), stateEvent(parallelRun(RUN, 'completed'), output)]);
     await until(() => parts(el, 'output').length === 1);
     const out = parts(el, 'output')[0]!;
-    expect(out.querySelector('.json-tree')!.textContent).to.contain('company').and.contain('Acme').and.contain('1999');
-    const citation = parts(el, 'citation')[0]!;
+    const company = out.querySelector('[part~="field"][data-path="company"]')!;
+    expect(company.textContent).to.contain('Company').and.contain('Acme').and.contain('high confidence');
+    expect(out.querySelector('[part~="field"][data-path="founded"]')!.textContent).to.contain((1999).toLocaleString());
+    const citation = company.querySelector('[part~="citation"]')!;
     expect(citation.querySelector('a')!.getAttribute('href')).to.equal('https://sec.example/filing');
-    expect(citation.textContent).to.contain('Acme Inc.');
-    expect(out.textContent).to.contain('high confidence').and.contain('From the filing');
+    expect(company.querySelector('.why')!.textContent).to.contain('Acme Inc.').and.contain('From the filing');
     await expect(el).to.be.accessible();
   });
 

@@ -5,6 +5,9 @@
  * - "Cancel run" (Shannon) stops a possibly long, paid run for good, so it asks first
  *   (`part="confirm"`: "Yes, cancel the run" / "Keep it running").
  * - "Pause" / "Resume" (Shannon) with their states: "Pausing…" until the run is paused.
+ * - An approval the run asks for shows as needing attention (`part="attention"`). Shannon's
+ *   `APPROVAL_REQUESTED` carries no `approval_id`, which `POST /api/v1/approvals/decision` needs
+ *   (shannon-streaming-api.md §8), so no Approve/Deny is offered for it: the notice says where to answer.
  * Reconnecting is not here: the connection indicator has the one control for it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -46,13 +49,27 @@ function renderPause(run: TaskRun, events: readonly TaskEvent[], ctx: ControlCon
   return html`<button type="button" part="pause" ?disabled=${pausing || run.status === 'cancelling'} @click=${ctx.onPause}>${pausing ? 'Pausing…' : 'Pause'}</button>`;
 }
 
+/** The approval the run waits for: the last approval event, if it is a request not yet decided. */
+function pendingApproval(events: readonly TaskEvent[]): Extract<TaskEvent, { kind: 'approval' }> | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'approval') return e.phase === 'requested' ? e : undefined;
+  }
+  return undefined;
+}
+
 export function renderControls(run: TaskRun, events: readonly TaskEvent[], ctx: ControlContext): TemplateResult | typeof nothing {
   if (isTerminalStatus(run.status)) return nothing;
+  const approval = pendingApproval(events);
   const connection = ctx.connection;
   const watching = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
   const cancelReason = PROVIDER_INFO[run.provider]?.cancelUnsupportedReason;
   const cancelling = run.status === 'cancelling' || ctx.busy === 'cancel';
-  return html`<div part="controls" class="controls">
+  return html`${approval
+      ? html`<p part="attention" class="waiting" role="status"><strong>Needs your approval:</strong> ${approval.text}
+          <span class="muted">The event does not say which approval it is, so it cannot be answered here: answer it in Shannon.</span></p>`
+      : nothing}
+    <div part="controls" class="controls">
     ${watching ? html`<button type="button" part="stop" @click=${ctx.onStop}>Stop watching</button>` : nothing}
     ${renderPause(run, events, ctx)}
     ${cancelReason

@@ -73,7 +73,7 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
     </div>
     ${showInput
       ? html`<details part="input" class="input"><summary>${run.provider === 'shannon' ? 'The question' : 'The input'}</summary>
-          <div class="input-text">${input}</div></details>`
+          <div class="input-text" tabindex="0" role="region" aria-label="The whole input">${input}</div></details>`
       : nothing}
     <div class="meta">
       <span>${run.provider === 'parallel' ? 'Parallel' : 'Shannon'}</span>

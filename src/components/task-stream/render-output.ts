@@ -1,18 +1,19 @@
 /**
  * The answer: while it is written, one block per writing agent (`part="live"`, `part="live-text"`
  * with `data-agent`; a text that lost events in a gap says so); when final, the result section
- * (`part="output"`): text output as markdown templates, JSON output as a tree,
- * then the basis per field — reasoning, confidence and citations (`part="citation"`, excerpts as
- * markdown: Parallel's contain `**bold**`), then the MCP tool calls the run made (`part="tool-call"`).
+ * (`part="output"`): text output as markdown templates with its sources and reasoning (`part="citation"`,
+ * excerpts as markdown: Parallel's contain `**bold**`); JSON output as a field view with the evidence
+ * beside each value (render-fields.ts) and the raw JSON on demand (`part="raw-json"`); then the MCP
+ * tool calls the run made (`part="tool-call"`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldBasis, McpToolCall, TaskOutput } from '../../core/providers/task-event.js';
-import { renderJsonTree } from '../shared/json-tree.js';
 import { renderLink } from '../shared/link.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl } from '../shared/safe-url.js';
 import { agentName } from './agent-names.js';
 import type { LiveText } from './live-texts.js';
+import { renderFields } from './render-fields.js';
 
 /** Characters of a live text shown: the tail, so a long answer costs no more than a short one. */
 const LIVE_TEXT_TAIL = 1200;
@@ -67,7 +68,9 @@ function renderToolCall(call: McpToolCall): TemplateResult {
 /** The output's body; a failure to render it stays here and shows the text as it came. */
 function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof renderMarkdownLazily> {
   try {
-    return output.type === 'text' ? renderMarkdownLazily(output.content) : renderJsonTree(output.content);
+    if (output.type === 'text') return renderMarkdownLazily(output.content);
+    return html`${renderFields(output.content, output.basis)}
+      <details part="raw-json" class="raw-json"><summary>Raw JSON</summary><pre tabindex="0">${outputText(output)}</pre></details>`;
   } catch {
     return html`<p class="markdown-note" part="markdown-note">This result could not be displayed in full; its text follows.</p>
       <div class="plain-piece" style="white-space: pre-wrap">${String(outputText(output))}</div>`;
@@ -80,7 +83,8 @@ function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof rend
  */
 export function renderOutput(output: TaskOutput, actions: TemplateResult, facts: TemplateResult | typeof nothing = nothing): TemplateResult {
   const calls = output.mcpToolCalls ?? [];
-  const cited = output.basis.filter((b) => b.citations.length || b.reasoning);
+  // A JSON output's evidence sits beside its values; a text output's follows it.
+  const cited = output.type === 'text' ? output.basis.filter((b) => b.citations.length || b.reasoning) : [];
   return html`<section part="output" class="output" aria-labelledby="output-heading">
     <div class="section-head">
       <h2 id="output-heading">Result</h2>

@@ -62,7 +62,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
     })}
     ${renderProgress(run, events, !!output)}
     ${renderControls(run, events, {
-      connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy, canPause: ctx.canPause,
+      connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy ?? actions.requested, canPause: ctx.canPause,
       onStop: ctx.stop,
       onCancel: () => actions.setConfirmingCancel(true),
       onConfirmCancel: (yes) => {

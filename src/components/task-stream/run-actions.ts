@@ -20,6 +20,8 @@ export class RunActions {
   confirmingCancel = false;
   /** A control request under way. */
   busy: ControlName | undefined;
+  /** The last control the API accepted, until the run's status answers it (pause → paused). */
+  requested: ControlName | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & TaskElement,
@@ -34,6 +36,7 @@ export class RunActions {
     this.notices.clear();
     this.confirmingCancel = false;
     this.busy = undefined;
+    this.requested = undefined;
   }
 
   notify(runId: string, anchor: string, text: string): void {
@@ -52,6 +55,7 @@ export class RunActions {
     this.host.requestUpdate();
     try {
       await action();
+      this.requested = name;
     } catch {
       // Reported as task-error; the run's status says the rest.
     } finally {

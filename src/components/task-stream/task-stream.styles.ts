@@ -91,12 +91,28 @@ export const taskStreamStyles = [
     .markdown pre { background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow-x: auto; }
     code { font-family: var(--_mono); }
     blockquote { margin: 0.3rem 0; padding-left: 0.75rem; border-left: 3px solid var(--_border); color: var(--_muted); }
-    .json-tree { list-style: none; padding-left: 1.1rem; margin: 0; font: 0.9em var(--_mono); }
-    .json-root { padding-left: 0; }
-    .json-key { color: var(--_accent); }
-    .json-string { white-space: pre-wrap; }
-    .json-number, .json-boolean { color: var(--_warn); }
-    .json-null, .json-summary, .json-empty { color: var(--_muted); }
+    /* Structured results: labels and values in the text font, evidence beside each value. */
+    .fields { margin: 0; display: grid; gap: 0.1rem 1rem; }
+    .field { display: grid; grid-template-columns: minmax(8rem, 14rem) minmax(0, 1fr); gap: 0.75rem; padding: 0.4rem 0; border-top: 1px solid var(--_border); }
+    .fields .fields .field:first-child { border-top: none; }
+    .field[data-nested] { grid-template-columns: minmax(0, 1fr); gap: 0.2rem; }
+    .field-label { font-weight: 600; color: var(--_muted); overflow-wrap: anywhere; }
+    .field-value { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+    .field[data-nested] > .field-value { padding-left: 0.75rem; border-left: 3px solid var(--_border); }
+    .evidence { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.6rem; font-size: 0.85em; margin-top: 0.2rem; }
+    .evidence .citations { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; list-style: none; margin: 0; padding: 0; }
+    .why summary { cursor: pointer; color: var(--_accent); }
+    .why[open] { flex-basis: 100%; }
+    .field-list { margin: 0; padding-left: 1.2rem; }
+    .field-table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
+    .field-table th, .field-table td { border: 1px solid var(--_border); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+    .field-table th { color: var(--_muted); }
+    .other-basis h3 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
+    .raw-json { margin-top: 0.75rem; }
+    .raw-json summary { cursor: pointer; color: var(--_accent); width: max-content; }
+    .raw-json pre { font: 0.85em var(--_mono); background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow: auto; max-height: 28rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .output-body { container-type: inline-size; }
+    @container (max-width: 540px) { .field { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; } }
     .basis-list ul { padding-left: 0; list-style: none; }
     .basis { border-top: 1px solid var(--_border); padding: 0.5rem 0; }
     .basis-head { display: flex; gap: 0.5rem; align-items: center; }

@@ -1,6 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
+import { providerFor } from '../../core/store/providers.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { clock } from '../shared/clock.js';
 import { statusLabel } from '../shared/format.js';
@@ -163,6 +164,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   onStatus(run: TaskRun): void {
     this._announcement = `Status: ${statusLabel(run.status)}`;
     if (run.status !== 'running' && run.status !== 'queued') this.#actions.confirmingCancel = false;
+    this.#actions.requested = undefined;
   }
 
   /** @internal */
@@ -193,6 +195,27 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     if (!run) return;
     try {
       await this.taskStore.cancel(run.id, this.endpoint(run.provider));
+    } catch (error) {
+      this.reportError(error, run.id);
+      throw error;
+    }
+  }
+
+  /** Asks the API to pause the run (Shannon); the stream reports `pausing`, then `paused`. Rejects where the API cannot. */
+  async pause(): Promise<void> {
+    await this.#control('pause');
+  }
+
+  /** Asks the API to resume the paused run (Shannon) and follows it again. Rejects where the API cannot. */
+  async resume(): Promise<void> {
+    await this.#control('resume');
+  }
+
+  async #control(action: 'pause' | 'resume'): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    try {
+      await this.taskStore[action](run.id, this.endpoint(run.provider));
     } catch (error) {
       this.reportError(error, run.id);
       throw error;
@@ -234,12 +257,12 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
       rows: this.#binding.rows,
       log: this.#log,
       actions: this.#actions,
-      canPause: false,
+      canPause: providerFor(run.provider).controlRequest !== undefined,
       reconnect: () => this.reconnect(),
       stop: () => this.stop(),
       cancel: () => this.cancel(),
-      pause: async () => {},
-      resume: async () => {},
+      pause: () => this.pause(),
+      resume: () => this.resume(),
       retry: () => void this.retry(),
     })}`;
   }

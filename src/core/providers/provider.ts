@@ -84,6 +84,11 @@ export interface TaskProvider<CreateParams = unknown> {
   resultRequest(runId: string): ApiRequest;
   parseResult(body: unknown): StatusSnapshot;
   cancelRequest?(runId: string): ApiRequest;
+  /**
+   * Request that pauses or resumes the run (Shannon `POST /api/v1/tasks/{id}/pause|resume`, 202,
+   * shannon-streaming-api.md §2); absent where the API cannot.
+   */
+  controlRequest?(runId: string, action: 'pause' | 'resume'): ApiRequest;
   /** Request of one page of the events the API persisted, for backfilling a gap; absent when it keeps none. */
   backfillRequest?(runId: string, offset: number, limit: number): ApiRequest;
   parseBackfill?(body: unknown): EventsPage;

@@ -1,6 +1,6 @@
 /**
- * The store's one-shot API calls, without store state: create a run, ask for a cancel, read a
- * status. The store applies what they return.
+ * The store's one-shot API calls, without store state: create a run, ask for a cancel, a pause or a
+ * resume, read a status. The store applies what they return.
  */
 import { callApi, type EndpointConfig } from '../client/api-request.js';
 import { TaskElementsError } from '../errors.js';
@@ -21,6 +21,13 @@ export async function requestCancel(runId: string, endpoint: EndpointConfig): Pr
   const provider = providerFor(endpoint.provider);
   if (!provider.cancelRequest) throw new TaskElementsError(provider.cancelUnsupportedReason ?? 'This API cannot cancel runs.');
   await callApi(endpoint, provider.cancelRequest(runId));
+}
+
+/** Asks the API to pause or resume a run; rejects where the provider cannot. */
+export async function requestControl(runId: string, endpoint: EndpointConfig, action: 'pause' | 'resume'): Promise<void> {
+  const provider = providerFor(endpoint.provider);
+  if (!provider.controlRequest) throw new TaskElementsError(`This API cannot ${action} runs.`);
+  await callApi(endpoint, provider.controlRequest(runId, action));
 }
 
 /** Reads a run's status once. */

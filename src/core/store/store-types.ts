@@ -113,6 +113,13 @@ export interface TaskStore {
   configChanged(): void;
   /** Asks the API to cancel the run. Rejects where the provider cannot cancel. */
   cancel(runId: string, endpoint: EndpointConfig): Promise<void>;
+  /**
+   * Asks the API to pause the run (Shannon); the stream then reports `pausing` and `paused`.
+   * Rejects where the provider cannot, or with the API's error.
+   */
+  pause(runId: string, endpoint: EndpointConfig): Promise<void>;
+  /** Asks the API to resume a paused run (Shannon) and follows it again. Rejects like {@link pause}. */
+  resume(runId: string, endpoint: EndpointConfig): Promise<void>;
   /** Fetches the run's status once and applies it. */
   refreshStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
   /**

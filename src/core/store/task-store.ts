@@ -334,6 +334,11 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
         store.applyEvents(runId, [{ kind: 'status', id: statusEventId('cancelling', 'requested'), status: 'cancelling', apiStatus: 'cancel requested', source: 'cancel' }]);
       }
     },
+    pause: async (runId, endpoint) => (await apiActions()).requestControl(runId, endpoint, 'pause'),
+    async resume(runId, endpoint) {
+      await (await apiActions()).requestControl(runId, endpoint, 'resume');
+      watches.reconnect(runId);
+    },
     async refreshStatus(runId, endpoint, signal) {
       const snapshot = await (await apiActions()).fetchStatus(runId, endpoint, signal);
       if (signal?.aborted) return; // the caller no longer wants it

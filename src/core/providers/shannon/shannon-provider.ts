@@ -130,6 +130,9 @@ export const shannonProvider: TaskProvider<ShannonCreateParams> = {
   resultRequest: (taskId) => ({ method: 'GET', path: taskPath(taskId) }),
   parseResult: parseTask,
   cancelRequest: (taskId) => ({ method: 'POST', path: taskPath(taskId, '/cancel'), body: { reason: 'Cancelled by the user' } }),
+  controlRequest: (taskId, action) => ({
+    method: 'POST', path: taskPath(taskId, `/${action}`), body: { reason: action === 'pause' ? 'Paused by the user' : 'Resumed by the user' },
+  }),
   backfillRequest: (taskId, offset, limit) => ({
     method: 'GET', path: taskPath(taskId, '/events'), query: { limit: String(limit), offset: String(offset) },
   }),
