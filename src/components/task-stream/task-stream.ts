@@ -54,6 +54,11 @@ import { taskStreamStyles } from './task-stream.styles.js';
  * @csspart confirm - The confirmation of a cancel.
  * @csspart pause - "Pause" (Shannon).
  * @csspart resume - "Resume" (Shannon).
+ * @csspart attention - An approval the run asks for (Shannon `APPROVAL_REQUESTED`).
+ * @csspart fields - A JSON result as a field view.
+ * @csspart field - One field of a JSON result: label, value and evidence; carries `data-path` (dot notation).
+ * @csspart confidence - A field's confidence badge; carries `data-confidence` (`low`, `medium`, `high`).
+ * @csspart raw-json - The raw JSON of a structured result, on demand (a `<details>`).
  * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`.
  * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`.
  * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
