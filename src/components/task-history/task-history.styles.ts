@@ -37,6 +37,8 @@ export const taskHistoryStyles = [
     .item:hover { background: color-mix(in srgb, var(--_accent) 6%, transparent); }
     .item[aria-selected='true'], .item-actions[data-selected] { background: color-mix(in srgb, var(--_accent) 12%, transparent); }
     .item[aria-selected='true'] { box-shadow: inset 3px 0 0 var(--_accent); }
+    /* The tint lowers the badges' contrast below 4.5:1 (issue 13 §15): they keep the plain background. */
+    .item[aria-selected='true'] .badge { background: var(--_bg); }
     .list:focus-visible .item[data-active] { box-shadow: inset 0 0 0 2px var(--_accent), var(--_focus); }
     .item-head { display: flex; align-items: center; gap: 0.6rem; min-width: 0; white-space: nowrap; overflow: hidden; }
     .meta { display: inline-flex; gap: 0 0.6rem; color: var(--_muted); font-size: 0.85em; min-width: 0; overflow: hidden; text-overflow: ellipsis; }

@@ -116,6 +116,7 @@ export const taskStreamStyles = [
     .basis-list ul { padding-left: 0; list-style: none; }
     .basis { border-top: 1px solid var(--_border); padding: 0.5rem 0; }
     .basis-head { display: flex; gap: 0.5rem; align-items: center; }
+    .confidence { text-transform: none; }
     .confidence[data-confidence='high'] { color: var(--_ok); }
     .confidence[data-confidence='medium'] { color: var(--_warn); }
     .confidence[data-confidence='low'] { color: var(--_danger); }
