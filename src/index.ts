@@ -13,3 +13,5 @@ export {
   TaskCompleteEvent, TaskConnectionEvent, TaskErrorEvent, TaskAuthEvent,
 } from './components/shared/events.js';
 export type { TaskAuthState } from './components/shared/events.js';
+export type { RerunAction } from './components/shared/events.js';
+export type { RerunSource } from './components/task-form/rerun.js';

@@ -42,9 +42,17 @@ export class TaskSelectEvent extends Event {
   }
 }
 
+/** What a `task-rerun` asks for: `edit` fills the form to change it first; `run` sends the same request again. */
+export type RerunAction = 'edit' | 'run';
+
 /**
- * `<task-history>`: the user asked to run a task again. A `<task-form>` of the same store prefills
- * itself from `run` (its `request` is the create body it was submitted with).
+ * `<task-history>`, `<task-stream>`: the user asked to run a task again. The `<task-form>` of the same
+ * store answers it: `action: 'edit'` ("Edit & run again") fills the form from `run.request` (the create
+ * body it was submitted with), scrolls the form into view and focuses it; `action: 'run'` ("Run again")
+ * submits that request unchanged, through `task-submit` and `task-created` as the submit button does.
+ * Secrets are not kept with runs: when the request needs one typed again (or a key is missing), the
+ * form opens it for editing instead and says what to fill in. Without a form on the page, nothing happens.
+ * A page can do the same with `form.edit(run)` and `form.runAgain(run)`.
  */
 export class TaskRerunEvent extends Event {
   static readonly eventName = 'task-rerun' as const;
@@ -53,6 +61,8 @@ export class TaskRerunEvent extends Event {
     readonly provider: ProviderName,
     /** Name of the store the run belongs to, so only the forms of that store react. */
     readonly store: string,
+    /** `edit` (default): fill the form; `run`: submit the same request again. */
+    readonly action: RerunAction = 'edit',
   ) {
     super(TaskRerunEvent.eventName, init());
   }

@@ -42,7 +42,8 @@ export const themeStyles = css`
     }
   }
   :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: inherit; }
+  /* Set, not inherited: inside <details> the content sits in the browser's own slot, which would pass on content-box. */
+  *, *::before, *::after { box-sizing: border-box; }
   button {
     font: inherit;
     color: var(--_fg);

@@ -7,53 +7,56 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { PARALLEL_PROCESSORS } from '../../core/providers/parallel/processors.js';
 import type { ParallelDraft, ParallelField } from '../../core/validation/parallel-draft.js';
-import { checkDomain } from '../../core/validation/fields.js';
+import { normalizeDomain, readDomainText, withDomains } from '../../core/validation/domain-text.js';
+import { countJson, renderSetValues, shortValue, type SetValue } from './advanced-summary.js';
 import { chips, describedBy, field } from './form-controls.js';
 
 export interface ParallelFieldsContext {
   draft: ParallelDraft;
   errors: Partial<Record<ParallelField, string>>;
   warnings: Partial<Record<ParallelField, string[]>>;
-  update(patch: Partial<ParallelDraft>, touched: ParallelField): void;
-  /** Pending text of the two domain inputs, and an error for a rejected domain. */
-  domainText: { include: string; exclude: string };
-  domainError?: { list: 'include' | 'exclude'; message: string };
-  setDomainText(list: 'include' | 'exclude', text: string, error?: string): void;
+  /** Applies a change; `touched` names the field whose error may show from now on. */
+  update(patch: Partial<ParallelDraft>, touched?: ParallelField): void;
   /** Interaction id of the selected completed run, offered for a follow-up. */
   followUpId?: string;
 }
 
 const text = (e: Event) => (e.target as HTMLInputElement).value;
 
+/** JSON fields are set in the code font; prose (the input, a report description) in the text font. */
+const CODE_FIELDS: readonly ParallelField[] = ['outputSchema', 'metadata', 'mcpServers'];
+
 function textarea(ctx: ParallelFieldsContext, name: ParallelField, id: string, rows: number, hint?: unknown, placeholder = ''): TemplateResult {
   const error = ctx.errors[name];
+  const code = CODE_FIELDS.includes(name) || (name === 'input' && ctx.draft.inputMode === 'json') || (name === 'inputSchema' && ctx.draft.inputSchema.trim().startsWith('{'));
   return html`<textarea id=${id} name=${name} rows=${rows} spellcheck="false" placeholder=${placeholder} ?required=${name === 'input'}
-    .value=${live(String(ctx.draft[name]))} aria-invalid=${error ? 'true' : 'false'}
+    class=${code ? 'code' : 'prose'} .value=${live(String(ctx.draft[name]))} aria-invalid=${error ? 'true' : 'false'}
     aria-describedby=${describedBy(id, error, hint)}
     @input=${(e: Event) => ctx.update({ [name]: text(e) } as Partial<ParallelDraft>, name)}></textarea>`;
 }
 
 function domainList(ctx: ParallelFieldsContext, list: 'include' | 'exclude'): TemplateResult {
   const key = list === 'include' ? 'includeDomains' : 'excludeDomains';
+  const textKey = list === 'include' ? 'includeDomainText' : 'excludeDomainText';
   const values = ctx.draft[key];
   const id = `pf-${list}-domain`;
-  const error = ctx.domainError?.list === list ? ctx.domainError.message : list === 'include' ? ctx.errors.includeDomains : undefined;
+  const error = ctx.errors[key];
   const add = () => {
-    const value = ctx.domainText[list].trim().toLowerCase().replace(/^www\./, '');
-    if (!value) return;
-    const problem = checkDomain(value);
-    if (problem) return ctx.setDomainText(list, ctx.domainText[list], problem);
-    if (!values.includes(value)) ctx.update({ [key]: [...values, value] } as Partial<ParallelDraft>, key);
-    ctx.setDomainText(list, '');
+    const typed = readDomainText(ctx.draft[textKey]);
+    // Valid pieces become chips; an invalid one stays in the box with its error, so nothing is lost.
+    const rest = typed.error ? ctx.draft[textKey].split(/[\s,;]+/).filter((piece) => piece && !typed.domains.includes(normalizeDomain(piece))).join(' ') : '';
+    ctx.update({ [key]: withDomains(values, typed.domains), [textKey]: rest } as Partial<ParallelDraft>, key);
   };
   return field({
     id,
     label: list === 'include' ? 'Only these domains' : 'Never these domains',
     error,
+    hint: ctx.draft[textKey].trim() ? 'Typed but not added yet: it is added when you run the task.' : undefined,
     control: html`<div class="chip-input">
         <input id=${id} type="text" inputmode="url" autocomplete="off" placeholder=${list === 'include' ? 'example.com or .edu' : 'example.org'}
-          .value=${live(ctx.domainText[list])} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy(id, error)}
-          @input=${(e: Event) => ctx.setDomainText(list, text(e))}
+          .value=${live(ctx.draft[textKey])} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy(id, error, ctx.draft[textKey].trim())}
+          @input=${(e: Event) => ctx.update({ [textKey]: text(e) } as Partial<ParallelDraft>)}
+          @change=${() => ctx.update({}, key)}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
               e.preventDefault();
@@ -61,13 +64,29 @@ function domainList(ctx: ParallelFieldsContext, list: 'include' | 'exclude'): Te
             }
           }} />
         <button type="button" @click=${add}>Add</button>
-      </div>
-      ${chips(list === 'include' ? 'Included domains' : 'Excluded domains', values, (v) => ctx.update({ [key]: values.filter((d) => d !== v) } as Partial<ParallelDraft>, key))}`,
+      </div>`,
+    after: chips(list === 'include' ? 'Included domains' : 'Excluded domains', values, (v) => ctx.update({ [key]: values.filter((d) => d !== v) } as Partial<ParallelDraft>, key)),
   });
+}
+
+/** What is set in the collapsed "Webhook, metadata and advanced options" section. */
+function advancedValues(ctx: ParallelFieldsContext): SetValue[] {
+  const { draft } = ctx;
+  const values: SetValue[] = [];
+  if (draft.previousInteractionId.trim()) {
+    values.push({ label: 'Follows up on', value: shortValue(draft.previousInteractionId), onClear: () => ctx.update({ previousInteractionId: '' }, 'previousInteractionId') });
+  }
+  if (draft.webhookUrl.trim()) values.push({ label: 'Webhook', value: shortValue(draft.webhookUrl) });
+  if (draft.metadata.trim()) values.push({ label: 'Metadata', value: countJson(draft.metadata, 'key', 'keys') });
+  if (draft.inputSchema.trim()) values.push({ label: 'Input schema', value: draft.inputSchema.trim().startsWith('{') ? 'JSON schema' : shortValue(draft.inputSchema) });
+  if (draft.mcpServers.trim()) values.push({ label: 'MCP servers', value: countJson(draft.mcpServers, 'server', 'servers') });
+  if (draft.location.trim()) values.push({ label: 'Location', value: draft.location.trim().toUpperCase() });
+  return values;
 }
 
 export function renderParallelFields(ctx: ParallelFieldsContext): TemplateResult {
   const { draft, errors, warnings } = ctx;
+  const advanced = advancedValues(ctx);
   const processor = PARALLEL_PROCESSORS.find((p) => p.id === draft.processor);
   const radio = (name: ParallelField, value: string, label: string) => html`<label class="choice">
     <input type="radio" name=${name} .value=${value} .checked=${live(draft[name] === value)}
@@ -82,7 +101,7 @@ export function renderParallelFields(ctx: ParallelFieldsContext): TemplateResult
     ${field({
       id: 'pf-processor', label: 'Processor', error: errors.processor,
       hint: processor ? `$${processor.pricePer1k} per 1,000 runs · typically ${processor.latency} · about ${processor.maxFields} output fields` : undefined,
-      control: html`<select id="pf-processor" name="processor" aria-describedby=${describedBy('pf-processor', errors.processor, processor)}
+      control: html`<select id="pf-processor" name="processor" aria-invalid=${errors.processor ? 'true' : 'false'} aria-describedby=${describedBy('pf-processor', errors.processor, processor)}
         @change=${(e: Event) => ctx.update({ processor: text(e) }, 'processor')}>
         ${PARALLEL_PROCESSORS.map((p) => html`<option value=${p.id} ?selected=${p.id === draft.processor}>${p.id} — $${p.pricePer1k}/1k · ${p.latency}</option>`)}
       </select>`,
@@ -111,14 +130,14 @@ export function renderParallelFields(ctx: ParallelFieldsContext): TemplateResult
           aria-describedby=${describedBy('pf-after-date', errors.afterDate)} @input=${(e: Event) => ctx.update({ afterDate: text(e) }, 'afterDate')} />`,
       })}
     </fieldset>
-    <details class="group">
-      <summary>Webhook, metadata and advanced options</summary>
+    <details class="group" id="pf-advanced">
+      <summary aria-describedby=${advanced.length ? 'pf-advanced-set' : nothing}>Webhook, metadata and advanced options</summary>
       ${field({
         id: 'pf-webhook', label: 'Webhook URL (https)', error: errors.webhookUrl,
         control: html`<input id="pf-webhook" type="url" placeholder="https://example.com/hooks/parallel" .value=${live(draft.webhookUrl)}
           aria-invalid=${errors.webhookUrl ? 'true' : 'false'} aria-describedby=${describedBy('pf-webhook', errors.webhookUrl)}
-          @input=${(e: Event) => ctx.update({ webhookUrl: text(e) }, 'webhookUrl')} />
-          <label class="choice"><input type="checkbox" .checked=${live(draft.webhookStatus)}
+          @input=${(e: Event) => ctx.update({ webhookUrl: text(e) }, 'webhookUrl')} />`,
+        after: html`<label class="choice"><input type="checkbox" .checked=${live(draft.webhookStatus)}
             @change=${(e: Event) => ctx.update({ webhookStatus: (e.target as HTMLInputElement).checked }, 'webhookStatus')} /> Notify on completion (task_run.status)</label>`,
       })}
       ${field({ id: 'pf-metadata', label: 'Metadata (JSON object)', error: errors.metadata, hint: 'Keys up to 16 characters, values up to 512.', control: textarea(ctx, 'metadata', 'pf-metadata', 2, true, '{"project": "q3-review"}') })}
@@ -136,5 +155,6 @@ export function renderParallelFields(ctx: ParallelFieldsContext): TemplateResult
           aria-invalid=${errors.location ? 'true' : 'false'} aria-describedby=${describedBy('pf-location', errors.location)}
           @input=${(e: Event) => ctx.update({ location: text(e) }, 'location')} />`,
       })}
-    </details>`;
+    </details>
+    ${renderSetValues('pf-advanced-set', advanced)}`;
 }

@@ -15,9 +15,11 @@ export const taskFormStyles = [
       font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border);
       border-radius: var(--_radius); padding: 0.45rem 0.6rem; width: 100%; min-width: 0;
     }
-    textarea { resize: vertical; font-family: var(--_mono); font-size: 0.92em; }
-    #pf-input, #sf-query { font-family: var(--_font); font-size: 1em; }
-    [aria-invalid='true'] { border-color: var(--_danger); }
+    /* One size for every textarea; prose in the text font, JSON in the code font. */
+    textarea { resize: vertical; font-size: 1em; font-family: var(--_font); }
+    textarea.code { font-family: var(--_mono); }
+    /* After the control rules and more specific than each of them: every invalid control looks invalid. */
+    form :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_danger); box-shadow: inset 3px 0 0 var(--_danger); }
     .hint { color: var(--_muted); font-size: 0.85em; }
     .field-error, .request-error { color: var(--_danger); font-size: 0.9em; overflow-wrap: anywhere; }
     .request-error { border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
@@ -30,6 +32,9 @@ export const taskFormStyles = [
     .chips { display: flex; flex-wrap: wrap; gap: 0.35rem; list-style: none; margin: 0.2rem 0 0; padding: 0; }
     .chip { display: inline-flex; align-items: center; gap: 0.25rem; background: var(--_surface); border: 1px solid var(--_border); border-radius: 999px; padding: 0.05rem 0.2rem 0.05rem 0.6rem; }
     .chip-remove { border: none; background: none; padding: 0 0.35rem; font-size: 1.1em; line-height: 1; }
+    .set-values { list-style: none; margin: -0.35rem 0 0; padding: 0 0.2rem; display: flex; flex-wrap: wrap; gap: 0.15rem 1rem; font-size: 0.9em; }
+    .set-values li { min-width: 0; overflow-wrap: anywhere; }
+    .set-label { color: var(--_muted); }
     .link-button { background: none; border: none; padding: 0; color: var(--_accent); text-decoration: underline; }
     .submit-row { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
     button.primary { padding: 0.5rem 1.2rem; font-weight: 600; }

@@ -1,33 +1,20 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { isHttpStatusError } from '../../core/errors.js';
 import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
 import type { ShannonCreateParams } from '../../core/providers/shannon/shannon-types.js';
 import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
-import {
-  emptyParallelDraft, parallelDraftFromRequest, validateParallelDraft, type ParallelDraft, type ParallelField,
-} from '../../core/validation/parallel-draft.js';
-import {
-  emptyShannonDraft, shannonDraftFromRequest, validateShannonDraft, type ShannonDraft, type ShannonField,
-} from '../../core/validation/shannon-draft.js';
-import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
+import { TaskCreatedEvent, TaskSubmitEvent, type TaskRerunEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
-import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
-import { describedBy, field } from './form-controls.js';
-import { FormSignIn } from './form-sign-in.js';
-import { renderParallelFields } from './parallel-fields.js';
-import { renderShannonFields } from './shannon-fields.js';
+import { TaskElement } from '../shared/task-element.js';
+import { DraftController } from './draft-controller.js';
+import { reveal } from './form-controls.js';
+import { keyError, needsKey, renderKeyField } from './key-field.js';
+import { bringIntoView, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
+import { renderFields, validateDrafts } from './render-fields.js';
 import { taskFormStyles } from './task-form.styles.js';
-
-/** What a `task-rerun` event carries (fired by `<task-history>`). */
-interface RerunDetail {
-  run?: { provider?: string; request?: unknown; input?: unknown };
-  /** Name of the store the run belongs to (TaskRerunEvent.store). */
-  store?: string;
-}
 
 /**
  * Submits a task to the Parallel Task API or to Shannon. Fields follow the `provider` attribute;
@@ -36,6 +23,18 @@ interface RerunDetail {
  * field appears; the key is kept in the store (memory, or sessionStorage if the store allows).
  * With `auth-mode="oauth"` the form shows "Sign in with Parallel" instead, and then "Sign out"; what
  * was typed survives the trip to the sign-in page.
+ *
+ * Nothing typed is dropped: a domain typed but not added is sent with the task (or, if it is not a
+ * domain, stops the submit with an error under its box). The drafts of both providers survive a
+ * reload (sessionStorage of the tab, per store; never a key, secrets in them replaced by "hidden").
+ * Values set inside a collapsed section are listed under it; one-shot values (the follow-up
+ * interaction id, the Shannon session) are cleared once a task was created with them.
+ *
+ * Running a task again: `runAgain(run)` sends an earlier run's request unchanged ("Run again"), and
+ * `edit(run)` fills the form with it, scrolls the form into view and focuses it ("Edit & run again").
+ * The form also answers `task-rerun` events of its store (from `<task-stream>` and `<task-history>`),
+ * by its `action`. When it switches provider for an edit, its reflected `provider` attribute changes,
+ * so a page's own provider switch can follow it.
  *
  * @tagname task-form
  * @summary Form that creates research tasks.
@@ -71,19 +70,17 @@ interface RerunDetail {
 export class TaskFormElement extends TaskElement {
   static override styles = taskFormStyles;
 
-  @state() private _parallel: ParallelDraft = emptyParallelDraft();
-  @state() private _shannon: ShannonDraft = emptyShannonDraft();
+  readonly #drafts = new DraftController(this);
   @state() private _touched = new Set<string>();
   @state() private _showAllErrors = false;
   @state() private _requestError: string | undefined;
   @state() private _status = '';
   @state() private _keyVisible = false;
-  @state() private _domainText = { include: '', exclude: '' };
-  @state() private _domainError: { list: 'include' | 'exclude'; message: string } | undefined;
-  /** The last create request was refused for its credentials (401, 403) and nothing changed since. */
-  @state() private _refused = false;
+  @state() private _signInRequired = false;
+  /** The body of the create request under way (after `task-submit` listeners adjusted it). */
+  #sent: ParallelCreateParams | ShannonCreateParams | undefined;
+
   protected override oauthAnnounceRank = 0;
-  readonly #signIn = new FormSignIn(this, this.oauth, { get: () => this._parallel, set: (draft) => (this._parallel = draft) });
 
   /**
    * The create request. @lit/task passes an AbortSignal (aborted when the element leaves the page)
@@ -94,6 +91,7 @@ export class TaskFormElement extends TaskElement {
     task: ([params, provider], { signal }) => this.taskStore.submit(params, this.endpoint(provider), signal),
     onComplete: (run) => {
       this._status = `Task created: ${run.id}`;
+      if (this.#sent) this.#drafts.clearOneShotValues(this.#sent);
       this.dispatchEvent(new TaskCreatedEvent(run.id, run.provider, run));
     },
     onError: (error) => {
@@ -101,8 +99,7 @@ export class TaskFormElement extends TaskElement {
       this._requestError = error instanceof Error ? error.message : String(error);
       this._status = 'The request failed; your input is kept.';
       this.reportError(error);
-      this._refused = isHttpStatusError(error) && (error.status === 401 || error.status === 403);
-      if (this._refused) this.#touch('apiKey');
+      if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
     },
   });
 
@@ -127,19 +124,7 @@ export class TaskFormElement extends TaskElement {
   }
 
   override onStoreChange(change: StoreChange): void {
-    if (change.type === 'credentials' && change.provider === this.provider) this.#configChanged();
     if (change.type === 'selection' || change.type === 'credentials' || change.type === 'run') this.requestUpdate();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (CONFIG_PROPERTIES.some((key) => changed.has(key))) this.#configChanged();
-  }
-
-  /** Key, auth mode, proxy URL or provider changed: a refusal of the old ones is over (fields stay as typed). */
-  #configChanged(): void {
-    if (!this._refused) return;
-    [this._refused, this._requestError, this._status] = [false, undefined, 'The settings changed. Submit again when ready.'];
   }
 
   /** The create body the form would send now, or undefined while a field is invalid. */
@@ -151,77 +136,110 @@ export class TaskFormElement extends TaskElement {
   async submit(): Promise<void> {
     if (this.#busy) return; // one submission at a time: never create a task twice
     const result = this.#validate();
-    if (this.#signIn.refusesSubmit()) {
-      this._status = 'Nothing was sent: sign in with Parallel first.';
-      return;
-    }
-    const keyError = this.#keyError();
-    if (!result.params || keyError) {
+    if (await this.#signInFirst()) return;
+    const missingKey = keyError(this, this.provider);
+    if (!result.params || missingKey) {
       this._showAllErrors = true;
       this._status = 'Nothing was sent: fix the highlighted fields.';
       await this.updateComplete;
-      this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      reveal(this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
     }
-    const provider = this.provider;
-    if (!this.dispatchEvent(new TaskSubmitEvent(provider, result.params))) return;
-    this._requestError = undefined;
-    this._status = 'Submitting…';
-    await this.#submission.run([result.params, provider]);
+    // Typed domains were sent: they become chips, so the form shows what was sent.
+    if (this.provider === 'parallel') this.#drafts.commitDomains();
+    await this.#send(result.params, this.provider);
   }
 
-  /** Replaces the fields with those of an earlier create body (what "re-run" uses). */
-  prefill(provider: 'parallel' | 'shannon', request: unknown, input?: unknown): void {
-    // Runs opened by id (or saved by an older version) have no create body: fall back to the input.
-    if ((!request || typeof request !== 'object') && input !== undefined) {
-      request = provider === 'parallel'
-        ? { input, processor: this._parallel.processor }
-        : { query: typeof input === 'string' ? input : JSON.stringify(input) };
+  /**
+   * "Run again": sends `run`'s create body unchanged (through `task-submit` and `task-created`, like
+   * the submit button), leaving the form's fields as they are. When it cannot be sent as it is — a
+   * secret was not kept with the run and reads "hidden", a key is missing, the body is not valid —
+   * the form is filled with it instead ({@link edit}), with the fields to fix marked.
+   */
+  async runAgain(run: RerunSource): Promise<void> {
+    if (this.#busy || await this.#signInFirst()) return;
+    const provider: ProviderName = run.provider === 'shannon' ? 'shannon' : 'parallel';
+    const request = requestOf(provider, run, this.#drafts.parallel.processor);
+    if (!request || !sendableAsIs(provider, request) || keyError(this, provider)) {
+      this.prefill(provider, request, undefined);
+      this._showAllErrors = true;
+      await this.updateComplete;
+      this._status = 'Not sent yet: fill in the highlighted fields, then run the task.';
+      bringIntoView(this, this.shadowRoot!, '#pf-input, #sf-query');
+      return;
     }
-    if (!request || typeof request !== 'object') return;
+    await this.#send(structuredClone(request), provider);
+  }
+
+  /**
+   * "Edit & run again": fills the form with `run`'s create body (switching `provider` if needed),
+   * scrolls the form into view and focuses its first field. Nothing is sent.
+   */
+  async edit(run: RerunSource): Promise<void> {
+    this.prefill(run.provider === 'shannon' ? 'shannon' : 'parallel', run.request, run.input);
+    await this.updateComplete;
+    bringIntoView(this, this.shadowRoot!, '#pf-input, #sf-query');
+  }
+
+  /** Replaces the fields with those of an earlier create body. Prefer {@link edit}, which also shows the form. */
+  prefill(provider: 'parallel' | 'shannon', request: unknown, input?: unknown): void {
+    const body = requestOf(provider, { provider, request, input }, this.#drafts.parallel.processor);
+    if (!body) return;
     this.provider = provider;
-    if (provider === 'parallel') this._parallel = parallelDraftFromRequest(request as ParallelCreateParams);
-    else this._shannon = shannonDraftFromRequest(request as ShannonCreateParams);
+    this.#drafts.fill(provider, body);
     this._touched = new Set();
     this._showAllErrors = false;
     this._requestError = undefined;
     this._status = 'Form filled from the earlier run.';
   }
 
+  async #send(params: ParallelCreateParams | ShannonCreateParams, provider: ProviderName): Promise<void> {
+    if (!this.dispatchEvent(new TaskSubmitEvent(provider, params))) return;
+    this.#sent = params;
+    this._requestError = undefined;
+    this._status = 'Submitting…';
+    await this.#submission.run([params, provider]);
+  }
+
   #onRerun = (event: Event): void => {
-    // The event's own store: `target` is retargeted to a shadow host when the history sits inside
+    // The event's own store: `target` is retargeted to a shadow host when the sender sits inside
     // another component's shadow root, so it cannot say which store the run belongs to.
-    const { run, store } = event as unknown as RerunDetail;
+    const { run, store, action } = event as TaskRerunEvent;
     if (store !== this.store || !run) return;
-    this.prefill(run.provider === 'shannon' ? 'shannon' : 'parallel', run.request, run.input);
+    void (action === 'run' ? this.runAgain(run) : this.edit(run));
   };
 
   #validate() {
-    return this.provider === 'shannon' ? validateShannonDraft(this._shannon) : validateParallelDraft(this._parallel);
+    return validateDrafts({ provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon });
   }
 
-  #needsKey(): boolean {
-    return this.authMode !== 'none' && this.authMode !== 'oauth' && !this.apiKey;
+  /** With `auth-mode="oauth"` and nobody signed in: says so, focuses "Sign in", and returns true. */
+  async #signInFirst(): Promise<boolean> {
+    if (!this.oauth.active || !(this.awaitingSignIn || this.oauth.configError)) return false;
+    this._signInRequired = true;
+    this._status = 'Nothing was sent: sign in with Parallel first.';
+    await this.updateComplete;
+    this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus();
+    return true;
   }
 
-  #keyError(): string | undefined {
-    return this.#needsKey() && !this.taskStore.getCredential(this.provider) ? 'Enter an API key: this form sends it with each request.' : undefined;
+  #renderAuth() {
+    // What was typed survives the trip to the sign-in page: the drafts are in sessionStorage already.
+    return this.oauth.active ? this.oauth.renderPanel({
+      required: this._signInRequired, onSignOut: () => void this.signOut(),
+      onSignIn: () => {
+        this._signInRequired = false;
+        void this.signIn();
+      },
+    }) : nothing;
   }
 
-  #touch(name: string): void {
-    if (!this._touched.has(name)) this._touched = new Set([...this._touched, name]);
-  }
-
-  #visibleErrors<F extends string>(errors: Partial<Record<F, string>>): Partial<Record<F, string>> {
-    if (this._showAllErrors) return errors;
-    return Object.fromEntries(Object.entries(errors).filter(([name]) => this._touched.has(name))) as Partial<Record<F, string>>;
+  #touch(name: string | undefined): void {
+    if (name && !this._touched.has(name)) this._touched = new Set([...this._touched, name]);
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void this.submit();
-    }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.#onSubmit(event);
   };
 
   #onSubmit = (event: Event): void => {
@@ -230,59 +248,36 @@ export class TaskFormElement extends TaskElement {
   };
 
   #renderKeyField() {
-    if (!this.#needsKey()) return nothing;
-    const key = this.taskStore.getCredential(this.provider) ?? '';
-    const refused = this._refused ? 'The API refused this key. Enter a valid key, then submit again.' : undefined;
-    const error = this._showAllErrors || this._touched.has('apiKey') ? (this.#keyError() ?? refused) : undefined;
-    const hint = 'Kept in this page only; use auth-mode="none" behind the proxy to keep keys off the browser.';
-    return field({
-      id: 'api-key', label: `${this.provider === 'shannon' ? 'Shannon' : 'Parallel'} API key`, error, hint,
-      control: html`<div class="key-input">
-        <input id="api-key" type=${this._keyVisible ? 'text' : 'password'} autocomplete="off" spellcheck="false"
-          .value=${live(key)} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy('api-key', error, hint)}
-          @input=${(e: Event) => this.taskStore.setCredential(this.provider, (e.target as HTMLInputElement).value)}
-          @blur=${() => this.#touch('apiKey')} />
-        <button type="button" aria-pressed=${this._keyVisible ? 'true' : 'false'} @click=${() => (this._keyVisible = !this._keyVisible)}>${this._keyVisible ? 'Hide' : 'Show'}</button>
-        <button type="button" ?disabled=${!key} @click=${() => this.taskStore.setCredential(this.provider, undefined)}>Clear</button>
-      </div>`,
+    if (!needsKey(this, this.provider)) return nothing;
+    const { taskStore: store, provider } = this;
+    return renderKeyField({
+      provider, value: store.getCredential(provider) ?? '', visible: this._keyVisible,
+      error: this._showAllErrors || this._touched.has('apiKey') ? keyError(this, provider) : undefined,
+      onInput: (value) => store.setCredential(provider, value), onBlur: () => this.#touch('apiKey'),
+      onToggle: () => (this._keyVisible = !this._keyVisible), onClear: () => store.setCredential(provider, undefined),
     });
   }
 
   #renderFields() {
-    const result = this.#validate();
-    if (this.provider === 'shannon') {
-      return renderShannonFields({
-        draft: this._shannon,
-        errors: this.#visibleErrors(result.errors as Partial<Record<ShannonField, string>>),
-        update: (patch, touched) => {
-          this._shannon = { ...this._shannon, ...patch };
-          this.#touch(touched);
-        },
-      });
-    }
-    const selected = this.taskStore.selectedId ? this.taskStore.getRun(this.taskStore.selectedId) : undefined;
-    return renderParallelFields({
-      draft: this._parallel,
-      errors: this.#visibleErrors(result.errors as Partial<Record<ParallelField, string>>),
-      warnings: result.warnings as Partial<Record<ParallelField, string[]>>,
-      update: (patch, touched) => {
-        this._parallel = { ...this._parallel, ...patch };
+    const store = this.taskStore;
+    return renderFields({
+      provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon, touched: this._touched, showAll: this._showAllErrors,
+      selected: store.selectedId ? store.getRun(store.selectedId) : undefined,
+      updateParallel: (patch, touched) => {
+        this.#drafts.setParallel(patch);
         this.#touch(touched);
       },
-      domainText: this._domainText,
-      domainError: this._domainError,
-      setDomainText: (list, text, error) => {
-        this._domainText = { ...this._domainText, [list]: text };
-        this._domainError = error ? { list, message: error } : undefined;
+      updateShannon: (patch, touched) => {
+        this.#drafts.setShannon(patch);
+        this.#touch(touched);
       },
-      followUpId: selected?.provider === 'parallel' && selected.status === 'completed' ? selected.interactionId : undefined,
     });
   }
 
   override render() {
     const busy = this.#busy;
     return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
-      ${this.#signIn.render()}
+      ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#renderFields()}
       ${this._requestError ? html`<div part="error" class="request-error" role="alert">${this._requestError}</div>` : nothing}

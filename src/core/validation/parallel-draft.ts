@@ -7,6 +7,7 @@ import { isParallelProcessor } from '../providers/parallel/processors.js';
 import { checkDate, checkDomain, checkHttpsUrl, parseJsonObject } from './fields.js';
 import { checkOutputSchema } from './output-schema.js';
 import { findHidden } from '../store/redact.js';
+import { readDomainText, withDomains } from './domain-text.js';
 
 /** Said where a re-run holds a secret that was not kept (store/redact.ts). */
 const HIDDEN_MESSAGE = 'a secret here was not saved with the run and shows as "hidden"; type it again.';
@@ -21,6 +22,10 @@ export interface ParallelDraft {
   inputSchema: string;
   includeDomains: string[];
   excludeDomains: string[];
+  /** Typed into the "only these domains" box but not added yet: sent too, or refused with an error. */
+  includeDomainText: string;
+  /** Typed into the "never these domains" box but not added yet. */
+  excludeDomainText: string;
   afterDate: string;
   webhookUrl: string;
   webhookStatus: boolean;
@@ -56,7 +61,8 @@ export const EXAMPLE_OUTPUT_SCHEMA = JSON.stringify({
 export function emptyParallelDraft(): ParallelDraft {
   return {
     inputMode: 'text', input: '', processor: 'base', outputType: 'auto', outputDescription: '',
-    outputSchema: EXAMPLE_OUTPUT_SCHEMA, inputSchema: '', includeDomains: [], excludeDomains: [], afterDate: '',
+    outputSchema: EXAMPLE_OUTPUT_SCHEMA, inputSchema: '', includeDomains: [], excludeDomains: [],
+    includeDomainText: '', excludeDomainText: '', afterDate: '',
     webhookUrl: '', webhookStatus: true, metadata: '', mcpServers: '', previousInteractionId: '', location: '',
   };
 }
@@ -89,7 +95,7 @@ export function parallelDraftFromRequest(params: ParallelCreateParams): Parallel
 
 function checkMetadata(value: Record<string, unknown>): string | undefined {
   for (const [key, item] of Object.entries(value)) {
-    if (key.length > 16) return `Metadata key "${key.slice(0, 20)}" is longer than 16 characters.`;
+    if (key.length > 16) return `Metadata key "${key}" is ${key.length} characters long; keys may have at most 16.`;
     if (!['string', 'number', 'boolean'].includes(typeof item)) return `Metadata value of "${key}" must be a string, number or boolean.`;
     if (String(item).length > 512) return `Metadata value of "${key}" is longer than 512 characters.`;
   }
@@ -148,9 +154,16 @@ export function validateParallelDraft(draft: ParallelDraft): DraftResult<Paralle
     else inputSchema = { type: 'json', json_schema: parsed.value! };
   } else if (schemaText) inputSchema = schemaText;
 
-  const domainErrors = [...draft.includeDomains, ...draft.excludeDomains].map(checkDomain).filter(Boolean);
-  if (domainErrors.length) errors.includeDomains = domainErrors[0];
-  if (draft.includeDomains.length + draft.excludeDomains.length > 200) errors.includeDomains = 'At most 200 domains in total.';
+  // Domains typed into a box but not added are sent as if added, or block the submit: never dropped.
+  const domains = { includeDomains: draft.includeDomains, excludeDomains: draft.excludeDomains };
+  for (const [list, textField] of [['includeDomains', 'includeDomainText'], ['excludeDomains', 'excludeDomainText']] as const) {
+    const bad = draft[list].map(checkDomain).find(Boolean);
+    const typed = readDomainText(draft[textField]);
+    if (bad) errors[list] = bad;
+    else if (typed.error) errors[list] = `${typed.error} Fix it or clear the box: it was typed but not added.`;
+    domains[list] = withDomains(draft[list], typed.domains);
+  }
+  if (domains.includeDomains.length + domains.excludeDomains.length > 200) errors.includeDomains ??= 'At most 200 domains in total.';
   const dateError = checkDate(draft.afterDate);
   if (dateError) errors.afterDate = dateError;
   const webhookError = checkHttpsUrl(draft.webhookUrl, 'The webhook URL');
@@ -172,8 +185,8 @@ export function validateParallelDraft(draft: ParallelDraft): DraftResult<Paralle
   if (Object.keys(errors).length) return { errors, warnings };
   const params: ParallelCreateParams = { input, processor: draft.processor, task_spec: taskSpec };
   const policy = {
-    ...(draft.includeDomains.length ? { include_domains: draft.includeDomains.map((d) => d.trim().toLowerCase()) } : {}),
-    ...(draft.excludeDomains.length ? { exclude_domains: draft.excludeDomains.map((d) => d.trim().toLowerCase()) } : {}),
+    ...(domains.includeDomains.length ? { include_domains: domains.includeDomains.map((d) => d.trim().toLowerCase()) } : {}),
+    ...(domains.excludeDomains.length ? { exclude_domains: domains.excludeDomains.map((d) => d.trim().toLowerCase()) } : {}),
     ...(draft.afterDate ? { after_date: draft.afterDate } : {}),
   };
   if (Object.keys(policy).length) params.source_policy = policy;

@@ -1,0 +1,50 @@
+/**
+ * The fields of `<task-form>` for its provider, with the errors a person should see now: those of
+ * fields they touched, or all of them after a refused submit.
+ */
+import type { TemplateResult } from 'lit';
+import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
+import { validateParallelDraft, type ParallelDraft, type ParallelField } from '../../core/validation/parallel-draft.js';
+import { validateShannonDraft, type ShannonDraft, type ShannonField } from '../../core/validation/shannon-draft.js';
+import { renderParallelFields } from './parallel-fields.js';
+import { renderShannonFields } from './shannon-fields.js';
+
+export interface FieldsState {
+  provider: ProviderName;
+  parallel: ParallelDraft;
+  shannon: ShannonDraft;
+  /** Fields whose errors show. */
+  touched: ReadonlySet<string>;
+  /** Show every error (after a refused submit). */
+  showAll: boolean;
+  /** The run selected in the store, offered for a follow-up when it is a completed Parallel run. */
+  selected?: TaskRun;
+  updateParallel(patch: Partial<ParallelDraft>, touched?: ParallelField): void;
+  updateShannon(patch: Partial<ShannonDraft>, touched?: ShannonField): void;
+}
+
+/** The create body of the draft of `provider`, or the errors keeping it from being sent. */
+export function validateDrafts(state: Pick<FieldsState, 'provider' | 'parallel' | 'shannon'>) {
+  return state.provider === 'shannon' ? validateShannonDraft(state.shannon) : validateParallelDraft(state.parallel);
+}
+
+function visible<F extends string>(state: FieldsState, errors: Partial<Record<F, string>>): Partial<Record<F, string>> {
+  if (state.showAll) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([name]) => state.touched.has(name))) as Partial<Record<F, string>>;
+}
+
+export function renderFields(state: FieldsState): TemplateResult {
+  if (state.provider === 'shannon') {
+    const result = validateShannonDraft(state.shannon);
+    return renderShannonFields({ draft: state.shannon, errors: visible(state, result.errors), update: state.updateShannon });
+  }
+  const result = validateParallelDraft(state.parallel);
+  const { selected } = state;
+  return renderParallelFields({
+    draft: state.parallel,
+    errors: visible(state, result.errors),
+    warnings: result.warnings,
+    update: state.updateParallel,
+    followUpId: selected?.provider === 'parallel' && selected.status === 'completed' ? selected.interactionId : undefined,
+  });
+}
