@@ -24,6 +24,34 @@ function setting(name: string): string {
   return (switches.elements.namedItem(name) as RadioNodeList | HTMLSelectElement).value;
 }
 
+// Provider and theme survive a reload (this tab only); the form keeps its own drafts.
+const PAGE_SETTINGS = 'task-elements-demo:settings';
+
+function saved(): { provider?: string; theme?: string } {
+  try {
+    return JSON.parse(sessionStorage.getItem(PAGE_SETTINGS) ?? '{}') as { provider?: string; theme?: string };
+  } catch {
+    return {};
+  }
+}
+
+/** The provider switch drives the form (an attribute, so it also works before upgrade); the theme the page. */
+function applySettings(): void {
+  const provider = setting('provider') === 'shannon' ? 'shannon' : 'parallel';
+  if (form.getAttribute('provider') !== provider) form.setAttribute('provider', provider);
+  document.documentElement.dataset.theme = setting('theme') === 'dark' ? 'dark' : 'light';
+  try {
+    sessionStorage.setItem(PAGE_SETTINGS, JSON.stringify({ provider, theme: document.documentElement.dataset.theme }));
+  } catch {
+    // storage blocked: the settings last as long as the page
+  }
+}
+
+const initialSettings = saved();
+(switches.elements.namedItem('provider') as RadioNodeList).value = initialSettings.provider === 'shannon' ? 'shannon' : 'parallel';
+(switches.elements.namedItem('theme') as RadioNodeList).value = initialSettings.theme === 'dark' ? 'dark' : 'light';
+applySettings();
+
 /** Puts every element in the chosen credentials mode (attributes, so it also works before upgrade). */
 function applyCredentials(mode: string): void {
   for (const el of document.querySelectorAll('task-form, task-stream, task-history')) {
@@ -45,9 +73,30 @@ applyCredentials(initial);
 // Registered after the credentials are applied: a page coming back from the sign-in page finishes it at once.
 await import('../src/define.ts');
 
+// The form may switch provider itself ("Edit & run again" of a run of the other provider): its
+// reflected `provider` attribute changes, and the page's switch follows, so the two never disagree.
+new MutationObserver(() => {
+  const radios = switches.elements.namedItem('provider') as RadioNodeList;
+  const provider = form.getAttribute('provider') === 'shannon' ? 'shannon' : 'parallel';
+  if (radios.value !== provider) {
+    radios.value = provider;
+    applySettings();
+  }
+}).observe(form, { attributes: true, attributeFilter: ['provider'] });
+
+// After a submit, the new run is what the person wants to see: bring the live run into view when
+// it is not (on narrow screens it sits below the form).
+document.addEventListener('task-created', () => {
+  const stream = document.querySelector('task-stream');
+  if (!stream) return;
+  const box = stream.getBoundingClientRect();
+  if (box.top < 0 || box.top > window.innerHeight * 0.6) {
+    stream.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }
+});
+
 switches.addEventListener('change', () => {
-  form.provider = setting('provider') === 'shannon' ? 'shannon' : 'parallel';
-  document.documentElement.dataset.theme = setting('theme');
+  applySettings();
   const credentials = setting('credentials');
   const storage = setting('oauth-storage');
   if (credentials !== (sessionStorage.getItem(AUTH_CHOICE) ?? 'proxy') || storage !== (sessionStorage.getItem(STORAGE_CHOICE) ?? 'session')) {
