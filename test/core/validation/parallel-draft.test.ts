@@ -17,7 +17,7 @@ describe('Parallel request validation', () => {
     const result = validateParallelDraft(draft);
     expect(result.params).to.equal(undefined);
     expect(Object.keys(result.errors).sort()).to.deep.equal(['afterDate', 'input', 'location', 'mcpServers', 'metadata', 'processor', 'webhookUrl']);
-    expect(result.errors.metadata).to.contain('longer than 16');
+    expect(result.errors.metadata).to.contain('"a_key_longer_than_16"').and.contain('at most 16');
     expect(result.errors.webhookUrl).to.contain('https://');
   });
 
