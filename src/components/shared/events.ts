@@ -51,7 +51,8 @@ export type RerunAction = 'edit' | 'run';
  * body it was submitted with), scrolls the form into view and focuses it; `action: 'run'` ("Run again")
  * submits that request unchanged, through `task-submit` and `task-created` as the submit button does.
  * Secrets are not kept with runs: when the request needs one typed again (or a key is missing), the
- * form opens it for editing instead and says what to fill in. Without a form on the page, nothing happens.
+ * form opens it for editing instead and says what to fill in. The form that takes the event cancels it
+ * (`preventDefault()`), so the sender knows whether a form answered (`dispatchEvent` returns false).
  * A page can do the same with `form.edit(run)` and `form.runAgain(run)`.
  */
 export class TaskRerunEvent extends Event {
@@ -64,7 +65,7 @@ export class TaskRerunEvent extends Event {
     /** `edit` (default): fill the form; `run`: submit the same request again. */
     readonly action: RerunAction = 'edit',
   ) {
-    super(TaskRerunEvent.eventName, init());
+    super(TaskRerunEvent.eventName, init(true));
   }
 }
 

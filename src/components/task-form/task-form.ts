@@ -136,7 +136,7 @@ export class TaskFormElement extends TaskElement {
   async submit(): Promise<void> {
     if (this.#busy) return; // one submission at a time: never create a task twice
     const result = this.#validate();
-    if (await this.#signInFirst()) return;
+    if (this.#signInFirst()) return;
     const missingKey = keyError(this, this.provider);
     if (!result.params || missingKey) {
       this._showAllErrors = true;
@@ -157,7 +157,7 @@ export class TaskFormElement extends TaskElement {
    * the form is filled with it instead ({@link edit}), with the fields to fix marked.
    */
   async runAgain(run: RerunSource): Promise<void> {
-    if (this.#busy || await this.#signInFirst()) return;
+    if (this.#busy || this.#signInFirst()) return;
     const provider: ProviderName = run.provider === 'shannon' ? 'shannon' : 'parallel';
     const request = requestOf(provider, run, this.#drafts.parallel.processor);
     if (!request || !sendableAsIs(provider, request) || keyError(this, provider)) {
@@ -206,6 +206,7 @@ export class TaskFormElement extends TaskElement {
     // another component's shadow root, so it cannot say which store the run belongs to.
     const { run, store, action } = event as TaskRerunEvent;
     if (store !== this.store || !run) return;
+    event.preventDefault(); // taken: the sender need not act itself
     void (action === 'run' ? this.runAgain(run) : this.edit(run));
   };
 
@@ -213,13 +214,15 @@ export class TaskFormElement extends TaskElement {
     return validateDrafts({ provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon });
   }
 
-  /** With `auth-mode="oauth"` and nobody signed in: says so, focuses "Sign in", and returns true. */
-  async #signInFirst(): Promise<boolean> {
+  /**
+   * With `auth-mode="oauth"` and nobody signed in: says so, focuses "Sign in", and returns true.
+   * Synchronous, so that a second submit in the same task still finds the form busy.
+   */
+  #signInFirst(): boolean {
     if (!this.oauth.active || !(this.awaitingSignIn || this.oauth.configError)) return false;
     this._signInRequired = true;
     this._status = 'Nothing was sent: sign in with Parallel first.';
-    await this.updateComplete;
-    this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus();
+    void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus());
     return true;
   }
 
