@@ -6,4 +6,3 @@
  */
 export { OAuthController } from './oauth-controller.js';
 export { renderSignInPanel, renderSignInRequired } from './oauth-views.js';
-export { stashDraft, takeDraft } from '../task-form/draft-stash.js';

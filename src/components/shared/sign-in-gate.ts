@@ -14,7 +14,6 @@ import type { OAuthError } from '../../core/auth/oauth/oauth-errors.js';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import type { OAuthController, OAuthHost } from './oauth-controller.js';
 import type { SignInPanelOptions } from './oauth-views.js';
-import type { ParallelDraft } from '../../core/validation/parallel-draft.js';
 
 type BindingModule = typeof import('./oauth-binding.js');
 
@@ -111,17 +110,6 @@ export class SignInGate implements ReactiveController {
     return snapshot && this.#module
       ? this.#module.renderSignInRequired(snapshot)
       : html`<div part="empty" class="empty" data-reason="sign-in"><p>${snapshot?.message ?? 'Checking the sign-in…'}</p></div>`;
-  }
-
-  /** Keeps `<task-form>`'s draft for the trip to the sign-in page (the sign-in button exists only once loaded). */
-  stashDraft(store: string, draft: ParallelDraft): void {
-    this.#module?.stashDraft(store, draft);
-  }
-
-  /** The draft kept before the trip to the sign-in page, taken once; undefined when none. */
-  async takeDraft(store: string, empty: ParallelDraft): Promise<ParallelDraft | undefined> {
-    await this.#load();
-    return this.#module?.takeDraft(store, empty);
   }
 
   hostConnected(): void {

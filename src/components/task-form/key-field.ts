@@ -4,6 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { isHttpStatusError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/providers/task-event.js';
 import type { TaskElement } from '../shared/task-element.js';
 import { describedBy, field } from './form-controls.js';
@@ -19,6 +20,14 @@ export function needsKey(el: TaskElement, provider: ProviderName): boolean {
 /** Why `el` cannot send a request of `provider` yet, if a key is needed and none was typed. */
 export function keyError(el: TaskElement, provider: ProviderName): string | undefined {
   return needsKey(el, provider) && !el.taskStore.getCredential(provider) ? 'Enter an API key: this form sends it with each request.' : undefined;
+}
+
+/** What the key field says after the API refused the key, until the key or the settings change. */
+export const REFUSED_KEY = 'The API refused this key. Enter a valid key, then submit again.';
+
+/** Whether a failed create request was refused for its credentials (HTTP 401 or 403). */
+export function refusedCredentials(error: unknown): boolean {
+  return isHttpStatusError(error) && (error.status === 401 || error.status === 403);
 }
 
 export interface KeyFieldOptions {

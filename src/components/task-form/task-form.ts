@@ -1,17 +1,16 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { isHttpStatusError } from '../../core/errors.js';
 import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
 import type { ShannonCreateParams } from '../../core/providers/shannon/shannon-types.js';
 import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskCreatedEvent, TaskSubmitEvent, type TaskRerunEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
-import { TaskElement } from '../shared/task-element.js';
+import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
 import { DraftController } from './draft-controller.js';
 import { reveal } from './form-controls.js';
-import { keyError, needsKey, renderKeyField } from './key-field.js';
+import { keyError, needsKey, REFUSED_KEY, refusedCredentials, renderKeyField } from './key-field.js';
 import { bringIntoView, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
 import { renderFields, validateDrafts } from './render-fields.js';
 import { taskFormStyles } from './task-form.styles.js';
@@ -77,6 +76,8 @@ export class TaskFormElement extends TaskElement {
   @state() private _status = '';
   @state() private _keyVisible = false;
   @state() private _signInRequired = false;
+  /** The last create request was refused for its credentials (401, 403) and nothing changed since. */
+  @state() private _refused = false;
   /** The body of the create request under way (after `task-submit` listeners adjusted it). */
   #sent: ParallelCreateParams | ShannonCreateParams | undefined;
 
@@ -99,7 +100,7 @@ export class TaskFormElement extends TaskElement {
       this._requestError = error instanceof Error ? error.message : String(error);
       this._status = 'The request failed; your input is kept.';
       this.reportError(error);
-      if (isHttpStatusError(error) && error.status === 401) this._touched = new Set([...this._touched, 'apiKey']);
+      if ((this._refused = refusedCredentials(error))) this.#touch('apiKey');
     },
   });
 
@@ -124,7 +125,19 @@ export class TaskFormElement extends TaskElement {
   }
 
   override onStoreChange(change: StoreChange): void {
+    if (change.type === 'credentials' && change.provider === this.provider) this.#configChanged();
     if (change.type === 'selection' || change.type === 'credentials' || change.type === 'run') this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (CONFIG_PROPERTIES.some((key) => changed.has(key))) this.#configChanged();
+  }
+
+  /** Key, auth mode, proxy URL or provider changed: a refusal of the old ones is over (fields stay as typed). */
+  #configChanged(): void {
+    if (!this._refused) return;
+    [this._refused, this._requestError, this._status] = [false, undefined, 'The settings changed. Submit again when ready.'];
   }
 
   /** The create body the form would send now, or undefined while a field is invalid. */
@@ -255,7 +268,7 @@ export class TaskFormElement extends TaskElement {
     const { taskStore: store, provider } = this;
     return renderKeyField({
       provider, value: store.getCredential(provider) ?? '', visible: this._keyVisible,
-      error: this._showAllErrors || this._touched.has('apiKey') ? keyError(this, provider) : undefined,
+      error: this._showAllErrors || this._touched.has('apiKey') ? keyError(this, provider) ?? (this._refused ? REFUSED_KEY : undefined) : undefined,
       onInput: (value) => store.setCredential(provider, value), onBlur: () => this.#touch('apiKey'),
       onToggle: () => (this._keyVisible = !this._keyVisible), onClear: () => store.setCredential(provider, undefined),
     });
