@@ -36,9 +36,9 @@ export async function startDemo(env: Record<string, string | undefined> = proces
   const vite = await createServer({
     configFile: false,
     root: `${root}demo`,
-    // Pre-bundled at start: found only at the first sign-in (a lazy import), Vite would re-optimize
-    // and reload the page in the middle of the sign-in.
-    optimizeDeps: { include: ['oauth4webapi'] },
+    // Pre-bundled at start: found only at first use (lazy imports: the sign-in, markdown, the event
+    // log, the history's virtual list), Vite would re-optimize and reload the page mid-flow.
+    optimizeDeps: { include: ['oauth4webapi', 'marked', 'idb', 'jsonc-parser', '@lit-labs/virtualizer/virtualize.js', '@lit-labs/virtualizer/layouts/flow.js'] },
     logLevel: 'warn',
     server: { host, port, strictPort: true, fs: { allow: [root] } },
     plugins: [{

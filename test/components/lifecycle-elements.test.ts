@@ -26,8 +26,8 @@ describe('elements and the run lifecycle (issue 9)', () => {
     const script = await scriptStream([{ when: 'stream/sse', events: done }, completed]);
     const store = freshStore();
     const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} provider="shannon" run-id=${WF} proxy-url=${script.url} auth-mode="api-key"></task-stream>`);
-    await el.updateComplete;
-    expect(phaseOf(el)).to.equal('waiting-for-config');
+    // The connection code is a chunk loaded on first watch (lazy-session.ts): the phase follows it.
+    await until(() => phaseOf(el) === 'waiting-for-config', 5000, 'waiting for settings');
     expect(el.shadowRoot!.textContent).to.contain('Waiting for settings');
     expect(el.shadowRoot!.textContent).to.not.contain('Connection failed');
     el.apiKey = 'late-key';

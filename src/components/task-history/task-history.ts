@@ -179,12 +179,32 @@ export class TaskHistoryElement extends TaskElement {
     const listbox = this._listbox;
     if (index < 0 || !listbox) return;
     if (focus) listbox.focus({ preventScroll: true });
-    scrollOptionIntoView(listbox, index);
+    if (!this.#scrollToRow(listbox, index)) scrollOptionIntoView(listbox, index);
     // The virtualizer renders the rows now in view at its next frames.
-    for (let frame = 0; frame < 20 && !this.renderRoot.querySelector(`#${optionId(index)}`); frame++) {
+    // Up to ~2 s of frames: on a loaded machine the virtualizer takes more than a few frames to get there.
+    for (let frame = 0; frame < 120 && !this.renderRoot.querySelector(`#${optionId(index)}`); frame++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
+      // WebKit: the virtualizer may reset the scroll position while it measures; ask again.
+      if (frame % 10 === 9 && this._activeId === runId) this.#scrollToRow(listbox, index);
     }
     this.#syncActiveDescendant();
+  }
+
+  /**
+   * Rows have one height, so the scroll position of row `index` is known without the virtualizer:
+   * scrolls `.rows` the least that shows it whole (an ordinary scroll, which the virtualizer follows;
+   * its own scrollIntoView left a jump to the end of 5,000 runs with no row rendered). False before
+   * the first row is measured.
+   */
+  #scrollToRow(listbox: HTMLElement, index: number): boolean {
+    const scroller = this._scroller;
+    const row = this.renderRoot.querySelector<HTMLElement>('[role="option"]');
+    const height = row?.getBoundingClientRect().height ?? 0; // fractional: offsetHeight rounds, and 5,000 rounded rows drift
+    if (!height || !scroller) return false;
+    const top = listbox.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop + index * height;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + height > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + height - scroller.clientHeight;
+    return true;
   }
 
   /** Points `aria-activedescendant` at the active option when it is rendered (never at a missing id). */

@@ -1,7 +1,7 @@
+import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
-import { providerFor } from '../../core/store/providers.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { clock } from '../shared/clock.js';
 import { statusLabel } from '../shared/format.js';
@@ -262,7 +262,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
       rows: this.#binding.rows,
       log: this.#log,
       actions: this.#actions,
-      canPause: providerFor(run.provider).controlRequest !== undefined,
+      canPause: PROVIDER_INFO[run.provider].canPause,
       reconnect: () => this.reconnect(),
       stop: () => this.stop(),
       cancel: () => this.cancel(),

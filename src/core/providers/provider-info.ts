@@ -12,6 +12,8 @@ export interface ProviderInfo {
   readonly defaultProxyUrl: string;
   /** Why `cancel` is unavailable, or undefined when the API can cancel. */
   readonly cancelUnsupportedReason?: string;
+  /** Whether the API can pause and resume a run (Shannon's `/pause` and `/resume`). */
+  readonly canPause: boolean;
 }
 
 /** The facts of each API, by provider name. */
@@ -19,8 +21,9 @@ export const PROVIDER_INFO: Readonly<Record<ProviderName, ProviderInfo>> = {
   parallel: {
     defaultProxyUrl: '/api/parallel',
     cancelUnsupportedReason: 'The Parallel Task API has no cancel endpoint: a run always finishes on its own.',
+    canPause: false,
   },
-  shannon: { defaultProxyUrl: '/api/shannon' },
+  shannon: { defaultProxyUrl: '/api/shannon', canPause: true },
 };
 
 /** `value` when it names a provider, else `parallel` (the documented default). */

@@ -2,6 +2,8 @@
  * Field-level checks shared by the request validators. Each returns an error sentence or undefined.
  */
 
+import { jsonSyntaxPosition } from './json-position.js';
+
 export type Check = string | undefined;
 
 /** Parses JSON text that must be an object; `{}` for empty text when optional. */
@@ -11,28 +13,21 @@ export function parseJsonObject(text: string, what: string, optional = true): { 
     const value = JSON.parse(text) as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: `${what} must be a JSON object ({ … }).` };
     return { value: value as Record<string, unknown> };
-  } catch (error) {
-    return { error: `${what} is not valid JSON: ${whereJsonBreaks(text, error)}.` };
+  } catch {
+    return { error: `${what} is not valid JSON: ${whereJsonBreaks(text)}.` };
   }
 }
 
 /**
- * Where JSON text stops parsing, in words ("check line 2, column 5"), instead of
- * the engine's own message (which differs by browser and names tokens, not places).
+ * Where JSON text stops parsing, in words ("check line 2, column 5"), from the scanner
+ * (json-position.ts), never from the engine's own message (which differs by browser and names
+ * tokens, not places; WebKit's names no place at all).
  */
-function whereJsonBreaks(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-  if (/unexpected end/i.test(message) || position >= text.trimEnd().length) return 'it ends too early (a closing }, ] or " may be missing)';
-  if (lineColumn) return `check line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  if (!Number.isNaN(position)) {
-    const before = text.slice(0, position).split('\n');
-    return `check line ${before.length}, column ${before.at(-1)!.length + 1}`;
-  }
-  const token = /Unexpected token '?(.)'?/.exec(message)?.[1];
-  if (!token) return 'check quotes, commas and brackets';
-  return /[A-Za-z']/.test(token) ? `check the unexpected "${token}" (names and texts need double quotes)` : `check the unexpected "${token}"`;
+function whereJsonBreaks(text: string): string {
+  const at = jsonSyntaxPosition(text);
+  if (!at) return 'check quotes, commas and brackets';
+  if (at.offset >= text.trimEnd().length) return 'it ends too early (a closing }, ] or " may be missing)';
+  return `check line ${at.line}, column ${at.column}`;
 }
 
 const DOMAIN = /^(?:\.[a-z]{2,63}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/;

@@ -35,7 +35,9 @@ describe('the shared clock', () => {
     await new Promise((r) => setTimeout(r, 2100));
     expect(a.length).to.be.within(2, 3);
     expect(b, 'the same ticks').to.deep.equal(a);
-    for (const t of a) expect(t % 1000, 'on a whole second').to.be.below(100);
+    // Timers fire late on a loaded machine (Firefox under the full suite: 107 ms); an unaligned clock
+    // would tick anywhere in the second.
+    for (const t of a) expect(t % 1000, 'on a whole second').to.be.below(250);
     stopA();
     stopB();
     const count = a.length;

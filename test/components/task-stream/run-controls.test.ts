@@ -17,7 +17,8 @@ function parts(el: HTMLElement, name: string): HTMLButtonElement[] {
 
 async function shannonRun() {
   const script = await scriptStream([
-    { when: '/stream/sse', events: [], end: 'hang' },
+    // One event, then the stream stays open: a body with no bytes at all leaves Firefox's fetch pending.
+    { when: '/stream/sse', events: [{ id: '1-0', event: 'WORKFLOW_STARTED', data: JSON.stringify({ workflow_id: WF, type: 'WORKFLOW_STARTED', agent_id: 'orchestrator', message: 'Starting', seq: 1, stream_id: '1-0' }) }], end: 'hang' },
     { when: '/cancel', ...json({ success: true, message: 'Task cancellation requested', task_id: WF }) },
     { when: '/pause', ...json({ success: true, message: 'Task paused', task_id: WF }, 202) },
     { when: '/resume', ...json({ success: true, message: 'Task resumed', task_id: WF }, 202) },

@@ -12,7 +12,7 @@
  * {@link MAX_INPUT_CHARS} characters per input (Parallel's limit on task spec plus input,
  * parallel-task-api.md §4).
  */
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { jsonSyntaxPosition } from '../../validation/json-position.js';
 import { readCsvRows } from './csv-rows.js';
 import { BatchInputError } from './group-errors.js';
 import type { BatchInput } from './group-types.js';
@@ -105,30 +105,14 @@ function parseCsv(text: string): ParsedBatch {
   return { format: 'csv', inputs, columns };
 }
 
-/** 1-based line and column of a character offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\n|\r/);
-  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
-}
-
-/**
- * Where the first JSON syntax error is, found by jsonc-parser's scanner (comments and trailing commas
- * refused, as JSON.parse does) rather than read from the engine's error message: JavaScriptCore's
- * JSON.parse messages name no position ("JSON Parse error: Expected ']'"), V8's and SpiderMonkey's
- * differ in form. Undefined when the parser finds nothing JSON.parse refused.
- */
-function syntaxPosition(text: string): { line: number; column: number } | undefined {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return errors.length ? position(text, errors[0]!.offset) : undefined;
-}
 
 function parseJsonArray(text: string): ParsedBatch {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    const at = syntaxPosition(text);
+    const found = jsonSyntaxPosition(text);
+    const at = found && { line: found.line, column: found.column };
     throw new BatchInputError(
       at ? `The JSON is not valid near line ${at.line}, column ${at.column}. Check the quotes, commas and brackets there.` : 'The JSON is not valid. Check its quotes, commas and brackets.',
       { problem: 'json-syntax', ...at },
