@@ -36,6 +36,15 @@ function run(command, args, env = {}) {
 }
 
 const totals = { passed: 0, failed: 0 };
+/** Each failing test's line (and the line after it: its message), from every step, repeated before the summary. */
+const failures = [];
+function collectFailures(step, output) {
+  const lines = output.split('\n');
+  lines.forEach((line, i) => {
+    const entry = `[${step}] ${line.trim()}${lines[i + 1] ? ` — ${lines[i + 1].trim().slice(0, 300)}` : ''}`;
+    if (/^\s*(✘|❌|✖|not ok\b)/u.test(line) && !/failing tests:?$/.test(line) && !failures.includes(entry)) failures.push(entry);
+  });
+}
 const steps = [];
 const testStarted = Date.now();
 
@@ -61,6 +70,7 @@ if (tsc.code !== 0 || tscNode.code !== 0) totals.failed++;
 
 console.log('\n== Node tests (server/, package/)');
 const node = await run(process.execPath, ['scripts/test-node.mjs', '--test-reporter=spec']);
+collectFailures('node', node.output);
 const pass = Number(/ℹ pass (\d+)/.exec(node.output)?.[1] ?? 0);
 const fail = Number(/ℹ fail (\d+)/.exec(node.output)?.[1] ?? (node.code === 0 ? 0 : 1));
 totals.passed += pass;
@@ -69,6 +79,7 @@ steps.push([`Node tests (${node.seconds.toFixed(0)} s)`, node.code === 0]);
 
 console.log(`\n== browser tests (web-test-runner: ${engines.join(', ')})`);
 const wtr = await run(process.execPath, ['scripts/test-browser.mjs', '--browser', engines.join(',')], { CI: 'true' });
+collectFailures('browser', wtr.output);
 for (const engine of engines) {
   let browser = { passed: 0, failed: 1 };
   try {
@@ -89,6 +100,7 @@ if (wtr.code !== 0 && steps.slice(-engines.length).every(([, ok]) => ok)) {
 if (existsSync('e2e/run.ts')) {
   console.log(`\n== end-to-end tests (${engines.join(', ')})`);
   const e2e = await run(process.execPath, ['--import', 'tsx', 'e2e/run.ts', '--browser', engines.join(',')]);
+  collectFailures('e2e', e2e.output);
   const m = /e2e: (\d+) passed, (\d+) failed/.exec(e2e.output);
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (e2e.code !== 0 && !m ? 1 : 0);
@@ -101,6 +113,7 @@ if (existsSync('e2e/oauth.ts')) {
   // the engine-neutral driver (e2e/driver.ts) does not offer.
   console.log('\n== end-to-end tests of "Sign in with Parallel" (playwright-core, Chromium, the mock OAuth provider)');
   const oauth = await run(process.execPath, ['--import', 'tsx', 'e2e/oauth.ts']);
+  collectFailures('e2e-oauth', oauth.output);
   const m = /e2e-oauth: (\d+) passed, (\d+) failed/.exec(oauth.output);
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (oauth.code !== 0 && !m ? 1 : 0);
@@ -111,12 +124,17 @@ if (existsSync('e2e/run-view-main.ts')) {
   // Chromium only: axe-core is injected through playwright's script API (issue 13's run-view walk).
   console.log('\n== end-to-end walk of the run view with axe (playwright-core, Chromium)');
   const view = await run(process.execPath, ['--import', 'tsx', 'e2e/run-view-main.ts']);
+  collectFailures('e2e-run-view', view.output);
   const m = /e2e-run-view: (\d+) passed, (\d+) failed/.exec(view.output);
   totals.passed += Number(m?.[1] ?? 0);
   totals.failed += Number(m?.[2] ?? 0) || (view.code !== 0 && !m ? 1 : 0);
   steps.push([`end-to-end walk of the run view with axe (chromium, ${view.seconds.toFixed(0)} s)`, view.code === 0]);
 }
 
+if (failures.length) {
+  console.log(`\n== failing tests (${failures.length}${failures.length > 40 ? ', the first 40' : ''})`);
+  for (const line of failures.slice(0, 40)) console.log(line);
+}
 console.log(`\n== summary (${((Date.now() - testStarted) / 1000 / 60).toFixed(1)} min)`);
 for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
