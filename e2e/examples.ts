@@ -73,7 +73,10 @@ export async function typeErrors(name: ExampleName): Promise<{ actual: string[];
 /** Serves a built example and the mock backend (at /api/parallel, key required) on one loopback origin. */
 export async function startExampleSite(name: ExampleName): Promise<{ url: string; keysSeen: Set<string>; close(): Promise<void> }> {
   const root = `examples/${name}/dist`;
-  const mock = createMockApp({ basePath: '/api/parallel', speed: 8, seed: 11 });
+  // Real time (speed 1: a lite run is live for about 5 s). The flow checks that progress reaches the
+  // app while the run is live; at speed 8 the run was over in 0.6 s, before a loaded WebKit had even
+  // connected, and a finished Parallel run answers with its final state only (CI failed on it).
+  const mock = createMockApp({ basePath: '/api/parallel', speed: 1, seed: 11 });
   const keysSeen = new Set<string>();
   const server: Server = createServer((req, res) => {
     const key = req.headers['x-api-key'];
