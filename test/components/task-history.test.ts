@@ -133,20 +133,59 @@ describe('<task-history>', () => {
     expect(items(el).map((i) => [i.getAttribute('aria-posinset'), i.getAttribute('aria-setsize')])).to.deep.equal([['1', '3'], ['2', '3'], ['3', '3']]);
   });
 
-  it('deletes the active run with the Delete key, moves to and selects the next one, and announces it', async () => {
+  it('deletes the active run with the Delete key at once from view, shows the next run instead, and deletes it for good only when Undo is not used', async () => {
     const { el, store } = await historyOf([run('a', { createdAt: '2026-03-01T00:00:00Z' }), run('b', { createdAt: '2026-02-01T00:00:00Z' }), run('c')]);
     store.select('b');
     await el.updateComplete;
     const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;
     listbox.focus();
     await until(() => active(el) === 'b');
+    const picked = oneEvent(el, 'task-select') as Promise<TaskSelectEvent>;
     press(listbox, 'Delete');
+    expect((await picked).runId, 'the run on show went: the next one is shown').to.equal('c');
     await until(() => active(el) === 'c');
-    expect(store.getRuns().map((r) => r.id)).to.deep.equal(['a', 'c']);
-    expect(store.selectedId, 'the run on show went: the next one is shown').to.equal('c');
     expect(ids(el)).to.deep.equal(['a', 'c']);
-    expect(root(el).activeElement).to.equal(root(el).querySelector('[role="listbox"]'));
-    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted run b');
+    expect(store.selectedId).to.equal('c');
+    expect(root(el).activeElement).to.equal(listbox);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted run “Question b”');
+    expect(root(el).querySelector('[part="undo"]')!.textContent).to.contain('Deleted “Question b”');
+    expect(root(el).querySelector('.count')!.textContent).to.contain('2 runs');
+    expect(store.getRuns().map((r) => r.id), 'kept while it can be undone').to.deep.equal(['a', 'b', 'c']);
+    el.remove();
+    expect(store.getRuns().map((r) => r.id), 'deleted for good when the history leaves the page').to.deep.equal(['a', 'c']);
+  });
+
+  it('takes a deletion back with Undo or Control+Z: the run, its selection and the active option return', async () => {
+    const { el, store } = await historyOf([run('a', { createdAt: '2026-03-01T00:00:00Z' }), run('b', { createdAt: '2026-02-01T00:00:00Z' }), run('c')]);
+    store.select('b');
+    await el.updateComplete;
+    const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;
+    listbox.focus();
+    await until(() => active(el) === 'b');
+    press(listbox, 'Backspace');
+    await until(() => ids(el).length === 2);
+    button(el, 'Undo', root(el).querySelector('[part="undo"]')!).click();
+    await until(() => active(el) === 'b');
+    expect(ids(el)).to.deep.equal(['a', 'b', 'c']);
+    expect(store.selectedId).to.equal('b');
+    expect(root(el).querySelector('[part="undo"]')).to.equal(null);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Restored run “Question b”');
+    press(listbox, 'ArrowDown');
+    await until(() => active(el) === 'c');
+    press(listbox, 'Delete');
+    await until(() => ids(el).length === 2);
+    listbox.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, composed: true, cancelable: true }));
+    await until(() => ids(el).length === 3);
+    expect(active(el)).to.equal('c');
+    press(listbox, 'Delete');
+    await until(() => ids(el).length === 2);
+    press(listbox, 'Home');
+    await until(() => active(el) === 'a');
+    press(listbox, 'Delete');
+    await until(() => ids(el).length === 1);
+    expect(store.getRuns().map((r) => r.id), 'a second deletion makes the first one final').to.deep.equal(['a', 'b']);
+    el.remove();
+    expect(store.getRuns().map((r) => r.id)).to.deep.equal(['b']);
   });
 
   it('deletes a run with its Delete button, and re-run fires task-rerun with the run', async () => {
@@ -173,7 +212,8 @@ describe('<task-history>', () => {
       (root(el).querySelector('[part="clear"]') as HTMLButtonElement).click();
       await el.updateComplete;
       const confirm = root(el).querySelector('[part="confirm"]')!;
-      expect(confirm.textContent).to.contain('Delete all 2 runs');
+      expect(confirm.textContent).to.contain('Delete all 2 runs from this browser?');
+      expect(confirm.textContent, 'no run is running').not.to.contain('running');
       await until(() => root(el).activeElement?.textContent === 'Keep');
       await expect(el).to.be.accessible();
       button(el, 'Keep', confirm).click();
@@ -182,14 +222,39 @@ describe('<task-history>', () => {
       expect(store.getRuns()).to.have.length(2);
       (root(el).querySelector('[part="clear"]') as HTMLButtonElement).click();
       await el.updateComplete;
-      button(el, 'Confirm', root(el).querySelector('[part="confirm"]')!).click();
+      button(el, 'Delete 2 runs', root(el).querySelector('[part="confirm"]')!).click();
       await el.updateComplete;
       expect(store.getRuns()).to.deep.equal([]);
       expect(root(el).querySelector('[part="empty"]')!.textContent).to.contain('No runs yet');
-      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted all 2 runs');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted 2 runs');
     } finally {
       window.confirm = originalConfirm;
     }
+  });
+
+  it('clears only what the filter shows, and says first how many and which are still running', async () => {
+    const { el, store } = await historyOf([
+      run('live-1', { status: 'running', createdAt: '2026-05-01T00:00:00Z', input: 'Acme founders' }),
+      run('live-2', { status: 'queued', createdAt: '2026-04-01T00:00:00Z', input: 'Acme revenue' }),
+      run('done', { createdAt: '2026-03-01T00:00:00Z', input: 'Acme board' }),
+      run('other', { input: 'Globex' }),
+    ]);
+    const search = root(el).querySelector<HTMLInputElement>('[part="search"]')!;
+    search.value = 'acme';
+    search.dispatchEvent(new Event('input'));
+    await until(() => ids(el).length === 3);
+    const clear = root(el).querySelector<HTMLButtonElement>('[part="clear"]')!;
+    expect(clear.textContent!.trim(), 'the button says it clears what is shown').to.equal('Clear shown');
+    clear.click();
+    await el.updateComplete;
+    const confirm = root(el).querySelector('[part="confirm"]')!;
+    expect(confirm.textContent).to.contain('Delete the 3 runs that match the filter (of 4) from this browser?');
+    expect(confirm.textContent).to.contain('2 of them are still running: the provider goes on with them, but this page stops following them.');
+    await expect(el).to.be.accessible();
+    button(el, 'Delete 3 runs', confirm).click();
+    await el.updateComplete;
+    expect(store.getRuns().map((r) => r.id), 'the run the filter hid is kept').to.deep.equal(['other']);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Deleted 3 runs');
   });
 
   it('filters by status and by text, with its own empty state when nothing matches', async () => {
@@ -279,6 +344,18 @@ describe('<task-history>', () => {
     expect(errors[0]!.message).to.contain('Invalid API key');
     expect(['trun_a', 'trun_b']).to.include(errors[0]!.runId);
     expect(items(el).every((i) => i.getAttribute('data-status') === 'running')).to.equal(true);
+  });
+
+  it('asks about at most refresh-budget runs per minute however many are active, least recently asked first', async () => {
+    const script = await scriptStream([{ when: '/v1/tasks/runs/', ...json(parallelRun('x', 'running')) }]);
+    const store = freshStore();
+    for (let i = 0; i < 40; i++) store.addRun(run(`trun_${i}`, { status: 'running', createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+    await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="20" refresh-budget="6"></task-history>`);
+    await untilLogged(script, 6);
+    await delay(300); // fifteen more rounds
+    const asked = (await script.log()).map((r) => new URL(r.url, location.href).pathname.split('/').pop());
+    expect(asked, 'six requests in the minute, for six different runs').to.have.length(6);
+    expect(new Set(asked).size).to.equal(6);
   });
 
   it('stops refreshing when removed from the page and ignores an answer that arrives afterwards', async () => {

@@ -95,3 +95,22 @@ export function filterRuns(runs: readonly TaskRun[], status: StatusFilter, query
   if (status === 'all' && !needle) return runs;
   return runs.filter((run) => matchesStatus(run.status, status) && (!needle || haystackOf(run).includes(needle)));
 }
+
+/**
+ * The runs a history shows: `runs` filtered, less one `hidden` run (a deletion that can be undone),
+ * worked out again only when one of the four changed (runs are immutable: a new array is a change).
+ */
+export class ShownRuns {
+  #shown: readonly TaskRun[] = [];
+  #of: unknown[] = [];
+
+  get(runs: readonly TaskRun[], status: StatusFilter, query: string, hidden: TaskRun | undefined): readonly TaskRun[] {
+    const of = [runs, status, query, hidden];
+    if (of.some((value, i) => value !== this.#of[i])) {
+      const shown = filterRuns(runs, status, query);
+      this.#shown = hidden ? shown.filter((run) => run.id !== hidden.id) : shown;
+      this.#of = of;
+    }
+    return this.#shown;
+  }
+}

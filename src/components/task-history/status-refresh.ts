@@ -1,8 +1,10 @@
 /**
  * Keeps the status of active runs fresh when nothing streams them (a run started in another tab,
  * or left running before a reload). While the host is connected — once right away, then every
- * `refreshInterval` ms — it asks the API for the status of each run that is not finished and has
- * no live connection, and the store applies the answer (so every view's badge follows).
+ * `refreshInterval` ms — it asks the API for the status of runs that are not finished and have no
+ * live connection, and the store applies the answer (so every view's badge follows). However many
+ * runs are listed, at most `refreshBudget` requests go out per minute (issue 17): the runs asked
+ * about least recently (never asked first) go first, so every run gets its turn.
  *
  * Failures are quiet: the next round tries again. A refused credential (401/403) is the exception:
  * it is reported once, until a refresh succeeds again. Disconnecting stops the timer and aborts the
@@ -27,7 +29,12 @@ export interface StatusRefreshHost extends ReactiveControllerHost {
   endpoint(provider: ProviderName): EndpointConfig;
   /** Grows when the configuration requests are made with changes: a refresh follows at once. */
   readonly configVersion: number;
+  /** Status requests per minute at most. */
+  readonly refreshBudget: number;
 }
+
+/** The window of the budget, in ms. */
+const MINUTE = 60_000;
 
 /** Told once about a failure a person has to fix (401/403). */
 export type RefusedCallback = (error: Error, runId: string) => void;
@@ -47,6 +54,9 @@ export class StatusRefreshController implements ReactiveController {
   #inFlight = new Set<string>();
   #refusedReported = false;
   #configVersion = 0;
+  /** When each run was last asked about (ms), and when each request of the last minute went out. */
+  readonly #asked = new Map<string, number>();
+  #spent: number[] = [];
 
   constructor(host: StatusRefreshHost, onRefused: RefusedCallback) {
     this.#host = host;
@@ -96,11 +106,25 @@ export class StatusRefreshController implements ReactiveController {
     });
   }
 
-  /** Refreshes every candidate once, now. Does nothing while disconnected. */
+  /**
+   * Refreshes candidates now, as many as the budget has left for this minute, least recently asked
+   * first. Does nothing while disconnected.
+   */
   refreshNow(): void {
     const abort = this.#abort;
     if (!abort) return;
-    for (const run of this.candidates()) void this.#refresh(run, abort.signal);
+    const now = Date.now();
+    this.#spent = this.#spent.filter((time) => now - time < MINUTE);
+    const budget = Math.max(0, Math.floor(this.#host.refreshBudget) || 0);
+    const left = budget - this.#spent.length;
+    if (left <= 0) return;
+    const asked = (run: TaskRun) => this.#asked.get(run.id) ?? 0;
+    const turn = this.candidates().sort((a, b) => asked(a) - asked(b)).slice(0, left);
+    for (const run of turn) {
+      this.#spent.push(now);
+      this.#asked.set(run.id, now);
+      void this.#refresh(run, abort.signal);
+    }
   }
 
   async #refresh(run: TaskRun, signal: AbortSignal): Promise<void> {

@@ -19,6 +19,10 @@ export const taskHistoryStyles = [
       padding: 0.5rem 0.75rem; border: 1px solid var(--_danger); border-radius: var(--_radius);
     }
     .confirm p { margin: 0; flex: 1 1 14rem; }
+    .confirm-buttons { display: inline-flex; gap: 0.5rem; white-space: nowrap; }
+    .undo { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; margin-top: 0.6rem; padding: 0.4rem 0.75rem;
+      border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
+    .undo span { flex: 1 1 12rem; min-width: 0; overflow-wrap: anywhere; }
     .count { margin: 0.5rem 0 0.4rem; font-size: 0.85em; }
     .empty { text-align: center; padding: 2rem 1rem; }
     .empty p { margin: 0.2rem 0 0.6rem; }

@@ -1,17 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { TaskRun } from '../../core/providers/task-event.js';
+import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskRerunEvent, TaskSelectEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { clock } from '../shared/clock.js';
 import { TaskElement } from '../shared/task-element.js';
-import { renderRows, scrollOptionIntoView } from './history-list.js';
-import { moveTarget, TypeAhead } from './list-navigation.js';
-import { optionId, type ItemActions } from './render-item.js';
-import { filterRuns, parseStatusFilter, STATUS_FILTERS, typeAheadText, type StatusFilter } from './run-filter.js';
+import { truncate } from '../shared/format.js';
+import { renderRows } from './history-list.js';
+import { ListKeyboard } from './list-keyboard.js';
+import type { ItemActions } from './render-item.js';
+import { renderToolbar, renderUndo } from './render-toolbar.js';
+import { inputText, parseStatusFilter, ShownRuns, type StatusFilter } from './run-filter.js';
 import { StatusRefreshController } from './status-refresh.js';
 import { taskHistoryStyles } from './task-history.styles.js';
+import { UndoableDelete } from './undo-delete.js';
 
 /** Milliseconds the text filter waits after the last keystroke before it filters. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -26,8 +29,14 @@ const SEARCH_DEBOUNCE_MS = 120;
  * Keyboard: the list is a listbox with one tab stop and an active option (`aria-activedescendant`;
  * each option carries `aria-posinset` and `aria-setsize`). ArrowUp/ArrowDown, Home/End and
  * PageUp/PageDown move, typing the start of a run's input moves to it, Enter or Space selects,
- * Delete (or Backspace) removes the active run; Tab reaches its Re-run and Delete buttons. Long
- * histories render only the rows near the view (`@lit-labs/virtualizer`, loaded when needed).
+ * Delete (or Backspace) removes the active run, Ctrl+Z (⌘Z) takes the deletion back; Tab reaches
+ * the active run's Re-run and Delete buttons. Long histories render only the rows near the view
+ * (`@lit-labs/virtualizer`, loaded when needed).
+ *
+ * Deleting a run hides it at once and deletes it after a few seconds, with "Undo" until then; when
+ * it was the run on show, the next one is shown. "Clear all" (or "Clear shown" while a filter is
+ * set) deletes what the filter shows, after a confirmation that says how many and which are still
+ * running.
  *
  * @tagname task-history
  * @summary History of research task runs.
@@ -39,8 +48,9 @@ const SEARCH_DEBOUNCE_MS = 120;
  * @csspart toolbar - The row with the search, the status filter and "Clear all".
  * @csspart search - The text filter (matches id, input, processor and mode).
  * @csspart status-filter - The status filter.
- * @csspart clear - The "Clear all" button.
+ * @csspart clear - The "Clear all" button ("Clear shown" while a filter is set).
  * @csspart confirm - The inline confirmation of "Clear all".
+ * @csspart undo - The notice of a deleted run, with its Undo button, for a few seconds.
  * @csspart list - The listbox of runs.
  * @csspart item - One run (`role="option"`); also `item-<status>` (e.g. `item-running`); carries `data-status` and `aria-selected`.
  * @csspart item-status - The status badge of a run; also `item-status-<status>` (e.g. `item-status-failed`); carries `data-status`.
@@ -70,21 +80,29 @@ export class TaskHistoryElement extends TaskElement {
   readonly #refresh = new StatusRefreshController(this, (error, runId) => this.reportError(error, runId));
   /** `:state(empty)` while the store holds no run. */
   readonly #states = new CustomStatesController(this, () => (this.taskStore.getRuns().length === 0 ? ['empty'] : []));
-  /** The filtered runs, worked out again only when the runs or a filter changed. */
+  /** The runs shown (filtered, less a deletion that can be undone), as of the last render. */
   #shown: readonly TaskRun[] = [];
-  #shownOf: { runs?: readonly TaskRun[]; status?: StatusFilter; query?: string } = {};
+  readonly #shownRuns = new ShownRuns();
   /** Unsubscribes from the shared clock (clock.ts). */
   #clock: (() => void) | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #typeAhead = new TypeAhead();
+  readonly #deletion = new UndoableDelete((run) => this.taskStore.removeRun(run.id), () => this.requestUpdate());
+  readonly #keyboard = new ListKeyboard({
+    root: () => this.renderRoot,
+    rendered: () => this.updateComplete,
+    shown: () => this.#shown,
+    activeIndex: () => this.#activeIndex(this.#shown),
+    setActive: (runId) => (this._activeId = runId),
+    select: (run) => this.#select(run),
+    remove: (run) => this.#remove(run),
+    undo: () => this.#undo(),
+  });
   readonly #actions: ItemActions = {
     onRerun: (run) => this.dispatchEvent(new TaskRerunEvent(run, run.provider, this.store)),
     onDelete: (run) => this.#remove(run),
   };
 
   @query('input[type="search"]') private _search?: HTMLInputElement;
-  @query('[role="listbox"]') private _listbox?: HTMLElement;
-  @query('.rows') private _scroller?: HTMLElement;
 
   @state() private _status: StatusFilter = 'all';
   /** The text filter applied (the search box's value, a moment after typing stops). */
@@ -100,6 +118,13 @@ export class TaskHistoryElement extends TaskElement {
    */
   @property({ attribute: 'refresh-interval', converter: { fromAttribute: (v: string | null) => (v === null ? 15_000 : Number(v)) } })
   refreshInterval = 15_000;
+
+  /**
+   * Status requests per minute at most, however many runs are listed: the runs asked about least
+   * recently go first. Without the attribute: 30.
+   */
+  @property({ attribute: 'refresh-budget', converter: { fromAttribute: (v: string | null) => (v === null ? 30 : Number(v)) } })
+  refreshBudget = 30;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -117,6 +142,7 @@ export class TaskHistoryElement extends TaskElement {
     this.#clock?.();
     this.#clock = undefined;
     clearTimeout(this.#searchTimer);
+    this.#deletion.commitNow(); // leaving the page: what was deleted stays deleted
   }
 
   override onStoreChange(change: StoreChange): void {
@@ -127,17 +153,6 @@ export class TaskHistoryElement extends TaskElement {
       this.configVersion++;
       this.requestUpdate();
     }
-  }
-
-  /** The runs shown: the store's, filtered. Recomputed only when one of the three changed. */
-  #shownRuns(): readonly TaskRun[] {
-    const runs = this.taskStore.getRuns();
-    const memo = this.#shownOf;
-    if (memo.runs !== runs || memo.status !== this._status || memo.query !== this._query) {
-      this.#shown = filterRuns(runs, this._status, this._query);
-      this.#shownOf = { runs, status: this._status, query: this._query };
-    }
-    return this.#shown;
   }
 
   #activeIndex(runs: readonly TaskRun[]): number {
@@ -154,116 +169,39 @@ export class TaskHistoryElement extends TaskElement {
     this.dispatchEvent(new TaskSelectEvent(run.id, run.provider));
   }
 
+  #label = (run: TaskRun) => `“${truncate(inputText(run.input) || run.id, 60)}”`;
+
   #remove(run: TaskRun): void {
     const index = this.#shown.findIndex((r) => r.id === run.id);
     const next = this.#shown[index + 1] ?? this.#shown[index - 1];
     const wasSelected = this.taskStore.selectedId === run.id;
-    this.taskStore.removeRun(run.id);
-    this._announcement = `Deleted run ${run.id}.`;
+    this.#deletion.start({ run, wasSelected });
+    this._announcement = `Deleted run ${this.#label(run)}. Undo with Control+Z.`;
     // The run on show went: the next one is shown instead of nothing.
     if (wasSelected && next) this.#select(next);
-    if (next) void this.#activate(next.id, true);
+    else if (wasSelected) this.taskStore.select(undefined);
+    if (next) void this.#keyboard.activate(next.id, true);
     else void this.updateComplete.then(() => this._search?.focus());
   }
 
-  /** Height of one row in px (every row has the same), or 0 before the first one is rendered. */
-  #rowHeight(): number {
-    return this.renderRoot.querySelector<HTMLElement>('[role="option"]')?.offsetHeight ?? 0;
-  }
-
-  /** Makes run `runId` the active option: scrolled into view, and the listbox focused if `focus`. */
-  async #activate(runId: string, focus: boolean): Promise<void> {
-    this._activeId = runId;
-    await this.updateComplete;
-    const index = this.#shown.findIndex((run) => run.id === runId);
-    const listbox = this._listbox;
-    if (index < 0 || !listbox) return;
-    if (focus) listbox.focus({ preventScroll: true });
-    if (!this.#scrollToRow(listbox, index)) scrollOptionIntoView(listbox, index);
-    // The virtualizer renders the rows now in view at its next frames.
-    // Up to ~2 s of frames: on a loaded machine the virtualizer takes more than a few frames to get there.
-    for (let frame = 0; frame < 120 && !this.renderRoot.querySelector(`#${optionId(index)}`); frame++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      // WebKit: the virtualizer may reset the scroll position while it measures; ask again.
-      if (frame % 10 === 9 && this._activeId === runId) this.#scrollToRow(listbox, index);
-    }
-    this.#syncActiveDescendant();
-  }
-
-  /**
-   * Rows have one height, so the scroll position of row `index` is known without the virtualizer:
-   * scrolls `.rows` the least that shows it whole (an ordinary scroll, which the virtualizer follows;
-   * its own scrollIntoView left a jump to the end of 5,000 runs with no row rendered). False before
-   * the first row is measured.
-   */
-  #scrollToRow(listbox: HTMLElement, index: number): boolean {
-    const scroller = this._scroller;
-    const row = this.renderRoot.querySelector<HTMLElement>('[role="option"]');
-    const height = row?.getBoundingClientRect().height ?? 0; // fractional: offsetHeight rounds, and 5,000 rounded rows drift
-    if (!height || !scroller) return false;
-    const top = listbox.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop + index * height;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + height > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + height - scroller.clientHeight;
+  #undo(): boolean {
+    const pending = this.#deletion.undo();
+    if (!pending || !this.taskStore.getRun(pending.run.id)) return false;
+    this._announcement = `Restored run ${this.#label(pending.run)}.`;
+    if (pending.wasSelected) this.#select(pending.run);
+    void this.#keyboard.activate(pending.run.id, true);
     return true;
-  }
-
-  /** Points `aria-activedescendant` at the active option when it is rendered (never at a missing id). */
-  #syncActiveDescendant(): void {
-    const listbox = this._listbox;
-    if (!listbox) return;
-    const active = listbox.querySelector('[role="option"][data-active]');
-    if (active) listbox.setAttribute('aria-activedescendant', active.id);
-    else listbox.removeAttribute('aria-activedescendant');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#syncActiveDescendant();
-  }
-
-  #runOf(target: EventTarget | null): TaskRun | undefined {
-    const index = (target as Element | null)?.closest?.('[role="option"]')?.getAttribute('data-index');
-    return index === null || index === undefined ? undefined : this.#shown[Number(index)];
+    this.#keyboard.syncActiveDescendant();
   }
 
   #onListClick = (event: MouseEvent): void => {
-    const run = this.#runOf(event.target);
+    const index = (event.target as Element).closest?.('[role="option"]')?.getAttribute('data-index');
+    const run = index === null || index === undefined ? undefined : this.#shown[Number(index)];
     if (run) this.#select(run);
-  };
-
-  /** Rows per page for PageUp/PageDown: those that fit in the box, less one kept for context. */
-  #pageSize(): number {
-    const rowHeight = this.#rowHeight();
-    return rowHeight ? Math.max(1, Math.floor((this._scroller?.clientHeight ?? 0) / rowHeight) - 1) : 1;
-  }
-
-  #onListKeydown = (event: KeyboardEvent): void => {
-    const runs = this.#shown;
-    if (!runs.length || event.target !== this._listbox) return;
-    const index = this.#activeIndex(runs);
-    const run = runs[index]!;
-    const modified = event.altKey || event.ctrlKey || event.metaKey;
-    const target = modified ? undefined : moveTarget(event.key, index, runs.length, this.#pageSize());
-    if (target !== undefined) {
-      void this.#activate(runs[target]!.id, true);
-    } else if (!modified && (event.key === 'Enter' || event.key === ' ')) {
-      this.#select(run);
-    } else if (!modified && (event.key === 'Delete' || event.key === 'Backspace')) {
-      this.#remove(run);
-    } else if (TypeAhead.accepts(event)) {
-      const found = this.#typeAhead.next(event.key, Date.now(), index, runs.length, (i) => typeAheadText(runs[i]!));
-      if (found !== undefined) void this.#activate(runs[found]!.id, true);
-    } else {
-      return;
-    }
-    event.preventDefault();
-  };
-
-  #onListFocus = (): void => {
-    // The active option is the selected one, or the first, until the keyboard moves it.
-    const runs = this.#shown;
-    const index = this.#activeIndex(runs);
-    if (index >= 0) void this.#activate(runs[index]!.id, false);
   };
 
   #onSearchInput = (event: Event): void => {
@@ -281,10 +219,13 @@ export class TaskHistoryElement extends TaskElement {
   };
 
   #confirmClear = (): void => {
-    const count = this.taskStore.getRuns().length;
-    this.taskStore.clear();
+    this.#deletion.commitNow();
+    const shown = this.#shownRuns.get(this.taskStore.getRuns(), this._status, this._query, undefined);
+    const count = shown.length;
+    if (count === this.taskStore.getRuns().length) this.taskStore.clear();
+    else this.taskStore.removeRuns(shown.map((run) => run.id));
     this._confirming = false;
-    this._announcement = `Deleted all ${count} runs.`;
+    this._announcement = `Deleted ${count.toLocaleString()} ${count === 1 ? 'run' : 'runs'}.`;
     void this.updateComplete.then(() => this._search?.focus());
   };
 
@@ -294,10 +235,6 @@ export class TaskHistoryElement extends TaskElement {
     this.renderRoot.querySelector<HTMLElement>('[part="clear"]')?.focus();
   };
 
-  #onConfirmKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') void this.#keepRuns();
-  };
-
   #resetFilters = (): void => {
     clearTimeout(this.#searchTimer);
     if (this._search) this._search.value = '';
@@ -305,27 +242,9 @@ export class TaskHistoryElement extends TaskElement {
     this._query = '';
   };
 
-  /** Refreshes the status of every active run that no stream shows, now. */
+  /** Refreshes the status of every active run that no stream shows, now (within the budget). */
   refreshStatuses(): void {
     this.#refresh.refreshNow();
-  }
-
-  #renderToolbar(total: number) {
-    return html`<div part="toolbar" class="toolbar">
-      <input part="search" type="search" aria-label="Search runs" placeholder="Search runs" .value=${this._query} @input=${this.#onSearchInput}>
-      <select part="status-filter" aria-label="Filter by status" .value=${this._status}
-        @change=${(e: Event) => (this._status = parseStatusFilter((e.target as HTMLSelectElement).value))}>
-        ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === this._status}>${label}</option>`)}
-      </select>
-      <button part="clear" type="button" ?disabled=${total === 0 || this._confirming} @click=${this.#askClear}>Clear all</button>
-    </div>
-    ${this._confirming && total > 0
-      ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text" @keydown=${this.#onConfirmKeydown}>
-          <p id="confirm-text">Delete all ${total} ${total === 1 ? 'run' : 'runs'} from this browser? This cannot be undone.</p>
-          <button type="button" class="danger" @click=${this.#confirmClear}>Confirm</button>
-          <button type="button" data-confirm="keep" @click=${this.#keepRuns}>Keep</button>
-        </div>`
-      : nothing}`;
   }
 
   #renderList(runs: readonly TaskRun[]) {
@@ -333,11 +252,11 @@ export class TaskHistoryElement extends TaskElement {
       runs, selectedId: this.taskStore.selectedId, activeIndex: this.#activeIndex(runs), now: this._now, actions: this.#actions,
       onVirtualizerLoaded: () => this.requestUpdate(),
     });
-    // After a scroll the virtualizer renders other rows at the next frame; the active one may have gone.
-    const onScroll = () => requestAnimationFrame(() => this.#syncActiveDescendant());
+    // After a scroll the virtual list renders other rows at the next frame; the active one may have gone.
+    const onScroll = () => requestAnimationFrame(() => this.#keyboard.syncActiveDescendant());
     return html`<div class="rows" @scroll=${onScroll}>
       <div part="list" class="list" role="listbox" aria-label="Runs" tabindex="0" @click=${this.#onListClick}
-        @keydown=${this.#onListKeydown} @focus=${this.#onListFocus}>${rows.options}</div>
+        @keydown=${this.#keyboard.onKeydown} @focus=${this.#keyboard.onFocus}>${rows.options}</div>
       <div class="actions">${rows.actions}</div>
     </div>`;
   }
@@ -345,9 +264,11 @@ export class TaskHistoryElement extends TaskElement {
   override render() {
     if (this.awaitingSignIn) return this.oauth.renderRequired();
     const runs = this.taskStore.getRuns();
-    const shown = this.#shownRuns();
+    const pending = this.#deletion.pending;
+    const shown = (this.#shown = this.#shownRuns.get(runs, this._status, this._query, pending?.run));
+    const total = runs.length - (this.#deletion.pending ? 1 : 0);
     let body;
-    if (runs.length === 0) {
+    if (total <= 0) {
       body = html`<div part="empty" class="empty"><p>No runs yet.</p><p class="muted">Submitted tasks appear here, newest first.</p></div>`;
     } else if (shown.length === 0) {
       body = html`<div part="empty" class="empty"><p>No run matches the filter.</p>
@@ -355,11 +276,17 @@ export class TaskHistoryElement extends TaskElement {
     } else {
       body = this.#renderList(shown);
     }
-    const count = shown.length !== runs.length
-      ? `${shown.length.toLocaleString()} of ${runs.length.toLocaleString()} runs`
-      : `${runs.length.toLocaleString()} ${runs.length === 1 ? 'run' : 'runs'}`;
-    return html`${this.#renderToolbar(runs.length)}
-      ${runs.length ? html`<p class="count muted">${count}</p>` : nothing}
+    const count = shown.length !== total
+      ? `${shown.length.toLocaleString()} of ${total.toLocaleString()} runs`
+      : `${total.toLocaleString()} ${total === 1 ? 'run' : 'runs'}`;
+    return html`${renderToolbar({
+      query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, confirming: this._confirming,
+      unfinished: this._confirming ? shown.filter((run) => !isTerminalStatus(run.status)).length : 0,
+      onSearchInput: this.#onSearchInput, onStatusChange: (value) => (this._status = parseStatusFilter(value)),
+      onAskClear: this.#askClear, onConfirmClear: this.#confirmClear, onKeep: this.#keepRuns,
+    })}
+      ${renderUndo(pending && this.#label(pending.run), () => this.#undo())}
+      ${total > 0 ? html`<p class="count muted">${count}</p>` : nothing}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
   }

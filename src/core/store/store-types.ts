@@ -94,6 +94,8 @@ export interface TaskStore {
   /** Applies events in order; returns those that were new. */
   applyEvents(runId: string, events: readonly TaskEvent[]): TaskEvent[];
   removeRun(runId: string): void;
+  /** Removes several runs at once (their events and connections too): one change, however many. */
+  removeRuns(runIds: readonly string[]): void;
   clear(): void;
   /** Creates a run through the API, adds it and selects it. Rejects with the API's error. */
   submit<P>(params: P, endpoint: EndpointConfig, signal?: AbortSignal): Promise<TaskRun>;

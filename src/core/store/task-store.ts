@@ -160,15 +160,17 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     for (const [runId, list] of message.events) if (logs.isRead(runId)) ingest(runId, list, false);
   }
 
-  /** Drops a run from memory (not from storage), closing its connection. */
-  function forget(runId: string): void {
-    watches.drop(runId);
-    runs = runs.filter((run) => run.id !== runId);
-    events.delete(runId);
-    seen.forget(runId);
-    connections.delete(runId);
-    logs.forget(runId);
-    tombstones.add(runId);
+  /** Drops runs from memory (not from storage), closing their connections. */
+  function forget(runIds: ReadonlySet<string>): void {
+    for (const runId of runIds) {
+      watches.drop(runId);
+      events.delete(runId);
+      seen.forget(runId);
+      connections.delete(runId);
+      logs.forget(runId);
+      tombstones.add(runId);
+    }
+    runs = runs.filter((run) => !runIds.has(run.id));
   }
 
   /** Folds a stored run list into memory (see merge-stored.ts); `full: false` only adds runs. */
@@ -177,7 +179,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     if (read.status === 'unreadable' || read.status === 'newer') return;
     const plan = planStoredMerge(runs, read.runs, { stored: storedIds, tombstones, full, unreadable: read.invalidIds });
     for (const run of plan.added) storedIds.add(run.id);
-    plan.removed.forEach(forget);
+    if (plan.removed.length) forget(new Set(plan.removed));
     if (selectedId !== undefined && plan.removed.includes(selectedId)) selectedId = undefined;
     if (plan.added.length || plan.removed.length) {
       runs = [...plan.added, ...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -289,11 +291,13 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       const current = store.getRun(runId);
       if (current?.eventsEvicted) store.updateRun(runId, { eventsEvicted: false });
     },
-    removeRun(runId) {
+    removeRun: (runId) => store.removeRuns([runId]),
+    removeRuns(runIds) {
       finishLoad();
-      forget(runId);
-      void logs.settled().then(() => persistence.removeEvents(runId));
-      if (selectedId === runId) store.select(undefined);
+      const gone = new Set(runIds);
+      forget(gone);
+      void logs.settled().then(() => Promise.all([...gone].map((runId) => persistence.removeEvents(runId))));
+      if (selectedId !== undefined && gone.has(selectedId)) store.select(undefined);
       scheduleSave();
       emit({ type: 'runs' });
     },

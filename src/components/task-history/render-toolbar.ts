@@ -1,0 +1,62 @@
+/**
+ * The toolbar of `<task-history>` (search, status filter, "Clear all"), the inline confirmation of
+ * clearing, and the notice of a deletion that can still be undone. Pure templates; the element owns
+ * the state and passes its handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { STATUS_FILTERS, type StatusFilter } from './run-filter.js';
+
+export interface ToolbarView {
+  query: string;
+  status: StatusFilter;
+  /** Runs in the store, and how many of them the filters show. */
+  total: number;
+  shown: number;
+  /** Of the runs "Clear" would delete, how many are not finished. */
+  unfinished: number;
+  confirming: boolean;
+  onSearchInput(event: Event): void;
+  onStatusChange(status: string): void;
+  onAskClear(): void;
+  onConfirmClear(): void;
+  onKeep(): void;
+}
+
+const runs = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'run' : 'runs'}`;
+
+/** What "Clear" asks before it deletes: how many, which (the filter), and what happens to unfinished ones. */
+export function clearQuestion(total: number, shown: number, unfinished: number): string {
+  const which = shown === total ? `all ${runs(total)}` : `the ${runs(shown)} that match the filter (of ${total.toLocaleString()})`;
+  const still = unfinished === 0 ? ''
+    : ` ${unfinished === shown ? (shown === 1 ? 'It is' : 'All of them are') : `${unfinished.toLocaleString()} of them ${unfinished === 1 ? 'is' : 'are'}`} still running: the provider goes on with ${unfinished === 1 ? 'it' : 'them'}, but this page stops following ${unfinished === 1 ? 'it' : 'them'}.`;
+  return `Delete ${which} from this browser?${still} This cannot be undone.`;
+}
+
+export function renderToolbar(view: ToolbarView): TemplateResult {
+  const filtered = view.shown !== view.total;
+  return html`<div part="toolbar" class="toolbar">
+      <input part="search" type="search" aria-label="Search runs" placeholder="Search runs" .value=${view.query} @input=${view.onSearchInput}>
+      <select part="status-filter" aria-label="Filter by status" .value=${view.status}
+        @change=${(e: Event) => view.onStatusChange((e.target as HTMLSelectElement).value)}>
+        ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === view.status}>${label}</option>`)}
+      </select>
+      <button part="clear" type="button" ?disabled=${view.shown === 0 || view.confirming} @click=${view.onAskClear}>${filtered ? 'Clear shown' : 'Clear all'}</button>
+    </div>
+    ${view.confirming && view.shown > 0
+      ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text"
+          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && view.onKeep()}>
+          <p id="confirm-text">${clearQuestion(view.total, view.shown, view.unfinished)}</p>
+          <span class="confirm-buttons">
+            <button type="button" class="danger" @click=${view.onConfirmClear}>Delete ${runs(view.shown)}</button>
+            <button type="button" data-confirm="keep" @click=${view.onKeep}>Keep</button>
+          </span>
+        </div>`
+      : nothing}`;
+}
+
+/** "Deleted “…”. Undo" while a deletion can be undone. */
+export function renderUndo(label: string | undefined, onUndo: () => void): TemplateResult | typeof nothing {
+  if (label === undefined) return nothing;
+  return html`<div part="undo" class="undo"><span>Deleted ${label}.</span>
+    <button type="button" @click=${onUndo}>Undo</button></div>`;
+}
