@@ -15,7 +15,9 @@
 // Issue 11's targets are 40 kB (three elements idle), 30 kB (only <task-stream>) and 60 kB
 // (everything); measured 65.1 / 43.1 / 105.3 kB after merging the run view (issue 13), the form
 // (issue 13, with jsonc-parser for JSON error positions in every engine, ~3 kB), the virtual history
-// (issue 17) and the lazy connection chunk: NOT met.
+// (issue 17) and the lazy connection chunk: NOT met. Then 67 / 107 kB for the history's undo of a
+// deletion, "Clear shown" with its count of running runs and the status-refresh budget (issue 17;
+// measured 66.1 / 106.3 kB).
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -52,7 +54,7 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '66 kB',
+    limit: '67 kB',
     gzip: true,
   },
   {
@@ -64,7 +66,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included',
     path: files(everything([ENTRY], [OAUTH])),
-    limit: '106 kB',
+    limit: '107 kB',
     gzip: true,
   },
   {
