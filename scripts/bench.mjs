@@ -9,47 +9,22 @@ import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { benchHistory } from './bench-history.mjs';
+import { serveBenchStream } from './bench-sse.mjs';
+import { benchTokens } from './bench-tokens.mjs';
 
 const COUNT = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-// BENCH_ONLY=stream or BENCH_ONLY=history runs one part.
+// BENCH_ONLY=stream, BENCH_ONLY=tokens or BENCH_ONLY=history runs one part.
 const ONLY = process.env.BENCH_ONLY ?? '';
 const root = process.cwd();
 
 console.log('Building the production bundle…');
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
 
-/** The SSE body of a Parallel run with `n` progress messages, sent in ~16 KiB network chunks. */
-function sseChunks(n) {
-  const run = { run_id: 'trun_bench', status: 'running', is_active: true, processor: 'pro', created_at: new Date().toISOString() };
-  const events = [`event: task_run.state\ndata: ${JSON.stringify({ type: 'task_run.state', run, output: null })}\n\n`];
-  const kinds = ['plan', 'search', 'result', 'tool_call', 'exec_status'];
-  for (let i = 0; i < n; i++) {
-    const kind = kinds[i % kinds.length];
-    const data = { type: `task_run.progress_msg.${kind}`, message: `Step ${i}: looked at source number ${i} about the topic`, timestamp: new Date(Date.now() + i).toISOString() };
-    events.push(`event: task_run.progress_msg.${kind}\ndata: ${JSON.stringify(data)}\n\n`);
-  }
-  const done = { ...run, status: 'completed', is_active: false };
-  events.push(`event: task_run.state\ndata: ${JSON.stringify({ type: 'task_run.state', run: done, output: { type: 'text', content: 'Done.', basis: [] } })}\n\n`);
-  const body = Buffer.from(events.join(''));
-  const chunks = [];
-  for (let i = 0; i < body.length; i += 16_384) chunks.push(body.subarray(i, i + 16_384));
-  return chunks;
-}
-
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.mjs': 'text/javascript', '.map': 'application/json' };
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
-  const sse = /^\/bench\/sse\/(\d+)\//.exec(url.pathname);
-  if (sse) {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-    for (const chunk of sseChunks(Number(sse[1]))) {
-      res.write(chunk);
-      await new Promise((r) => setImmediate(r));
-    }
-    res.end();
-    return;
-  }
+  if (await serveBenchStream(req, res, url)) return;
   const path = normalize(join(root, url.pathname === '/' ? '/bench/index.html' : url.pathname));
   if (!path.startsWith(join(root, 'bench')) && !path.startsWith(join(root, 'dist'))) return res.writeHead(404).end();
   if (!existsSync(path)) return res.writeHead(404).end();
@@ -65,8 +40,9 @@ const browser = await chromium.launch({
 });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
-  if (ONLY !== 'history') await benchStream();
-  if (ONLY !== 'stream') await benchHistory(browser, origin, ROUNDS);
+  if (!ONLY || ONLY === 'stream') await benchStream();
+  if (!ONLY || ONLY === 'tokens') await benchTokens(browser, origin, ROUNDS);
+  if (!ONLY || ONLY === 'history') await benchHistory(browser, origin, ROUNDS);
 } finally {
   await browser.close();
   server.close();

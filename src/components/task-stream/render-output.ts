@@ -19,7 +19,8 @@ import { renderFields } from './render-fields.js';
 const LIVE_TEXT_TAIL = 1200;
 
 function renderText(text: LiveText): TemplateResult {
-  const shown = text.text.length > LIVE_TEXT_TAIL ? `…${text.text.slice(-LIVE_TEXT_TAIL)}` : text.text;
+  // A tail never starts inside a character of two UTF-16 units (an emoji): no broken glyph first.
+  const shown = text.text.length > LIVE_TEXT_TAIL ? `…${text.text.slice(-LIVE_TEXT_TAIL).replace(/^[\uDC00-\uDFFF]/, '')}` : text.text;
   return html`<div part="live-text" class="live-text" data-agent=${text.agent} data-done=${text.done ? 'true' : nothing}>
     <div class="live-head"><span class="event-agent">${agentName(text.agent)}</span>
       <span class="muted">${text.done ? 'finished writing' : 'writing…'}</span></div>

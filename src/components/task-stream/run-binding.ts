@@ -152,12 +152,14 @@ export class RunBinding {
     this.host.requestUpdate();
   }
 
-  #applyBatch(batch: TaskEvent[]): void {
-    if (!this.#shownId) return;
+  /** Applies a batch to the rows; resolves when it is rendered (the batcher times the render). */
+  #applyBatch(batch: TaskEvent[]): Promise<unknown> | undefined {
+    if (!this.#shownId) return undefined;
     this.host.beforeRows(this.rows.rows.length);
     this.rows.append(batch);
     this.host.requestUpdate();
     this.host.dispatchEvent(new TaskProgressEvent(this.#shownId, batch));
+    return this.host.updateComplete;
   }
 
   /** A clock tick re-renders only what reads the time: a running clock, a countdown, an age. */

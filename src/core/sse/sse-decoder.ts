@@ -14,6 +14,7 @@
  */
 import { createParser, type EventSourceParser } from 'eventsource-parser';
 import { EventTooLargeError } from '../errors.js';
+import { ownString, sharedString } from '../util/own-string.js';
 
 /** One dispatched server-sent event. */
 export interface SseMessage {
@@ -83,10 +84,13 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
     // without data. eventsource-parser calls onId at the end of every block that had an `id:` (before
     // onEvent), so an id is committed only at dispatch and an absent id keeps the previous one.
     onId(id) {
-      lastEventId = id;
+      lastEventId = ownString(id);
     },
     onEvent(event) {
-      onMessage({ event: event.event ?? 'message', data: event.data, lastEventId, id: event.id });
+      // The parser cuts fields out of the decoded chunk: what events keep (their name, their id) is
+      // copied, or every kept event would hold its whole chunk in memory (own-string.ts).
+      const id = event.id === undefined ? undefined : event.id === lastEventId ? lastEventId : ownString(event.id);
+      onMessage({ event: event.event === undefined ? 'message' : sharedString(event.event), data: event.data, lastEventId, id });
     },
     onRetry,
     onComment,
