@@ -3,10 +3,11 @@
  * applied per auth mode. Failures become {@link HttpStatusError} / {@link NetworkError}.
  */
 import { authHeaders, authQuery, type AuthConfig, type RequestKind } from '../auth/auth.js';
-import { NetworkError, RedirectRefusedError, StreamProtocolError } from '../errors.js';
+import { StreamProtocolError } from '../errors.js';
 import type { ApiRequest } from '../providers/provider.js';
 import type { ProviderName } from '../providers/task-event.js';
-import { globalFetch, type FetchLike } from '../util/environment.js';
+import type { FetchLike } from '../util/environment.js';
+import { fetchWithoutRedirects } from './credentialed-fetch.js';
 import { httpFailure, maskUrl } from './http-failure.js';
 
 /** Where and how to reach one provider. Read at every request. */
@@ -39,22 +40,12 @@ export function prepareRequest(endpoint: EndpointConfig, request: ApiRequest, ki
  */
 export async function callApi(endpoint: EndpointConfig, request: ApiRequest, signal?: AbortSignal): Promise<unknown> {
   const { url, headers } = prepareRequest(endpoint, request, 'rest');
-  const init: RequestInit = { method: request.method, headers: { accept: 'application/json', ...headers }, signal, redirect: 'manual' };
+  const init: RequestInit = { method: request.method, headers: { accept: 'application/json', ...headers }, signal };
   if (request.body !== undefined) {
     init.body = JSON.stringify(request.body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
-  let response: Response;
-  try {
-    response = await (endpoint.fetch ?? globalFetch)(url, init);
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new NetworkError(maskUrl(url), { cause });
-  }
-  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    void response.body?.cancel().catch(() => {});
-    throw new RedirectRefusedError(maskUrl(url));
-  }
+  const response = await fetchWithoutRedirects(url, init, endpoint.fetch);
   if (!response.ok) throw await httpFailure(response, { url, method: request.method });
   const text = await response.text();
   if (!text) return undefined;

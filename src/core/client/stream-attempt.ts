@@ -19,6 +19,7 @@ import { yieldToEventLoop, type FetchLike, type Timers } from '../util/environme
 import type { EventTooLargeError } from '../errors.js';
 import { parseRetryAfter } from './backoff.js';
 import { classifyResponse } from './classify-response.js';
+import { isRedirect } from './credentialed-fetch.js';
 import { httpFailure, maskUrl } from './http-failure.js';
 import { StallWatchdog } from './stall-watchdog.js';
 import type { StreamRequest } from './stream-types.js';
@@ -113,11 +114,6 @@ export async function streamAttempt(options: AttemptOptions): Promise<AttemptOut
     signal.removeEventListener('abort', forward);
     abort.abort();
   }
-}
-
-/** A redirect answered to `redirect: 'manual'`: opaque in browsers, a plain 3xx in Node. */
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
 async function read(response: Response, abort: AbortController, options: AttemptOptions): Promise<AttemptOutcome> {

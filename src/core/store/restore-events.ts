@@ -9,12 +9,11 @@
  * Both go through the provider's own decoder, so the events are the ones a live stream gives.
  */
 import { callApi, prepareRequest, type EndpointConfig } from '../client/api-request.js';
-import { httpFailure, maskUrl } from '../client/http-failure.js';
-import { NetworkError, RedirectRefusedError } from '../errors.js';
+import { fetchWithoutRedirects } from '../client/credentialed-fetch.js';
+import { httpFailure } from '../client/http-failure.js';
 import type { DecodedMessage } from '../providers/provider.js';
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { createSseDecoder } from '../sse/sse-decoder.js';
-import { globalFetch } from '../util/environment.js';
 import { providerFor } from './providers.js';
 
 const SHANNON_PAGE = 200;
@@ -24,18 +23,7 @@ const SHANNON_MAX_PAGES = 500;
 async function parallelTrace(run: TaskRun, endpoint: EndpointConfig, signal?: AbortSignal): Promise<DecodedMessage[]> {
   const provider = providerFor('parallel');
   const { url, headers } = prepareRequest(endpoint, provider.eventsRequest(run.id), 'stream');
-  let response: Response;
-  try {
-    response = await (endpoint.fetch ?? globalFetch)(url, { headers: { ...headers, accept: 'text/event-stream' }, signal, redirect: 'manual' });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new NetworkError(maskUrl(url), { cause });
-  }
-  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    // The request carries credentials: a redirect is refused, never followed (as in callApi).
-    void response.body?.cancel().catch(() => {});
-    throw new RedirectRefusedError(maskUrl(url));
-  }
+  const response = await fetchWithoutRedirects(url, { headers: { ...headers, accept: 'text/event-stream' }, signal }, endpoint.fetch);
   if (!response.ok || !response.body) throw await httpFailure(response, { url, method: 'GET' });
   const decoder = provider.createDecoder();
   decoder.beginConnection();
