@@ -69,7 +69,7 @@ export class LogView {
   render(run: TaskRun, rows: EventRows, answer: string | undefined): TemplateResult {
     const count = rows.rows.length;
     const collapsed = isTerminalStatus(run.status) && !this.open && count > 0;
-    const unreadable = renderUnreadable(rows);
+    const unreadable = html`${renderFinalStateOnly(run, rows)}${renderUnreadable(rows)}`;
     if (collapsed) {
       return html`<section part="log" class="log" aria-label="Progress events">
         <p part="log-summary" class="log-summary">${plural(count, 'progress event', 'progress events')} ·
@@ -107,6 +107,20 @@ export class LogView {
       ${count === 0 && !run.eventsEvicted && !isTerminalStatus(run.status) ? html`<p class="muted">No events yet.</p>` : nothing}
     </section>`;
   }
+}
+
+/**
+ * A Parallel run first seen after it had finished: Parallel answers a connection to a finished run
+ * with its final state only (its current SSE guide; specs/parallel-task-api.md §7.4 said the whole
+ * trace), so there are no steps to show, and the reader should know that nothing was lost here.
+ * Seen live, a run has a status event that was not final, or progress messages.
+ */
+function renderFinalStateOnly(run: TaskRun, rows: EventRows): TemplateResult | typeof nothing {
+  if (run.provider !== 'parallel' || !isTerminalStatus(run.status) || run.eventsEvicted) return nothing;
+  const seenLive = rows.rows.some(({ event }) => event.kind !== 'status' || !isTerminalStatus(event.status));
+  if (seenLive) return nothing;
+  return html`<p part="log-note" class="muted">This run had finished before it was opened here. Parallel keeps only the result
+    of a finished run, not its steps, so there are no progress events to show.</p>`;
 }
 
 /** "1 event could not be read · details": what was wrong, in words, with the data on demand. */

@@ -48,6 +48,7 @@ import { taskStreamStyles } from './task-stream.styles.js';
  * @csspart retry - The "Try again" button of a failed, timed-out or cancelled run.
  * @csspart log - The progress log section.
  * @csspart log-summary - The one line a finished run's log collapses to ("42 progress events · show").
+ * @csspart log-note - Why a finished Parallel run first opened after it ended shows no steps (Parallel keeps only its final state).
  * @csspart unreadable - The muted line "1 event could not be read · details".
  * @csspart stop - "Stop watching": closes this view's connection; the run goes on.
  * @csspart cancel - "Cancel run" (Shannon); asks for confirmation first.
