@@ -181,6 +181,12 @@ export abstract class TaskElement extends LitElement {
    */
   configVersion = 0;
 
+  /** Subclasses that override call `super.willUpdate(changed)` first: the store is followed here. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('store')) this.storeController.follow();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (CONFIG_PROPERTIES.some((key) => changed.has(key))) this.#configChanged();

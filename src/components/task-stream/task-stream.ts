@@ -149,6 +149,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('runId') || changed.has('store')) this.#binding.follow();
   }
 
