@@ -24,15 +24,18 @@ const BUDGET = 40;
 const SETTLED = new Set(['finished', 'failed', 'needs-action']);
 
 /** What a scenario must end in, where the scenario says; others must merely settle truthfully. */
-const EXPECTED: Record<string, { phase: string; status?: string }> = {
+const EXPECTED: Record<string, { phase: string | string[]; status?: string }> = {
   unauthorized: { phase: 'failed' },
   fails: { phase: 'finished', status: 'failed' },
   // Scenarios of one provider (the other plays `happy`): `<provider>:<scenario>`.
   'parallel:parallel-action-required': { phase: 'needs-action' },
   'parallel:parallel-cancelled': { phase: 'finished', status: 'cancelled' },
   'shannon:shannon-timeout': { phase: 'finished', status: 'timeout' },
-  // Every reconnect gets 204: the server has no stream for the run.
-  'reconnect-204': { phase: 'failed' },
+  // Every reconnect gets 204: the server has no stream for the run. The status is confirmed: a run
+  // still active fails with what happened and what to do (issue 9 item 8); a run that has ended by
+  // then finishes with its final status (the API agreeing, checked below). Which one depends on how
+  // fast the engine reconnects (Firefox saw both).
+  'reconnect-204': { phase: ['failed', 'finished'] },
 };
 
 interface Logged { at: number; kind: 'stream' | 'rest'; signal?: AbortSignal }
@@ -85,7 +88,7 @@ for (const provider of ['parallel', 'shannon'] as const) {
           const final = store.getRun(run.id)!;
           const connection = store.getConnection(run.id)!;
           const expected = EXPECTED[`${provider}:${scenario}`] ?? EXPECTED[scenario] ?? { phase: 'finished', status: 'completed' };
-          expect(connection.phase, `${scenario} ends in`).to.equal(expected.phase);
+          expect([expected.phase].flat(), `${scenario} ends in`).to.include(connection.phase);
           if (connection.phase === 'finished') {
             expect(isTerminalStatus(final.status)).to.equal(true);
             // Truthful: the status API says the same.
