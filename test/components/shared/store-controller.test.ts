@@ -10,7 +10,10 @@ import type { TaskStreamElement } from '../../../src/components/task-stream/task
 import { freshStore } from '../../support/stores.js';
 import { until } from '../../support/scripted-stream.js';
 
-const run = (id: string) => ({ id, provider: 'parallel' as const, status: 'completed' as const, createdAt: '2026-11-01T10:00:00Z' });
+const run = (id: string) => ({
+  id, provider: 'parallel' as const, status: 'completed' as const, createdAt: '2026-11-01T10:00:00Z',
+  output: { type: 'text' as const, content: `Answer of ${id}`, basis: [] },
+});
 const options = (el: Element) => el.shadowRoot!.querySelectorAll('[role=option]').length;
 
 describe('the store binding of the elements', () => {

@@ -31,7 +31,7 @@ describe('<task-stream> for a Parallel run first opened after it finished', () =
     const el = await fixture<TaskStreamElement>(html`<task-stream provider="parallel" store=${store.name} proxy-url="/mock" auth-mode="api-key"></task-stream>`);
     await until(() => store.getRun(created.id)!.status === 'completed', 10_000, 'the final state');
     await until(() => note(el) !== null, 3000, 'the note');
-    expect(note(el)!.textContent).to.contain('Parallel keeps only the result of a finished run');
+    expect(note(el)!.textContent!.replace(/\s+/g, ' ')).to.contain('Parallel keeps only the result of a finished run');
     expect(store.getEvents(created.id).filter((e) => e.kind === 'message'), 'no steps were sent').to.have.length(0);
   });
 
