@@ -31,6 +31,20 @@ const CONNECTION_CHUNK = (id: string): boolean => {
 };
 
 /**
+ * What the run view (loaded when a `<task-stream>` first shows a run) shares with the connection
+ * chunk: the wording of HTTP failures and the usage totals. A chunk of their own, so that neither
+ * lazily loaded chunk pulls in the other, and a page that shows no run downloads neither.
+ */
+const VIEW_SHARED_CHUNK = (id: string): boolean => /^src\/core\/(client\/http-failure|providers\/usage)\.ts$/.test(projectPath(id));
+
+/**
+ * Modules under src/core or src/components/shared that stay out of the shared chunk: they load
+ * later, with what needs them (the view-shared chunk; links, with the run view).
+ */
+const LOADED_LATER = (id: string): boolean =>
+  VIEW_SHARED_CHUNK(id) || /^src\/(components\/shared\/(link|safe-url))\.ts$/.test(projectPath(id));
+
+/**
  * Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it.
  * Our modules are matched on their path inside the project (`src/core/…`), never on the absolute
  * path: a checkout in a folder whose name contains "oauth" or "markdown" must build the same chunks.
@@ -39,6 +53,7 @@ const CONNECTION_CHUNK = (id: string): boolean => {
  */
 const SHARED_CHUNK = (id: string): boolean => {
   const path = projectPath(id);
+  if (LOADED_LATER(id)) return false;
   return /(^|\/)node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) ||
     (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path) && !CONNECTION_CHUNK(id));
 };
@@ -67,7 +82,7 @@ export default defineConfig(({ mode }) => {
             // What every element needs (Lit, the store, the stream client, the providers, the shared
             // base class) is one chunk, not many small ones: one request, and it compresses better.
             // `shared` first: what shared modules import stays in it, not in the connection chunk.
-            codeSplitting: { groups: [{ name: 'shared', test: SHARED_CHUNK, priority: 2 }, { name: 'connection', test: CONNECTION_CHUNK, priority: 1 }] },
+            codeSplitting: { groups: [{ name: 'shared', test: SHARED_CHUNK, priority: 3 }, { name: 'view-shared', test: VIEW_SHARED_CHUNK, priority: 2 }, { name: 'connection', test: CONNECTION_CHUNK, priority: 1 }] },
           },
         },
       },

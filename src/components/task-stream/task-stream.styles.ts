@@ -1,14 +1,11 @@
+/**
+ * The run view's styles (run-view.ts): adopted by a `<task-stream>` when it first shows a run,
+ * beside the element's own (stream-shell.styles.ts).
+ */
 import { css } from 'lit';
-import { themeStyles } from '../shared/theme.js';
 
-export const taskStreamStyles = [
-  themeStyles,
-  css`
-    :host { padding: 1rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
+export const runViewStyles = css`
     h2 { font-size: 1rem; margin: 0; }
-    .muted, .hint { color: var(--_muted); }
-    .hint { font-size: 0.85em; }
-    .empty { text-align: center; padding: 2rem 1rem; }
     .header { display: grid; gap: 0.35rem; margin-bottom: 0.75rem; }
     /* The title wraps on its own line; the badge stays beside it, never pushed under. */
     .heading-row { display: flex; align-items: flex-start; gap: 0.5rem; justify-content: space-between; }
@@ -139,5 +136,4 @@ export const taskStreamStyles = [
     .tool-calls ul { list-style: none; padding-left: 0; }
     .tool-call pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font: 0.85em var(--_mono); }
     .failed { color: var(--_danger); }
-  `,
-];
+`;

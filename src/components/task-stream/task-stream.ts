@@ -8,11 +8,9 @@ import { statusLabel } from '../shared/format.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import { TaskElement } from '../shared/task-element.js';
-import { LogView } from './render-log.js';
-import { renderRun } from './render-run.js';
-import { RunActions } from './run-actions.js';
+import { RunViewParts, runView } from './lazy-run-view.js';
 import { RunBinding, type BindingHost } from './run-binding.js';
-import { taskStreamStyles } from './task-stream.styles.js';
+import { streamShellStyles } from './stream-shell.styles.js';
 
 /**
  * Shows one run: what was asked, its status, connection and progress, the answer first (while it
@@ -99,7 +97,7 @@ import { taskStreamStyles } from './task-stream.styles.js';
  * @cssprop --task-stream-max-height - Height limit of the event list while the run goes on (default 28rem).
  */
 export class TaskStreamElement extends TaskElement implements BindingHost {
-  static override styles = taskStreamStyles;
+  static override styles = streamShellStyles;
 
   /** Show this run. When absent, the element follows the store's selection. */
   @property({ attribute: 'run-id', reflect: true })
@@ -113,8 +111,8 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     return run ? [run.status, `connection-${this.taskStore.getConnection(run.id)?.state ?? 'closed'}`] : ['empty'];
   });
   #binding = new RunBinding(this);
-  #log = new LogView(this);
-  #actions = new RunActions(this, (text) => (this._announcement = text));
+  // The run view's code is loaded when a run is first shown (lazy-run-view.ts).
+  #view = new RunViewParts(this, (text) => (this._announcement = text));
 
   /** The displayed run (normalized snapshot), or undefined. */
   get run(): TaskRun | undefined {
@@ -151,6 +149,18 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('runId') || changed.has('store')) this.#binding.follow();
+    // After a failed import, "Try again" or another run loads it again: no retry loop while offline.
+    if (this.run && !this.awaitingSignIn && !this.#view.failed) this.#view.load();
+  }
+
+  /** Also waits for the run view's code while it loads, and for the render that follows. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#view.loading) {
+      await this.#view.loading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override onStoreChange(change: StoreChange): void {
@@ -163,25 +173,26 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
 
   /** @internal */
   onShown(): void {
-    this.#log.reset();
-    this.#actions.reset();
+    this.#view.reset();
   }
 
   /** @internal */
   onStatus(run: TaskRun): void {
     this._announcement = `Status: ${statusLabel(run.status)}`;
-    if (run.status !== 'running' && run.status !== 'queued') this.#actions.confirmingCancel = false;
-    this.#actions.requested = undefined;
+    const actions = this.#view.actions;
+    if (!actions) return;
+    if (run.status !== 'running' && run.status !== 'queued') actions.confirmingCancel = false;
+    actions.requested = undefined;
   }
 
   /** @internal */
   beforeRows(rowCount: number): void {
-    this.#log.beforeAppend(rowCount);
+    this.#view.log?.beforeAppend(rowCount);
   }
 
   /** @internal */
   rowsPrepended(count: number): void {
-    this.#log.prepended(count);
+    this.#view.log?.prepended(count);
   }
 
   /** Connects now: skips the backoff wait, or reopens after stop() or a failure. */
@@ -235,7 +246,11 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
    */
   async retry(): Promise<TaskRun | undefined> {
     const run = this.run;
-    const next = run ? await this.#actions.retry(run) : undefined;
+    if (run && !this.#view.actions) {
+      this.#view.load();
+      await this.#view.loading;
+    }
+    const next = run && this.#view.actions ? await this.#view.actions.retry(run) : undefined;
     if (next && this.runId !== null) this.runId = next.id;
     return next;
   }
@@ -256,14 +271,18 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     if (!run) {
       return html`${live}<div class="empty" part="empty"><p>No run selected.</p><p class="muted">Submit a task or pick one from the history to watch it here.</p></div>`;
     }
+    const view = runView();
+    const { log, actions } = this.#view;
+    // The run view's code is on its way (a few milliseconds), or could not be loaded.
+    if (!view || !log || !actions) return this.#view.failed ? html`${live}${this.#view.renderFailed()}` : live;
     this.#binding.renderedAge = clock.age(run.createdAt, run.provider);
-    return html`${live}${renderRun(run, {
+    return html`${live}${view.renderRun(run, {
       host: this,
       connection: this.taskStore.getConnection(run.id),
       events: this.taskStore.getEvents(run.id),
       rows: this.#binding.rows,
-      log: this.#log,
-      actions: this.#actions,
+      log,
+      actions,
       canPause: PROVIDER_INFO[run.provider].canPause,
       reconnect: () => this.reconnect(),
       stop: () => this.stop(),

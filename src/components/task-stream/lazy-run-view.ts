@@ -1,0 +1,103 @@
+/**
+ * The run view (run-view.ts), loaded when a `<task-stream>` first shows a run: a page whose stream
+ * waits for a run (no selection yet) downloads only the element's binding to the store. Chunks are
+ * imported by relative URL, resolved against the bundle's own URL, so CDN use keeps working.
+ * When the import fails (offline, a CDN missing the file) the element says so in words; its
+ * "Try again", or the next run shown, imports again (never a retry loop).
+ */
+import { adoptStyles, html, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
+import type { TaskElement } from '../shared/task-element.js';
+import type { LogView, RunActions } from './run-view.js';
+
+type RunViewModule = typeof import('./run-view.js');
+
+/** Where the run view comes from: the module, or (tests) a stand-in. @internal */
+export const runViewSource = {
+  load: (): Promise<RunViewModule> => import('./run-view.js'),
+};
+
+let loaded: RunViewModule | undefined;
+let loading: Promise<RunViewModule> | undefined;
+
+/** The run view once loaded, else undefined. */
+export function runView(): RunViewModule | undefined {
+  return loaded;
+}
+
+/** Starts (once) loading the run view; resolves with it, rejects when the chunk could not be loaded. */
+export function loadRunView(): Promise<RunViewModule> {
+  loading ??= runViewSource.load().then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined; // tried again on the next call
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Forgets the loaded view, so the next `loadRunView()` imports again (tests of a failed import). @internal */
+export function resetRunView(): void {
+  loaded = undefined;
+  loading = undefined;
+}
+
+/** The run view's parts of one `<task-stream>`: made when the code is there, with its styles adopted. */
+export class RunViewParts {
+  /** The log's view state (render-log.ts); undefined until the code is loaded. */
+  log: LogView | undefined;
+  /** What the view's buttons do (run-actions.ts); undefined until the code is loaded. */
+  actions: RunActions | undefined;
+  /** The last import failed: nothing loads again until {@link load} is called or another run is shown. */
+  failed = false;
+  /** The import under way, if any. */
+  loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly host: TaskElement,
+    /** Called with what a notice says, for the element's live region. */
+    private readonly announce: (text: string) => void,
+  ) {}
+
+  /** Makes the parts, importing their code first if needed; the host renders again when it is there. */
+  load(): void {
+    if (this.log || this.loading) return;
+    const ready = runView();
+    if (ready) return this.#make(ready);
+    this.loading = loadRunView().then(
+      (module) => {
+        this.#make(module);
+        this.failed = false;
+      },
+      () => {
+        this.failed = true;
+      },
+    ).finally(() => {
+      this.loading = undefined;
+      this.host.requestUpdate();
+    });
+  }
+
+  /** Another run is shown: nothing of the last one's stays, and a failed import may be tried again. */
+  reset(): void {
+    this.log?.reset();
+    this.actions?.reset();
+    this.failed = false;
+  }
+
+  /** What a stream shows when the code could not be loaded: what happened and what to do, in words. */
+  renderFailed(): TemplateResult {
+    return html`<div class="empty" part="error" role="alert"><p>The part of task-elements that shows runs could not be loaded. Check the network connection, then press Try again.</p>
+      <button type="button" @click=${() => this.load()}>Try again</button></div>`;
+  }
+
+  #make(module: RunViewModule): void {
+    // The view's styles join the element's own (adoptStyles alone would replace them).
+    const root = this.host.renderRoot as ShadowRoot;
+    const sheet = module.runViewStyles.styleSheet;
+    if (supportsAdoptingStyleSheets && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else adoptStyles(root, [module.runViewStyles]);
+    this.log = new module.LogView(this.host);
+    this.actions = new module.RunActions(this.host, this.announce);
+  }
+}
