@@ -30,6 +30,9 @@ const CONNECTION_CHUNK = (id: string): boolean => {
     /^src\/core\/store\/(run-session|run-lifecycle|run-status|run-policy|backfill|providers|api-actions|restore-events)\.ts$/.test(path);
 };
 
+/** A language's catalog (src/components/shared/i18n/de.ts): a chunk of its own, loaded for pages in that language. */
+const I18N_LANGUAGE = (path: string): boolean => /^src\/components\/shared\/i18n\/(?!catalog|locales)[a-z-]+\.ts$/.test(path);
+
 /**
  * What the run view (loaded when a `<task-stream>` first shows a run) shares with the connection
  * chunk: the wording of HTTP failures and the usage totals. A chunk of their own, so that neither
@@ -42,7 +45,7 @@ const VIEW_SHARED_CHUNK = (id: string): boolean => /^src\/core\/(client\/http-fa
  * later, with what needs them (the view-shared chunk; links, with the run view).
  */
 const LOADED_LATER = (id: string): boolean =>
-  VIEW_SHARED_CHUNK(id) || /^src\/(components\/shared\/(link|safe-url))\.ts$/.test(projectPath(id));
+  VIEW_SHARED_CHUNK(id) || /^src\/(components\/shared\/(link|safe-url|error-text))\.ts$/.test(projectPath(id));
 
 /**
  * Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it.
@@ -55,7 +58,8 @@ const SHARED_CHUNK = (id: string): boolean => {
   const path = projectPath(id);
   if (LOADED_LATER(id)) return false;
   return /(^|\/)node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) ||
-    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path) && !CONNECTION_CHUNK(id));
+    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path) &&
+      !I18N_LANGUAGE(path) && !CONNECTION_CHUNK(id));
 };
 
 export default defineConfig(({ mode }) => {

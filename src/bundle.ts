@@ -15,6 +15,8 @@ export { loadTaskElements, autoloadTaskElements, TASK_TAGS } from './autoload.js
 // (validation, request builders, OAuth) is in the npm package's `task-elements/core`.
 export { getTaskStore, registerTaskStore, releaseTaskStore } from './core/store/registry.js';
 export { createTaskStore } from './core/store/task-store.js';
+// Languages beyond English and German, and site-wide wording (issue 15 §2).
+export { registerLocale } from './components/shared/i18n/locales.js';
 export {
   TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError, ConfigError,
   isTaskElementsError, isHttpStatusError,

@@ -40,7 +40,7 @@ describe('<task-form>', () => {
     const options = [...el.shadowRoot!.querySelectorAll('#pf-processor option')].map((o) => o.textContent!);
     expect(options).to.have.length(18);
     expect(options.some((o) => o.startsWith('core2x — $50/1k'))).to.equal(true);
-    expect(options.some((o) => o.startsWith('ultra8x-fast — $2400/1k · 1min–1hr'))).to.equal(true);
+    expect(options.some((o) => o.startsWith('ultra8x-fast — $2,400/1k · 1 min–1 hr'))).to.equal(true);
     expect(el.shadowRoot!.querySelectorAll('[part~="field"]').length).to.be.greaterThan(4);
     await expect(el).to.be.accessible();
   });

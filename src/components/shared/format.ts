@@ -1,6 +1,9 @@
-/** Small display formatters shared by the elements. */
-
-const rtf = typeof Intl !== 'undefined' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : undefined;
+/**
+ * Small display formatters shared by the elements, in the language of the render in progress
+ * (i18n/scope.ts): every date, time, number and cost goes through `Intl` for that language.
+ */
+import type { TaskStatus } from '../../core/providers/task-event.js';
+import { l10n, t } from '../../core/i18n/scope.js';
 
 /**
  * How long ago a time was: "3 minutes ago", "yesterday". Times are past by nature: a time that is
@@ -8,48 +11,35 @@ const rtf = typeof Intl !== 'undefined' ? new Intl.RelativeTimeFormat(undefined,
  * "in …". Correct server times for skew first (clock.ts `serverNow`).
  */
 export function relativeTime(iso: string | undefined, now = Date.now()): string {
-  const time = iso ? Date.parse(iso) : NaN;
-  if (Number.isNaN(time)) return '';
-  const seconds = Math.round((now - time) / 1000);
-  if (seconds < 5) return 'just now';
-  if (!rtf) return new Date(time).toLocaleString();
-  if (seconds < 60) return rtf.format(-seconds, 'second');
-  if (seconds < 3600) return rtf.format(-Math.round(seconds / 60), 'minute');
-  if (seconds < 86_400) return rtf.format(-Math.round(seconds / 3600), 'hour');
-  return rtf.format(-Math.round(seconds / 86_400), 'day');
+  return l10n().relativeTime(iso, now);
 }
 
-/** "1:05:09" or "4:07" from milliseconds. */
+/** "1:05:09" or "4:07" from milliseconds, in the language's digits. */
 export function duration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return l10n().duration(ms);
 }
-
-/**
- * The options `toLocaleTimeString()` uses, in one formatter made once: `toLocaleTimeString()` builds
- * a new one per call, which costs more than the rest of an event row (a list renders 100 at a time).
- */
-let timeFormat: Intl.DateTimeFormat | undefined;
 
 /** Local time of an ISO timestamp, or '' when it does not parse. */
 export function clockTime(iso: string | undefined): string {
-  const time = iso ? Date.parse(iso) : NaN;
-  if (Number.isNaN(time)) return '';
-  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
-  return timeFormat.format(time);
+  return l10n().clockTime(iso);
 }
 
-/** "1,234". */
+/** "1,234" (en), "1.234" (de); "–" for nothing. */
 export function count(n: number | undefined): string {
-  return n === undefined ? '–' : n.toLocaleString();
+  return n === undefined ? '–' : l10n().number(n);
 }
 
-/** Human label of a normalized status. */
+/** A date and time in full, for a tooltip. */
+export function dateTime(iso: string | undefined): string {
+  return l10n().dateTime(iso);
+}
+
+/** Statuses the catalog names (`status.<status>`). */
+const STATUSES: ReadonlySet<string> = new Set<TaskStatus>(['queued', 'running', 'action_required', 'paused', 'cancelling', 'completed', 'failed', 'cancelled', 'timeout', 'unknown']);
+
+/** Label of a normalized status in the render's language ("action required"). */
 export function statusLabel(status: string): string {
-  return status.replace(/_/g, ' ');
+  return STATUSES.has(status) ? t(`status.${status as TaskStatus}`) : status.replace(/_/g, ' ');
 }
 
 /** Text shortened to `max` characters with an ellipsis. */
@@ -70,29 +60,20 @@ export function humanize(name: string): string {
     .join(' ');
 }
 
-const usd = (digits: number) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits });
-
-/** The smallest cost shown as a number; anything above 0 and below it reads "< $0.0001". */
-const SMALLEST_COST = 0.0001;
-
 /**
  * A cost in US dollars, truthfully: "$0.00" for nothing, "< $0.0001" for less than a hundredth of
  * a cent (never "$0.0000" for a cost that is not zero), up to 4 decimals below $1, cents above.
  */
 export function formatCost(costUsd: number | undefined): string {
-  if (costUsd === undefined || !Number.isFinite(costUsd)) return '';
-  if (costUsd === 0) return usd(2).format(0);
-  if (costUsd < SMALLEST_COST) return `< ${usd(4).format(SMALLEST_COST)}`;
-  return usd(costUsd < 1 ? 4 : 2).format(costUsd);
+  return l10n().cost(costUsd);
 }
 
 /** "1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini" — the parts that are known. */
 export function formatUsage(usage: { totalTokens?: number; inputTokens?: number; outputTokens?: number; costUsd?: number; model?: string }, withModel = true): string {
   const split = usage.inputTokens !== undefined && usage.outputTokens !== undefined
-    ? ` (${usage.inputTokens.toLocaleString()} in, ${usage.outputTokens.toLocaleString()} out)` : '';
+    ? ` (${t('usage.split', { input: usage.inputTokens, output: usage.outputTokens })})` : '';
   return [
-    usage.totalTokens !== undefined ? `${usage.totalTokens.toLocaleString()} tokens${split}` : '',
+    usage.totalTokens !== undefined ? `${t('usage.tokens', { count: usage.totalTokens })}${split}` : '',
     formatCost(usage.costUsd),
     withModel ? usage.model ?? '' : '',
   ].filter(Boolean).join(' · ');

@@ -7,6 +7,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
+import { l10n, withLocalizer } from '../../core/i18n/scope.js';
 
 type MarkdownModule = typeof import('./markdown.js');
 
@@ -25,5 +26,7 @@ const plain = (text: string): TemplateResult => html`<div class="markdown plain"
 export function renderMarkdownLazily(text: string): TemplateResult | ReturnType<typeof until> {
   if (loaded) return loaded.renderMarkdown(text);
   const fallback = plain(text);
-  return until(loadMarkdown().then((module) => module.renderMarkdown(text), () => fallback), fallback);
+  // Rendered when the chunk arrives, after this render: in the language of this render.
+  const localizer = l10n();
+  return until(loadMarkdown().then((module) => withLocalizer(localizer, () => module.renderMarkdown(text)), () => fallback), fallback);
 }

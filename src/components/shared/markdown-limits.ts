@@ -9,6 +9,8 @@
  * The rest is cut into blocks at blank lines outside code fences, so a long document is lexed a
  * slice at a time (see markdown.ts) and no single task runs long. Pure, linear in the text.
  */
+import { l10n } from '../../core/i18n/scope.js';
+import { t } from './markdown-strings.js';
 
 /** Longest text that is formatted, in UTF-16 code units (~100 KB). */
 export const MAX_MARKDOWN_CHARS = 100_000;
@@ -75,9 +77,9 @@ export function planMarkdown(text: string): MarkdownPlan {
 /** The note shown above a plain-text fallback, in plain words. */
 export function plainNote(reason: PlainReason | 'failed', length: number): string {
   switch (reason) {
-    case 'long': return `This result is long (${Math.round(length / 1024)} KB), so it is shown as plain text.`;
-    case 'nested': return 'This result is nested too deeply to format, so it is shown as plain text.';
-    case 'dense': return 'This result has too much markup to format quickly, so it is shown as plain text.';
-    default: return 'This result could not be formatted, so it is shown as plain text.';
+    case 'long': return t('stream.plain.long', { size: l10n().number(Math.round(length / 1024), { style: 'unit', unit: 'kilobyte' }) });
+    case 'nested': return t('stream.plain.nested');
+    case 'dense': return t('stream.plain.dense');
+    default: return t('stream.plain.failed');
   }
 }

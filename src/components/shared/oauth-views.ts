@@ -9,6 +9,28 @@
  */
 import { html, nothing } from 'lit';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
+import type { OAuthErrorReason } from '../../core/auth/oauth/oauth-errors.js';
+import { l10n, t } from '../../core/i18n/scope.js';
+
+const ERROR_KEYS = {
+  config: 'signIn.error.config', 'state-mismatch': 'signIn.error.stateMismatch', 'no-pending-sign-in': 'signIn.error.noPendingSignIn',
+  'access-denied': 'signIn.error.accessDenied', 'authorization-error': 'signIn.error.authorizationError', 'token-error': 'signIn.error.tokenError',
+  'provider-unreachable': 'signIn.error.providerUnreachable', 'registration-error': 'signIn.error.registrationError', 'key-rejected': 'signIn.error.keyRejected',
+} as const satisfies Record<OAuthErrorReason, `signIn.${string}`>;
+
+/**
+ * What the sign-in says last, in the render's language: on English pages the session's own sentence
+ * (it names the provider and quotes its words); in a language whose catalog has the situation's
+ * words, those. An error without a reason is the sign-in code failing to load.
+ */
+export function signInMessage(snapshot: OAuthSnapshot): string {
+  const { status, error } = snapshot;
+  const key = status === 'error' ? (error ? ERROR_KEYS[error.reason] : 'signIn.loadFailed')
+    : status === 'completing' ? 'signIn.finishing'
+      : status === 'redirecting' ? 'signIn.redirecting'
+        : status === 'signed-out' && snapshot.message ? 'signIn.signedOut' : undefined;
+  return key && l10n().translates(key) ? t(key) : snapshot.message;
+}
 
 export interface SignInPanelOptions {
   snapshot: OAuthSnapshot;
@@ -19,23 +41,24 @@ export interface SignInPanelOptions {
 }
 
 export function renderSignInPanel({ snapshot, required, onSignIn, onSignOut }: SignInPanelOptions) {
-  const { status, message, error } = snapshot;
+  const { status, error } = snapshot;
+  const message = signInMessage(snapshot);
   if (status === 'signed-in') {
     return html`<div class="auth signed-in" part="auth">
-      <span class="auth-state" role="status"><span aria-hidden="true">✓</span> Signed in with Parallel</span>
-      <button part="sign-out" type="button" @click=${onSignOut}>Sign out</button>
+      <span class="auth-state" role="status"><span aria-hidden="true">✓</span> ${t('signIn.signedIn')}</span>
+      <button part="sign-out" type="button" @click=${onSignOut}>${t('signIn.signOut')}</button>
     </div>`;
   }
   const cannotWork = error?.reason === 'config';
   const busy = status === 'redirecting' || status === 'completing';
   return html`<div class="auth" part="auth">
-    <p class="hint">Sign in with your Parallel account to run tasks: this page then uses an API key of your account, kept only in this browser.</p>
+    <p class="hint">${t('signIn.hint')}</p>
     ${status === 'error' ? html`<p part="error" class="request-error" role="alert">${message}</p>` : nothing}
     ${status === 'signed-out' && message ? html`<p class="hint" role="status">${message}</p>` : nothing}
     ${busy ? html`<p class="hint" role="status">${message}</p>` : nothing}
-    ${required && !busy && status !== 'error' ? html`<p part="error" class="request-error" role="alert">Sign in with Parallel first: nothing was sent, and your input is kept.</p>` : nothing}
+    ${required && !busy && status !== 'error' ? html`<p part="error" class="request-error" role="alert">${t('signIn.required')}</p>` : nothing}
     ${cannotWork ? nothing : html`<button part="sign-in" type="button" class="primary sign-in" ?disabled=${busy} @click=${onSignIn}>
-      ${status === 'completing' ? 'Signing in…' : status === 'redirecting' ? 'Opening Parallel…' : 'Sign in with Parallel'}
+      ${t(status === 'completing' ? 'signIn.signingIn' : status === 'redirecting' ? 'signIn.opening' : 'signIn.button')}
     </button>`}
   </div>`;
 }
@@ -45,9 +68,9 @@ export function renderSignInRequired(snapshot: OAuthSnapshot) {
   const status = snapshot.status;
   const busy = status === 'redirecting' || status === 'completing';
   return html`<div part="empty" class="empty" data-reason="sign-in">
-    <p>${busy ? 'Signing in…' : 'Sign in to see runs.'}</p>
+    <p>${t(busy ? 'signIn.signingIn' : 'signIn.toSeeRuns')}</p>
     ${status === 'error'
-      ? html`<p class="muted" role="alert">${snapshot.message}</p>`
-      : busy ? nothing : html`<p class="muted">Use “Sign in with Parallel” to let this page use your Parallel account.</p>`}
+      ? html`<p class="muted" role="alert">${signInMessage(snapshot)}</p>`
+      : busy ? nothing : html`<p class="muted">${t('signIn.toSeeRunsHint')}</p>`}
   </div>`;
 }

@@ -14,6 +14,7 @@ import type { OAuthError } from '../../core/auth/oauth/oauth-errors.js';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import type { OAuthController, OAuthHost } from './oauth-controller.js';
 import type { SignInPanelOptions } from './oauth-views.js';
+import { t } from '../../core/i18n/scope.js';
 
 type BindingModule = typeof import('./oauth-binding.js');
 
@@ -101,7 +102,7 @@ export class SignInGate implements ReactiveController {
     const snapshot = this.snapshot;
     return snapshot && this.#module
       ? this.#module.renderSignInPanel({ ...options, snapshot })
-      : html`<div class="auth" part="auth"><p class="hint" role="status">${snapshot?.message ?? 'Checking the sign-in…'}</p></div>`;
+      : html`<div class="auth" part="auth"><p class="hint" role="status">${t(snapshot ? 'signIn.loadFailed' : 'signIn.checking')}</p></div>`;
   }
 
   /** What `<task-stream>` and `<task-history>` show without a key: "Sign in to see runs". */
@@ -109,7 +110,7 @@ export class SignInGate implements ReactiveController {
     const snapshot = this.snapshot;
     return snapshot && this.#module
       ? this.#module.renderSignInRequired(snapshot)
-      : html`<div part="empty" class="empty" data-reason="sign-in"><p>${snapshot?.message ?? 'Checking the sign-in…'}</p></div>`;
+      : html`<div part="empty" class="empty" data-reason="sign-in"><p>${t(snapshot ? 'signIn.loadFailed' : 'signIn.checking')}</p></div>`;
   }
 
   hostConnected(): void {

@@ -15,8 +15,12 @@ import type { OAuthSnapshot, OAuthStatus } from '../../core/auth/oauth/oauth-ses
 import type { ProviderName } from '../../core/providers/task-event.js';
 import type { StoreChange, TaskStore } from '../../core/store/task-store.js';
 import { parseProviderName, PROVIDER_INFO } from '../../core/providers/provider-info.js';
+import type { PartialTaskStrings } from './i18n/catalog.js';
+import type { Localizer } from '../../core/i18n/localizer.js';
+import { withLocalizer } from '../../core/i18n/scope.js';
 import { TaskErrorEvent } from './events.js';
 import { dropKeyAttributes, KEY_ATTRIBUTES } from './key-attribute.js';
+import { LocaleController } from './locale-controller.js';
 import { SignInGate } from './sign-in-gate.js';
 import { StorageSyncController } from './storage-sync.js';
 import { StoreController } from './store-controller.js';
@@ -35,6 +39,8 @@ export abstract class TaskElement extends LitElement {
   protected readonly oauth = new SignInGate(this, () => this.oauthAnnounceRank);
   /** Which element of a sign-in fires `task-auth`: the lowest rank (forms 0, others 1). */
   protected oauthAnnounceRank = 1;
+  /** The element's language: the nearest `lang`, its catalog, the `strings` overrides (locale-controller.ts). */
+  readonly #locale = new LocaleController(this, () => this.strings);
 
   /** Which API requests and events follow: `parallel` (default) or `shannon`. */
   @property({ reflect: true, converter: { fromAttribute: (v: string | null) => parseProviderName(v) } })
@@ -50,6 +56,17 @@ export abstract class TaskElement extends LitElement {
   /** Where credentials go: `none` (the proxy adds them), `api-key`, `bearer`, `query` (Shannon streams), `oauth`. */
   @property({ attribute: 'auth-mode', converter: { fromAttribute: (v: string | null) => parseAuthMode(v) } })
   authMode: AuthMode = 'none';
+
+  /**
+   * The host's own words for any visible string, by key, over the catalog of the element's language
+   * (`TaskStrings` lists every key with its English text and `{placeholders}`; plural messages take
+   * `{ one, other, … }`). Keys left out keep the catalog's text. The language itself follows the
+   * `lang` of the element or its nearest ancestor (`<html lang="de">` is enough); other languages
+   * are added for every element with `registerLocale(lang, catalog)`.
+   * @example el.strings = { 'history.clearAll': 'Remove all', 'history.count': { one: '{count} task', other: '{count} tasks' } }
+   */
+  @property({ attribute: false })
+  strings: PartialTaskStrings | undefined = undefined;
 
   /** Name of the shared store: elements with the same name share runs, selection and connections. */
   @property()
@@ -185,6 +202,32 @@ export abstract class TaskElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('store')) this.storeController.follow();
+  }
+
+  /** The BCP 47 language the element renders in now (`en` when no `lang` applies). */
+  get locale(): string {
+    return this.#locale.localizer.locale;
+  }
+
+  /** The element's language at work: its words and `Intl` formats (for text made outside `render()`). @internal */
+  get localizer(): Localizer {
+    return this.#locale.localizer;
+  }
+
+  /** Runs `fn` in the element's language: for words made outside `render()` (an announcement after a click). */
+  protected inLanguage<T>(fn: () => T): T {
+    return withLocalizer(this.#locale.localizer, fn);
+  }
+
+  /** Renders in the element's language: template helpers read it through `l10n()` / `t()` (i18n/scope.ts). */
+  protected override update(changed: PropertyValues<this>): void {
+    withLocalizer(this.#locale.localizer, () => super.update(changed));
+  }
+
+  /** `updateComplete` also waits for the catalog of a newly applied language to load. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#locale.ready;
+    return super.getUpdateComplete();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

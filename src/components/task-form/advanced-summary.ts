@@ -4,6 +4,7 @@
  * follow-up, a session) come with their own "Clear" button.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { t } from './strings.js';
 
 export interface SetValue {
   /** What the value is, in words ("Webhook", "Follows up on"). */
@@ -22,14 +23,14 @@ export function shortValue(text: string): string {
   return line.length > MAX_CHARS ? `${line.slice(0, MAX_CHARS - 1)}…` : line;
 }
 
-/** The number of keys of a JSON object text, or of items of an array text, in words. */
-export function countJson(text: string, one: string, many: string): string {
+/** The number of keys of a JSON object text, or of items of an array text, in words (message `what`). */
+export function countJson(text: string, what: 'form.set.keys' | 'form.set.servers'): string {
   try {
     const value = JSON.parse(text) as unknown;
     const count = Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : 0;
-    return `${count} ${count === 1 ? one : many}`;
+    return t(what, { count });
   } catch {
-    return 'not valid yet';
+    return t('form.set.invalid');
   }
 }
 
@@ -39,8 +40,8 @@ export function countJson(text: string, one: string, many: string): string {
  */
 export function renderSetValues(id: string, values: readonly SetValue[]): TemplateResult | typeof nothing {
   if (!values.length) return nothing;
-  return html`<ul class="set-values" id=${id} aria-label="Set in this section">${values.map(({ label, value, onClear }) => html`<li>
+  return html`<ul class="set-values" id=${id} aria-label=${t('form.set.label')}>${values.map(({ label, value, onClear }) => html`<li>
     <span class="set-label">${label}:</span> <span class="set-value">${value}</span>
-    ${onClear ? html`<button type="button" class="link-button" aria-label="Clear ${label.toLowerCase()}" @click=${onClear}>Clear</button>` : nothing}
+    ${onClear ? html`<button type="button" class="link-button" aria-label=${t('form.set.clear', { what: label })} @click=${onClear}>${t('form.clear')}</button>` : nothing}
   </li>`)}</ul>`;
 }

@@ -3,6 +3,7 @@
  * (linked with `aria-describedby`, announced through `aria-invalid`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { t } from './strings.js';
 
 export interface FieldOptions {
   id: string;
@@ -45,7 +46,7 @@ export function chips(label: string, values: readonly string[], onRemove: (value
   if (!values.length) return html``;
   return html`<ul class="chips" aria-label=${label}>${values.map((value) => html`<li class="chip">
     <span>${value}</span>
-    <button type="button" class="chip-remove" aria-label="Remove ${value}" @click=${() => onRemove(value)}>×</button>
+    <button type="button" class="chip-remove" aria-label=${t('form.removeChip', { value })} @click=${() => onRemove(value)}>×</button>
   </li>`)}</ul>`;
 }
 

@@ -6,6 +6,7 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isHttpStatusError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/providers/task-event.js';
+import { t } from './strings.js';
 import type { TaskElement } from '../shared/task-element.js';
 import { describedBy, field } from './form-controls.js';
 
@@ -17,13 +18,10 @@ export function needsKey(el: TaskElement, provider: ProviderName): boolean {
   return el.authMode !== 'none' && el.authMode !== 'oauth' && !(provider === el.provider && el.apiKey);
 }
 
-/** Why `el` cannot send a request of `provider` yet, if a key is needed and none was typed. */
+/** Why `el` cannot send a request of `provider` yet (in the render's language), if a key is needed and none was typed. */
 export function keyError(el: TaskElement, provider: ProviderName): string | undefined {
-  return needsKey(el, provider) && !el.taskStore.getCredential(provider) ? 'Enter an API key: this form sends it with each request.' : undefined;
+  return needsKey(el, provider) && !el.taskStore.getCredential(provider) ? t('form.key.missing') : undefined;
 }
-
-/** What the key field says after the API refused the key, until the key or the settings change. */
-export const REFUSED_KEY = 'The API refused this key. Enter a valid key, then submit again.';
 
 /** Whether a failed create request was refused for its credentials (HTTP 401 or 403). */
 export function refusedCredentials(error: unknown): boolean {
@@ -42,17 +40,16 @@ export interface KeyFieldOptions {
   onClear(): void;
 }
 
-const HINT = 'Kept in this page only; use auth-mode="none" behind the proxy to keep keys off the browser.';
-
 export function renderKeyField(o: KeyFieldOptions): TemplateResult {
+  const HINT = t('form.key.hint');
   return field({
-    id: 'api-key', label: `${o.provider === 'shannon' ? 'Shannon' : 'Parallel'} API key`, error: o.error, hint: HINT,
+    id: 'api-key', label: t('form.key.label', { provider: t(o.provider === 'shannon' ? 'provider.shannon' : 'provider.parallel') }), error: o.error, hint: HINT,
     control: html`<div class="key-input">
       <input id="api-key" type=${o.visible ? 'text' : 'password'} autocomplete="off" spellcheck="false"
         .value=${live(o.value)} aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy('api-key', o.error, HINT)}
         @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)} @blur=${o.onBlur} />
-      <button type="button" aria-pressed=${o.visible ? 'true' : 'false'} @click=${o.onToggle}>${o.visible ? 'Hide' : 'Show'}</button>
-      <button type="button" ?disabled=${!o.value} @click=${o.onClear}>Clear</button>
+      <button type="button" aria-pressed=${o.visible ? 'true' : 'false'} @click=${o.onToggle}>${t(o.visible ? 'form.key.hide' : 'form.key.show')}</button>
+      <button type="button" ?disabled=${!o.value} @click=${o.onClear}>${t('form.clear')}</button>
     </div>`,
   });
 }

@@ -10,6 +10,8 @@ import type { ParallelDraft, ParallelField } from '../../core/validation/paralle
 import { normalizeDomain, readDomainText, withDomains } from '../../core/validation/domain-text.js';
 import { countJson, renderSetValues, shortValue, type SetValue } from './advanced-summary.js';
 import { chips, describedBy, field } from './form-controls.js';
+import { l10n } from '../../core/i18n/scope.js';
+import { t } from './strings.js';
 
 export interface ParallelFieldsContext {
   draft: ParallelDraft;
@@ -22,6 +24,19 @@ export interface ParallelFieldsContext {
 }
 
 const text = (e: Event) => (e.target as HTMLInputElement).value;
+
+/** A price in US dollars without needless cents: "$5", "$2,400" (en), "5 $" (de). */
+const usd = (amount: number) => l10n().number(amount, { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+const UNITS: Record<string, string> = { s: 'second', min: 'minute', hr: 'hour' };
+
+/** A latency range as the processor table writes it ("60s–5min") in the render's language ("60 s–5 min"). */
+function latency(range: string): string {
+  return range.split('–').map((end) => {
+    const match = /^(\d+)(s|min|hr)$/.exec(end.trim());
+    return match ? l10n().number(Number(match[1]), { style: 'unit', unit: UNITS[match[2]!]!, unitDisplay: 'short' }) : end;
+  }).join('–');
+}
 
 /** JSON fields are set in the code font; prose (the input, a report description) in the text font. */
 const CODE_FIELDS: readonly ParallelField[] = ['outputSchema', 'metadata', 'mcpServers'];
@@ -49,11 +64,11 @@ function domainList(ctx: ParallelFieldsContext, list: 'include' | 'exclude'): Te
   };
   return field({
     id,
-    label: list === 'include' ? 'Only these domains' : 'Never these domains',
+    label: t(list === 'include' ? 'form.parallel.includeDomains' : 'form.parallel.excludeDomains'),
     error,
-    hint: ctx.draft[textKey].trim() ? 'Typed but not added yet: it is added when you run the task.' : undefined,
+    hint: ctx.draft[textKey].trim() ? t('form.parallel.domainTyped') : undefined,
     control: html`<div class="chip-input">
-        <input id=${id} type="text" inputmode="url" autocomplete="off" placeholder=${list === 'include' ? 'example.com or .edu' : 'example.org'}
+        <input id=${id} type="text" inputmode="url" autocomplete="off" placeholder=${list === 'include' ? t('form.parallel.includePlaceholder') : 'example.org'}
           .value=${live(ctx.draft[textKey])} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy(id, error, ctx.draft[textKey].trim())}
           @input=${(e: Event) => ctx.update({ [textKey]: text(e) } as Partial<ParallelDraft>)}
           @change=${() => ctx.update({}, key)}
@@ -63,9 +78,9 @@ function domainList(ctx: ParallelFieldsContext, list: 'include' | 'exclude'): Te
               add();
             }
           }} />
-        <button type="button" @click=${add}>Add</button>
+        <button type="button" @click=${add}>${t('form.parallel.add')}</button>
       </div>`,
-    after: chips(list === 'include' ? 'Included domains' : 'Excluded domains', values, (v) => ctx.update({ [key]: values.filter((d) => d !== v) } as Partial<ParallelDraft>, key)),
+    after: chips(t(list === 'include' ? 'form.parallel.included' : 'form.parallel.excluded'), values, (v) => ctx.update({ [key]: values.filter((d) => d !== v) } as Partial<ParallelDraft>, key)),
   });
 }
 
@@ -74,13 +89,13 @@ function advancedValues(ctx: ParallelFieldsContext): SetValue[] {
   const { draft } = ctx;
   const values: SetValue[] = [];
   if (draft.previousInteractionId.trim()) {
-    values.push({ label: 'Follows up on', value: shortValue(draft.previousInteractionId), onClear: () => ctx.update({ previousInteractionId: '' }, 'previousInteractionId') });
+    values.push({ label: t('form.parallel.set.followUp'), value: shortValue(draft.previousInteractionId), onClear: () => ctx.update({ previousInteractionId: '' }, 'previousInteractionId') });
   }
-  if (draft.webhookUrl.trim()) values.push({ label: 'Webhook', value: shortValue(draft.webhookUrl) });
-  if (draft.metadata.trim()) values.push({ label: 'Metadata', value: countJson(draft.metadata, 'key', 'keys') });
-  if (draft.inputSchema.trim()) values.push({ label: 'Input schema', value: draft.inputSchema.trim().startsWith('{') ? 'JSON schema' : shortValue(draft.inputSchema) });
-  if (draft.mcpServers.trim()) values.push({ label: 'MCP servers', value: countJson(draft.mcpServers, 'server', 'servers') });
-  if (draft.location.trim()) values.push({ label: 'Location', value: draft.location.trim().toUpperCase() });
+  if (draft.webhookUrl.trim()) values.push({ label: t('form.parallel.set.webhook'), value: shortValue(draft.webhookUrl) });
+  if (draft.metadata.trim()) values.push({ label: t('form.parallel.set.metadata'), value: countJson(draft.metadata, 'form.set.keys') });
+  if (draft.inputSchema.trim()) values.push({ label: t('form.parallel.set.inputSchema'), value: draft.inputSchema.trim().startsWith('{') ? t('form.parallel.set.jsonSchema') : shortValue(draft.inputSchema) });
+  if (draft.mcpServers.trim()) values.push({ label: t('form.parallel.set.mcp'), value: countJson(draft.mcpServers, 'form.set.servers') });
+  if (draft.location.trim()) values.push({ label: t('form.parallel.set.location'), value: draft.location.trim().toUpperCase() });
   return values;
 }
 
@@ -91,66 +106,66 @@ export function renderParallelFields(ctx: ParallelFieldsContext): TemplateResult
   const radio = (name: ParallelField, value: string, label: string) => html`<label class="choice">
     <input type="radio" name=${name} .value=${value} .checked=${live(draft[name] === value)}
       @change=${() => ctx.update({ [name]: value } as Partial<ParallelDraft>, name)} /> ${label}</label>`;
-  const inputHint = draft.inputMode === 'json' ? 'A JSON object, e.g. {"company": "Acme", "country": "DE"}.' : 'What should be researched? Plain text.';
+  const inputHint = draft.inputMode === 'json' ? t('form.parallel.inputHintJson') : t('form.parallel.inputHintText');
   return html`
     ${field({
-      id: 'pf-input-mode', label: 'Input format', group: true,
-      control: html`<div class="choices">${radio('inputMode', 'text', 'Text')}${radio('inputMode', 'json', 'JSON object')}</div>`,
+      id: 'pf-input-mode', label: t('form.parallel.inputFormat'), group: true,
+      control: html`<div class="choices">${radio('inputMode', 'text', t('form.parallel.inputText'))}${radio('inputMode', 'json', t('form.parallel.inputJson'))}</div>`,
     })}
-    ${field({ id: 'pf-input', label: 'Task input', error: errors.input, hint: inputHint, control: textarea(ctx, 'input', 'pf-input', 4, inputHint) })}
+    ${field({ id: 'pf-input', label: t('form.parallel.input'), error: errors.input, hint: inputHint, control: textarea(ctx, 'input', 'pf-input', 4, inputHint) })}
     ${field({
-      id: 'pf-processor', label: 'Processor', error: errors.processor,
-      hint: processor ? `$${processor.pricePer1k} per 1,000 runs · typically ${processor.latency} · about ${processor.maxFields} output fields` : undefined,
+      id: 'pf-processor', label: t('form.parallel.processor'), error: errors.processor,
+      hint: processor ? t('form.parallel.processorHint', { price: usd(processor.pricePer1k), latency: latency(processor.latency), fields: processor.maxFields }) : undefined,
       control: html`<select id="pf-processor" name="processor" aria-invalid=${errors.processor ? 'true' : 'false'} aria-describedby=${describedBy('pf-processor', errors.processor, processor)}
         @change=${(e: Event) => ctx.update({ processor: text(e) }, 'processor')}>
-        ${PARALLEL_PROCESSORS.map((p) => html`<option value=${p.id} ?selected=${p.id === draft.processor}>${p.id} — $${p.pricePer1k}/1k · ${p.latency}</option>`)}
+        ${PARALLEL_PROCESSORS.map((p) => html`<option value=${p.id} ?selected=${p.id === draft.processor}>${t('form.parallel.processorOption', { id: p.id, price: usd(p.pricePer1k), latency: latency(p.latency) })}</option>`)}
       </select>`,
     })}
     ${field({
-      id: 'pf-output-type', label: 'Output', group: true,
-      control: html`<div class="choices">${radio('outputType', 'auto', 'Auto schema')}${radio('outputType', 'text', 'Text report')}${radio('outputType', 'json', 'JSON schema')}</div>`,
+      id: 'pf-output-type', label: t('form.parallel.output'), group: true,
+      control: html`<div class="choices">${radio('outputType', 'auto', t('form.parallel.outputAuto'))}${radio('outputType', 'text', t('form.parallel.outputText'))}${radio('outputType', 'json', t('form.parallel.outputJson'))}</div>`,
     })}
     ${draft.outputType === 'text'
-      ? field({ id: 'pf-output-description', label: 'What the report should cover (optional)', control: textarea(ctx, 'outputDescription', 'pf-output-description', 2) })
+      ? field({ id: 'pf-output-description', label: t('form.parallel.outputDescription'), control: textarea(ctx, 'outputDescription', 'pf-output-description', 2) })
       : nothing}
     ${draft.outputType === 'json'
       ? field({
-          id: 'pf-output-schema', label: 'Output JSON schema', error: errors.outputSchema, warnings: warnings.outputSchema,
-          hint: 'Root "type": "object" with "properties"; at most 5 levels and 100 properties; no format, pattern or min/max keywords.',
+          id: 'pf-output-schema', label: t('form.parallel.outputSchema'), error: errors.outputSchema, warnings: warnings.outputSchema,
+          hint: t('form.parallel.outputSchemaHint'),
           control: textarea(ctx, 'outputSchema', 'pf-output-schema', 10, true),
         })
       : nothing}
     <fieldset class="group">
-      <legend>Sources</legend>
+      <legend>${t('form.parallel.sources')}</legend>
       ${domainList(ctx, 'include')}
       ${domainList(ctx, 'exclude')}
       ${field({
-        id: 'pf-after-date', label: 'Only sources published after', error: errors.afterDate,
+        id: 'pf-after-date', label: t('form.parallel.afterDate'), error: errors.afterDate,
         control: html`<input id="pf-after-date" type="date" .value=${live(draft.afterDate)} aria-invalid=${errors.afterDate ? 'true' : 'false'}
           aria-describedby=${describedBy('pf-after-date', errors.afterDate)} @input=${(e: Event) => ctx.update({ afterDate: text(e) }, 'afterDate')} />`,
       })}
     </fieldset>
     <details class="group" id="pf-advanced">
-      <summary aria-describedby=${advanced.length ? 'pf-advanced-set' : nothing}>Webhook, metadata and advanced options</summary>
+      <summary aria-describedby=${advanced.length ? 'pf-advanced-set' : nothing}>${t('form.parallel.advanced')}</summary>
       ${field({
-        id: 'pf-webhook', label: 'Webhook URL (https)', error: errors.webhookUrl,
+        id: 'pf-webhook', label: t('form.parallel.webhook'), error: errors.webhookUrl,
         control: html`<input id="pf-webhook" type="url" placeholder="https://example.com/hooks/parallel" .value=${live(draft.webhookUrl)}
           aria-invalid=${errors.webhookUrl ? 'true' : 'false'} aria-describedby=${describedBy('pf-webhook', errors.webhookUrl)}
           @input=${(e: Event) => ctx.update({ webhookUrl: text(e) }, 'webhookUrl')} />`,
         after: html`<label class="choice"><input type="checkbox" .checked=${live(draft.webhookStatus)}
-            @change=${(e: Event) => ctx.update({ webhookStatus: (e.target as HTMLInputElement).checked }, 'webhookStatus')} /> Notify on completion (task_run.status)</label>`,
+            @change=${(e: Event) => ctx.update({ webhookStatus: (e.target as HTMLInputElement).checked }, 'webhookStatus')} /> ${t('form.parallel.webhookStatus')}</label>`,
       })}
-      ${field({ id: 'pf-metadata', label: 'Metadata (JSON object)', error: errors.metadata, hint: 'Keys up to 16 characters, values up to 512.', control: textarea(ctx, 'metadata', 'pf-metadata', 2, true, '{"project": "q3-review"}') })}
-      ${field({ id: 'pf-input-schema', label: 'Input schema (optional)', error: errors.inputSchema, hint: 'A description, or a JSON schema starting with {.', control: textarea(ctx, 'inputSchema', 'pf-input-schema', 2, true) })}
-      ${field({ id: 'pf-mcp', label: 'MCP servers (JSON array)', error: errors.mcpServers, control: textarea(ctx, 'mcpServers', 'pf-mcp', 3, undefined, '[{"type":"url","name":"docs","url":"https://mcp.example.com"}]') })}
+      ${field({ id: 'pf-metadata', label: t('form.parallel.metadata'), error: errors.metadata, hint: t('form.parallel.metadataHint', { keyChars: 16, valueChars: 512 }), control: textarea(ctx, 'metadata', 'pf-metadata', 2, true, '{"project": "q3-review"}') })}
+      ${field({ id: 'pf-input-schema', label: t('form.parallel.inputSchema'), error: errors.inputSchema, hint: t('form.parallel.inputSchemaHint'), control: textarea(ctx, 'inputSchema', 'pf-input-schema', 2, true) })}
+      ${field({ id: 'pf-mcp', label: t('form.parallel.mcp'), error: errors.mcpServers, control: textarea(ctx, 'mcpServers', 'pf-mcp', 3, undefined, '[{"type":"url","name":"docs","url":"https://mcp.example.com"}]') })}
       ${field({
-        id: 'pf-previous', label: 'Follow up on an earlier run (interaction id)',
-        hint: ctx.followUpId ? html`<button type="button" class="link-button" @click=${() => ctx.update({ previousInteractionId: ctx.followUpId! }, 'previousInteractionId')}>Follow up on the selected run</button>` : undefined,
+        id: 'pf-previous', label: t('form.parallel.followUp'),
+        hint: ctx.followUpId ? html`<button type="button" class="link-button" @click=${() => ctx.update({ previousInteractionId: ctx.followUpId! }, 'previousInteractionId')}>${t('form.parallel.followUpSelected')}</button>` : undefined,
         control: html`<input id="pf-previous" type="text" autocomplete="off" .value=${live(draft.previousInteractionId)}
           aria-describedby=${describedBy('pf-previous', undefined, ctx.followUpId)} @input=${(e: Event) => ctx.update({ previousInteractionId: text(e) }, 'previousInteractionId')} />`,
       })}
       ${field({
-        id: 'pf-location', label: 'Location (country code)', error: errors.location,
+        id: 'pf-location', label: t('form.parallel.location'), error: errors.location,
         control: html`<input id="pf-location" type="text" maxlength="2" placeholder="US" .value=${live(draft.location)}
           aria-invalid=${errors.location ? 'true' : 'false'} aria-describedby=${describedBy('pf-location', errors.location)}
           @input=${(e: Event) => ctx.update({ location: text(e) }, 'location')} />`,

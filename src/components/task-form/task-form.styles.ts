@@ -9,7 +9,7 @@ export const taskFormStyles = [
     .field { display: grid; gap: 0.3rem; margin: 0; padding: 0; border: none; min-width: 0; }
     fieldset.field > legend { padding: 0; margin-bottom: 0.3rem; }
     label, legend { font-weight: 600; }
-    .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.35rem; margin-right: 1rem; }
+    .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.35rem; margin-inline-end: 1rem; }
     .choices { display: flex; flex-wrap: wrap; gap: 0.25rem; }
     input[type='text'], input[type='url'], input[type='password'], input[type='date'], select, textarea {
       font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border);
@@ -23,7 +23,7 @@ export const taskFormStyles = [
     .hint { color: var(--_muted); font-size: 0.85em; }
     .field-error, .request-error { color: var(--_danger); font-size: 0.9em; overflow-wrap: anywhere; }
     .request-error { border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
-    .warnings { margin: 0; padding-left: 1.1rem; color: var(--_warn); font-size: 0.85em; }
+    .warnings { margin: 0; padding-inline-start: 1.1rem; color: var(--_warn); font-size: 0.85em; }
     .group { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.6rem 0.8rem; display: grid; gap: 0.75rem; }
     details.group > summary { cursor: pointer; font-weight: 600; }
     details.group[open] > summary { margin-bottom: 0.5rem; }

@@ -10,7 +10,9 @@ import { CustomStatesController } from '../shared/custom-states.js';
 import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
 import { DraftController } from './draft-controller.js';
 import { reveal } from './form-controls.js';
-import { keyError, needsKey, REFUSED_KEY, refusedCredentials, renderKeyField } from './key-field.js';
+import { keyError, needsKey, refusedCredentials, renderKeyField } from './key-field.js';
+import { t } from './strings.js';
+import { requestErrorText } from '../shared/error-text.js';
 import { bringIntoView, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
 import { renderFields, validateDrafts } from './render-fields.js';
 import { taskFormStyles } from './task-form.styles.js';
@@ -72,7 +74,8 @@ export class TaskFormElement extends TaskElement {
   readonly #drafts = new DraftController(this);
   @state() private _touched = new Set<string>();
   @state() private _showAllErrors = false;
-  @state() private _requestError: string | undefined;
+  /** The last create request's failure, said in the element's language when rendered. */
+  @state() private _requestError: Error | undefined;
   @state() private _status = '';
   @state() private _keyVisible = false;
   @state() private _signInRequired = false;
@@ -91,14 +94,14 @@ export class TaskFormElement extends TaskElement {
     autoRun: false,
     task: ([params, provider], { signal }) => this.taskStore.submit(params, this.endpoint(provider), signal),
     onComplete: (run) => {
-      this._status = `Task created: ${run.id}`;
+      this._status = this.inLanguage(() => t('form.status.created', { id: run.id }));
       if (this.#sent) this.#drafts.clearOneShotValues(this.#sent);
       this.dispatchEvent(new TaskCreatedEvent(run.id, run.provider, run));
     },
     onError: (error) => {
       if ((error as { name?: string })?.name === 'AbortError') return;
-      this._requestError = error instanceof Error ? error.message : String(error);
-      this._status = 'The request failed; your input is kept.';
+      this._requestError = error instanceof Error ? error : new Error(String(error));
+      this._status = this.inLanguage(() => t('form.status.failed'));
       this.reportError(error);
       if ((this._refused = refusedCredentials(error))) this.#touch('apiKey');
     },
@@ -137,7 +140,7 @@ export class TaskFormElement extends TaskElement {
   /** Key, auth mode, proxy URL or provider changed: a refusal of the old ones is over (fields stay as typed). */
   #configChanged(): void {
     if (!this._refused) return;
-    [this._refused, this._requestError, this._status] = [false, undefined, 'The settings changed. Submit again when ready.'];
+    [this._refused, this._requestError, this._status] = [false, undefined, this.inLanguage(() => t('form.status.settingsChanged'))];
   }
 
   /** The create body the form would send now, or undefined while a field is invalid. */
@@ -153,7 +156,7 @@ export class TaskFormElement extends TaskElement {
     const missingKey = keyError(this, this.provider);
     if (!result.params || missingKey) {
       this._showAllErrors = true;
-      this._status = 'Nothing was sent: fix the highlighted fields.';
+      this._status = this.inLanguage(() => t('form.status.invalid'));
       await this.updateComplete;
       reveal(this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
@@ -177,7 +180,7 @@ export class TaskFormElement extends TaskElement {
       this.prefill(provider, request, undefined);
       this._showAllErrors = true;
       await this.updateComplete;
-      this._status = 'Not sent yet: fill in the highlighted fields, then run the task.';
+      this._status = this.inLanguage(() => t('form.status.fillIn'));
       bringIntoView(this, this.shadowRoot!, '#pf-input, #sf-query');
       return;
     }
@@ -203,14 +206,14 @@ export class TaskFormElement extends TaskElement {
     this._touched = new Set();
     this._showAllErrors = false;
     this._requestError = undefined;
-    this._status = 'Form filled from the earlier run.';
+    this._status = this.inLanguage(() => t('form.status.filled'));
   }
 
   async #send(params: ParallelCreateParams | ShannonCreateParams, provider: ProviderName): Promise<void> {
     if (!this.dispatchEvent(new TaskSubmitEvent(provider, params))) return;
     this.#sent = params;
     this._requestError = undefined;
-    this._status = 'Submitting…';
+    this._status = this.inLanguage(() => t('form.submitting'));
     await this.#submission.run([params, provider]);
   }
 
@@ -234,7 +237,7 @@ export class TaskFormElement extends TaskElement {
   #signInFirst(): boolean {
     if (!this.oauth.active || !(this.awaitingSignIn || this.oauth.configError)) return false;
     this._signInRequired = true;
-    this._status = 'Nothing was sent: sign in with Parallel first.';
+    this._status = this.inLanguage(() => t('form.status.signInFirst'));
     void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus());
     return true;
   }
@@ -268,7 +271,7 @@ export class TaskFormElement extends TaskElement {
     const { taskStore: store, provider } = this;
     return renderKeyField({
       provider, value: store.getCredential(provider) ?? '', visible: this._keyVisible,
-      error: this._showAllErrors || this._touched.has('apiKey') ? keyError(this, provider) ?? (this._refused ? REFUSED_KEY : undefined) : undefined,
+      error: this._showAllErrors || this._touched.has('apiKey') ? keyError(this, provider) ?? (this._refused ? t('form.key.refused') : undefined) : undefined,
       onInput: (value) => store.setCredential(provider, value), onBlur: () => this.#touch('apiKey'),
       onToggle: () => (this._keyVisible = !this._keyVisible), onClear: () => store.setCredential(provider, undefined),
     });
@@ -296,10 +299,10 @@ export class TaskFormElement extends TaskElement {
       ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#renderFields()}
-      ${this._requestError ? html`<div part="error" class="request-error" role="alert">${this._requestError}</div>` : nothing}
+      ${this._requestError ? html`<div part="error" class="request-error" role="alert">${requestErrorText(this._requestError)}</div>` : nothing}
       <div class="submit-row">
-        <button part="submit" type="submit" class="primary" ?disabled=${busy}>${busy ? 'Submitting…' : 'Run task'}</button>
-        <span class="hint">or press Ctrl+Enter</span>
+        <button part="submit" type="submit" class="primary" ?disabled=${busy}>${t(busy ? 'form.submitting' : 'form.submit')}</button>
+        <span class="hint">${t('form.shortcut')}</span>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this._status}</div>
     </form>`;

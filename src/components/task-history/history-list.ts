@@ -8,6 +8,7 @@
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TaskRun } from '../../core/providers/task-event.js';
+import { l10n, withLocalizer } from '../../core/i18n/scope.js';
 import { loadVirtualizer, PLAIN_ROWS, virtualizer } from './lazy-virtualizer.js';
 import { optionId, renderActions, renderOption, type ItemActions, type ItemState } from './render-item.js';
 
@@ -31,8 +32,10 @@ export function renderRows(view: RowsView): { options: unknown; actions: unknown
   const stateOf = (run: TaskRun, index: number): ItemState => ({
     selected: run.id === view.selectedId, active: index === view.activeIndex, index, size: runs.length, now: view.now,
   });
-  const option = (run: TaskRun, index: number): TemplateResult => renderOption(run, stateOf(run, index));
-  const group = (run: TaskRun, index: number): TemplateResult => renderActions(run, stateOf(run, index), view.actions);
+  // The virtualizer renders rows later, as the list scrolls: they keep the language of this render.
+  const localizer = l10n();
+  const option = (run: TaskRun, index: number): TemplateResult => withLocalizer(localizer, () => renderOption(run, stateOf(run, index)));
+  const group = (run: TaskRun, index: number): TemplateResult => withLocalizer(localizer, () => renderActions(run, stateOf(run, index), view.actions));
   const loaded = runs.length > PLAIN_ROWS ? virtualizer() : undefined;
   if (loaded) {
     const { virtualize, layout } = loaded;

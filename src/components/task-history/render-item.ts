@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
+import { t } from './strings.js';
 import { relativeTime, statusLabel, truncate } from '../shared/format.js';
 import { inputText } from './run-filter.js';
 
@@ -31,7 +32,7 @@ export interface ItemActions {
   onDelete(run: TaskRun): void;
 }
 
-const providerLabel = (run: TaskRun) => (run.provider === 'shannon' ? 'Shannon' : 'Parallel');
+const providerLabel = (run: TaskRun) => t(run.provider === 'shannon' ? 'provider.shannon' : 'provider.parallel');
 
 export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   const input = inputText(run.input);
@@ -47,16 +48,16 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
         <time datetime=${run.createdAt}>${relativeTime(run.createdAt, state.now + clock.skew(run.provider))}</time>
       </span>
     </div>
-    <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">No input recorded</span>`}</div>
+    <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>
     <div class="run-id">${run.id}</div>
   </div>`;
 }
 
 export function renderActions(run: TaskRun, state: ItemState, actions: ItemActions): TemplateResult {
   const tabindex = state.active ? 0 : -1;
-  return html`<div part="item-actions" class="item-actions" role="group" aria-label=${`Run ${run.id}`}
+  return html`<div part="item-actions" class="item-actions" role="group" aria-label=${t('history.rowActions', { id: run.id })}
     data-id=${run.id} data-index=${state.index} ?data-selected=${state.selected}>
-    <button type="button" tabindex=${tabindex} @click=${() => actions.onRerun(run)}>Re-run</button>
-    <button type="button" class="danger" tabindex=${tabindex} @click=${() => actions.onDelete(run)}>Delete</button>
+    <button type="button" tabindex=${tabindex} @click=${() => actions.onRerun(run)}>${t('history.rerun')}</button>
+    <button type="button" class="danger" tabindex=${tabindex} @click=${() => actions.onDelete(run)}>${t('history.delete')}</button>
   </div>`;
 }

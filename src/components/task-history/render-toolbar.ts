@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { STATUS_FILTERS, type StatusFilter } from './run-filter.js';
+import { t } from './strings.js';
 
 export interface ToolbarView {
   query: string;
@@ -22,33 +23,34 @@ export interface ToolbarView {
   onKeep(): void;
 }
 
-const runs = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'run' : 'runs'}`;
-
-/** What "Clear" asks before it deletes: how many, which (the filter), and what happens to unfinished ones. */
+/**
+ * What "Clear" asks before it deletes: how many, which (the filter), and what happens to unfinished
+ * ones, in the render's language.
+ */
 export function clearQuestion(total: number, shown: number, unfinished: number): string {
-  const which = shown === total ? `all ${runs(total)}` : `the ${runs(shown)} that match the filter (of ${total.toLocaleString()})`;
+  const which = shown === total ? t('history.clear.all', { count: total }) : t('history.clear.shown', { count: shown, total });
   const still = unfinished === 0 ? ''
-    : ` ${unfinished === shown ? (shown === 1 ? 'It is' : 'All of them are') : `${unfinished.toLocaleString()} of them ${unfinished === 1 ? 'is' : 'are'}`} still running: the provider goes on with ${unfinished === 1 ? 'it' : 'them'}, but this page stops following ${unfinished === 1 ? 'it' : 'them'}.`;
-  return `Delete ${which} from this browser?${still} This cannot be undone.`;
+    : unfinished === shown ? t('history.clear.allRunning', { count: shown }) : t('history.clear.someRunning', { count: unfinished });
+  return [which, still, t('history.clear.final')].filter(Boolean).join(' ');
 }
 
 export function renderToolbar(view: ToolbarView): TemplateResult {
   const filtered = view.shown !== view.total;
   return html`<div part="toolbar" class="toolbar">
-      <input part="search" type="search" aria-label="Search runs" placeholder="Search runs" .value=${view.query} @input=${view.onSearchInput}>
-      <select part="status-filter" aria-label="Filter by status" .value=${view.status}
+      <input part="search" type="search" aria-label=${t('history.search')} placeholder=${t('history.search')} .value=${view.query} @input=${view.onSearchInput}>
+      <select part="status-filter" aria-label=${t('history.statusFilter')} .value=${view.status}
         @change=${(e: Event) => view.onStatusChange((e.target as HTMLSelectElement).value)}>
-        ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === view.status}>${label}</option>`)}
+        ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === view.status}>${t(label)}</option>`)}
       </select>
-      <button part="clear" type="button" ?disabled=${view.shown === 0 || view.confirming} @click=${view.onAskClear}>${filtered ? 'Clear shown' : 'Clear all'}</button>
+      <button part="clear" type="button" ?disabled=${view.shown === 0 || view.confirming} @click=${view.onAskClear}>${t(filtered ? 'history.clearShown' : 'history.clearAll')}</button>
     </div>
     ${view.confirming && view.shown > 0
       ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text"
           @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && view.onKeep()}>
           <p id="confirm-text">${clearQuestion(view.total, view.shown, view.unfinished)}</p>
           <span class="confirm-buttons">
-            <button type="button" class="danger" @click=${view.onConfirmClear}>Delete ${runs(view.shown)}</button>
-            <button type="button" data-confirm="keep" @click=${view.onKeep}>Keep</button>
+            <button type="button" class="danger" @click=${view.onConfirmClear}>${t('history.deleteRuns', { count: view.shown })}</button>
+            <button type="button" data-confirm="keep" @click=${view.onKeep}>${t('history.keep')}</button>
           </span>
         </div>`
       : nothing}`;
@@ -57,6 +59,6 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
 /** "Deleted “…”. Undo" while a deletion can be undone. */
 export function renderUndo(label: string | undefined, onUndo: () => void): TemplateResult | typeof nothing {
   if (label === undefined) return nothing;
-  return html`<div part="undo" class="undo"><span>Deleted ${label}.</span>
-    <button type="button" @click=${onUndo}>Undo</button></div>`;
+  return html`<div part="undo" class="undo"><span>${t('history.deletedLabel', { label })}</span>
+    <button type="button" @click=${onUndo}>${t('history.undo')}</button></div>`;
 }

@@ -7,13 +7,13 @@ import { isTerminalStatus, type TaskRun, type TaskStatus } from '../../core/prov
 /** The status filter's choices. `active` is every status that is not final. */
 export type StatusFilter = 'all' | 'active' | 'completed' | 'failed' | 'cancelled';
 
-/** Choices of the status filter with their labels, in display order. */
-export const STATUS_FILTERS: ReadonlyArray<readonly [StatusFilter, string]> = [
-  ['all', 'All statuses'],
-  ['active', 'Active'],
-  ['completed', 'Completed'],
-  ['failed', 'Failed'],
-  ['cancelled', 'Cancelled'],
+/** Choices of the status filter with the catalog keys of their labels, in display order. */
+export const STATUS_FILTERS: ReadonlyArray<readonly [StatusFilter, `history.filter.${StatusFilter}`]> = [
+  ['all', 'history.filter.all'],
+  ['active', 'history.filter.active'],
+  ['completed', 'history.filter.completed'],
+  ['failed', 'history.filter.failed'],
+  ['cancelled', 'history.filter.cancelled'],
 ];
 
 /** Reads a filter value (from a `<select>`), falling back to `all`. */

@@ -54,6 +54,10 @@ export const taskHistoryStyles = [
       .item[aria-selected='true'] { outline: 1px solid Highlight; outline-offset: -1px; }
       .list:focus-visible .item[data-active] { outline: 2px solid CanvasText; outline-offset: -2px; }
     }
+    /* Right-to-left pages: the selection's accent on the start side, ids left to right but aligned to the start. */
+    :host(:dir(rtl)) .item[aria-selected='true'] { box-shadow: inset -3px 0 0 var(--_accent); }
+    .run-id { direction: ltr; unicode-bidi: isolate; }
+    :host(:dir(rtl)) .run-id { text-align: right; }
     @media (max-width: 30rem) {
       .actions { width: 6em; }
       .item-actions { flex-direction: column; flex-wrap: nowrap; justify-content: center; }

@@ -15,6 +15,7 @@ import { inputText, parseStatusFilter, ShownRuns, type StatusFilter } from './ru
 import { StatusRefreshController } from './status-refresh.js';
 import { taskHistoryStyles } from './task-history.styles.js';
 import { UndoableDelete } from './undo-delete.js';
+import { t } from './strings.js';
 
 /** Milliseconds the text filter waits after the last keystroke before it filters. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -169,14 +170,15 @@ export class TaskHistoryElement extends TaskElement {
     this.dispatchEvent(new TaskSelectEvent(run.id, run.provider));
   }
 
-  #label = (run: TaskRun) => `“${truncate(inputText(run.input) || run.id, 60)}”`;
+  /** A deleted run in words (its input's start, else its id); the messages put it in quotes of their language. */
+  #label = (run: TaskRun) => truncate(inputText(run.input) || run.id, 60);
 
   #remove(run: TaskRun): void {
     const index = this.#shown.findIndex((r) => r.id === run.id);
     const next = this.#shown[index + 1] ?? this.#shown[index - 1];
     const wasSelected = this.taskStore.selectedId === run.id;
     this.#deletion.start({ run, wasSelected });
-    this._announcement = `Deleted run ${this.#label(run)}. Undo with Control+Z.`;
+    this._announcement = this.inLanguage(() => t('history.deletedUndo', { label: this.#label(run) }));
     // The run on show went: the next one is shown instead of nothing.
     if (wasSelected && next) this.#select(next);
     else if (wasSelected) this.taskStore.select(undefined);
@@ -187,7 +189,7 @@ export class TaskHistoryElement extends TaskElement {
   #undo(): boolean {
     const pending = this.#deletion.undo();
     if (!pending || !this.taskStore.getRun(pending.run.id)) return false;
-    this._announcement = `Restored run ${this.#label(pending.run)}.`;
+    this._announcement = this.inLanguage(() => t('history.restored', { label: this.#label(pending.run) }));
     if (pending.wasSelected) this.#select(pending.run);
     void this.#keyboard.activate(pending.run.id, true);
     return true;
@@ -225,7 +227,7 @@ export class TaskHistoryElement extends TaskElement {
     if (count === this.taskStore.getRuns().length) this.taskStore.clear();
     else this.taskStore.removeRuns(shown.map((run) => run.id));
     this._confirming = false;
-    this._announcement = `Deleted ${count.toLocaleString()} ${count === 1 ? 'run' : 'runs'}.`;
+    this._announcement = this.inLanguage(() => t('history.deletedCount', { count }));
     void this.updateComplete.then(() => this._search?.focus());
   };
 
@@ -255,7 +257,7 @@ export class TaskHistoryElement extends TaskElement {
     // After a scroll the virtual list renders other rows at the next frame; the active one may have gone.
     const onScroll = () => requestAnimationFrame(() => this.#keyboard.syncActiveDescendant());
     return html`<div class="rows" @scroll=${onScroll}>
-      <div part="list" class="list" role="listbox" aria-label="Runs" tabindex="0" @click=${this.#onListClick}
+      <div part="list" class="list" role="listbox" aria-label=${t('history.list')} tabindex="0" @click=${this.#onListClick}
         @keydown=${this.#keyboard.onKeydown} @focus=${this.#keyboard.onFocus}>${rows.options}</div>
       <div class="actions">${rows.actions}</div>
     </div>`;
@@ -269,16 +271,16 @@ export class TaskHistoryElement extends TaskElement {
     const total = runs.length - (this.#deletion.pending ? 1 : 0);
     let body;
     if (total <= 0) {
-      body = html`<div part="empty" class="empty"><p>No runs yet.</p><p class="muted">Submitted tasks appear here, newest first.</p></div>`;
+      body = html`<div part="empty" class="empty"><p>${t('history.empty')}</p><p class="muted">${t('history.emptyHint')}</p></div>`;
     } else if (shown.length === 0) {
-      body = html`<div part="empty" class="empty"><p>No run matches the filter.</p>
-        <button type="button" @click=${this.#resetFilters}>Show all runs</button></div>`;
+      body = html`<div part="empty" class="empty"><p>${t('history.noMatch')}</p>
+        <button type="button" @click=${this.#resetFilters}>${t('history.showAll')}</button></div>`;
     } else {
       body = this.#renderList(shown);
     }
     const count = shown.length !== total
-      ? `${shown.length.toLocaleString()} of ${total.toLocaleString()} runs`
-      : `${total.toLocaleString()} ${total === 1 ? 'run' : 'runs'}`;
+      ? t('history.countFiltered', { shown: shown.length, count: total })
+      : t('history.count', { count: total });
     return html`${renderToolbar({
       query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, confirming: this._confirming,
       unfinished: this._confirming ? shown.filter((run) => !isTerminalStatus(run.status)).length : 0,

@@ -5,19 +5,20 @@
  * id is turned into words (`budget-manager` → "Budget manager").
  */
 import { humanize } from '../shared/format.js';
+import { t } from './strings.js';
 
-const ROLE_NAMES: Record<string, string> = {
-  orchestrator: 'Coordinator',
-  router: 'Coordinator',
-  title_generator: 'Title writer',
-  final_output: 'Final answer',
-  synthesis: 'Synthesis',
-  synthesizer: 'Synthesis',
-  planner: 'Planner',
-  'simple-agent': 'Assistant',
-  assistant: 'Assistant',
-  'budget-manager': 'Budget manager',
-  reflection: 'Reviewer',
+const ROLE_NAMES: Record<string, `stream.agent.${string}`> = {
+  orchestrator: 'stream.agent.coordinator',
+  router: 'stream.agent.coordinator',
+  title_generator: 'stream.agent.titleWriter',
+  final_output: 'stream.agent.finalAnswer',
+  synthesis: 'stream.agent.synthesis',
+  synthesizer: 'stream.agent.synthesis',
+  planner: 'stream.agent.planner',
+  'simple-agent': 'stream.agent.assistant',
+  assistant: 'stream.agent.assistant',
+  'budget-manager': 'stream.agent.budgetManager',
+  reflection: 'stream.agent.reviewer',
 };
 
 /** The agents that speak for the whole run: their "done" is the run's. */
@@ -25,7 +26,8 @@ const RUN_AGENTS = new Set(['orchestrator', 'router']);
 
 /** The name shown for an agent id. */
 export function agentName(id: string): string {
-  return ROLE_NAMES[id] ?? ROLE_NAMES[id.toLowerCase()] ?? (/[_-]/.test(id) || id === id.toLowerCase() ? humanize(id) : id);
+  const role = ROLE_NAMES[id] ?? ROLE_NAMES[id.toLowerCase()];
+  return role ? t(role as 'stream.agent.coordinator') : /[_-]/.test(id) || id === id.toLowerCase() ? humanize(id) : id;
 }
 
 /** Whether an agent's events are about the whole run (not one agent's part of it). */

@@ -8,6 +8,7 @@
 import { adoptStyles, html, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { TaskElement } from '../shared/task-element.js';
 import type { LogView, RunActions } from './run-view.js';
+import { t } from './shell-strings.js';
 
 type RunViewModule = typeof import('./run-view.js');
 
@@ -87,8 +88,8 @@ export class RunViewParts {
 
   /** What a stream shows when the code could not be loaded: what happened and what to do, in words. */
   renderFailed(): TemplateResult {
-    return html`<div class="empty" part="error" role="alert"><p>The part of task-elements that shows runs could not be loaded. Check the network connection, then press Try again.</p>
-      <button type="button" @click=${() => this.load()}>Try again</button></div>`;
+    return html`<div class="empty" part="error" role="alert"><p>${t('stream.viewFailed')}</p>
+      <button type="button" @click=${() => this.load()}>${t('stream.viewRetry')}</button></div>`;
   }
 
   #make(module: RunViewModule): void {

@@ -14,6 +14,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
+import { t } from './strings.js';
 
 export interface ControlContext {
   connection: RunConnectionSnapshot | undefined;
@@ -43,10 +44,10 @@ function isPausing(run: TaskRun, events: readonly TaskEvent[]): boolean {
 function renderPause(run: TaskRun, events: readonly TaskEvent[], ctx: ControlContext): TemplateResult | typeof nothing {
   if (!ctx.canPause) return nothing;
   if (run.status === 'paused') {
-    return html`<button type="button" part="resume" ?disabled=${ctx.busy === 'resume'} @click=${ctx.onResume}>${ctx.busy === 'resume' ? 'Resuming…' : 'Resume'}</button>`;
+    return html`<button type="button" part="resume" ?disabled=${ctx.busy === 'resume'} @click=${ctx.onResume}>${t(ctx.busy === 'resume' ? 'stream.resuming' : 'stream.resume')}</button>`;
   }
   const pausing = ctx.busy === 'pause' || isPausing(run, events);
-  return html`<button type="button" part="pause" ?disabled=${pausing || run.status === 'cancelling'} @click=${ctx.onPause}>${pausing ? 'Pausing…' : 'Pause'}</button>`;
+  return html`<button type="button" part="pause" ?disabled=${pausing || run.status === 'cancelling'} @click=${ctx.onPause}>${t(pausing ? 'stream.pausing' : 'stream.pause')}</button>`;
 }
 
 /** The approval the run waits for: the last approval event, if it is a request not yet decided. */
@@ -63,24 +64,24 @@ export function renderControls(run: TaskRun, events: readonly TaskEvent[], ctx: 
   const approval = pendingApproval(events);
   const connection = ctx.connection;
   const watching = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
-  const cancelReason = PROVIDER_INFO[run.provider]?.cancelUnsupportedReason;
+  const cancelReason = PROVIDER_INFO[run.provider]?.cancelUnsupportedReason ? t('stream.cancelUnsupported') : undefined;
   const cancelling = run.status === 'cancelling' || ctx.busy === 'cancel';
   return html`${approval
-      ? html`<p part="attention" class="waiting" role="status"><strong>Needs your approval:</strong> ${approval.text}
-          <span class="muted">The event does not say which approval it is, so it cannot be answered here: answer it in Shannon.</span></p>`
+      ? html`<p part="attention" class="waiting" role="status"><strong>${t('stream.approvalNeeded')}</strong> ${approval.text}
+          <span class="muted">${t('stream.approvalHint')}</span></p>`
       : nothing}
     <div part="controls" class="controls">
-    ${watching ? html`<button type="button" part="stop" @click=${ctx.onStop}>Stop watching</button>` : nothing}
+    ${watching ? html`<button type="button" part="stop" @click=${ctx.onStop}>${t('stream.stopWatching')}</button>` : nothing}
     ${renderPause(run, events, ctx)}
     ${cancelReason
-      ? html`<span class="hint">${watching ? 'Stop watching only closes this view: the run goes on. ' : ''}${cancelReason}</span>`
+      ? html`<span class="hint">${watching ? `${t('stream.stopHint')} ` : ''}${cancelReason}</span>`
       : ctx.confirmingCancel
-        ? html`<span part="confirm" class="confirm" role="group" aria-label="Cancel this run?">
-            <span>Cancel this run? It stops for good and cannot be resumed.</span>
-            <button type="button" class="danger" @click=${() => ctx.onConfirmCancel(true)}>Yes, cancel the run</button>
-            <button type="button" @click=${() => ctx.onConfirmCancel(false)}>Keep it running</button>
+        ? html`<span part="confirm" class="confirm" role="group" aria-label=${t('stream.cancelConfirm')}>
+            <span>${t('stream.cancelQuestion')}</span>
+            <button type="button" class="danger" @click=${() => ctx.onConfirmCancel(true)}>${t('stream.cancelYes')}</button>
+            <button type="button" @click=${() => ctx.onConfirmCancel(false)}>${t('stream.cancelNo')}</button>
           </span>`
-        : html`<button type="button" part="cancel" ?disabled=${cancelling} @click=${ctx.onCancel}>${cancelling ? 'Cancelling…' : 'Cancel run'}</button>`}
+        : html`<button type="button" part="cancel" ?disabled=${cancelling} @click=${ctx.onCancel}>${t(cancelling ? 'stream.cancelling' : 'stream.cancel')}</button>`}
   </div>`;
 }
 

@@ -12,6 +12,7 @@ import { clockTime, formatUsage, humanize, statusLabel, truncate } from '../shar
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { agentName, speaksForRun } from './agent-names.js';
 import type { EventRow } from './event-rows.js';
+import { t } from './strings.js';
 
 /** Characters of a collapsed message shown in its summary line. */
 const SUMMARY_CHARS = 140;
@@ -27,10 +28,10 @@ export interface RowContext {
   toggle(key: string): void;
 }
 
-const CATEGORY_LABELS: Record<string, string> = {
-  plan: 'Plan', search: 'Search', result: 'Result', tool_call: 'Tool call', exec_status: 'Progress',
-  workflow_started: 'Started', workflow_completed: 'Done', agent_started: 'Agent started', agent_completed: 'Agent done',
-  progress: 'Progress',
+const CATEGORY_LABELS: Record<string, `stream.label.${string}`> = {
+  plan: 'stream.label.plan', search: 'stream.label.search', result: 'stream.label.result', tool_call: 'stream.label.toolCall',
+  exec_status: 'stream.label.progress', workflow_started: 'stream.label.started', workflow_completed: 'stream.label.done',
+  agent_started: 'stream.label.agentStarted', agent_completed: 'stream.label.agentDone', progress: 'stream.label.progress',
 };
 
 function label(event: TaskEvent): string {
@@ -38,19 +39,19 @@ function label(event: TaskEvent): string {
     case 'message':
       // A child workflow's "done" is one agent's part, not the run (Shannon sends both).
       if ((event.category === 'workflow_completed' || event.category === 'workflow_started') && !speaksForRun(event.agent)) {
-        return event.category === 'workflow_completed' ? 'Agent done' : 'Agent started';
+        return t(event.category === 'workflow_completed' ? 'stream.label.agentDone' : 'stream.label.agentStarted');
       }
-      return CATEGORY_LABELS[event.category] ?? humanize(event.category);
-    case 'status': return 'Status';
-    case 'thinking': return 'Thinking';
-    case 'tool': return event.phase === 'call' ? `Tool · ${event.tool}` : `Result · ${event.tool}`;
-    case 'text': return 'Message';
-    case 'usage': return 'Usage';
-    case 'budget': return 'Budget';
-    case 'approval': return event.phase === 'requested' ? 'Approval needed' : 'Approval';
-    case 'control': return 'Workflow';
-    case 'error': return 'Error';
-    case 'gap': return 'Missed events';
+      return CATEGORY_LABELS[event.category] ? t(CATEGORY_LABELS[event.category] as 'stream.label.plan') : humanize(event.category);
+    case 'status': return t('stream.label.status');
+    case 'thinking': return t('stream.label.thinking');
+    case 'tool': return t(event.phase === 'call' ? 'stream.label.tool' : 'stream.label.toolResult', { tool: event.tool });
+    case 'text': return t('stream.label.message');
+    case 'usage': return t('stream.label.usage');
+    case 'budget': return t('stream.label.budget');
+    case 'approval': return t(event.phase === 'requested' ? 'stream.label.approvalNeeded' : 'stream.label.approval');
+    case 'control': return t('stream.label.workflow');
+    case 'error': return t('stream.label.error');
+    case 'gap': return t('stream.label.gap');
     case 'unknown': return humanize(event.source);
     default: return humanize(event.kind);
   }
@@ -67,13 +68,13 @@ function messageBody(event: Extract<TaskEvent, { kind: 'text' }>): ReturnType<ty
 
 function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>, ctx: RowContext): TemplateResult {
   if (ctx.answer !== undefined && event.text.trim() && event.text.trim() === ctx.answer.trim()) {
-    return html`<span class="message-summary muted">Wrote the answer shown in the result.</span>${event.usage
+    return html`<span class="message-summary muted">${t('stream.answerShown')}</span>${event.usage
       ? html` <span class="usage" part="usage">${formatUsage(event.usage)}</span>` : nothing}`;
   }
   const first = event.text.trim().split('\n', 1)[0] ?? '';
   const usage = event.usage ? formatUsage(event.usage) : '';
   return html`<details class="message">
-    <summary><span class="message-summary">${truncate(first, SUMMARY_CHARS) || '(empty)'}</span>${usage
+    <summary><span class="message-summary">${truncate(first, SUMMARY_CHARS) || t('stream.emptyMessage')}</span>${usage
       ? html` <span class="usage" part="usage">${usage}</span>` : nothing}</summary>
     <div class="message-body">${messageBody(event)}</div>
   </details>`;
@@ -81,12 +82,11 @@ function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>, ctx: RowCont
 
 function gapText(event: Extract<TaskEvent, { kind: 'gap' }>, recovered: number): string {
   const lost = event.missing - recovered;
-  const events = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'event' : 'events'}`;
-  if (lost <= 0) return `The connection skipped ${events(event.missing)}; all were recovered.`;
-  const note = 'Streamed text from that time is incomplete; the final answer is not affected.';
+  if (lost <= 0) return t('stream.gap.recovered', { count: event.missing });
+  const note = t('stream.gap.note');
   return recovered > 0
-    ? `${events(lost)} could not be recovered after the connection skipped ahead (${recovered.toLocaleString()} recovered). ${note}`
-    : `${events(lost)} could not be recovered after the connection skipped ahead. ${note}`;
+    ? `${t('stream.gap.lostSome', { count: lost, recovered })} ${note}`
+    : `${t('stream.gap.lost', { count: lost })} ${note}`;
 }
 
 /** A text clipped to {@link ROW_CHARS} with a "Show all" button, or whole once expanded. */
@@ -94,7 +94,7 @@ function clipped(key: string, text: string, ctx: RowContext): TemplateResult | s
   if (text.length <= ROW_CHARS) return text;
   const open = ctx.expanded.has(key);
   return html`${open ? text : `${text.slice(0, ROW_CHARS)}…`} <button type="button" class="link-button show-all" aria-expanded=${open ? 'true' : 'false'}
-    @click=${() => ctx.toggle(key)}>${open ? 'Show less' : `Show all (${text.length.toLocaleString()} characters)`}</button>`;
+    @click=${() => ctx.toggle(key)}>${open ? t('stream.showLess') : t('stream.showAll', { count: text.length })}</button>`;
 }
 
 function body(row: EventRow, ctx: RowContext): TemplateResult | string {
@@ -112,13 +112,13 @@ function body(row: EventRow, ctx: RowContext): TemplateResult | string {
     case 'text':
       return renderMessage(event, ctx);
     case 'tool':
-      return html`${clipped(row.key, event.text, ctx)}${event.success === false ? html` <span class="failed">(failed)</span>` : nothing}`;
+      return html`${clipped(row.key, event.text, ctx)}${event.success === false ? html` <span class="failed">${t('stream.toolFailed')}</span>` : nothing}`;
     case 'usage':
       return formatUsage(event.usage);
     case 'gap':
       return gapText(event, row.recovered ?? 0);
     case 'error':
-      return html`${clipped(row.key, event.error.message, ctx)}${event.error.refId ? html` <span class="ref">(ref ${event.error.refId})</span>` : nothing}`;
+      return html`${clipped(row.key, event.error.message, ctx)}${event.error.refId ? html` <span class="ref">${t('stream.ref', { ref: event.error.refId })}</span>` : nothing}`;
     case 'unknown': {
       const text = (event.data as { message?: unknown })?.message;
       return clipped(row.key, typeof text === 'string' && text ? text : JSON.stringify(event.data) ?? '', ctx);

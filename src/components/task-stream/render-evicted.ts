@@ -10,6 +10,7 @@ import { isHttpStatusError } from '../../core/errors.js';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { TaskErrorEvent } from '../shared/events.js';
 import type { TaskElement } from '../shared/task-element.js';
+import { t } from './strings.js';
 
 /** Per element: the run being loaded again, or the last failure. */
 const state = new WeakMap<TaskElement, { runId: string; busy: boolean; failed?: string }>();
@@ -34,8 +35,8 @@ export function renderEvicted(run: TaskRun, eventCount: number, host: TaskElemen
   if (!run.eventsEvicted || eventCount > 0) return nothing;
   const mine = state.get(host)?.runId === run.id ? state.get(host) : undefined;
   return html`<div part="evicted" class="notice evicted" role="status">
-    <p>This run’s event log was removed to save space. The result and status are kept.</p>
-    ${mine?.failed ? html`<p>Could not load the events again: ${mine.failed}</p>` : nothing}
-    <button type="button" ?disabled=${!!mine?.busy} @click=${() => void restore(host, run, onLoaded)}>${mine?.busy ? 'Loading the events…' : 'Load the events again'}</button>
+    <p>${t('stream.evicted')}</p>
+    ${mine?.failed ? html`<p>${t('stream.evictedFailed', { error: mine.failed })}</p>` : nothing}
+    <button type="button" ?disabled=${!!mine?.busy} @click=${() => void restore(host, run, onLoaded)}>${t(mine?.busy ? 'stream.loadingEvents' : 'stream.loadEvents')}</button>
   </div>`;
 }

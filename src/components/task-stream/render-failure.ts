@@ -5,10 +5,12 @@
  * way forward: "Try again" submits the same request (`part="retry"`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { apiErrorMessage, describeStatus } from '../../core/client/http-failure.js';
+import { apiErrorMessage } from '../../core/client/http-failure.js';
 import { isHttpStatusError } from '../../core/errors.js';
+import { errorText, httpStatusText } from '../shared/error-text.js';
 import type { RunError, TaskRun } from '../../core/providers/task-event.js';
 import { truncate } from '../shared/format.js';
+import { t } from './strings.js';
 
 /** Characters of the API's words shown in an error's details. */
 const DETAIL_CHARS = 600;
@@ -18,11 +20,11 @@ export function explainError(error: { message: string } | undefined): { text: st
   if (!error) return { text: '' };
   if (isHttpStatusError(error as Error)) {
     const http = error as Error & { status: number; body: unknown; retryAfterMs?: number };
-    const text = describeStatus(http.status, http.retryAfterMs);
+    const text = httpStatusText(http.status, http.retryAfterMs);
     const detail = apiErrorMessage(http.body);
     return detail && !text.includes(detail) ? { text, detail } : { text };
   }
-  return { text: error.message };
+  return { text: errorText(error) };
 }
 
 /** An error box (`part="error"`): the sentence, then "Details" with the source's words and ref. */
@@ -33,25 +35,18 @@ export function renderError(error: { message: string; refId?: string } | undefin
   return html`<div part="error" class="error" role=${role}>
     <p class="error-text">${text}</p>
     ${detail || ref
-      ? html`<details class="error-detail"><summary>Details</summary>
-          ${detail ? html`<p>The server said: “${truncate(detail, DETAIL_CHARS)}”</p>` : nothing}
-          ${ref ? html`<p class="ref">Reference: ${ref}</p>` : nothing}</details>`
+      ? html`<details class="error-detail"><summary>${t('stream.details')}</summary>
+          ${detail ? html`<p>${t('stream.serverSaid', { detail: truncate(detail, DETAIL_CHARS) })}</p>` : nothing}
+          ${ref ? html`<p class="ref">${t('stream.reference', { ref })}</p>` : nothing}</details>`
       : nothing}
   </div>`;
 }
 
-const ENDING: Partial<Record<TaskRun['status'], { title: string; advice: string; retry: string }>> = {
-  failed: {
-    title: 'This run failed.',
-    advice: 'Runs sometimes fail for reasons that pass. Try again; if it fails again, change the input or choose another processor or mode.',
-    retry: 'Try again',
-  },
-  timeout: {
-    title: 'This run ran out of time before it finished.',
-    advice: 'Try again, or ask a narrower question so it needs less time.',
-    retry: 'Try again',
-  },
-  cancelled: { title: 'This run was cancelled.', advice: 'Nothing more will happen to it.', retry: 'Run again' },
+type EndingKey = 'failed' | 'timeout' | 'cancelled';
+const ENDING: Partial<Record<TaskRun['status'], { title: `stream.ending.${EndingKey}`; advice: `stream.ending.${EndingKey}Advice`; retry: 'stream.tryAgain' | 'stream.runAgain' }>> = {
+  failed: { title: 'stream.ending.failed', advice: 'stream.ending.failedAdvice', retry: 'stream.tryAgain' },
+  timeout: { title: 'stream.ending.timeout', advice: 'stream.ending.timeoutAdvice', retry: 'stream.tryAgain' },
+  cancelled: { title: 'stream.ending.cancelled', advice: 'stream.ending.cancelledAdvice', retry: 'stream.runAgain' },
 };
 
 export interface EndingContext {
@@ -66,12 +61,12 @@ export interface EndingContext {
 export function renderEnding(run: TaskRun, ctx: EndingContext): TemplateResult | typeof nothing {
   const ending = ENDING[run.status];
   if (!ending) return run.error ? renderRunError(run.error) : nothing;
-  return html`<section part="ending" class="ending" data-status=${run.status} aria-label="How the run ended">
-    <p class="ending-title">${ending.title}</p>
+  return html`<section part="ending" class="ending" data-status=${run.status} aria-label=${t('stream.endingLabel')}>
+    <p class="ending-title">${t(ending.title)}</p>
     ${run.error ? renderRunError(run.error) : nothing}
-    <p class="muted">${ending.advice}</p>
+    <p class="muted">${t(ending.advice)}</p>
     ${ctx.canRetry
-      ? html`<div class="actions"><button type="button" part="retry" class="primary" @click=${ctx.onRetry}>${ending.retry}</button>${ctx.retryNotice}</div>`
+      ? html`<div class="actions"><button type="button" part="retry" class="primary" @click=${ctx.onRetry}>${t(ending.retry)}</button>${ctx.retryNotice}</div>`
       : nothing}
   </section>`;
 }

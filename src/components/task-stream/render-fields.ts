@@ -13,6 +13,8 @@ import { humanize } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl, safeHref } from '../shared/safe-url.js';
+import { t } from './strings.js';
+import { l10n } from '../../core/i18n/scope.js';
 
 /** Deepest nesting shown as sections; deeper values are shown as JSON text. */
 const MAX_DEPTH = 8;
@@ -34,10 +36,16 @@ export function fieldLabel(key: string): string {
   return humanize(key).replace(/\b(eur|usd|gbp|chf|jpy|ceo|cfo|cto|ipo|hq|isin|vat)\b/gi, (w) => w.toUpperCase());
 }
 
+/** "high confidence", in the render's language (a level the API names otherwise is shown as it came). */
+export function confidenceLabel(level: string): string {
+  const known = ['high', 'medium', 'low'].includes(level) ? level as 'high' | 'medium' | 'low' : undefined;
+  return known ? t(`stream.confidence.${known}`) : t('stream.confidence.other', { level });
+}
+
 function renderScalar(value: Json): TemplateResult | string {
-  if (value === null || value === '') return html`<span class="muted">not given</span>`;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return value.toLocaleString();
+  if (value === null || value === '') return html`<span class="muted">${t('stream.notGiven')}</span>`;
+  if (typeof value === 'boolean') return t(value ? 'stream.yes' : 'stream.no');
+  if (typeof value === 'number') return l10n().number(value);
   if (typeof value === 'string' && safeHref(value)) return renderLink(value, displayUrl(value));
   return String(value);
 }
@@ -53,12 +61,12 @@ function renderEvidence(path: string, ctx: FieldContext): TemplateResult | typeo
 function renderBasis(basis: FieldBasis): TemplateResult {
   const excerpts = basis.citations.some((c) => c.excerpts.length) || basis.reasoning;
   return html`<div class="evidence">
-    ${basis.confidence ? html`<span part="confidence" class="badge confidence" data-confidence=${basis.confidence}>${basis.confidence} confidence</span>` : nothing}
+    ${basis.confidence ? html`<span part="confidence" class="badge confidence" data-confidence=${basis.confidence}>${confidenceLabel(basis.confidence)}</span>` : nothing}
     ${basis.citations.length
       ? html`<ul class="citations">${basis.citations.map((c) => html`<li part="citation" class="citation">${renderLink(c.url, c.title || displayUrl(c.url))}</li>`)}</ul>`
       : nothing}
     ${excerpts
-      ? html`<details class="why"><summary>Why</summary>
+      ? html`<details class="why"><summary>${t('stream.why')}</summary>
           ${basis.reasoning ? html`<p class="basis-reasoning">${basis.reasoning}</p>` : nothing}
           ${basis.citations.map((c) => c.excerpts.map((excerpt) => html`<blockquote class="excerpt">
             ${renderMarkdownLazily(excerpt)}<cite class="citation-url">${displayUrl(c.url)}</cite></blockquote>`))}
@@ -76,12 +84,12 @@ function renderTable(path: string, items: Array<Record<string, Json>>, ctx: Fiel
   const shown = items.slice(0, TABLE_ROWS);
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${fieldLabel(path.split('.').pop() ?? path)}>
     <table class="field-table">
-      <thead><tr>${columns.map((c) => html`<th scope="col">${fieldLabel(c)}</th>`)}<th scope="col"><span class="visually-hidden">Evidence</span></th></tr></thead>
+      <thead><tr>${columns.map((c) => html`<th scope="col">${fieldLabel(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t('stream.evidence')}</span></th></tr></thead>
       <tbody>${shown.map((item, i) => html`<tr data-path=${`${path}.${i}`}>
         ${columns.map((c) => html`<td>${renderScalar(item[c] ?? null)}${renderEvidence(`${path}.${i}.${c}`, ctx)}</td>`)}
         <td>${renderEvidence(`${path}.${i}`, ctx)}</td></tr>`)}</tbody>
     </table>
-    ${items.length > TABLE_ROWS ? html`<p class="muted">${TABLE_ROWS} of ${items.length} rows shown; the raw JSON has them all.</p>` : nothing}
+    ${items.length > TABLE_ROWS ? html`<p class="muted">${t('stream.rowsShown', { shown: TABLE_ROWS, count: items.length })}</p>` : nothing}
   </div>`;
 }
 
@@ -89,7 +97,7 @@ function renderValue(path: string, value: Json, depth: number, ctx: FieldContext
   if (depth > MAX_DEPTH) return html`<code>${JSON.stringify(value)}</code>`;
   if (isObject(value)) return renderObject(path, value, depth + 1, ctx);
   if (Array.isArray(value)) {
-    if (!value.length) return html`<span class="muted">none</span>`;
+    if (!value.length) return html`<span class="muted">${t('stream.none')}</span>`;
     if (isTable(value)) return renderTable(path, value, ctx);
     return html`<ol class="field-list">${value.map((item, i) => html`<li data-path=${`${path}.${i}`}>
       ${isObject(item) || Array.isArray(item) ? renderValue(`${path}.${i}`, item, depth + 1, ctx) : renderScalar(item)}${renderEvidence(`${path}.${i}`, ctx)}</li>`)}</ol>`;
@@ -115,7 +123,7 @@ export function renderFields(content: unknown, basis: readonly FieldBasis[]): Te
   const rest = basis.filter((b) => !ctx.used.has(b.field) && (b.citations.length || b.reasoning || b.confidence));
   return html`<div part="fields" class="field-view">${body}
     ${rest.length
-      ? html`<section class="other-basis" aria-label="Other sources"><h3>Other sources</h3>
+      ? html`<section class="other-basis" aria-label=${t('stream.otherSources')}><h3>${t('stream.otherSources')}</h3>
           <dl class="fields">${rest.map((b) => html`<div class="field" data-path=${b.field}><dt class="field-label">${b.field.split('.').map(fieldLabel).join(' › ')}</dt>
             <dd class="field-value">${renderBasis(b)}</dd></div>`)}</dl></section>`
       : nothing}

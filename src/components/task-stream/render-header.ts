@@ -11,32 +11,36 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { isTerminalStatus, needsUser, type TaskEvent, type TaskRun, type TaskStatus } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
-import { formatCost, humanize, statusLabel } from '../shared/format.js';
+import { dateTime, formatCost, humanize, statusLabel } from '../shared/format.js';
 import { renderConnection } from './render-connection.js';
+import { t } from './strings.js';
 import { inputText, modelTier, processorPrice, runHeading } from './run-facts.js';
 
-/** What a person needs to know about a run that waits for them. */
-const WAITING_NOTICE: Partial<Record<TaskStatus, Record<'parallel' | 'shannon', string>>> = {
-  action_required: {
-    parallel: 'Parallel is waiting for someone to act on this run before it continues. Check the run in the Parallel platform, then press Check again to follow it.',
-    shannon: 'Shannon is waiting for someone to act on this run before it continues.',
-  },
-  paused: {
-    parallel: 'This run is paused. It continues when it is resumed.',
-    shannon: 'This run is paused. Press Resume to let it continue.',
-  },
+/** What a person needs to know about a run that waits for them (catalog keys). */
+const WAITING_NOTICE: Partial<Record<TaskStatus, Record<'parallel' | 'shannon', `stream.waiting.${string}`>>> = {
+  action_required: { parallel: 'stream.waiting.actionRequired.parallel', shannon: 'stream.waiting.actionRequired.shannon' },
+  paused: { parallel: 'stream.waiting.paused.parallel', shannon: 'stream.waiting.paused.shannon' },
 };
 
 function renderWaiting(run: TaskRun): TemplateResult | typeof nothing {
   if (!needsUser(run.status)) return nothing;
-  const text = WAITING_NOTICE[run.status]?.[run.provider] ?? 'This run is waiting for someone to act on it.';
+  const text = t((WAITING_NOTICE[run.status]?.[run.provider] ?? 'stream.waiting.other') as 'stream.waiting.other');
   return html`<p part="notice" class="waiting" role="status">${text}</p>`;
 }
 
+/** The kinds of warning Parallel names (catalog keys); a newer kind is shown as its name in words. */
+const WARNING_TYPES: Record<string, 'stream.warningType.spec' | 'stream.warningType.input' | 'stream.warningType.warning'> = {
+  spec_validation_warning: 'stream.warningType.spec',
+  input_validation_warning: 'stream.warningType.input',
+  warning: 'stream.warningType.warning',
+};
+
+const warningType = (type: string) => (WARNING_TYPES[type] ? t(WARNING_TYPES[type]) : humanize(type));
+
 function renderWarnings(run: TaskRun): TemplateResult | typeof nothing {
   if (!run.warnings?.length) return nothing;
-  return html`<ul part="warnings" class="warnings" aria-label="Warnings">${run.warnings.map((w) => html`<li class="warning" data-type=${w.type}>
-    <span class="warning-type">${humanize(w.type)}:</span> ${w.message}</li>`)}</ul>`;
+  return html`<ul part="warnings" class="warnings" aria-label=${t('stream.warnings')}>${run.warnings.map((w) => html`<li class="warning" data-type=${w.type}>
+    <span class="warning-type">${warningType(w.type)}:</span> ${w.message}</li>`)}</ul>`;
 }
 
 /** "core · $0.025 per run" (Parallel) or "research mode · large tier" (Shannon). */
@@ -45,11 +49,11 @@ function renderKind(run: TaskRun): TemplateResult | typeof nothing {
     if (!run.processor) return nothing;
     const price = processorPrice(run);
     return html`<span part="processor">${run.processor}${price !== undefined
-      ? html` · <span part="price" class="price" title="Parallel's price for one run of this processor">${formatCost(price)} per run</span>` : nothing}</span>`;
+      ? html` · <span part="price" class="price" title=${t('stream.priceTitle')}>${t('stream.perRun', { price: formatCost(price) })}</span>` : nothing}</span>`;
   }
   const tier = modelTier(run);
   if (!run.mode && !tier) return nothing;
-  return html`<span part="processor">${[run.mode ? `${run.mode} mode` : '', tier ? `${tier} tier` : ''].filter(Boolean).join(' · ')}</span>`;
+  return html`<span part="processor">${[run.mode ? t('stream.mode', { mode: run.mode }) : '', tier ? t('stream.tier', { tier }) : ''].filter(Boolean).join(' · ')}</span>`;
 }
 
 export interface HeaderContext {
@@ -72,15 +76,15 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
       <span part=${`status status-${run.status}`} class="badge status" data-status=${run.status}>${statusLabel(run.status)}</span>
     </div>
     ${showInput
-      ? html`<details part="input" class="input"><summary>${run.provider === 'shannon' ? 'The question' : 'The input'}</summary>
-          <div class="input-text" tabindex="0" role="region" aria-label="The whole input">${input}</div></details>`
+      ? html`<details part="input" class="input"><summary>${t(run.provider === 'shannon' ? 'stream.question' : 'stream.input')}</summary>
+          <div class="input-text" tabindex="0" role="region" aria-label=${t('stream.wholeInput')}>${input}</div></details>`
       : nothing}
     <div class="meta">
-      <span>${run.provider === 'parallel' ? 'Parallel' : 'Shannon'}</span>
+      <span>${t(run.provider === 'parallel' ? 'provider.parallel' : 'provider.shannon')}</span>
       ${renderKind(run)}
-      <time datetime=${run.createdAt} title=${new Date(run.createdAt).toLocaleString()}>created ${clock.age(run.createdAt, run.provider)}</time>
-      <span class="id-group"><span>ID</span> <code part="run-id" class="run-id" title=${run.id}>${run.id}</code><button type="button"
-        class="link-button" aria-label="Copy run id" @click=${ctx.onCopyId}>Copy</button>${ctx.idNotice}</span>
+      <time datetime=${run.createdAt} title=${dateTime(run.createdAt)}>${t('stream.created', { age: clock.age(run.createdAt, run.provider) })}</time>
+      <span class="id-group"><span>${t('stream.id')}</span> <code part="run-id" class="run-id" title=${run.id}>${run.id}</code><button type="button"
+        class="link-button" aria-label=${t('stream.copyId')} @click=${ctx.onCopyId}>${t('stream.copy')}</button>${ctx.idNotice}</span>
     </div>
     <div class="connection-row">${renderConnection(ctx.connection, isTerminalStatus(run.status), ctx.onReconnect)}</div>
     ${renderWaiting(run)}

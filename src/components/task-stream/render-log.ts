@@ -10,11 +10,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.js';
 import type { EventRows } from './event-rows.js';
 import { renderEventRow, type RowContext } from './render-event.js';
+import { t } from './strings.js';
 
 /** Rows rendered at once; older ones are reached page by page ("Show earlier"). Bounds the DOM. */
 export const WINDOW = 100;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** The log's view state for the shown run; `reset()` when another run is shown. */
 export class LogView {
@@ -71,9 +71,9 @@ export class LogView {
     const collapsed = isTerminalStatus(run.status) && !this.open && count > 0;
     const unreadable = html`${renderFinalStateOnly(run, rows)}${renderUnreadable(rows)}`;
     if (collapsed) {
-      return html`<section part="log" class="log" aria-label="Progress events">
-        <p part="log-summary" class="log-summary">${plural(count, 'progress event', 'progress events')} ·
-          <button type="button" class="link-button" aria-expanded="false" @click=${this.#update(() => (this.open = true))}>show</button></p>
+      return html`<section part="log" class="log" aria-label=${t('stream.log')}>
+        <p part="log-summary" class="log-summary">${t('stream.logCount', { count })} ·
+          <button type="button" class="link-button" aria-expanded="false" @click=${this.#update(() => (this.open = true))}>${t('stream.show')}</button></p>
         ${unreadable}
       </section>`;
     }
@@ -81,30 +81,30 @@ export class LogView {
     const end = this.windowEnd ?? count;
     const start = Math.max(0, end - WINDOW);
     const shown = rows.rows.slice(start, end);
-    return html`<section part="log" class="log" aria-label="Progress events">
+    return html`<section part="log" class="log" aria-label=${t('stream.log')}>
       ${this.open && isTerminalStatus(run.status)
-        ? html`<p part="log-summary" class="log-summary">${plural(count, 'progress event', 'progress events')} ·
-            <button type="button" class="link-button" aria-expanded="true" @click=${this.#update(() => (this.open = false))}>hide</button></p>`
+        ? html`<p part="log-summary" class="log-summary">${t('stream.logCount', { count })} ·
+            <button type="button" class="link-button" aria-expanded="true" @click=${this.#update(() => (this.open = false))}>${t('stream.hide')}</button></p>`
         : nothing}
       ${start > 0
         ? html`<button type="button" class="page" @click=${this.#update(() => {
             this.windowEnd = Math.max(WINDOW, end - WINDOW);
             this.stickToBottom = false;
-          })}>Show earlier events (${start} more)</button>`
+          })}>${t('stream.earlier', { count: start })}</button>`
         : nothing}
       ${count > 0
-        ? html`<div class="events-scroller" tabindex="0" role="region" aria-label="Event list" @scroll=${this.#onScroll}>
-            <ol class="events" aria-label="Events">${repeat(shown, (row) => row.key, (row) => renderEventRow(row, ctx))}</ol>
+        ? html`<div class="events-scroller" tabindex="0" role="region" aria-label=${t('stream.eventList')} @scroll=${this.#onScroll}>
+            <ol class="events" aria-label=${t('stream.events')}>${repeat(shown, (row) => row.key, (row) => renderEventRow(row, ctx))}</ol>
           </div>`
         : nothing}
       ${this.windowEnd !== null
         ? html`<button type="button" class="page" @click=${this.#update(() => {
             this.windowEnd = null;
             this.stickToBottom = true;
-          })}>Show latest events${count > end ? ` (${count - end} new)` : ''}</button>`
+          })}>${count > end ? t('stream.latestNew', { count: count - end }) : t('stream.latest')}</button>`
         : nothing}
       ${unreadable}
-      ${count === 0 && !run.eventsEvicted && !isTerminalStatus(run.status) ? html`<p class="muted">No events yet.</p>` : nothing}
+      ${count === 0 && !run.eventsEvicted && !isTerminalStatus(run.status) ? html`<p class="muted">${t('stream.noEvents')}</p>` : nothing}
     </section>`;
   }
 }
@@ -119,8 +119,7 @@ function renderFinalStateOnly(run: TaskRun, rows: EventRows): TemplateResult | t
   if (run.provider !== 'parallel' || !isTerminalStatus(run.status) || run.eventsEvicted) return nothing;
   const seenLive = rows.rows.some(({ event }) => event.kind !== 'status' || !isTerminalStatus(event.status));
   if (seenLive) return nothing;
-  return html`<p part="log-note" class="muted">This run had finished before it was opened here. Parallel keeps only the result
-    of a finished run, not its steps, so there are no progress events to show.</p>`;
+  return html`<p part="log-note" class="muted">${t('stream.finalStateNote')}</p>`;
 }
 
 /** "1 event could not be read · details": what was wrong, in words, with the data on demand. */
@@ -128,10 +127,9 @@ function renderUnreadable(rows: EventRows): TemplateResult | typeof nothing {
   const bad = rows.unreadable;
   if (!bad.length) return nothing;
   return html`<details part="unreadable" class="unreadable">
-    <summary>${plural(bad.length, 'event', 'events')} could not be read · details</summary>
-    <p>The server sent ${bad.length === 1 ? 'an event' : 'events'} whose data was cut off or malformed, so ${bad.length === 1 ? 'it was' : 'they were'} skipped.
-      The rest of the run is not affected.</p>
-    <ul>${bad.slice(0, 20).map((event) => html`<li><span class="muted">${event.source || 'event'}:</span>
+    <summary>${t('stream.unreadable', { count: bad.length })}</summary>
+    <p>${t('stream.unreadableText', { count: bad.length })}</p>
+    <ul>${bad.slice(0, 20).map((event) => html`<li><span class="muted">${event.source || t('stream.unreadableSource')}:</span>
       <code class="sample">${event.sample.slice(0, 200)}</code> <span class="muted">(${event.reason})</span></li>`)}</ul>
   </details>`;
 }

@@ -13,7 +13,8 @@ import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl } from '../shared/safe-url.js';
 import { agentName } from './agent-names.js';
 import type { LiveText } from './live-texts.js';
-import { renderFields } from './render-fields.js';
+import { confidenceLabel, renderFields } from './render-fields.js';
+import { t } from './strings.js';
 
 /** Characters of a live text shown: the tail, so a long answer costs no more than a short one. */
 const LIVE_TEXT_TAIL = 1200;
@@ -23,9 +24,9 @@ function renderText(text: LiveText): TemplateResult {
   const shown = text.text.length > LIVE_TEXT_TAIL ? `…${text.text.slice(-LIVE_TEXT_TAIL).replace(/^[\uDC00-\uDFFF]/, '')}` : text.text;
   return html`<div part="live-text" class="live-text" data-agent=${text.agent} data-done=${text.done ? 'true' : nothing}>
     <div class="live-head"><span class="event-agent">${agentName(text.agent)}</span>
-      <span class="muted">${text.done ? 'finished writing' : 'writing…'}</span></div>
+      <span class="muted">${t(text.done ? 'stream.finishedWriting' : 'stream.writing')}</span></div>
     ${text.partial
-      ? html`<p class="live-partial" role="note">Part of this text was lost while the connection skipped ahead; it is incomplete. The final answer is shown in full when it arrives.</p>`
+      ? html`<p class="live-partial" role="note">${t('stream.partial')}</p>`
       : nothing}
     <div class="live-body">${shown}</div>
   </div>`;
@@ -33,14 +34,14 @@ function renderText(text: LiveText): TemplateResult {
 
 export function renderLiveTexts(texts: readonly LiveText[]): TemplateResult | typeof nothing {
   if (!texts.length) return nothing;
-  return html`<section part="live" class="live" aria-label="Answer being written" aria-busy="true">${texts.map(renderText)}</section>`;
+  return html`<section part="live" class="live" aria-label=${t('stream.live')} aria-busy="true">${texts.map(renderText)}</section>`;
 }
 
 function renderBasis(basis: FieldBasis): TemplateResult {
   return html`<li class="basis">
     <div class="basis-head">
       <code class="basis-field">${basis.field}</code>
-      ${basis.confidence ? html`<span class="badge confidence" data-confidence=${basis.confidence}>${basis.confidence} confidence</span>` : nothing}
+      ${basis.confidence ? html`<span class="badge confidence" data-confidence=${basis.confidence}>${confidenceLabel(basis.confidence)}</span>` : nothing}
     </div>
     ${basis.reasoning ? html`<p class="basis-reasoning">${basis.reasoning}</p>` : nothing}
     ${basis.citations.length
@@ -57,10 +58,10 @@ function renderToolCall(call: McpToolCall): TemplateResult {
   return html`<li part="tool-call" class="tool-call" data-failed=${call.error ? 'true' : nothing}>
     <details>
       <summary><code>${call.server ? `${call.server} · ` : ''}${call.tool}</code>${call.error
-        ? html` <span class="failed">failed: ${call.error}</span>` : nothing}</summary>
+        ? html` <span class="failed">${t('stream.toolCallFailed', { error: call.error })}</span>` : nothing}</summary>
       <div class="tool-call-detail">
-        <div class="muted">Arguments</div><pre>${call.arguments}</pre>
-        ${call.content !== undefined ? html`<div class="muted">Answer</div><pre>${call.content}</pre>` : nothing}
+        <div class="muted">${t('stream.arguments')}</div><pre>${call.arguments}</pre>
+        ${call.content !== undefined ? html`<div class="muted">${t('stream.answer')}</div><pre>${call.content}</pre>` : nothing}
       </div>
     </details>
   </li>`;
@@ -71,9 +72,9 @@ function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof rend
   try {
     if (output.type === 'text') return renderMarkdownLazily(output.content);
     return html`${renderFields(output.content, output.basis)}
-      <details part="raw-json" class="raw-json"><summary>Raw JSON</summary><pre tabindex="0">${outputText(output)}</pre></details>`;
+      <details part="raw-json" class="raw-json"><summary>${t('stream.rawJson')}</summary><pre tabindex="0">${outputText(output)}</pre></details>`;
   } catch {
-    return html`<p class="markdown-note" part="markdown-note">This result could not be displayed in full; its text follows.</p>
+    return html`<p class="markdown-note" part="markdown-note">${t('stream.displayFailed')}</p>
       <div class="plain-piece" style="white-space: pre-wrap">${String(outputText(output))}</div>`;
   }
 }
@@ -88,7 +89,7 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult, facts:
   const cited = output.type === 'text' ? output.basis.filter((b) => b.citations.length || b.reasoning) : [];
   return html`<section part="output" class="output" aria-labelledby="output-heading">
     <div class="section-head">
-      <h2 id="output-heading">Result</h2>
+      <h2 id="output-heading">${t('stream.result')}</h2>
       <div class="actions">${actions}</div>
     </div>
     ${facts}
@@ -97,13 +98,13 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult, facts:
     </div>
     ${cited.length
       ? html`<details class="basis-list" ?open=${cited.length <= 3}>
-          <summary>Sources and reasoning (${cited.length} ${cited.length === 1 ? 'field' : 'fields'})</summary>
+          <summary>${t('stream.basis', { count: cited.length })}</summary>
           <ul>${cited.map(renderBasis)}</ul>
         </details>`
       : nothing}
     ${calls.length
       ? html`<details class="tool-calls">
-          <summary>MCP tool calls (${calls.length})</summary>
+          <summary>${t('stream.toolCalls', { count: calls.length })}</summary>
           <ul>${calls.map(renderToolCall)}</ul>
         </details>`
       : nothing}

@@ -14,6 +14,8 @@ import { count, duration, formatUsage, statusLabel } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { runProgress } from './progress.js';
 import { elapsedMs } from './run-facts.js';
+import { t } from './strings.js';
+import { l10n } from '../../core/i18n/scope.js';
 
 /** The bar's width in percent and what a screen reader hears. */
 function barOf(run: TaskRun, fraction: number | undefined): { width: number; text: string; indeterminate: boolean } {
@@ -23,7 +25,7 @@ function barOf(run: TaskRun, fraction: number | undefined): { width: number; tex
     return { width: moving ? 30 : 0, text: statusLabel(run.status), indeterminate: moving };
   }
   const percent = Math.round(fraction * 100);
-  return { width: percent, text: `${percent}%`, indeterminate: false };
+  return { width: percent, text: l10n().number(percent / 100, { style: 'percent' }), indeterminate: false };
 }
 
 /** "used 12,345 tokens · $0.0517" — the run's total, or what the calls seen so far add up to. */
@@ -31,7 +33,7 @@ export function renderUsageTotal(run: TaskRun, events: readonly TaskEvent[]): Te
   const usage = runUsage(run, events);
   if (!usage) return nothing;
   const over = isTerminalStatus(run.status);
-  return html`<span part="usage-total" class="usage-total">${usage.final || over ? 'used' : 'used so far'} ${formatUsage(usage.usage)}</span>`;
+  return html`<span part="usage-total" class="usage-total">${t(usage.final || over ? 'stream.used' : 'stream.usedSoFar', { usage: formatUsage(usage.usage) })}</span>`;
 }
 
 export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answered: boolean): TemplateResult {
@@ -41,19 +43,19 @@ export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answe
   const elapsed = elapsedMs(run, events, clock.serverNow(run.provider));
   const stats = run.stats;
   return html`<div class="progress-block">
-    <div part="progress" class="progress" role="progressbar" aria-label="Progress" data-status=${run.status}
+    <div part="progress" class="progress" role="progressbar" aria-label=${t('stream.progress')} data-status=${run.status}
       aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing} aria-valuetext=${bar.text}
       data-indeterminate=${bar.indeterminate ? 'true' : nothing}>
       <span class="bar" style="width: ${bar.width}%"></span>
     </div>
     <div class="progress-meta">
-      ${percent !== undefined ? html`<span>${percent}%</span>` : nothing}
-      ${elapsed !== undefined ? html`<span part="elapsed">${isActiveStatus(run.status) ? 'elapsed' : 'ran for'} ${duration(elapsed)}</span>` : nothing}
-      ${stats ? html`<span>sources: ${count(stats.considered)} considered, ${count(stats.read)} read</span>` : nothing}
+      ${percent !== undefined ? html`<span>${l10n().number(percent / 100, { style: 'percent' })}</span>` : nothing}
+      ${elapsed !== undefined ? html`<span part="elapsed">${t(isActiveStatus(run.status) ? 'stream.elapsed' : 'stream.ranFor', { time: duration(elapsed) })}</span>` : nothing}
+      ${stats ? html`<span>${t('stream.sources', { considered: count(stats.considered), read: count(stats.read) })}</span>` : nothing}
       ${renderUsageTotal(run, events)}
     </div>
     ${stats?.sample.length && !answered
-      ? html`<ul class="sources" aria-label="Sample of sources read">${stats.sample.slice(0, 5).map((url) => html`<li>${renderLink(url)}</li>`)}</ul>`
+      ? html`<ul class="sources" aria-label=${t('stream.sourcesSample')}>${stats.sample.slice(0, 5).map((url) => html`<li>${renderLink(url)}</li>`)}</ul>`
       : nothing}
   </div>`;
 }

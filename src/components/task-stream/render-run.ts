@@ -18,6 +18,7 @@ import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
 import { renderProgress, renderUsageTotal } from './render-progress.js';
 import type { RunActions } from './run-actions.js';
 import { processorPrice } from './run-facts.js';
+import { t } from './strings.js';
 
 /** What the view needs besides the run: its parts' state and the actions of the element. */
 export interface RunViewContext {
@@ -43,7 +44,7 @@ function costFacts(run: TaskRun, events: readonly TaskEvent[]): TemplateResult |
   const usage = renderUsageTotal(run, events);
   if (price === undefined && usage === nothing) return nothing;
   return html`<p class="result-facts">${usage}${price !== undefined
-    ? html`<span part="price" class="price">${run.processor}: ${formatCost(price)} per run</span>` : nothing}</p>`;
+    ? html`<span part="price" class="price">${t('stream.processorPrice', { processor: run.processor ?? '', price: formatCost(price) })}</span>` : nothing}</p>`;
 }
 
 export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
@@ -51,12 +52,12 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
   const notices = actions.notices;
   const output = run.output;
   const outputActions = output
-    ? html`<button type="button" @click=${() => actions.copy(run.id, 'copy-output', outputText(output), 'Output')}>Copy output</button>
-        <button type="button" @click=${() => downloadRun(run, events)}>Download run (JSON)</button>${notices.render(run.id, 'copy-output')}`
+    ? html`<button type="button" @click=${() => actions.copy(run.id, 'copy-output', outputText(output), 'output')}>${t('stream.copyOutput')}</button>
+        <button type="button" @click=${() => downloadRun(run, events)}>${t('stream.download')}</button>${notices.render(run.id, 'copy-output')}`
     : html``;
   return html`${renderHeader(run, {
       connection: ctx.connection, events,
-      onCopyId: () => actions.copy(run.id, 'copy-id', run.id, 'Run id'),
+      onCopyId: () => actions.copy(run.id, 'copy-id', run.id, 'runId'),
       onReconnect: ctx.reconnect,
       idNotice: notices.render(run.id, 'copy-id'),
     })}

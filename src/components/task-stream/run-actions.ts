@@ -11,6 +11,8 @@ import { TaskCreatedEvent, TaskErrorEvent, TaskRerunEvent } from '../shared/even
 import type { TaskElement } from '../shared/task-element.js';
 import { copyText, Notices } from './notices.js';
 import { explainError } from './render-failure.js';
+import { t } from './strings.js';
+import { withLocalizer } from '../../core/i18n/scope.js';
 
 export type ControlName = 'cancel' | 'pause' | 'resume';
 
@@ -39,14 +41,19 @@ export class RunActions {
     this.requested = undefined;
   }
 
+  /** Words made after a click, in the element's language. */
+  #say(fn: () => string): string {
+    return withLocalizer(this.host.localizer, fn);
+  }
+
   notify(runId: string, anchor: string, text: string): void {
     this.notices.show(runId, anchor, text);
     this.announce(text);
   }
 
-  async copy(runId: string, anchor: string, text: string, what: string): Promise<void> {
+  async copy(runId: string, anchor: string, text: string, what: 'output' | 'runId'): Promise<void> {
     const copied = await copyText(text);
-    this.notify(runId, anchor, copied ? `${what} copied.` : `Could not copy the ${what.toLowerCase()}: the browser refused clipboard access.`);
+    this.notify(runId, anchor, this.#say(() => t(copied ? `stream.copied.${what}` : `stream.copyFailed.${what}`)));
   }
 
   /** Runs a control request, showing it as busy; its failure is reported by `action` (task-error). */
@@ -78,10 +85,10 @@ export class RunActions {
     if (run.request === undefined) return undefined;
     if (findHidden(run.request).length) {
       host.dispatchEvent(new TaskRerunEvent(run, run.provider, host.taskStore.name));
-      this.notify(run.id, 'retry', 'Secrets are not kept with a run: the form holds this request now; enter them there and submit.');
+      this.notify(run.id, 'retry', this.#say(() => t('stream.secretsNotKept')));
       return undefined;
     }
-    this.notify(run.id, 'retry', 'Submitting…');
+    this.notify(run.id, 'retry', this.#say(() => t('stream.submitting')));
     try {
       const next = await host.taskStore.submit(run.request, host.endpoint(run.provider));
       host.dispatchEvent(new TaskCreatedEvent(next.id, next.provider, next));

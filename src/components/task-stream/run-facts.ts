@@ -5,6 +5,7 @@
 import { isActiveStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import { PARALLEL_PROCESSORS } from '../../core/providers/parallel/processors.js';
 import { truncate } from '../shared/format.js';
+import { t } from './strings.js';
 
 /** Characters of the input used as a heading when the API gave the run no title. */
 const HEADING_CHARS = 90;
@@ -34,7 +35,7 @@ export function runHeading(run: TaskRun, events: readonly TaskEvent[]): { text: 
   if (streamed.trim()) return { text: streamed.trim(), fromInput: false };
   const input = inputText(run).replace(/\s+/g, ' ');
   if (input) return { text: truncate(input, HEADING_CHARS), fromInput: true };
-  return { text: run.provider === 'parallel' ? 'Parallel task' : 'Shannon task', fromInput: false };
+  return { text: t(run.provider === 'parallel' ? 'stream.task.parallel' : 'stream.task.shannon'), fromInput: false };
 }
 
 /** The latest server time the run is known to have changed at: its `updatedAt` or its last event. */

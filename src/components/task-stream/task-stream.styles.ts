@@ -18,9 +18,12 @@ export const runViewStyles = css`
     .meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.75rem; color: var(--_muted); font-size: 0.9em; min-width: 0; }
     /* A long id is cut with an ellipsis (the whole id is its title and is copied): it never wraps. */
     .id-group { display: inline-flex; align-items: baseline; gap: 0.3rem; min-width: 0; max-width: 100%; }
+    /* Ids, URLs and code read left to right on any page, set apart from the text around them (dir="rtl"). */
+    code, pre, .run-id, .citation-url { unicode-bidi: isolate; }
+    pre, .run-id { direction: ltr; }
     .run-id { font: 0.9em var(--_mono); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; max-width: 22ch; }
     .id-group .link-button { flex: none; }
-    .feedback { font-size: 0.85em; color: var(--_fg); margin-left: 0.4rem; }
+    .feedback { font-size: 0.85em; color: var(--_fg); margin-inline-start: 0.4rem; }
     .link-button { background: none; border: none; padding: 0 0.2em; color: var(--_accent); text-decoration: underline; }
     .connection { display: inline-flex; align-items: center; gap: 0.4rem; font-size: 0.9em; }
     .connection .dot { width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--_muted); }
@@ -44,9 +47,9 @@ export const runViewStyles = css`
     .error p { margin: 0; }
     .error-detail { color: var(--_fg); font-size: 0.9em; margin-top: 0.3rem; }
     .error-detail summary { cursor: pointer; color: var(--_muted); }
-    .ending { margin: 0.75rem 0; padding: 0.6rem 0.75rem; border: 1px solid var(--_border); border-left: 4px solid var(--_muted); border-radius: var(--_radius); }
-    .ending[data-status='failed'] { border-left-color: var(--_danger); }
-    .ending[data-status='timeout'] { border-left-color: var(--_warn); }
+    .ending { margin: 0.75rem 0; padding: 0.6rem 0.75rem; border: 1px solid var(--_border); border-inline-start: 4px solid var(--_muted); border-radius: var(--_radius); }
+    .ending[data-status='failed'] { border-inline-start-color: var(--_danger); }
+    .ending[data-status='timeout'] { border-inline-start-color: var(--_warn); }
     .ending-title { font-weight: 600; margin: 0 0 0.3rem; }
     .ending > p { margin: 0.3rem 0; }
     .confirm { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
@@ -55,7 +58,7 @@ export const runViewStyles = css`
     .log-summary { margin: 0.25rem 0; color: var(--_muted); font-size: 0.9em; }
     .unreadable { color: var(--_muted); font-size: 0.85em; margin: 0.4rem 0; }
     .unreadable summary { cursor: pointer; }
-    .unreadable ul { padding-left: 1.1rem; }
+    .unreadable ul { padding-inline-start: 1.1rem; }
     .unreadable .sample { overflow-wrap: anywhere; }
     .show-all { font-size: 0.9em; }
     .result-facts { display: flex; flex-wrap: wrap; gap: 0.75rem; color: var(--_muted); font-size: 0.85em; margin: 0.25rem 0 0.5rem; }
@@ -68,11 +71,11 @@ export const runViewStyles = css`
     .events { list-style: none; margin: 0; padding: 0; }
     /* Rows are plain blocks (no grid per row) and skip layout while scrolled out of view. */
     .event { display: block; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_border); content-visibility: auto; contain-intrinsic-size: auto 3.4em; }
-    .event-label, .event-agent { margin-right: 0.6rem; }
+    .event-label, .event-agent { margin-inline-end: 0.6rem; }
     .event:last-child { border-bottom: none; }
     .event-label { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); }
     .event-agent { font-size: 0.8em; color: var(--_accent); }
-    .event-time { font: 0.8em var(--_mono); color: var(--_muted); float: right; }
+    .event-time { font: 0.8em var(--_mono); color: var(--_muted); float: inline-end; }
     .event-body { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
     .event[data-type='error'] .event-body { color: var(--_danger); }
     .event[data-type='budget'] .event-body { color: var(--_warn); }
@@ -87,7 +90,7 @@ export const runViewStyles = css`
     .table-wrap { overflow-x: auto; }
     .markdown pre { background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow-x: auto; }
     code { font-family: var(--_mono); }
-    blockquote { margin: 0.3rem 0; padding-left: 0.75rem; border-left: 3px solid var(--_border); color: var(--_muted); }
+    blockquote { margin: 0.3rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_border); color: var(--_muted); }
     /* Structured results: labels and values in the text font, evidence beside each value. */
     .fields { margin: 0; display: grid; gap: 0.1rem 1rem; }
     .field { display: grid; grid-template-columns: minmax(8rem, 14rem) minmax(0, 1fr); gap: 0.75rem; padding: 0.4rem 0; border-top: 1px solid var(--_border); }
@@ -95,14 +98,14 @@ export const runViewStyles = css`
     .field[data-nested] { grid-template-columns: minmax(0, 1fr); gap: 0.2rem; }
     .field-label { font-weight: 600; color: var(--_muted); overflow-wrap: anywhere; }
     .field-value { margin: 0; overflow-wrap: anywhere; min-width: 0; }
-    .field[data-nested] > .field-value { padding-left: 0.75rem; border-left: 3px solid var(--_border); }
+    .field[data-nested] > .field-value { padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_border); }
     .evidence { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.6rem; font-size: 0.85em; margin-top: 0.2rem; }
     .evidence .citations { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; list-style: none; margin: 0; padding: 0; }
     .why summary { cursor: pointer; color: var(--_accent); }
     .why[open] { flex-basis: 100%; }
-    .field-list { margin: 0; padding-left: 1.2rem; }
+    .field-list { margin: 0; padding-inline-start: 1.2rem; }
     .field-table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
-    .field-table th, .field-table td { border: 1px solid var(--_border); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+    .field-table th, .field-table td { border: 1px solid var(--_border); padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
     .field-table th { color: var(--_muted); }
     .other-basis h3 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
     .raw-json { margin-top: 0.75rem; }
@@ -110,7 +113,7 @@ export const runViewStyles = css`
     .raw-json pre { font: 0.85em var(--_mono); background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow: auto; max-height: 28rem; white-space: pre-wrap; overflow-wrap: anywhere; }
     .output-body { container-type: inline-size; }
     @container (max-width: 540px) { .field { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; } }
-    .basis-list ul { padding-left: 0; list-style: none; }
+    .basis-list ul { padding-inline-start: 0; list-style: none; }
     .basis { border-top: 1px solid var(--_border); padding: 0.5rem 0; }
     .basis-head { display: flex; gap: 0.5rem; align-items: center; }
     .confidence { text-transform: none; }
@@ -122,7 +125,7 @@ export const runViewStyles = css`
     .unsafe-link { text-decoration: line-through dotted; color: var(--_muted); }
     .ref { color: var(--_muted); font-size: 0.85em; }
     .waiting { margin: 0.25rem 0 0; padding: 0.4rem 0.6rem; border: 1px solid var(--_warn); border-radius: var(--_radius); }
-    .warnings { margin: 0.25rem 0 0; padding-left: 1.1rem; color: var(--_warn); font-size: 0.9em; }
+    .warnings { margin: 0.25rem 0 0; padding-inline-start: 1.1rem; color: var(--_warn); font-size: 0.9em; }
     .warning-type { font-weight: 600; }
     .message > summary { cursor: pointer; }
     .message-body { margin-top: 0.3rem; white-space: normal; }
@@ -133,7 +136,7 @@ export const runViewStyles = css`
     .live-head { display: flex; gap: 0.5rem; font-size: 0.85em; }
     .live-body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 0.25rem; }
     .live-partial { color: var(--_warn); font-size: 0.85em; margin: 0.25rem 0 0; }
-    .tool-calls ul { list-style: none; padding-left: 0; }
+    .tool-calls ul { list-style: none; padding-inline-start: 0; }
     .tool-call pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font: 0.85em var(--_mono); }
     .failed { color: var(--_danger); }
 `;

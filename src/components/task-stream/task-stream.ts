@@ -11,6 +11,7 @@ import { TaskElement } from '../shared/task-element.js';
 import { RunViewParts, runView } from './lazy-run-view.js';
 import { RunBinding, type BindingHost } from './run-binding.js';
 import { streamShellStyles } from './stream-shell.styles.js';
+import { t } from './shell-strings.js';
 
 /**
  * Shows one run: what was asked, its status, connection and progress, the answer first (while it
@@ -178,7 +179,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
 
   /** @internal */
   onStatus(run: TaskRun): void {
-    this._announcement = `Status: ${statusLabel(run.status)}`;
+    this._announcement = this.inLanguage(() => t('stream.statusAnnouncement', { status: statusLabel(run.status) }));
     const actions = this.#view.actions;
     if (!actions) return;
     if (run.status !== 'running' && run.status !== 'queued') actions.confirmingCancel = false;
@@ -269,7 +270,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
     if (this.awaitingSignIn) return html`${live}${this.oauth.renderRequired()}`;
     if (!run) {
-      return html`${live}<div class="empty" part="empty"><p>No run selected.</p><p class="muted">Submit a task or pick one from the history to watch it here.</p></div>`;
+      return html`${live}<div class="empty" part="empty"><p>${t('stream.empty')}</p><p class="muted">${t('stream.emptyHint')}</p></div>`;
     }
     const view = runView();
     const { log, actions } = this.#view;

@@ -8,9 +8,7 @@ import { checkDate, checkDomain, checkHttpsUrl, parseJsonObject } from './fields
 import { checkOutputSchema } from './output-schema.js';
 import { findHidden } from '../store/redact.js';
 import { readDomainText, withDomains } from './domain-text.js';
-
-/** Said where a re-run holds a secret that was not kept (store/redact.ts). */
-const HIDDEN_MESSAGE = 'a secret here was not saved with the run and shows as "hidden"; type it again.';
+import { t } from './strings.js';
 
 export interface ParallelDraft {
   inputMode: 'text' | 'json';
@@ -95,9 +93,9 @@ export function parallelDraftFromRequest(params: ParallelCreateParams): Parallel
 
 function checkMetadata(value: Record<string, unknown>): string | undefined {
   for (const [key, item] of Object.entries(value)) {
-    if (key.length > 16) return `Metadata key "${key}" is ${key.length} characters long; keys may have at most 16.`;
-    if (!['string', 'number', 'boolean'].includes(typeof item)) return `Metadata value of "${key}" must be a string, number or boolean.`;
-    if (String(item).length > 512) return `Metadata value of "${key}" is longer than 512 characters.`;
+    if (key.length > 16) return t('validation.metadata.keyLength', { key, length: key.length, max: 16 });
+    if (!['string', 'number', 'boolean'].includes(typeof item)) return t('validation.metadata.valueType', { key });
+    if (String(item).length > 512) return t('validation.metadata.valueLength', { key, max: 512 });
   }
   return undefined;
 }
@@ -108,36 +106,36 @@ function parseMcpServers(text: string): { value?: ParallelCreateParams['mcp_serv
   try {
     value = JSON.parse(text);
   } catch {
-    return { error: 'MCP servers must be valid JSON: an array of {"type":"url","name","url"}.' };
+    return { error: t('validation.mcp.json') };
   }
-  if (!Array.isArray(value)) return { error: 'MCP servers must be a JSON array.' };
+  if (!Array.isArray(value)) return { error: t('validation.mcp.array') };
   for (const [i, server] of value.entries()) {
     const s = server as Record<string, unknown>;
-    if (!s || s.type !== 'url' || typeof s.name !== 'string' || typeof s.url !== 'string') return { error: `MCP server ${i + 1} needs "type": "url", a "name" and a "url".` };
-    const bad = checkHttpsUrl(s.url, `MCP server ${i + 1} url`);
+    if (!s || s.type !== 'url' || typeof s.name !== 'string' || typeof s.url !== 'string') return { error: t('validation.mcp.shape', { n: i + 1 }) };
+    const bad = checkHttpsUrl(s.url, t('validation.mcp.url', { n: i + 1 }));
     if (bad) return { error: bad };
-    if (findHidden(s).length) return { error: `MCP server ${i + 1}: ${HIDDEN_MESSAGE}` };
+    if (findHidden(s).length) return { error: t('validation.hidden', { what: t('validation.mcp.server', { n: i + 1 }) }) };
   }
   return { value: value as ParallelCreateParams['mcp_servers'] };
 }
 
-/** Validates a draft; returns the create body when it is valid. */
+/** Validates a draft; returns the create body when it is valid. Messages: the render's language (English outside one). */
 export function validateParallelDraft(draft: ParallelDraft): DraftResult<ParallelCreateParams, ParallelField> {
   const errors: Partial<Record<ParallelField, string>> = {};
   const warnings: Partial<Record<ParallelField, string[]>> = {};
   let input: string | Record<string, unknown> = draft.input;
-  if (!draft.input.trim()) errors.input = 'Describe the task: the input is required.';
+  if (!draft.input.trim()) errors.input = t('validation.input.required');
   else if (draft.inputMode === 'json') {
-    const parsed = parseJsonObject(draft.input, 'The input', false);
+    const parsed = parseJsonObject(draft.input, 'validation.what.input', false);
     if (parsed.error) errors.input = parsed.error;
     else input = parsed.value!;
   }
-  if (!isParallelProcessor(draft.processor)) errors.processor = `Unknown processor "${draft.processor}".`;
+  if (!isParallelProcessor(draft.processor)) errors.processor = t('validation.processor', { processor: draft.processor });
 
   let outputSchema: ParallelOutputSchema = { type: 'auto' };
   if (draft.outputType === 'text') outputSchema = { type: 'text', ...(draft.outputDescription.trim() ? { description: draft.outputDescription.trim() } : {}) };
   if (draft.outputType === 'json') {
-    const parsed = parseJsonObject(draft.outputSchema, 'The output schema', false);
+    const parsed = parseJsonObject(draft.outputSchema, 'validation.what.outputSchema', false);
     if (parsed.error) errors.outputSchema = parsed.error;
     else {
       const report = checkOutputSchema(parsed.value);
@@ -149,7 +147,7 @@ export function validateParallelDraft(draft: ParallelDraft): DraftResult<Paralle
   let inputSchema: ParallelInputSchema | undefined;
   const schemaText = draft.inputSchema.trim();
   if (schemaText.startsWith('{')) {
-    const parsed = parseJsonObject(schemaText, 'The input schema');
+    const parsed = parseJsonObject(schemaText, 'validation.what.inputSchema');
     if (parsed.error) errors.inputSchema = parsed.error;
     else inputSchema = { type: 'json', json_schema: parsed.value! };
   } else if (schemaText) inputSchema = schemaText;
@@ -160,27 +158,27 @@ export function validateParallelDraft(draft: ParallelDraft): DraftResult<Paralle
     const bad = draft[list].map(checkDomain).find(Boolean);
     const typed = readDomainText(draft[textField]);
     if (bad) errors[list] = bad;
-    else if (typed.error) errors[list] = `${typed.error} Fix it or clear the box: it was typed but not added.`;
+    else if (typed.error) errors[list] = t('validation.domain.typed', { problem: typed.error });
     domains[list] = withDomains(draft[list], typed.domains);
   }
-  if (domains.includeDomains.length + domains.excludeDomains.length > 200) errors.includeDomains ??= 'At most 200 domains in total.';
+  if (domains.includeDomains.length + domains.excludeDomains.length > 200) errors.includeDomains ??= t('validation.domain.tooMany', { max: 200 });
   const dateError = checkDate(draft.afterDate);
   if (dateError) errors.afterDate = dateError;
-  const webhookError = checkHttpsUrl(draft.webhookUrl, 'The webhook URL');
+  const webhookError = checkHttpsUrl(draft.webhookUrl, t('validation.what.webhook'));
   if (webhookError) errors.webhookUrl = webhookError;
-  else if (findHidden(draft.webhookUrl).length) errors.webhookUrl = `The webhook URL: ${HIDDEN_MESSAGE}`;
-  const metadata = parseJsonObject(draft.metadata, 'Metadata');
+  else if (findHidden(draft.webhookUrl).length) errors.webhookUrl = t('validation.hidden', { what: t('validation.what.webhook') });
+  const metadata = parseJsonObject(draft.metadata, 'validation.what.metadata');
   const metadataError = metadata.error ?? (metadata.value ? checkMetadata(metadata.value) : undefined);
   if (metadataError) errors.metadata = metadataError;
   const mcp = parseMcpServers(draft.mcpServers);
   if (mcp.error) errors.mcpServers = mcp.error;
-  if (draft.location && !/^[A-Z]{2}$/.test(draft.location.trim().toUpperCase())) errors.location = 'Use a two-letter country code (ISO 3166-1 alpha-2), like US or DE.';
+  if (draft.location && !/^[A-Z]{2}$/.test(draft.location.trim().toUpperCase())) errors.location = t('validation.location');
 
   const taskSpec = { output_schema: outputSchema, ...(inputSchema !== undefined ? { input_schema: inputSchema } : {}) };
   const specChars = JSON.stringify(taskSpec).length;
   const inputChars = typeof input === 'string' ? input.length : JSON.stringify(input).length;
-  if (specChars > MAX_SPEC_CHARS) errors.outputSchema ??= `The task spec is ${specChars.toLocaleString()} characters; at most ${MAX_SPEC_CHARS.toLocaleString()} are allowed.`;
-  else if (specChars + inputChars > MAX_SPEC_AND_INPUT_CHARS) errors.input ??= `Input and task spec are ${(specChars + inputChars).toLocaleString()} characters together; at most ${MAX_SPEC_AND_INPUT_CHARS.toLocaleString()} are allowed.`;
+  if (specChars > MAX_SPEC_CHARS) errors.outputSchema ??= t('validation.specLength', { length: specChars, max: MAX_SPEC_CHARS });
+  else if (specChars + inputChars > MAX_SPEC_AND_INPUT_CHARS) errors.input ??= t('validation.specAndInputLength', { length: specChars + inputChars, max: MAX_SPEC_AND_INPUT_CHARS });
 
   if (Object.keys(errors).length) return { errors, warnings };
   const params: ParallelCreateParams = { input, processor: draft.processor, task_spec: taskSpec };

@@ -1,6 +1,7 @@
 /**
  * The Shannon form's draft and its validation into a submit body (shannon-streaming-api.md §2).
  */
+import { t } from './strings.js';
 import type { ShannonCreateParams, ShannonMode, ShannonModelTier, ShannonResearchStrategy } from '../providers/shannon/shannon-types.js';
 import type { DraftResult } from './parallel-draft.js';
 import { parseJsonObject } from './fields.js';
@@ -44,11 +45,11 @@ export function shannonDraftFromRequest(params: ShannonCreateParams): ShannonDra
 
 export function validateShannonDraft(draft: ShannonDraft): DraftResult<ShannonCreateParams, ShannonField> {
   const errors: Partial<Record<ShannonField, string>> = {};
-  if (!draft.query.trim()) errors.query = 'Write the query: it is required.';
-  if (draft.sessionId && !SESSION_ID.test(draft.sessionId)) errors.sessionId = 'Use up to 128 letters, digits, and : _ - . only.';
-  if (draft.modelOverride && !NAME.test(draft.modelOverride)) errors.modelOverride = 'Use a model name without spaces.';
-  if (draft.providerOverride && !NAME.test(draft.providerOverride)) errors.providerOverride = 'Use a provider name without spaces.';
-  const context = parseJsonObject(draft.context, 'Context');
+  if (!draft.query.trim()) errors.query = t('validation.query.required');
+  if (draft.sessionId && !SESSION_ID.test(draft.sessionId)) errors.sessionId = t('validation.sessionId');
+  if (draft.modelOverride && !NAME.test(draft.modelOverride)) errors.modelOverride = t('validation.modelName');
+  if (draft.providerOverride && !NAME.test(draft.providerOverride)) errors.providerOverride = t('validation.providerName');
+  const context = parseJsonObject(draft.context, 'validation.what.context');
   if (context.error) errors.context = context.error;
   if (Object.keys(errors).length) return { errors, warnings: {} };
   const params: ShannonCreateParams = { query: draft.query.trim() };

@@ -1,0 +1,44 @@
+/**
+ * Failed requests in words, in the language of the render in progress: what happened and what to
+ * do, from the error's kind and HTTP status (core/client/http-failure.ts `describeStatus` says the
+ * same in English for logs and `task-error`). An error without a known kind keeps its own message.
+ */
+import { apiErrorMessage } from '../../core/client/http-failure.js';
+import { isHttpStatusError } from '../../core/errors.js';
+import { t } from '../../core/i18n/scope.js';
+
+/** Statuses with a sentence of their own (`error.http.<status>`). */
+const KNOWN = [400, 401, 402, 403, 404, 408, 413, 422] as const;
+
+/** What an HTTP status means for the person, and what to do. */
+export function httpStatusText(status: number, retryAfterMs?: number): string {
+  if ((KNOWN as readonly number[]).includes(status)) return t(`error.http.${status as (typeof KNOWN)[number]}`);
+  if (status === 429) return retryAfterMs !== undefined ? t('error.http.429retry', { seconds: Math.ceil(retryAfterMs / 1000) }) : t('error.http.429');
+  return t(status >= 500 ? 'error.http.5xx' : 'error.http.other', { status: String(status) });
+}
+
+/** An error's sentence for people: by kind where the catalog has one, else its own message. */
+export function errorText(error: { name?: string; message: string }): string {
+  if (isHttpStatusError(error as Error)) {
+    const http = error as Error & { status: number; retryAfterMs?: number };
+    return httpStatusText(http.status, http.retryAfterMs);
+  }
+  if (error.name === 'NetworkError') {
+    const network = error as { url?: string; crossOrigin?: boolean; message: string };
+    if (typeof network.url !== 'string') return error.message;
+    return network.crossOrigin && typeof location !== 'undefined'
+      ? t('error.networkCrossOrigin', { url: network.url, page: location.origin })
+      : t('error.network', { url: network.url });
+  }
+  return error.message;
+}
+
+/**
+ * A failed request on one line: the sentence, then the API's own words when they add something
+ * (Parallel's `{error:{message}}`, Shannon's `{error}`), which stay as the API wrote them.
+ */
+export function requestErrorText(error: Error): string {
+  const text = errorText(error);
+  const detail = isHttpStatusError(error) ? apiErrorMessage((error as Error & { body: unknown }).body) : undefined;
+  return detail && !text.includes(detail) ? `${text} “${detail}”` : text;
+}

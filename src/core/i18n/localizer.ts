@@ -1,0 +1,131 @@
+/**
+ * A `Localizer` is one language at work: the messages of its catalog (with the host's overrides
+ * and English for anything missing) and every date, relative time, number, currency and duration
+ * formatted with `Intl` for that language (issue 15 §2). Formatters are made once per language and
+ * options and shared by every element. DOM-free.
+ */
+import { commonStrings } from './en.js';
+import { formatMessage, type Message } from './messages.js';
+
+/** Messages by key: a language's catalog, or a host's overrides (keys are those of `TaskStrings`). */
+export type Catalog = { readonly [key: string]: Message | undefined };
+
+const formatters = new Map<string, unknown>();
+
+/** One `Intl` formatter per language, kind and options, made on first use. */
+function cached<T>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** The smallest cost shown as a number; anything above 0 and below it reads "< $0.0001". */
+const SMALLEST_COST = 0.0001;
+
+interface DurationFormatLike {
+  format(duration: { hours: number; minutes: number; seconds: number }): string;
+}
+type DurationFormatConstructor = new (locale: string, options: { style: 'digital'; hoursDisplay: 'auto' }) => DurationFormatLike;
+
+export class Localizer {
+  /** The BCP 47 tag formats follow (`de-CH`). */
+  readonly locale: string;
+  readonly #catalog: Catalog;
+  readonly #overrides: Catalog | undefined;
+
+  constructor(locale: string, catalog: Catalog = {}, overrides?: Catalog) {
+    this.locale = locale;
+    this.#catalog = catalog;
+    this.#overrides = overrides;
+  }
+
+  /**
+   * The text of message `key` in this language, its `{placeholders}` filled from `params`: the
+   * host's override, else the language's catalog, else `english` (the English of the part of the
+   * UI asking, see scope.ts `translator`), else the common English word, else the key itself.
+   */
+  text(key: string, params?: Record<string, string | number>, english?: Message): string {
+    const message = this.#overrides?.[key] ?? this.#catalog[key] ?? english ?? (commonStrings as Catalog)[key] ?? key;
+    return formatMessage(message, params, (n) => this.number(n), (n) => this.#plural(n));
+  }
+
+  /**
+   * Whether this language's catalog or the host's overrides have message `key` (English has none of
+   * its own here): for sentences the core writes in English with details only it knows, which a
+   * page in another language replaces with its catalog's words.
+   */
+  translates(key: string): boolean {
+    return this.#overrides?.[key] !== undefined || this.#catalog[key] !== undefined;
+  }
+
+  #plural(n: number): Intl.LDMLPluralRule {
+    return cached(`${this.locale}|plural`, () => new Intl.PluralRules(this.locale)).select(n);
+  }
+
+  /** A number in this language: 1,234.5 (en), 1.234,5 (de), ١٬٢٣٤٫٥ (ar). */
+  number(n: number, options?: Intl.NumberFormatOptions): string {
+    return cached(`${this.locale}|n|${options ? JSON.stringify(options) : ''}`, () => new Intl.NumberFormat(this.locale, options)).format(n);
+  }
+
+  /** A date and time (ms since the epoch, or an ISO 8601 string), '' when it does not parse. */
+  dateTime(time: number | string | undefined, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' }): string {
+    const ms = typeof time === 'string' ? Date.parse(time) : time;
+    if (ms === undefined || !Number.isFinite(ms)) return '';
+    return cached(`${this.locale}|d|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(this.locale, options)).format(ms);
+  }
+
+  /** The local clock time of a moment: "14:05:09" (de), "2:05:09 PM" (en). */
+  clockTime(time: number | string | undefined): string {
+    return this.dateTime(time, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  }
+
+  /**
+   * How long ago `time` was, relative to `now` (ms): "3 minutes ago", "vor 3 Minuten", "yesterday".
+   * Times are past by nature: anything not in the past or within 5 s reads "just now".
+   */
+  relativeTime(time: number | string | undefined, now: number): string {
+    const ms = typeof time === 'string' ? Date.parse(time) : time;
+    if (ms === undefined || !Number.isFinite(ms)) return '';
+    const seconds = Math.round((now - ms) / 1000);
+    if (seconds < 5) return this.text('time.justNow');
+    const rtf = cached(`${this.locale}|rt`, () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }));
+    if (seconds < 60) return rtf.format(-seconds, 'second');
+    if (seconds < 3600) return rtf.format(-Math.round(seconds / 60), 'minute');
+    if (seconds < 86_400) return rtf.format(-Math.round(seconds / 3600), 'hour');
+    return rtf.format(-Math.round(seconds / 86_400), 'day');
+  }
+
+  /**
+   * An elapsed time as a clock reads it ("4:07", "1:05:09"), from milliseconds, with this
+   * language's digits: `Intl.DurationFormat` (`digital`) where the browser has it, else the same
+   * shape from `Intl.NumberFormat`.
+   */
+  duration(ms: number): string {
+    const total = Math.max(0, Math.floor(ms / 1000));
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+    if (DurationFormat && hours) {
+      return cached(`${this.locale}|dur`, () => new DurationFormat(this.locale, { style: 'digital', hoursDisplay: 'auto' })).format({ hours, minutes, seconds });
+    }
+    const two = (n: number) => this.number(n, { minimumIntegerDigits: 2 });
+    return hours ? `${this.number(hours)}:${two(minutes)}:${two(seconds)}` : `${this.number(minutes)}:${two(seconds)}`;
+  }
+
+  /**
+   * A cost in US dollars, truthfully: "$0.00" for nothing, "< $0.0001" for less than a hundredth
+   * of a cent (never "$0.0000" for a cost that is not zero), up to 4 decimals below $1, cents
+   * above; the currency's sign and place as this language writes them ("0,0009 $" in German).
+   */
+  cost(usd: number | undefined): string {
+    if (usd === undefined || !Number.isFinite(usd)) return '';
+    const money = (digits: number) => ({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits }) as const;
+    if (usd === 0) return this.number(0, money(2));
+    if (usd < SMALLEST_COST) return `< ${this.number(SMALLEST_COST, money(4))}`;
+    return this.number(usd, money(usd < 1 ? 4 : 2));
+  }
+}
