@@ -22,10 +22,6 @@
 // field checks' with the form), the common words and the Localizer with the shared chunk, and German
 // is a chunk of its own, loaded only by pages in German (its own line below; "everything" counts
 // English pages). Measured with all three elements and the sign-in localized: 60.8 / 33.0 / 116.0 kB, German 8.4 kB.
-//
-// The run index in IndexedDB (issue 17) adds the store's loading and record-by-record saving up front
-// (run-list-load.ts, run-list-sync.ts) and the reading, checking and migration of the index to the
-// idb chunk.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
