@@ -64,6 +64,11 @@ const PROVIDERS: readonly ProviderRules[] = [
       },
       { method: 'GET', path: '/api/v1/tasks/{id}' },
       { method: 'POST', path: '/api/v1/tasks/{id}/cancel' },
+      // Pause and resume (the run view's controls) and the persisted events a reloaded or evicted
+      // run reads again (gateway handlers/task.go: PauseTask, ResumeTask, GetTaskEvents).
+      { method: 'POST', path: '/api/v1/tasks/{id}/pause' },
+      { method: 'POST', path: '/api/v1/tasks/{id}/resume' },
+      { method: 'GET', path: '/api/v1/tasks/{id}/events', query: { limit: /^\d{1,4}$/, offset: /^\d{1,9}$/ } },
       {
         method: 'GET',
         path: '/api/v1/stream/sse',

@@ -55,8 +55,7 @@ async function shannonEvents(run: TaskRun, endpoint: EndpointConfig, signal?: Ab
   decoder.beginConnection();
   const decoded: DecodedMessage[] = [];
   for (let page = 0; page < SHANNON_MAX_PAGES; page++) {
-    const path = `/api/v1/tasks/${encodeURIComponent(run.id)}/events`;
-    const body = (await callApi(endpoint, { method: 'GET', path, query: { offset: String(page * SHANNON_PAGE), limit: String(SHANNON_PAGE) } }, signal)) as { events?: unknown[] } | undefined;
+    const body = (await callApi(endpoint, provider.backfillRequest!(run.id, page * SHANNON_PAGE, SHANNON_PAGE), signal)) as { events?: unknown[] } | undefined;
     const events = Array.isArray(body?.events) ? body.events : [];
     for (const event of events) {
       const record = event as { type?: unknown; seq?: unknown };
