@@ -53,7 +53,8 @@ export function renderConnection(connection: RunConnectionSnapshot | undefined, 
   const detail = [attempt, connection ? countdown(connection) : ''].filter(Boolean).join(', ');
   const control = finished ? undefined : CONTROL[phase];
   // A wait for settings or a failure says what happened and what to do; a reconnect in progress says why.
-  const error = phase === 'failed' || phase === 'waiting-for-config' ? connection?.error : undefined;
+  // Once the run is over, a connection problem no longer matters to the reader: it is not shown.
+  const error = !finished && (phase === 'failed' || phase === 'waiting-for-config') ? connection?.error : undefined;
   return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase}>
     <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted countdown">(${detail})</span>` : nothing}
     ${control ? html`<button type="button" part="reconnect" class="link-button" @click=${onReconnect}>${t(control)}</button>` : nothing}

@@ -11,9 +11,9 @@ import { TaskElementsError } from '../errors.js';
 import type { RunSession, RunSessionDeps } from './run-session.js';
 
 /** What watchers ask of a session (watch-registry.ts). */
-export type WatchedSession = Pick<RunSession, 'start' | 'stop' | 'reconnect' | 'configChanged' | 'dispose'>;
+export type WatchedSession = Pick<RunSession, 'start' | 'stop' | 'reconnect' | 'configChanged' | 'statusLearned' | 'dispose'>;
 
-type Call = 'start' | 'stop' | 'reconnect' | 'configChanged';
+type Call = 'start' | 'stop' | 'reconnect' | 'configChanged' | 'statusLearned';
 
 /** Where the session class comes from: the module, or (tests) a stand-in. */
 export type SessionLoader = () => Promise<{ RunSession: new (runId: string, deps: RunSessionDeps) => WatchedSession }>;
@@ -58,6 +58,11 @@ export class LazyRunSession implements WatchedSession {
 
   configChanged(): void {
     this.#call('configChanged');
+  }
+
+  statusLearned(): void {
+    // Before the session exists there is nothing to end: it starts from the run's status anyway.
+    if (this.#session) this.#session.statusLearned();
   }
 
   dispose(): void {

@@ -99,6 +99,11 @@ export type RunInput =
   | { type: 'waited' }
   | { type: 'drain-timeout' }
   | { type: 'online' }
+  /**
+   * Something other than this lifecycle (a history's status refresh, another tab) learned the run's
+   * status from the API. A final status ends a wait or a failure that no longer matters.
+   */
+  | { type: 'status-learned'; status: TaskStatus }
   | { type: 'stop' }
   | { type: 'reconnect' };
 
@@ -172,6 +177,15 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       if (phase.name === 'waiting-for-config') return connecting();
       if (phase.name === 'backing-off' && !phase.draining) return connecting(phase.attempt);
       if (phase.name === 'failed' && phase.retryOn === 'config') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
+      return phase;
+    case 'status-learned':
+      // Waiting, backing off or failed while the run has in fact ended: one last connection collects
+      // the events and the result that led to the end (a 204 there confirms and finishes). A stream
+      // that is open tells by itself; a stopped run stays stopped; a run already settling goes on.
+      if (!isTerminalStatus(input.status)) return phase;
+      if (phase.name === 'failed' || phase.name === 'offline' || phase.name === 'waiting-for-config' || (phase.name === 'backing-off' && !phase.draining)) {
+        return { name: 'backing-off', attempt: 0, delayMs: policy.minDelay(), draining: true };
+      }
       return phase;
     case 'online':
       if (phase.name === 'offline' || (phase.name === 'backing-off' && !phase.draining)) return connecting(phase.attempt);

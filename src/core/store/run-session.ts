@@ -80,6 +80,12 @@ export class RunSession {
     this.#send({ type: 'reconnect' });
   }
 
+  /** The run's status was learned elsewhere (a status refresh): a final one ends waits and failures that no longer matter. */
+  statusLearned(): void {
+    const run = this.#deps.store.getRun(this.runId);
+    if (run) this.#send({ type: 'status-learned', status: run.status });
+  }
+
   /** `apiKey`, `auth-mode`, `proxy-url` or `provider` changed somewhere: retry what they failed. */
   configChanged(): void {
     this.#send({ type: 'config-changed' });

@@ -347,6 +347,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       const snapshot = await (await apiActions()).fetchStatus(runId, endpoint, signal);
       if (signal?.aborted) return; // the caller no longer wants it
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
+      watches.statusLearned(runId); // a session waiting or failed may end now
     },
     flush,
     settled: () => logs.settled(),

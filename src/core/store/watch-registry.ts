@@ -22,6 +22,8 @@ export interface WatchRegistry {
   stop(runId: string): void;
   /** Configuration changed: every session retries what failed because of it. */
   configChanged(): void;
+  /** The run's status was learned outside its session (a status refresh). */
+  statusLearned(runId: string): void;
   /** Ends and forgets one run's session (the run was removed). */
   drop(runId: string): void;
   /** Ends and forgets every session. */
@@ -72,6 +74,9 @@ export function createWatchRegistry(
     },
     configChanged() {
       for (const watch of watches.values()) watch.session?.configChanged();
+    },
+    statusLearned(runId) {
+      watches.get(runId)?.session?.statusLearned();
     },
     drop(runId) {
       watches.get(runId)?.session?.dispose();

@@ -25,6 +25,7 @@ function controlledLoader() {
     stop() { this.calls.push('stop'); }
     reconnect() { this.calls.push('reconnect'); }
     configChanged() { this.calls.push('configChanged'); }
+    statusLearned() { this.calls.push('statusLearned'); }
     dispose() { this.calls.push('dispose'); }
   }
   const load: SessionLoader = () => {

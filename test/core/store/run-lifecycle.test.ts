@@ -180,6 +180,22 @@ describe('run lifecycle (the state machine of one watched run)', () => {
       expect(refused).to.include({ name: 'failed', retryOn: 'config', resume: 'confirm' });
       expect(run(refused, { type: 'config-changed' })).to.deep.equal(confirming);
     });
+    it('a final status learned elsewhere (a status refresh) ends a failure, a wait or a backoff with one last connection for the result', () => {
+      const drain = { name: 'backing-off', attempt: 0, delayMs: 50, draining: true };
+      const after204 = run(open(), { type: 'no-content' }, { type: 'status', status: 'running' });
+      expect(after204).to.include({ name: 'failed' });
+      expect(run(after204, { type: 'status-learned', status: 'completed' })).to.deep.equal(drain);
+      expect(run({ name: 'offline', attempt: 2 }, { type: 'status-learned', status: 'failed' })).to.deep.equal(drain);
+      expect(run({ name: 'waiting-for-config', error: missingKey } as RunPhase, { type: 'status-learned', status: 'cancelled' })).to.deep.equal(drain);
+      expect(run({ name: 'backing-off', attempt: 2, delayMs: 200 }, { type: 'status-learned', status: 'completed' })).to.deep.equal(drain);
+    });
+    it('a status learned elsewhere changes nothing while it is not final, while streaming, once stopped or finished', () => {
+      const after204 = run(open(), { type: 'no-content' }, { type: 'status', status: 'running' });
+      expect(run(after204, { type: 'status-learned', status: 'running' })).to.equal(after204);
+      for (const phase of [open(), connecting(), { name: 'stopped' }, { name: 'finished' }, { name: 'needs-action' }] as RunPhase[]) {
+        expect(run(phase, { type: 'status-learned', status: 'completed' }), phase.name).to.equal(phase);
+      }
+    });
     it('204: confirms the status; if the run is still active, says what happened and what to do', () => {
       const after204 = run(open(), { type: 'no-content' });
       expect(after204).to.include({ name: 'confirming-final-status', cause: 'no-content' });

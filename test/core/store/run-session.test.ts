@@ -176,6 +176,20 @@ describe('run session: issue 9 inputs', () => {
     release();
   });
 
+  it('8b. after a 204, a status refresh that learns the run ended finishes it: no failure is left on a completed run', async () => {
+    const script = await scriptStream([{ when: 'stream/sse', status: 204, chunks: [] }, shannonStatus('RUNNING'), shannonStatus('COMPLETED', '5 + 5 equals 10.')]);
+    const store = setUp('shannon', WF);
+    const endpoint = endpointOf('shannon', script.url);
+    const release = store.watch(WF, endpoint);
+    await until(() => phaseOf(store, WF) === 'failed', 5000, 'explained');
+    // A history refreshing statuses (or any caller) learns that the run is over.
+    await store.refreshStatus(WF, endpoint());
+    await until(() => phaseOf(store, WF) === 'finished', 5000, 'finished');
+    expect(store.getRun(WF)!.status).to.equal('completed');
+    expect(store.getConnection(WF)!.error, 'no failure left').to.equal(undefined);
+    release();
+  });
+
   it('10. a redirect is refused: the key never follows it to another origin', async () => {
     const script = await scriptStream([{ when: 'stream/sse', status: 302, headers: { location: 'http://127.0.0.1:9/steal' }, chunks: [] }, shannonStatus('RUNNING')]);
     const store = setUp('shannon', WF);
