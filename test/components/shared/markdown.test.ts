@@ -4,33 +4,13 @@ import type { TaskStreamElement } from '../../../src/components/task-stream/task
 import type { TaskOutput, TaskRun } from '../../../src/core/providers/task-event.js';
 import { MAX_MARKDOWN_CHARS } from '../../../src/components/shared/markdown-limits.js';
 import { freshStore } from '../../support/stores.js';
-import { delay, until } from '../../support/scripted-stream.js';
+import { until } from '../../support/scripted-stream.js';
+import { bestOfAttempts, longTasksOnce } from '../../support/long-tasks.js';
 
-/**
- * Long main-thread tasks (ms) seen while `work` runs and the page settles. The machine running the
- * tests is shared, so a stray spike can come from elsewhere: the work is tried up to three times
- * and the best attempt counts; work that really blocks fails every attempt.
- */
+/** Long main-thread tasks (ms) while `work` runs: the best of up to three attempts (test/support/long-tasks.ts). */
 async function longTasksDuring(work: (attempt: string) => Promise<void>): Promise<number[]> {
   await showOutput('warm-up'); // the element's own first render is not the output's cost
-  let best: number[] | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const seen = await longTasksOnce(() => work(`\n\n(attempt ${attempt})`)); // new text: nothing cached
-    if (!best || Math.max(0, ...seen) < Math.max(0, ...best)) best = seen;
-    if (best.every((ms) => ms <= 50)) break;
-  }
-  return best!;
-}
-
-async function longTasksOnce(work: () => Promise<void>): Promise<number[]> {
-  const seen: number[] = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(Math.round(e.duration))));
-  observer.observe({ type: 'longtask' });
-  await work();
-  await delay(200);
-  observer.takeRecords().forEach((e) => seen.push(Math.round(e.duration)));
-  observer.disconnect();
-  return seen;
+  return bestOfAttempts((attempt) => longTasksOnce(() => work(`\n\n(attempt ${attempt})`), 200)); // new text: nothing cached
 }
 
 async function showOutput(content: unknown) {
