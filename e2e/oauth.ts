@@ -81,6 +81,25 @@ async function waitingForSignIn(page: Page, tag: string): Promise<void> {
   await page.locator(tag).locator('[data-reason="sign-in"]').getByText('Sign in to see runs').waitFor({ timeout: 5_000 });
 }
 
+/**
+ * Page init script: records each `history.replaceState` that removes `code` from the address bar,
+ * with the sign-in modules downloaded by then (the answer must leave before the sign-in code loads).
+ */
+function watchWipes(): void {
+  const wipes: Array<{ signInCode: string[] }> = [];
+  (window as unknown as { returnWipes: typeof wipes }).returnWipes = wipes;
+  const replace = history.replaceState.bind(history);
+  history.replaceState = (state: unknown, unused: string, url?: string | URL | null) => {
+    const before = new URL(location.href).searchParams.has('code');
+    replace(state, unused, url);
+    if (before && !new URL(location.href).searchParams.has('code')) {
+      const signInCode = performance.getEntriesByType('resource').map((entry) => entry.name)
+        .filter((name) => /oauth-(binding|controller|views|session|runtime|flow)|oauth4webapi/.test(name));
+      wipes.push({ signInCode });
+    }
+  };
+}
+
 async function formError(page: Page): Promise<string> {
   return page.locator('task-form').locator('[part~="auth"] [role="alert"]').innerText();
 }
@@ -136,8 +155,12 @@ const tests: Test[] = [
     await waitingForSignIn(page, 'task-stream');
     await waitingForSignIn(page, 'task-history');
     await page.locator('task-form').locator('#pf-input').fill('Draft typed before signing in');
+    await page.addInitScript(watchWipes);
     assert((await signIn(page)) === 'signed-in', 'signed in');
     assert(returnParamsIn(page.url()).length === 0, `code, state and iss are gone from the address bar (${page.url()})`);
+    const wipes = await page.evaluate(() => (window as unknown as { returnWipes: Array<{ signInCode: string[] }> }).returnWipes);
+    assert(wipes.length === 1, `the answer was wiped once (${JSON.stringify(wipes)})`);
+    assert(wipes[0]!.signInCode.length === 0, `before any of the sign-in code was downloaded (had: ${wipes[0]!.signInCode.join(', ')})`);
     assert(wire.tokenRequests === 1 && wire.tokens.length === 1, 'one token request');
     const [token] = wire.tokens as [string];
     assert(await page.locator('task-form').locator('[part~="sign-out"]').isVisible(), 'Sign out is offered');

@@ -14,6 +14,7 @@ import type { OAuthError } from '../../core/auth/oauth/oauth-errors.js';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import type { OAuthController, OAuthHost } from './oauth-controller.js';
 import type { SignInPanelOptions } from './oauth-views.js';
+import { captureSignInReturn } from './sign-in-return.js';
 import { t } from '../../core/i18n/scope.js';
 
 type BindingModule = typeof import('./oauth-binding.js');
@@ -114,12 +115,16 @@ export class SignInGate implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.active) void this.#load();
+    if (!this.active) return;
+    captureSignInReturn(true); // the provider's answer leaves the address bar now, not after the download
+    void this.#load();
   }
 
   hostUpdate(): void {
     // After a failed load only `online`, a reconnection or signIn() try again: no loop while offline.
-    if (this.active && !this.#loadFailed) void this.#load();
+    if (!this.active) return;
+    captureSignInReturn(true); // switched to auth-mode="oauth" after connecting
+    if (!this.#loadFailed) void this.#load();
   }
 
   hostDisconnected(): void {

@@ -18,7 +18,7 @@ import { OAuthError, providerText } from './oauth-errors.js';
 import { savePendingSignIn, type PendingSignIn } from './pending-sign-in.js';
 import { createPkcePair, createState } from './pkce.js';
 import {
-  forgetRegisteredClient, requestOptions, resolveClientId, resolveEndpoints, type ProviderRequestOptions,
+  forgetRegisteredClient, isRedirect, redirectRefused, requestOptions, resolveClientId, resolveEndpoints, type ProviderRequestOptions,
 } from './provider-metadata.js';
 
 export type { ProviderRequestOptions } from './provider-metadata.js';
@@ -98,6 +98,7 @@ export async function finishSignIn(params: URLSearchParams, pending: PendingSign
       throw tokenError(error);
     }
     // Never keep the library error: its cause can hold the token response body.
+    if (isRedirect(response)) throw redirectRefused(server, 'the key request');
     throw new OAuthError('provider-unreachable', `The sign-in provider answered the key request with something that is not a valid OAuth answer (HTTP ${response.status}), so no key was kept. Sign in again later.`, { status: response.status });
   }
 }

@@ -1,29 +1,14 @@
 /**
- * The return from the provider: recognising it, wiping `code`/`state`/`error`/`iss` from the address
- * bar before anything else runs (`history.replaceState` through {@link OAuthNavigator}), and taking
- * the pending sign-in — once per page load, whichever element looks first.
- *
- * A page counts as a return only when it carries `code` or `error` and either is the redirect target
- * of this tab's pending sign-in or carries `state`: a page that uses `?code=` for its own purposes
- * and has no sign-in in flight is left alone, and nothing is ever exchanged without a pending
- * sign-in (the reference app exchanged any `?code=`; parallel-task-api.md §15 flaw 2).
+ * The return from the provider, second step: taking the pending sign-in for the answer that
+ * return-capture.ts wiped from the address bar — once per page load, whichever element looks first.
+ * Nothing is ever exchanged without a pending sign-in of this tab.
  */
 import { OAuthError } from './oauth-errors.js';
-import { peekPendingSignIn, takePendingSignIn, type PendingSignIn } from './pending-sign-in.js';
+import { takePendingSignIn, type PendingSignIn } from './pending-sign-in.js';
+import type { CapturedReturn } from './return-capture.js';
 import type { StorageAreas } from './token-vault.js';
 
-/** The browser-only parts of a sign-in, injected so the core stays DOM-free. */
-export interface OAuthNavigator {
-  /** The page's current URL (`location.href`). */
-  currentUrl(): string;
-  /** Replaces the address-bar URL without navigating or adding a history entry (`history.replaceState`). */
-  replaceUrl(url: string): void;
-  /** Leaves the page for the provider (`location.assign`). */
-  navigate(url: string): void;
-}
-
-/** Parameters the provider adds to the redirect URI (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207). */
-export const RETURN_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'] as const;
+export { RETURN_PARAMS, type OAuthNavigator } from './return-capture.js';
 
 /** What a return brought. */
 export type ReturnOutcome =
@@ -32,40 +17,15 @@ export type ReturnOutcome =
   /** A return that cannot be completed (no, or an expired, pending sign-in): nothing is exchanged. */
   | { kind: 'orphan'; error: OAuthError };
 
-function samePage(a: string, b: URL): boolean {
-  try {
-    const url = new URL(a);
-    return url.origin === b.origin && url.pathname === b.pathname;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Looks at the current URL once. When it is a return, the OAuth parameters are removed from the
- * address bar synchronously, before this function returns, and the pending sign-in is taken.
- * @returns undefined when the page is not a return.
+ * Takes the pending sign-in for a captured answer (it is removed whatever it holds, so a code is
+ * exchanged once at most).
+ * @returns undefined when nothing was captured (the page is not a return).
  */
-export function takeReturn(navigator: OAuthNavigator, areas: StorageAreas, now: number): ReturnOutcome | undefined {
-  let url: URL;
-  try {
-    url = new URL(navigator.currentUrl());
-  } catch {
-    return undefined;
-  }
-  const params = url.searchParams;
-  if (!params.has('code') && !params.has('error')) return undefined;
-  const pending = peekPendingSignIn(areas);
-  const ours = pending ? samePage(pending.redirectUri, url) : params.has('state');
-  if (!ours) return undefined;
-
-  const received = new URLSearchParams(params);
-  const clean = new URL(url.href);
-  for (const name of RETURN_PARAMS) clean.searchParams.delete(name);
-  navigator.replaceUrl(clean.href);
-
+export function takeReturn(captured: CapturedReturn | undefined, areas: StorageAreas, now: number): ReturnOutcome | undefined {
+  if (!captured) return undefined;
   const lookup = takePendingSignIn(areas, now);
-  if (lookup.kind === 'found') return { kind: 'pending', pending: lookup.pending, params: received };
+  if (lookup.kind === 'found') return { kind: 'pending', pending: lookup.pending, params: captured.params };
   return {
     kind: 'orphan',
     error: lookup.kind === 'expired'

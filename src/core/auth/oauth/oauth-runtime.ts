@@ -5,9 +5,10 @@
  */
 import { globalFetch, type FetchLike } from '../../util/environment.js';
 import type { OAuthConfig, OAuthStorageKind } from './oauth-config.js';
-import { takeReturn, type OAuthNavigator, type ReturnOutcome } from './oauth-return.js';
+import { takeReturn, type ReturnOutcome } from './oauth-return.js';
 import { OAuthSession } from './oauth-session.js';
 import type { PendingSignIn } from './pending-sign-in.js';
+import { captureReturn, type CapturedReturn, type OAuthNavigator } from './return-capture.js';
 import { browserStorageAreas, type StorageAreas } from './token-vault.js';
 
 /** Longest wait for one provider request (discovery, registration, token), in ms. */
@@ -26,6 +27,12 @@ export interface OAuthRuntimeOptions {
   now?: () => number;
   /** Loads the flow module. @default a dynamic import */
   loadFlow?: () => Promise<FlowModule>;
+  /**
+   * The provider's answer of this page load, already wiped from the address bar (called once, at
+   * the first session's look). Pages pass what the elements captured as early as they could
+   * (sign-in-return.ts). @default {@link captureReturn} on `navigator`, at that first look
+   */
+  capture?: () => CapturedReturn | undefined;
 }
 
 /** What sessions use from their runtime (internal to core/auth/oauth). */
@@ -62,6 +69,7 @@ export function createOAuthRuntime(options: OAuthRuntimeOptions): OAuthRuntime {
   const fetch = options.fetch ?? globalFetch;
   const now = options.now ?? Date.now;
   const loadFlow = options.loadFlow ?? (() => import('./oauth-flow.js'));
+  const capture = options.capture ?? (() => captureReturn(options.navigator, () => areas.session(), true));
   const sessions = new Map<string, OAuthSession>();
   let outcome: { value: ReturnOutcome | undefined } | undefined;
 
@@ -69,7 +77,7 @@ export function createOAuthRuntime(options: OAuthRuntimeOptions): OAuthRuntime {
     navigator: options.navigator,
     areas,
     takeReturn(issuer) {
-      outcome ??= { value: takeReturn(options.navigator, areas, now()) };
+      outcome ??= { value: takeReturn(capture(), areas, now()) };
       const value = outcome.value;
       if (value?.kind !== 'pending') return value;
       if (value.pending.issuer !== issuer) return undefined;

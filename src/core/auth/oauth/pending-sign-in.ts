@@ -5,15 +5,14 @@
  * the old — and is taken (read and removed) exactly once when the provider sends the user back.
  * It never holds the key.
  */
-import { KEY_PREFIX, type StorageLike } from '../../store/persistence.js';
+import type { StorageLike } from '../../store/persistence.js';
 import type { OAuthStorageKind } from './oauth-config.js';
 import { OAuthError } from './oauth-errors.js';
+import { PENDING_SLOT as SLOT } from './return-capture.js';
 import type { StorageAreas } from './token-vault.js';
 
 /** A pending sign-in older than this is void (RFC 6749 §4.1.2 recommends codes live at most 10 minutes). */
 export const PENDING_MAX_AGE_MS = 10 * 60_000;
-
-const SLOT = `${KEY_PREFIX}:oauth:pending`;
 
 /** The provider endpoints a sign-in was started with (RFC 8414 names; a type alias so it fits oauth4webapi's index signature). */
 export type ServerEndpoints = {
@@ -84,15 +83,6 @@ export function savePendingSignIn(pending: PendingSignIn, areas: StorageAreas): 
     storage.setItem(SLOT, JSON.stringify(pending));
   } catch {
     throw new OAuthError('config', 'This browser does not let the page keep data for this tab (sessionStorage is blocked), so a sign-in could not be finished. Allow site data for this page, or set the apiKey property instead.');
-  }
-}
-
-/** The pending sign-in without consuming it (to decide whether this page is its redirect target). */
-export function peekPendingSignIn(areas: StorageAreas): PendingSignIn | undefined {
-  try {
-    return parse(sessionArea(areas)?.getItem(SLOT) ?? null);
-  } catch {
-    return undefined;
   }
 }
 

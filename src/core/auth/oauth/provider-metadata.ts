@@ -24,13 +24,29 @@ export interface ProviderRequestOptions {
   areas: StorageAreas;
 }
 
-/** The oauth4webapi options of one request: https only unless the issuer is a loopback mock. */
+/**
+ * The oauth4webapi options of one request: https only unless the issuer is a loopback mock, and
+ * redirects never followed. oauth4webapi 3.x asks for `redirect: 'manual'` itself (build/index.js:
+ * every request it sends); it is pinned here as well, so that neither a later version nor the
+ * `fetch` the page passes can follow one: a followed 307/308 re-sends the POST body (the code and
+ * the PKCE verifier, or the registration) to wherever `Location` points.
+ */
 export function requestOptions(allowInsecure: boolean, options: ProviderRequestOptions) {
   return {
     [allowInsecureRequests]: allowInsecure,
-    [customFetch]: (url: string, init: RequestInit) => options.fetch(url, init),
+    [customFetch]: (url: string, init: RequestInit) => options.fetch(url, { ...init, redirect: 'manual' }),
     signal: options.signal,
   };
+}
+
+/** True for an answer that is a redirect (not followed: a browser gives an opaque one with status 0). */
+export function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/** Why a redirect from the provider is refused, in words. */
+export function redirectRefused(config: { issuer: string }, what: string): OAuthError {
+  return new OAuthError('provider-unreachable', `The sign-in provider at ${config.issuer} answered ${what} with a redirect. This page never follows one there (it could carry your sign-in elsewhere), so nothing more was sent. Check the oauth-issuer setting, or try again later.`);
 }
 
 /** Parallel's documented endpoints, used when the issuer publishes no metadata. */
@@ -138,6 +154,7 @@ export async function resolveClientId(config: OAuthConfig, server: ServerEndpoin
       const said = providerText(error.error_description) ?? error.error;
       throw new OAuthError('registration-error', `The sign-in provider refused to register this page: ${said}. Check oauth-redirect-uri, or remove oauth-register.`, { oauthError: error.error, status: error.status });
     }
+    if (isRedirect(response)) throw redirectRefused(config, 'the registration');
     throw unreachable(config, `answered the registration with something that is not OAuth (HTTP ${response.status}).`);
   }
   try {
