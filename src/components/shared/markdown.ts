@@ -18,6 +18,8 @@ import { planMarkdown, plainNote, type PlainReason } from './markdown-limits.js'
 type Rendered = TemplateResult | string | typeof nothing;
 
 const MAX_DEPTH = 24;
+/** Table cells of at most this many characters never wrap (dates, amounts, names). */
+const SHORT_CELL = 24;
 
 function inline(tokens: Token[] | undefined, depth: number): Rendered[] {
   return (tokens ?? []).map((token) => renderInline(token, depth + 1));
@@ -90,9 +92,11 @@ function renderBlock(token: Token, depth: number, shift: number): Rendered {
       return html`<hr />`;
     case 'table': {
       const table = token as Tokens.Table;
+      // Short cells (a date, an amount, a name) stay on one line; the table scrolls in its wrapper.
+      const fit = (cell: Tokens.TableCell) => (cell.text.length <= SHORT_CELL ? 'short' : '');
       return html`<div class="table-wrap"><table>
-        <thead><tr>${table.header.map((cell) => html`<th scope="col">${inline(cell.tokens, depth)}</th>`)}</tr></thead>
-        <tbody>${table.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${inline(cell.tokens, depth)}</td>`)}</tr>`)}</tbody>
+        <thead><tr>${table.header.map((cell) => html`<th scope="col" class=${fit(cell)}>${inline(cell.tokens, depth)}</th>`)}</tr></thead>
+        <tbody>${table.rows.map((row) => html`<tr>${row.map((cell) => html`<td class=${fit(cell)}>${inline(cell.tokens, depth)}</td>`)}</tr>`)}</tbody>
       </table></div>`;
     }
     case 'html':

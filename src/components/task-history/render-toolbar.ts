@@ -38,11 +38,13 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
   const filtered = view.shown !== view.total;
   return html`<div part="toolbar" class="toolbar">
       <input part="search" type="search" aria-label=${t('history.search')} placeholder=${t('history.search')} .value=${view.query} @input=${view.onSearchInput}>
-      <select part="status-filter" aria-label=${t('history.statusFilter')} .value=${view.status}
-        @change=${(e: Event) => view.onStatusChange((e.target as HTMLSelectElement).value)}>
-        ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === view.status}>${t(label)}</option>`)}
-      </select>
-      <button part="clear" type="button" ?disabled=${view.shown === 0 || view.confirming} @click=${view.onAskClear}>${t(filtered ? 'history.clearShown' : 'history.clearAll')}</button>
+      <span class="group">
+        <select part="status-filter" aria-label=${t('history.statusFilter')} .value=${view.status}
+          @change=${(e: Event) => view.onStatusChange((e.target as HTMLSelectElement).value)}>
+          ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === view.status}>${t(label)}</option>`)}
+        </select>
+        <button part="clear" type="button" ?disabled=${view.shown === 0 || view.confirming} @click=${view.onAskClear}>${t(filtered ? 'history.clearShown' : 'history.clearAll')}</button>
+      </span>
     </div>
     ${view.confirming && view.shown > 0
       ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text"

@@ -11,7 +11,11 @@ export const taskHistoryStyles = [
       font: inherit; color: var(--_fg); background: var(--_bg);
       border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3em 0.6em;
     }
-    input[type='search'] { flex: 1 1 12rem; min-width: 0; }
+    /* The search shrinks first; below that the select and "Clear all" (and the confirm bar's two
+       buttons) wrap together, never one button alone on a line. */
+    input[type='search'] { flex: 1 1 9rem; min-width: 0; }
+    .group { display: flex; flex: none; gap: 0.5rem; align-items: center; margin-left: auto; }
+    .group button { white-space: nowrap; }
     button.danger { color: var(--_danger); }
     button.danger:hover:not(:disabled) { border-color: var(--_danger); }
     .confirm {

@@ -16,6 +16,7 @@ import { renderHeader } from './render-header.js';
 import type { LogView } from './render-log.js';
 import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
 import { renderProgress, renderUsageTotal } from './render-progress.js';
+import { renderRerun } from './render-rerun.js';
 import type { RunActions } from './run-actions.js';
 import { processorPrice } from './run-facts.js';
 import { t } from './strings.js';
@@ -76,6 +77,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
     ${renderEnding(run, { canRetry: run.request !== undefined, onRetry: ctx.retry, retryNotice: notices.render(run.id, 'retry') })}
     ${renderLiveTexts(ctx.rows.live.shown)}
     ${output ? renderOutput(output, outputActions, costFacts(run, events)) : nothing}
+    ${renderRerun(run, ctx.host, actions, ctx.retry)}
     ${renderEvicted(run, events.length, ctx.host, () => ctx.log.show())}
     ${ctx.log.render(run, ctx.rows, output ? outputText(output) : undefined)}`;
 }

@@ -88,6 +88,10 @@ export const runViewStyles = css`
     .markdown table { border-collapse: collapse; }
     .markdown th, .markdown td { border: 1px solid var(--_border); padding: 0.25rem 0.5rem; }
     .table-wrap { overflow-x: auto; }
+    /* Cells break between words only: overflow-wrap: anywhere (results, field values) lets a column
+       shrink to a few characters, a date over four lines; a wider table scrolls in its wrapper. */
+    .table-wrap :is(th, td) { overflow-wrap: normal; word-break: normal; }
+    .table-wrap .short { white-space: nowrap; }
     .markdown pre { background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow-x: auto; }
     code { font-family: var(--_mono); }
     blockquote { margin: 0.3rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_border); color: var(--_muted); }

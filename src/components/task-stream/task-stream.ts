@@ -34,7 +34,7 @@ import { t } from './shell-strings.js';
  * @fires {TaskErrorEvent} task-error - A request failed; `message` says what to do.
  * @fires {TaskAuthEvent} task-auth - `auth-mode="oauth"` without a `<task-form>` of the same sign-in: signed in, signed out, or a sign-in failed.
  * @fires {TaskCreatedEvent} task-created - "Try again" submitted the run's request again; carries the new run.
- * @fires {TaskRerunEvent} task-rerun - "Try again" on a run whose request kept no secrets: a `<task-form>` of the store is filled with it.
+ * @fires {TaskRerunEvent} task-rerun - "Run again" (`action: 'run'`) or "Edit & run again" (`action: 'edit'`) under a finished run, or "Try again" on a run whose secrets were not kept (`edit`): the `<task-form>` of the store answers it.
  * @csspart header - Title, status, the question, provider, processor and price or mode and tier, created time, run id and connection.
  * @csspart input - The whole input (question) of the run, one click away (a `<details>`).
  * @csspart run-id - The run id (secondary), next to its Copy button.
@@ -45,6 +45,9 @@ import { t } from './shell-strings.js';
  * @csspart feedback - A short notice next to the button that caused it ("Run id copied."); goes away by itself.
  * @csspart ending - How a run that did not succeed ended, its error and "Try again".
  * @csspart retry - The "Try again" button of a failed, timed-out or cancelled run.
+ * @csspart rerun - The "Run again" / "Edit & run again" buttons under a finished run (they send `task-rerun`).
+ * @csspart run-again - "Run again" of a completed run: the form of the store submits the same request.
+ * @csspart edit-rerun - "Edit & run again": the form of the store is filled with the request, shown and focused.
  * @csspart log - The progress log section.
  * @csspart log-summary - The one line a finished run's log collapses to ("42 progress events · show").
  * @csspart log-note - Why a finished Parallel run first opened after it ended shows no steps (Parallel keeps only its final state).

@@ -1,0 +1,35 @@
+/**
+ * "Run again" and "Edit & run again" under a finished run (issue 13 item 12; `part="rerun"`). Both
+ * send a `task-rerun` event that the `<task-form>` of the store answers (events.ts): `run` submits the
+ * same request (secrets excepted), `edit` fills the form, scrolls it into view and focuses it. A form
+ * that takes the event cancels it; when none did, "Run again" submits from here (the stream's own
+ * retry) and "Edit & run again" says there is no form to edit it in. Failed, timed-out and cancelled
+ * runs already offer their own "Try again"/"Run again" (render-failure.ts), so only the edit is added.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { TaskRun } from '../../core/providers/task-event.js';
+import { TaskRerunEvent, type RerunAction } from '../shared/events.js';
+import type { TaskElement } from '../shared/task-element.js';
+import type { RunActions } from './run-actions.js';
+
+const FINISHED = new Set(['completed', 'failed', 'timeout', 'cancelled']);
+
+/** Asks the form of the store to run `run` again or to edit it; true when a form took it. */
+export function askForm(host: TaskElement, run: TaskRun, action: RerunAction): boolean {
+  return !host.dispatchEvent(new TaskRerunEvent(run, run.provider, host.taskStore.name, action));
+}
+
+export function renderRerun(run: TaskRun, host: TaskElement, actions: RunActions, retry: () => void): TemplateResult | typeof nothing {
+  if (!FINISHED.has(run.status) || (run.request === undefined && run.input === undefined)) return nothing;
+  const edit = () => {
+    if (!askForm(host, run, 'edit')) actions.notify(run.id, 'rerun', 'There is no task form for these runs on this page to edit it in.');
+  };
+  const again = () => {
+    if (!askForm(host, run, 'run')) retry();
+  };
+  return html`<div part="rerun" class="actions rerun">
+    ${run.status === 'completed' ? html`<button type="button" part="run-again" @click=${again}>Run again</button>` : nothing}
+    <button type="button" part="edit-rerun" @click=${edit}>Edit & run again</button>${actions.notices.render(run.id, 'rerun')}
+    ${run.status === 'completed' ? actions.notices.render(run.id, 'retry') : nothing /* the stream's own submit, without a form; other endings show it by "Try again" */}
+  </div>`;
+}
