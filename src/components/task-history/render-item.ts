@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
 import { t } from './strings.js';
-import { relativeTime, statusLabel, truncate } from '../shared/format.js';
+import { statusLabel, truncate } from '../shared/format.js';
 import { inputText } from './run-filter.js';
 
 /** Characters of input shown in a row (the CSS clamps it to two lines as well). */
@@ -45,7 +45,7 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
       <span class="meta">
         <span>${providerLabel(run)}</span>
         ${kind ? html`<span>${kind}</span>` : nothing}
-        <time datetime=${run.createdAt}>${relativeTime(run.createdAt, state.now + clock.skew(run.provider))}</time>
+        <time datetime=${run.createdAt}>${clock.runAge(run, state.now)}</time>
       </span>
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>

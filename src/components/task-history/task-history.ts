@@ -133,7 +133,7 @@ export class TaskHistoryElement extends TaskElement {
     this.#clock ??= clock.subscribe((now) => {
       // Ages under a minute change every second; older ones every few seconds at most. Runs are
       // newest first: the youngest is among the first few (a few, for the providers' skews).
-      const youngest = this.#shown.slice(0, 8).reduce((min, run) => Math.min(min, now + clock.skew(run.provider) - Date.parse(run.createdAt)), Infinity);
+      const youngest = this.#shown.slice(0, 8).reduce((min, run) => Math.min(min, now + clock.skew(run.provider) - clock.runStart(run)), Infinity);
       if (youngest < 90_000 || now - this._now >= 10_000) this._now = now;
     });
   }

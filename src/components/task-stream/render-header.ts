@@ -82,7 +82,7 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
     <div class="meta">
       <span>${t(run.provider === 'parallel' ? 'provider.parallel' : 'provider.shannon')}</span>
       ${renderKind(run)}
-      <time datetime=${run.createdAt} title=${dateTime(run.createdAt)}>${t('stream.created', { age: clock.age(run.createdAt, run.provider) })}</time>
+      <time datetime=${run.createdAt} title=${dateTime(run.createdAt)}>${t('stream.created', { age: clock.runAge(run) })}</time>
       <span class="id-group"><span>${t('stream.id')}</span> <code part="run-id" class="run-id" title=${run.id}>${run.id}</code><button type="button"
         class="link-button" aria-label=${t('stream.copyId')} @click=${ctx.onCopyId}>${t('stream.copy')}</button>${ctx.idNotice}</span>
     </div>

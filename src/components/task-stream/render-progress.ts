@@ -40,7 +40,7 @@ export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answe
   const fraction = runProgress(run, events);
   const bar = barOf(run, fraction);
   const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
-  const elapsed = elapsedMs(run, events, clock.serverNow(run.provider));
+  const elapsed = elapsedMs(run, events, clock.serverNow(run.provider), clock.runStart(run));
   const stats = run.stats;
   return html`<div class="progress-block">
     <div part="progress" class="progress" role="progressbar" aria-label=${t('stream.progress')} data-status=${run.status}

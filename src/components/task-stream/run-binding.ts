@@ -8,6 +8,7 @@
  */
 import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
+import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
 import { clock } from '../shared/clock.js';
 import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
 import type { TaskElement } from '../shared/task-element.js';
@@ -134,13 +135,23 @@ export class RunBinding {
     }
   }
 
-  /** Server times of things that happened tell the clock how far the server's clock is ahead. */
+  /**
+   * Server times of things that happened tell the clock how far the server's clock is ahead; events
+   * of a run this page submitted (it keeps its request) at a page-time `createdAt` (Shannon) happened
+   * after that moment, which tells how far it can be behind (clock.ts).
+   */
   #observeTimes(events: readonly TaskEvent[]): void {
     const run = this.#shownId ? this.host.taskStore.getRun(this.#shownId) : undefined;
     if (!run) return;
     const now = clock.now();
-    clock.observe(run.provider, run.createdAt, now);
-    for (const event of events) if (event.timestamp) clock.observe(run.provider, event.timestamp, now);
+    const pageTime = PROVIDER_INFO[run.provider].createdAtClock === 'page';
+    if (!pageTime) clock.observe(run.provider, run.createdAt, now);
+    const submitted = pageTime && run.request !== undefined ? Date.parse(run.createdAt) : NaN;
+    for (const event of events) {
+      if (!event.timestamp) continue;
+      clock.observe(run.provider, event.timestamp, now);
+      if (Number.isFinite(submitted)) clock.observeAfter(run.provider, event.timestamp, submitted);
+    }
   }
 
   /** Older events went before the shown ones (a stored log read newest first): rows rebuilt from the store's list. */
@@ -167,7 +178,7 @@ export class RunBinding {
     const run = this.#shownId ? this.host.taskStore.getRun(this.#shownId) : undefined;
     if (!run) return;
     const ticking = isActiveStatus(run.status) || this.host.taskStore.getConnection(run.id)?.nextRetryAt !== undefined;
-    if (ticking || clock.age(run.createdAt, run.provider) !== this.renderedAge) this.host.requestUpdate();
+    if (ticking || clock.runAge(run) !== this.renderedAge) this.host.requestUpdate();
   }
 
   #onStatus(run: TaskRun, previous: TaskRun): void {

@@ -52,9 +52,10 @@ function lastKnownTime(run: TaskRun, events: readonly TaskEvent[]): number {
  * How long the run has run, in ms: to `serverNow` while the API works on it; for a run that is over
  * or waits for a person, to the last time it changed (its `updatedAt` or its last event, whichever
  * is later: a cancel's answer may carry no new `updatedAt`). Undefined when no end is known.
+ * @param start - when the run was created, in the server's clock (clock.ts `runStart`: Shannon's
+ *   `createdAt` is the page's time).
  */
-export function elapsedMs(run: TaskRun, events: readonly TaskEvent[], serverNow: number): number | undefined {
-  const start = Date.parse(run.createdAt);
+export function elapsedMs(run: TaskRun, events: readonly TaskEvent[], serverNow: number, start: number): number | undefined {
   if (!Number.isFinite(start)) return undefined;
   const end = isActiveStatus(run.status) ? serverNow : lastKnownTime(run, events);
   return Number.isFinite(end) ? Math.max(0, end - start) : undefined;

@@ -279,7 +279,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     const { log, actions } = this.#view;
     // The run view's code is on its way (a few milliseconds), or could not be loaded.
     if (!view || !log || !actions) return this.#view.failed ? html`${live}${this.#view.renderFailed()}` : live;
-    this.#binding.renderedAge = clock.age(run.createdAt, run.provider);
+    this.#binding.renderedAge = clock.runAge(run);
     return html`${live}${view.renderRun(run, {
       host: this,
       connection: this.taskStore.getConnection(run.id),

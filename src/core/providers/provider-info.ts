@@ -14,6 +14,11 @@ export interface ProviderInfo {
   readonly cancelUnsupportedReason?: string;
   /** Whether the API can pause and resume a run (Shannon's `/pause` and `/resume`). */
   readonly canPause: boolean;
+  /**
+   * Whose clock a run's `createdAt` is in: `server` (Parallel's `created_at`), or `page` (Shannon's
+   * create answer has no time: it is this page's time just before the create request was sent).
+   */
+  readonly createdAtClock: 'server' | 'page';
 }
 
 /** The facts of each API, by provider name. */
@@ -22,8 +27,9 @@ export const PROVIDER_INFO: Readonly<Record<ProviderName, ProviderInfo>> = {
     defaultProxyUrl: '/api/parallel',
     cancelUnsupportedReason: 'The Parallel Task API has no cancel endpoint: a run always finishes on its own.',
     canPause: false,
+    createdAtClock: 'server',
   },
-  shannon: { defaultProxyUrl: '/api/shannon', canPause: true },
+  shannon: { defaultProxyUrl: '/api/shannon', canPause: true, createdAtClock: 'page' },
 };
 
 /** `value` when it names a provider, else `parallel` (the documented default). */

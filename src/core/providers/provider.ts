@@ -52,6 +52,8 @@ export interface CreatedRun {
   run: TaskRun;
   /** Path (relative to the base URL) of the event stream, when the API named one. */
   streamPath?: string;
+  /** A time the API stamped while answering (ISO 8601; Parallel's `created_at`), for clock skew (util/server-time.ts). */
+  serverTime?: string;
 }
 
 /** One page of events an API still keeps (Shannon `GET /api/v1/tasks/{id}/events`). */

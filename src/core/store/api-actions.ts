@@ -6,13 +6,17 @@ import { callApi, type EndpointConfig } from '../client/api-request.js';
 import { TaskElementsError } from '../errors.js';
 import type { StatusSnapshot, TaskProvider } from '../providers/provider.js';
 import type { TaskRun } from '../providers/task-event.js';
+import { reportServerTime } from '../util/server-time.js';
 import { providerFor } from './providers.js';
 
 /** Sends the create request; the run keeps its create body for re-runs. */
 export async function createRun<P>(params: P, endpoint: EndpointConfig, createdAt: string, signal?: AbortSignal): Promise<TaskRun> {
   const provider = providerFor(endpoint.provider) as TaskProvider<P>;
+  const sentAt = Date.now();
   const body = await callApi(endpoint, provider.createRequest(params), signal);
-  const { run } = provider.parseCreated(body, params, createdAt);
+  const receivedAt = Date.now();
+  const { run, serverTime } = provider.parseCreated(body, params, createdAt);
+  if (serverTime) reportServerTime({ provider: endpoint.provider, serverTime, sentAt, receivedAt });
   return { ...run, request: params };
 }
 

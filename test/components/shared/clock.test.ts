@@ -26,6 +26,34 @@ describe('the shared clock', () => {
     expect(clock.skew('shannon')).to.equal(18_000);
   });
 
+  it('learns a server clock behind ours from a time it stamped while answering our request: the value of the window nearest zero', () => {
+    const clock = new SharedClock();
+    const sent = Date.now();
+    clock.observeRequest('parallel', new Date(sent - 120_000 + 300).toISOString(), sent, sent + 400);
+    expect(clock.skew('parallel'), 'at most as far behind as the request allows').to.equal(-119_700);
+    expect(clock.serverNow('parallel') - clock.now()).to.equal(-119_700);
+    clock.observe('parallel', new Date(sent - 600_000).toISOString(), sent + 500); // an old event: no news
+    expect(clock.skew('parallel')).to.equal(-119_700);
+  });
+
+  it('takes latency for latency, not skew: a stamp inside the request\'s window changes nothing', () => {
+    const clock = new SharedClock();
+    const sent = Date.now();
+    clock.observeRequest('parallel', new Date(sent + 150).toISOString(), sent, sent + 400);
+    expect(clock.skew('parallel')).to.equal(0);
+  });
+
+  it('an event after a submit at a page time bounds the skew from above; bounds that contradict give way to the newest', () => {
+    const clock = new SharedClock();
+    const submitted = Date.now();
+    clock.observeAfter('shannon', new Date(submitted - 60_000 + 200).toISOString(), submitted);
+    expect(clock.skew('shannon')).to.equal(-59_800);
+    clock.observeAfter('shannon', new Date(submitted + 5_000).toISOString(), submitted); // a later event: no news
+    expect(clock.skew('shannon')).to.equal(-59_800);
+    clock.observe('shannon', new Date(submitted + 2_000).toISOString(), submitted); // the clock was set right since
+    expect(clock.skew('shannon')).to.equal(2_000);
+  });
+
   it('ticks every subscriber from one timer on whole seconds, and stops when none is left', async () => {
     const clock = new SharedClock();
     const a: number[] = [];

@@ -71,7 +71,8 @@ export const parallelProvider: TaskProvider<ParallelCreateParams> = {
       processor: patch.processor ?? params.processor,
       ...patch,
     };
-    return { run };
+    // `created_at` is stamped while the API answers this request: it bounds the API's clock skew.
+    return patch.createdAt ? { run, serverTime: patch.createdAt } : { run };
   },
 
   statusRequest: (runId) => ({ method: 'GET', path: runPath(runId) }),
