@@ -173,7 +173,7 @@ export const demoFlows: Flow[] = [
     mkdirSync(SHOTS, { recursive: true });
     for (const theme of ['Light', 'Dark']) {
       await page.click({ css: 'input[type=radio][name=theme]', name: theme });
-      for (const [name, width] of [['wide', 1440], ['narrow', 390]] as const) {
+      for (const [name, width] of [['wide', 1440], ['narrow', 375]] as const) {
         const reached = await page.setViewport(width, 900);
         if (reached.width !== width) {
           // Named expectation: MiniBrowser's window (WebKitGTK) has a minimum width set by its

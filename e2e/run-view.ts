@@ -102,7 +102,7 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await theme(page, 'light');
 }
 
-/** The run view fits the width: nothing in it sticks out to the right (the page layout is the demo's). */
+/** The run view fits the width: nothing in it sticks out to the right, and the whole demo page does not scroll sideways. */
 async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
   const overflow = await page.evaluate(() => {
     const el = document.querySelector('task-stream')!;
@@ -115,6 +115,8 @@ async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> 
     return worst;
   });
   assert(overflow <= 1, `nothing in the run view sticks out at ${width}px (${overflow}px)`);
+  const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(pageOverflow <= 1, `the demo page does not scroll sideways at ${width}px (${pageOverflow}px)`);
 }
 
 function walk(width: number): [string, (page: Page) => Promise<void>] {
