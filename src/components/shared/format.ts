@@ -78,3 +78,6 @@ export function formatUsage(usage: { totalTokens?: number; inputTokens?: number;
     withModel ? usage.model ?? '' : '',
   ].filter(Boolean).join(' · ');
 }
+
+/** Table cells of at most this many characters (a date, an amount, a name) never wrap; their table scrolls instead. */
+export const SHORT_CELL_CHARS = 24;

@@ -12,14 +12,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { until } from 'lit/directives/until.js';
+import { SHORT_CELL_CHARS } from './format.js';
 import { renderLink } from './link.js';
 import { planMarkdown, plainNote, type PlainReason } from './markdown-limits.js';
 
 type Rendered = TemplateResult | string | typeof nothing;
 
 const MAX_DEPTH = 24;
-/** Table cells of at most this many characters never wrap (dates, amounts, names). */
-const SHORT_CELL = 24;
 
 function inline(tokens: Token[] | undefined, depth: number): Rendered[] {
   return (tokens ?? []).map((token) => renderInline(token, depth + 1));
@@ -93,7 +92,7 @@ function renderBlock(token: Token, depth: number, shift: number): Rendered {
     case 'table': {
       const table = token as Tokens.Table;
       // Short cells (a date, an amount, a name) stay on one line; the table scrolls in its wrapper.
-      const fit = (cell: Tokens.TableCell) => (cell.text.length <= SHORT_CELL ? 'short' : '');
+      const fit = (cell: Tokens.TableCell) => (cell.text.length <= SHORT_CELL_CHARS ? 'short' : '');
       return html`<div class="table-wrap"><table>
         <thead><tr>${table.header.map((cell) => html`<th scope="col" class=${fit(cell)}>${inline(cell.tokens, depth)}</th>`)}</tr></thead>
         <tbody>${table.rows.map((row) => html`<tr>${row.map((cell) => html`<td class=${fit(cell)}>${inline(cell.tokens, depth)}</td>`)}</tr>`)}</tbody>

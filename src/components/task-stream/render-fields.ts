@@ -9,7 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldBasis } from '../../core/providers/task-event.js';
-import { humanize } from '../shared/format.js';
+import { humanize, SHORT_CELL_CHARS } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl, safeHref } from '../shared/safe-url.js';
@@ -86,7 +86,7 @@ function renderTable(path: string, items: Array<Record<string, Json>>, ctx: Fiel
     <table class="field-table">
       <thead><tr>${columns.map((c) => html`<th scope="col">${fieldLabel(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t('stream.evidence')}</span></th></tr></thead>
       <tbody>${shown.map((item, i) => html`<tr data-path=${`${path}.${i}`}>
-        ${columns.map((c) => html`<td>${renderScalar(item[c] ?? null)}${renderEvidence(`${path}.${i}.${c}`, ctx)}</td>`)}
+        ${columns.map((c) => html`<td><span class=${String(item[c] ?? '').length <= SHORT_CELL_CHARS ? 'short' : ''}>${renderScalar(item[c] ?? null)}</span>${renderEvidence(`${path}.${i}.${c}`, ctx)}</td>`)}
         <td>${renderEvidence(`${path}.${i}`, ctx)}</td></tr>`)}</tbody>
     </table>
     ${items.length > TABLE_ROWS ? html`<p class="muted">${t('stream.rowsShown', { shown: TABLE_ROWS, count: items.length })}</p>` : nothing}
