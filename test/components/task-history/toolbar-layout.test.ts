@@ -27,11 +27,11 @@ const middle = (el: Element) => {
 };
 const sameLine = (a: Element, b: Element) => Math.abs(middle(a) - middle(b)) <= 4;
 
-/** How far anything in the element's shadow root reaches past its right edge, in px. */
+/** How far anything in the toolbar and the confirm bar reaches past the element's right edge, in px. */
 function sticksOut(el: HTMLElement): number {
   const right = el.getBoundingClientRect().right;
   let worst = 0;
-  for (const node of el.shadowRoot!.querySelectorAll('*')) {
+  for (const node of el.shadowRoot!.querySelectorAll('[part~="toolbar"], [part~="toolbar"] *, [part~="confirm"], [part~="confirm"] *')) {
     const box = node.getBoundingClientRect();
     if (box.width) worst = Math.max(worst, box.right - right);
   }
