@@ -10,7 +10,7 @@ import type { TaskRun } from '../../../src/core/providers/task-event.js';
 import { freshStore } from '../../support/stores.js';
 import { json, scriptStream, until } from '../../support/scripted-stream.js';
 
-const REQUEST = { input: 'Who supplies Acme?', processor: 'lite', task_spec: { output_schema: { type: 'auto' } } };
+const REQUEST = { input: 'Who supplies Acme?', processor: 'core', task_spec: { output_schema: { type: 'text' as const, description: 'A short list' } } };
 const DONE: TaskRun = {
   id: 'trun_done', provider: 'parallel', status: 'completed', createdAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:09Z',
   streamEnded: true, request: REQUEST, input: REQUEST.input, output: { type: 'text', content: 'Acme buys from Initech.', basis: [] },
