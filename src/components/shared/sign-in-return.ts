@@ -3,7 +3,8 @@
  * library runs, and keeps it in memory for the sign-in code that loads later (page-oauth.ts). It is
  * always loaded (sign-in-gate.ts imports it), so the answer does not wait for a chunk download:
  *
- * - when this module is evaluated, if this tab has a pending sign-in that returns to this page;
+ * - when this module is evaluated, if this tab has a pending sign-in (under 10 minutes old) that
+ *   returns to this page;
  * - when an element in `auth-mode="oauth"` connects, also for an answer with `state` and no pending
  *   sign-in (a replayed or foreign answer, shown as an error).
  *
@@ -35,7 +36,7 @@ let taken = false;
  */
 export function captureSignInReturn(withState: boolean): void {
   if (captured || taken || typeof location === 'undefined') return;
-  captured = captureReturn(browserNavigator, sessionArea, withState);
+  captured = captureReturn(browserNavigator, sessionArea, withState, Date.now());
 }
 
 /** Hands the captured answer to the sign-in code, once per page load (after a last look at the URL). */

@@ -29,10 +29,10 @@ function arriveWith(query: string): void {
   history.replaceState(history.state, '', `${original}&${query}`);
 }
 
-function pendingSignIn(redirectUri = PAGE, state = 'state-sent-with-the-sign-in') {
+function pendingSignIn(redirectUri = PAGE, state = 'state-sent-with-the-sign-in', createdAt = Date.now()) {
   sessionStorage.setItem(PENDING, JSON.stringify({
     version: 1, issuer: ISSUER, state, codeVerifier: 'v'.repeat(43), clientId: 'localhost', redirectUri,
-    storage: 'session', allowInsecure: true, createdAt: Date.now(),
+    storage: 'session', allowInsecure: true, createdAt,
     server: { issuer: ISSUER, authorization_endpoint: `${ISSUER}/getKeys/authorize`, token_endpoint: `${ISSUER}/getKeys/token` },
   }));
 }
@@ -74,6 +74,15 @@ describe('the provider\'s answer leaves the address bar first', () => {
     await evaluateAgain();
     expect(answerIn(location.href), 'a sign-in pending for another page').to.deep.equal(['code', 'state']);
     expect(none.takeSignInReturn, 'defined').to.be.a('function');
+  });
+
+  it('a sign-in left pending for over 10 minutes does not take the answer of another OAuth client of the page at load', async () => {
+    pendingSignIn(PAGE, 'abandoned', Date.now() - 11 * 60_000);
+    arriveWith('code=for-the-other-client&state=its-state');
+    const module = await evaluateAgain();
+    expect(answerIn(location.href)).to.deep.equal(['code', 'state']);
+    module.captureSignInReturn(true); // an element in auth-mode="oauth" connects: it reports the expired sign-in
+    expect(answerIn(location.href)).to.deep.equal([]);
   });
 
   it('an element in auth-mode="oauth" wipes the answer synchronously as it connects, before the sign-in code is downloaded; the sign-in code then checks the remembered state', async () => {

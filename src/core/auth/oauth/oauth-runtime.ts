@@ -69,7 +69,7 @@ export function createOAuthRuntime(options: OAuthRuntimeOptions): OAuthRuntime {
   const fetch = options.fetch ?? globalFetch;
   const now = options.now ?? Date.now;
   const loadFlow = options.loadFlow ?? (() => import('./oauth-flow.js'));
-  const capture = options.capture ?? (() => captureReturn(options.navigator, () => areas.session(), true));
+  const capture = options.capture ?? (() => captureReturn(options.navigator, () => areas.session(), true, now()));
   const sessions = new Map<string, OAuthSession>();
   let outcome: { value: ReturnOutcome | undefined } | undefined;
 

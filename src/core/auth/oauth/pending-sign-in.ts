@@ -8,11 +8,10 @@
 import type { StorageLike } from '../../store/persistence.js';
 import type { OAuthStorageKind } from './oauth-config.js';
 import { OAuthError } from './oauth-errors.js';
-import { PENDING_SLOT as SLOT } from './return-capture.js';
+import { PENDING_MAX_AGE_MS, PENDING_SLOT as SLOT } from './return-capture.js';
+
 import type { StorageAreas } from './token-vault.js';
 
-/** A pending sign-in older than this is void (RFC 6749 §4.1.2 recommends codes live at most 10 minutes). */
-export const PENDING_MAX_AGE_MS = 10 * 60_000;
 
 /** The provider endpoints a sign-in was started with (RFC 8414 names; a type alias so it fits oauth4webapi's index signature). */
 export type ServerEndpoints = {

@@ -33,11 +33,17 @@ export interface CapturedReturn {
   readonly params: URLSearchParams;
 }
 
-function pendingRedirectUri(session: () => StorageLike | null | undefined): string | undefined {
+/** A pending sign-in older than this is void (RFC 6749 §4.1.2 recommends codes live at most 10 minutes). */
+export const PENDING_MAX_AGE_MS = 10 * 60_000;
+
+/** Where this tab's pending sign-in returns to, and whether it is still fresh. */
+function pendingTarget(session: () => StorageLike | null | undefined, now: number): { uri: string; fresh: boolean } | undefined {
   try {
     const raw = session()?.getItem(PENDING_SLOT);
-    const uri = raw ? (JSON.parse(raw) as { redirectUri?: unknown }).redirectUri : undefined;
-    return typeof uri === 'string' ? uri : undefined;
+    const pending = raw ? (JSON.parse(raw) as { redirectUri?: unknown; createdAt?: unknown }) : undefined;
+    if (typeof pending?.redirectUri !== 'string') return undefined;
+    const age = typeof pending.createdAt === 'number' ? now - pending.createdAt : NaN;
+    return { uri: pending.redirectUri, fresh: age >= 0 && age <= PENDING_MAX_AGE_MS };
   } catch {
     return undefined;
   }
@@ -56,14 +62,18 @@ function samePage(a: string, b: URL): boolean {
  * Looks at the current URL. When it is a return, the OAuth parameters are removed from the address
  * bar before this function returns, and what they were is returned.
  * @param session - this tab's sessionStorage (may throw or be missing: blocked storage).
- * @param withState - also count a page with `state` as a return when no sign-in is pending (a
- *   replayed or foreign answer, reported as an error by the sign-in code).
+ * @param withState - an element in `auth-mode="oauth"` is on the page: also count a page with
+ *   `state` when no sign-in is pending, and one for an expired sign-in (both reported as errors by
+ *   the sign-in code). Without it only a fresh pending sign-in (≤ 10 minutes) of this page counts,
+ *   so another OAuth client of the page that returns to the same path keeps its answer.
+ * @param now - epoch ms.
  * @returns undefined when the page is not a return (the URL is untouched).
  */
 export function captureReturn(
   navigator: Pick<OAuthNavigator, 'currentUrl' | 'replaceUrl'>,
   session: () => StorageLike | null | undefined,
   withState: boolean,
+  now: number,
 ): CapturedReturn | undefined {
   let url: URL;
   try {
@@ -73,8 +83,8 @@ export function captureReturn(
   }
   const params = url.searchParams;
   if (!params.has('code') && !params.has('error')) return undefined;
-  const target = pendingRedirectUri(session);
-  const ours = target ? samePage(target, url) : withState && params.has('state');
+  const target = pendingTarget(session, now);
+  const ours = target ? samePage(target.uri, url) && (target.fresh || withState) : withState && params.has('state');
   if (!ours) return undefined;
   const captured = { params: new URLSearchParams(params) };
   for (const name of RETURN_PARAMS) params.delete(name);
