@@ -9,7 +9,6 @@ import type { StorageLike } from '../../store/persistence.js';
 import type { OAuthStorageKind } from './oauth-config.js';
 import { OAuthError } from './oauth-errors.js';
 import { PENDING_MAX_AGE_MS, PENDING_SLOT as SLOT } from './return-capture.js';
-
 import type { StorageAreas } from './token-vault.js';
 
 
