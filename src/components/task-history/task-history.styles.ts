@@ -14,7 +14,7 @@ export const taskHistoryStyles = [
     /* The search shrinks first; below that the select and "Clear all" (and the confirm bar's two
        buttons) wrap together, never one button alone on a line. */
     input[type='search'] { flex: 1 1 9rem; min-width: 0; }
-    .group { display: flex; flex: none; gap: 0.5rem; align-items: center; margin-left: auto; }
+    .group { display: flex; flex: 0 1 auto; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-left: auto; min-width: 0; }
     .group button { white-space: nowrap; }
     button.danger { color: var(--_danger); }
     button.danger:hover:not(:disabled) { border-color: var(--_danger); }

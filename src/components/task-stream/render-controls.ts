@@ -78,8 +78,10 @@ export function renderControls(run: TaskRun, events: readonly TaskEvent[], ctx: 
       : ctx.confirmingCancel
         ? html`<span part="confirm" class="confirm" role="group" aria-label=${t('stream.cancelConfirm')}>
             <span>${t('stream.cancelQuestion')}</span>
-            <button type="button" class="danger" @click=${() => ctx.onConfirmCancel(true)}>${t('stream.cancelYes')}</button>
-            <button type="button" @click=${() => ctx.onConfirmCancel(false)}>${t('stream.cancelNo')}</button>
+            <span class="group">
+              <button type="button" class="danger" @click=${() => ctx.onConfirmCancel(true)}>${t('stream.cancelYes')}</button>
+              <button type="button" @click=${() => ctx.onConfirmCancel(false)}>${t('stream.cancelNo')}</button>
+            </span>
           </span>`
         : html`<button type="button" part="cancel" ?disabled=${cancelling} @click=${ctx.onCancel}>${t(cancelling ? 'stream.cancelling' : 'stream.cancel')}</button>`}
   </div>`;

@@ -53,6 +53,8 @@ export const runViewStyles = css`
     .ending-title { font-weight: 600; margin: 0 0 0.3rem; }
     .ending > p { margin: 0.3rem 0; }
     .confirm { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+    /* A confirmation's two answers wrap together, never one beside the question and one under it. */
+    .group { display: flex; flex: 0 1 auto; flex-wrap: wrap; gap: 0.5rem; min-width: 0; }
     button.danger { color: var(--_danger); border-color: var(--_danger); }
     .log { margin-top: 1rem; }
     .log-summary { margin: 0.25rem 0; color: var(--_muted); font-size: 0.9em; }
