@@ -11,6 +11,7 @@ import type { TaskRun } from '../../core/providers/task-event.js';
 import { TaskRerunEvent, type RerunAction } from '../shared/events.js';
 import type { TaskElement } from '../shared/task-element.js';
 import type { RunActions } from './run-actions.js';
+import { t } from './strings.js';
 
 const FINISHED = new Set(['completed', 'failed', 'timeout', 'cancelled']);
 
@@ -21,15 +22,16 @@ export function askForm(host: TaskElement, run: TaskRun, action: RerunAction): b
 
 export function renderRerun(run: TaskRun, host: TaskElement, actions: RunActions, retry: () => void): TemplateResult | typeof nothing {
   if (!FINISHED.has(run.status) || (run.request === undefined && run.input === undefined)) return nothing;
+  const noForm = t('stream.noForm'); // in the render's language (a click handler runs outside it)
   const edit = () => {
-    if (!askForm(host, run, 'edit')) actions.notify(run.id, 'rerun', 'There is no task form for these runs on this page to edit it in.');
+    if (!askForm(host, run, 'edit')) actions.notify(run.id, 'rerun', noForm);
   };
   const again = () => {
     if (!askForm(host, run, 'run')) retry();
   };
   return html`<div part="rerun" class="actions rerun">
-    ${run.status === 'completed' ? html`<button type="button" part="run-again" @click=${again}>Run again</button>` : nothing}
-    <button type="button" part="edit-rerun" @click=${edit}>Edit & run again</button>${actions.notices.render(run.id, 'rerun')}
+    ${run.status === 'completed' ? html`<button type="button" part="run-again" @click=${again}>${t('stream.runAgain')}</button>` : nothing}
+    <button type="button" part="edit-rerun" @click=${edit}>${t('stream.editRunAgain')}</button>${actions.notices.render(run.id, 'rerun')}
     ${run.status === 'completed' ? actions.notices.render(run.id, 'retry') : nothing /* the stream's own submit, without a form; other endings show it by "Try again" */}
   </div>`;
 }

@@ -71,6 +71,9 @@ export const streamStrings = {
   'stream.ending.cancelledAdvice': 'Nothing more will happen to it.',
   'stream.tryAgain': 'Try again',
   'stream.runAgain': 'Run again',
+  // Under a finished run (render-rerun.ts).
+  'stream.editRunAgain': 'Edit & run again',
+  'stream.noForm': 'There is no task form for these runs on this page to edit it in.',
 
   // Controls (render-controls.ts).
   'stream.resume': 'Resume',

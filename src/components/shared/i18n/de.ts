@@ -310,6 +310,8 @@ export const de: TaskStrings = {
   'stream.ending.cancelledAdvice': 'Mit ihm geschieht nichts mehr.',
   'stream.tryAgain': 'Erneut versuchen',
   'stream.runAgain': 'Erneut ausführen',
+  'stream.editRunAgain': 'Bearbeiten und erneut ausführen',
+  'stream.noForm': 'Auf dieser Seite gibt es kein Aufgabenformular für diese Läufe, in dem er bearbeitet werden könnte.',
   'stream.resume': 'Fortsetzen',
   'stream.resuming': 'Wird fortgesetzt…',
   'stream.pause': 'Pausieren',
