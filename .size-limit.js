@@ -22,6 +22,9 @@
 // field checks' with the form), the common words and the Localizer with the shared chunk, and German
 // is a chunk of its own, loaded only by pages in German (its own line below; "everything" counts
 // English pages). Measured with all three elements and the sign-in localized: 60.8 / 33.0 / 116.0 kB, German 8.4 kB.
+// Issues 12 and 13 then add 1.0 / 0.8 / 1.5 kB (measured 61.8 / 33.8 / 117.5 kB; "everything" 118): the
+// sign-in's answer wiped from the address bar when the library loads (every page), the clock's
+// two-sided skew, "Run again" / "Edit & run again", short table cells kept whole, grouped confirmations.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -72,7 +75,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, ...LANGUAGES])),
-    limit: '117 kB',
+    limit: '118 kB',
     gzip: true,
   },
   {
