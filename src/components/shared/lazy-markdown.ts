@@ -22,8 +22,28 @@ export function loadMarkdown(): Promise<MarkdownModule> {
 
 const plain = (text: string): TemplateResult => html`<div class="markdown plain"><p style="white-space: pre-wrap">${text}</p></div>`;
 
+/**
+ * Characters and line starts that can mean markdown (emphasis, code, links and autolinks, HTML and
+ * entities, headings, tables, lists, quotes, rules, indented code, hard breaks): text with none of
+ * them is paragraphs of prose, which marked would render as `<p>` elements of the same text.
+ */
+const MARKUP = /[\\`*_[\]<>#|~&=!:@\t]|www\.|^ |^[-+]|^\d+[.)]| $/m;
+
+/**
+ * Prose (see {@link MARKUP}) as marked would render it, paragraph by paragraph, without loading or
+ * running marked: a finished run's one-line answer ("Done.") paints without the markdown chunk, and
+ * without the 40–80 ms marked takes to compile its patterns on first use (issue 10, reload paint).
+ */
+function prose(text: string): TemplateResult | undefined {
+  if (text.length > 4_000 || MARKUP.test(text)) return undefined;
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return html`<div class="markdown">${paragraphs.map((p) => html`<p>${p}</p>`)}</div>`;
+}
+
 /** `renderMarkdown(text)` once the renderer is loaded; until then (or if it fails) the plain text. */
 export function renderMarkdownLazily(text: string): TemplateResult | ReturnType<typeof until> {
+  const simple = typeof text === 'string' ? prose(text) : undefined;
+  if (simple) return simple;
   if (loaded) return loaded.renderMarkdown(text);
   const fallback = plain(text);
   // Rendered when the chunk arrives, after this render: in the language of this render.
