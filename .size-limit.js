@@ -25,6 +25,10 @@
 // Issues 12 and 13 then add 1.0 / 0.8 / 1.5 kB (measured 61.8 / 33.8 / 117.5 kB; "everything" 118): the
 // sign-in's answer wiped from the address bar when the library loads (every page), the clock's
 // two-sided skew, "Run again" / "Edit & run again", short table cells kept whole, grouped confirmations.
+//
+// The run index in IndexedDB (issue 17) adds the store's loading and record-by-record saving up front
+// (run-list-load.ts, run-list-sync.ts) and the reading, checking and migration of the index to the
+// idb chunk.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';

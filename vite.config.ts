@@ -59,7 +59,7 @@ const SHARED_CHUNK = (id: string): boolean => {
   if (LOADED_LATER(id)) return false;
   return /(^|\/)node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) ||
     /^src\/core\/auth\/oauth\/return-capture\.ts$/.test(path) || // wipes a sign-in's answer from the URL before the sign-in loads
-    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-event-log/.test(path) &&
+    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-/.test(path) &&
       !I18N_LANGUAGE(path) && !CONNECTION_CHUNK(id));
 };
 

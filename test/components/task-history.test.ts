@@ -376,7 +376,7 @@ describe('<task-history>', () => {
     document.body.append(frame);
     // A second browsing context of the same origin: its localStorage writes fire real `storage` events here.
     const otherTabStorage = frame.contentWindow!.localStorage as StorageLike;
-    const store = createTaskStore({ name, saveDelayMs: 0 });
+    const store = createTaskStore({ name, persistence: localStorage, saveDelayMs: 0 });
     registerTaskStore(store);
     store.addRun(run('here'));
     store.flush();

@@ -44,6 +44,8 @@ export const historyStrings = {
   'history.list': 'Runs',
   'history.empty': 'No runs yet.',
   'history.emptyHint': 'Submitted tasks appear here, newest first.',
+  /** While the stored runs are read (the run index in IndexedDB). */
+  'history.loading': 'Loading runs…',
   'history.noMatch': 'No run matches the filter.',
   'history.showAll': 'Show all runs',
   'history.count': { one: '{count} run', other: '{count} runs' },

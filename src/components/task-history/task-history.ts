@@ -58,7 +58,7 @@ const SEARCH_DEBOUNCE_MS = 120;
  * @csspart item-<status> - A run, by status: `item-running`, `item-completed`, `item-failed`, …
  * @csspart item-status-<status> - The status badge of a run, by status: `item-status-completed`, `item-status-failed`, …
  * @csspart item-actions - The Re-run and Delete buttons of a run.
- * @csspart empty - The empty state: no runs yet, none matches the filter, or (`auth-mode="oauth"`) no sign-in yet.
+ * @csspart empty - The empty state: runs still loading, no runs yet, none matches the filter, or (`auth-mode="oauth"`) no sign-in yet.
  * @cssprop --task-bg - Background.
  * @cssprop --task-fg - Text colour.
  * @cssprop --task-accent - Accent colour (selection, focus).
@@ -214,10 +214,9 @@ export class TaskHistoryElement extends TaskElement {
     else this.#searchTimer = setTimeout(() => (this._query = value), SEARCH_DEBOUNCE_MS);
   };
 
-  #askClear = async (): Promise<void> => {
+  #askClear = (): void => {
     this._confirming = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-confirm="keep"]')?.focus();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-confirm="keep"]')?.focus());
   };
 
   #confirmClear = (): void => {
@@ -231,10 +230,9 @@ export class TaskHistoryElement extends TaskElement {
     void this.updateComplete.then(() => this._search?.focus());
   };
 
-  #keepRuns = async (): Promise<void> => {
+  #keepRuns = (): void => {
     this._confirming = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="clear"]')?.focus();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="clear"]')?.focus());
   };
 
   #resetFilters = (): void => {
@@ -271,7 +269,9 @@ export class TaskHistoryElement extends TaskElement {
     const total = runs.length - (this.#deletion.pending ? 1 : 0);
     let body;
     if (total <= 0) {
-      body = html`<div part="empty" class="empty"><p>${t('history.empty')}</p><p class="muted">${t('history.emptyHint')}</p></div>`;
+      body = this.taskStore.loaded
+        ? html`<div part="empty" class="empty"><p>${t('history.empty')}</p><p class="muted">${t('history.emptyHint')}</p></div>`
+        : html`<div part="empty" class="empty"><p class="muted">${t('history.loading')}</p></div>`;
     } else if (shown.length === 0) {
       body = html`<div part="empty" class="empty"><p>${t('history.noMatch')}</p>
         <button type="button" @click=${this.#resetFilters}>${t('history.showAll')}</button></div>`;

@@ -1,48 +1,24 @@
 /**
- * The default event log: IndexedDB through `idb` (issue 10 §1). One database per origin,
- * `task-elements`, version 1:
- * - `batches` (auto-increment keys): `{store, run, events}`, one record per appended batch, with
- *   the index `by-run` on `[store, run]`, so a run's log reads back in append order with one
- *   `getAll` and is removed with one key range;
- * - `quarantine` (auto-increment keys): records that failed validation, kept for inspection.
- * API keys never come here (credentials.ts). A database opened at a newer version by a newer
- * library in another tab is left alone: opening fails, and the store keeps its logs in memory.
+ * The default event log: IndexedDB through `idb` (issue 10 §1), in the database of idb-database.ts:
+ * `batches` holds one record per appended batch `{store, run, events}`, with the index `by-run` on
+ * `[store, run]`, so a run's log reads back in append order and is removed with one key range;
+ * `quarantine` holds records that failed validation. A database opened at a newer version by a
+ * newer library in another tab is left alone: opening fails, and the store keeps its logs in memory.
  *
- * This module (and `idb`) is loaded on first use (lazy-event-log.ts): a page that never reads or
- * writes an event log does not download it.
+ * This module (and `idb`) is loaded on first use (lazy-event-log.ts): a page that never reads
+ * stored data does not download it.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { TaskEvent } from '../providers/task-event.js';
-import type { EventLog, QuarantineEntry } from './event-log.js';
+import type { EventLog } from './event-log.js';
+import { connectTaskDb, type TaskDbConnection } from './idb-database.js';
 
-/** The database name and version this version of the library writes. */
-export const IDB_NAME = 'task-elements';
-export const IDB_VERSION = 1;
+export { IDB_NAME, IDB_VERSION, connectTaskDb } from './idb-database.js';
+export { createIdbRunRecords } from './idb-run-records.js';
+export { createStoredRuns } from './idb-stored-runs.js';
 
-interface LogSchema extends DBSchema {
-  batches: { key: number; value: { store: string; run: string; events: unknown }; indexes: { 'by-run': [string, string] } };
-  quarantine: { key: number; value: QuarantineEntry & { store: string } };
-}
-
-/** Opens (lazily, once) the shared database; rejects when it cannot be opened. */
-export function createIdbEventLog(name = IDB_NAME): EventLog {
-  let opened: Promise<IDBPDatabase<LogSchema>> | undefined;
-  const db = () =>
-    (opened ??= openDB<LogSchema>(name, IDB_VERSION, {
-      upgrade(database) {
-        const batches = database.createObjectStore('batches', { autoIncrement: true });
-        batches.createIndex('by-run', ['store', 'run']);
-        database.createObjectStore('quarantine', { autoIncrement: true });
-      },
-      blocking(_current, _blocked, event) {
-        // A newer version wants the database: let it have it; the next call opens again.
-        (event.target as IDBDatabase).close();
-        opened = undefined;
-      },
-      terminated() {
-        opened = undefined;
-      },
-    }));
+/** The event logs in the database `connection` opens (its own connection by default). */
+export function createIdbEventLog(connection: TaskDbConnection = connectTaskDb()): EventLog {
+  const db = () => connection.db();
   const storeRange = (store: string) => IDBKeyRange.bound([store], [store, []]);
 
   return {
@@ -86,9 +62,6 @@ export function createIdbEventLog(name = IDB_NAME): EventLog {
       for (const entry of entries) void tx.store.add({ ...entry, store });
       await tx.done;
     },
-    close() {
-      void opened?.then((database) => database.close(), () => {});
-      opened = undefined;
-    },
+    close: () => connection.close(),
   };
 }

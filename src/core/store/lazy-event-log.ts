@@ -6,6 +6,9 @@
  * next call tries the import again.
  */
 import type { EventLog } from './event-log.js';
+import type { StoredRunsFactory } from './persistence.js';
+import type { IndexRead } from './run-index.js';
+import type { StoredRuns } from './run-records.js';
 
 /** True where IndexedDB exists (browsers, workers; not Node). */
 export function hasIndexedDb(): boolean {
@@ -38,7 +41,52 @@ export function createLazyEventLog(load: () => Promise<EventLog>): EventLog {
   };
 }
 
-/** The IndexedDB event log (idb-event-log.ts), imported on first use. */
+/**
+ * The IndexedDB event log and run index (idb-event-log.ts, idb-stored-runs.ts) over one connection,
+ * imported on first use: a store with the default persistence starts the import when it is created,
+ * to read its run index. A failed import reads as an unreadable index (with a warning) and refuses
+ * writes; the next call tries again.
+ */
+export function createLazyIdb(): { log: EventLog; storedRuns: StoredRunsFactory } {
+  type IdbModule = typeof import('./idb-event-log.js');
+  let loading: Promise<IdbModule> | undefined;
+  let connection: ReturnType<IdbModule['connectTaskDb']> | undefined;
+  const open = async () => {
+    const module = await (loading ??= import('./idb-event-log.js').catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+    return { module, connection: (connection ??= module.connectTaskDb()) };
+  };
+  const log = createLazyEventLog(() => open().then(({ module, connection }) => module.createIdbEventLog(connection)));
+  const storedRuns: StoredRunsFactory = (legacy, eventLog, name, warn) => {
+    let runs: Promise<StoredRuns> | undefined;
+    const get = () =>
+      (runs ??= open().then(({ module, connection }) => module.createStoredRuns(module.createIdbRunRecords(connection), legacy, eventLog, name, warn)).catch((error: unknown) => {
+        runs = undefined;
+        throw error;
+      }));
+    const unavailable = (error: unknown) =>
+      warn(`task-elements: the history of "${name}" could not be read (${error instanceof Error ? error.name : 'error'}); this page keeps its runs in memory.`);
+    return {
+      load: (mode, onHead) => get().then((stored) => stored.load(mode, onHead), (error): IndexRead => {
+        unavailable(error);
+        return { status: 'unreadable', runs: [], invalidIds: [] };
+      }),
+      write: (change) => get().then((stored) => stored.write(change), (error) => {
+        unavailable(error);
+        return false;
+      }),
+      clear: () => get().then((stored) => stored.clear()),
+      close() {
+        void runs?.then((stored) => stored.close(), () => {});
+      },
+    };
+  };
+  return { log, storedRuns };
+}
+
+/** The IndexedDB event log alone (idb-event-log.ts), imported on first use. */
 export function createLazyIdbEventLog(): EventLog {
   return createLazyEventLog(() => import('./idb-event-log.js').then((module) => module.createIdbEventLog()));
 }

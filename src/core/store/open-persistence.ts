@@ -1,14 +1,17 @@
 /**
  * Picks a store's persistence from its `persistence` option (issue 10 §1):
- * - `'local'` (default): the run index in localStorage, the event logs in IndexedDB (its code
- *   loaded on first use), changes announced to other tabs on a BroadcastChannel. Where IndexedDB is missing (Node, some privacy
- *   modes) the logs stay in memory; where localStorage is, the index does.
+ * - `'local'` (default): the run index and the event logs in IndexedDB (its code loaded when the
+ *   store is created; an index earlier versions kept in localStorage moves there once), changes
+ *   announced to other tabs on a BroadcastChannel. Where IndexedDB is missing (Node, some privacy
+ *   modes) the index stays in localStorage and the logs in memory; where that is missing too, both
+ *   in memory.
  * - `'memory'`: both in memory, nothing shared (tests, hosts that want no persistence).
- * - a Web Storage-like object: the run index there, the event logs as for `'local'`.
+ * - a Web Storage-like object: the run index there (read at once, synchronously), the event logs
+ *   as for `'local'`.
  * - `{ index, log }`: both given (tests); `channel: true` to announce changes to other tabs.
  */
 import { createMemoryEventLog, type EventLog } from './event-log.js';
-import { createLazyIdbEventLog, hasIndexedDb } from './lazy-event-log.js';
+import { createLazyIdb, createLazyIdbEventLog, hasIndexedDb } from './lazy-event-log.js';
 import { browserLocalStorage, createMemoryStorage } from './memory-storage.js';
 import { createPersistence, type Persistence } from './persistence.js';
 import { KEY_PREFIX, type StorageLike, type Warn } from './run-index.js';
@@ -24,7 +27,8 @@ export function openPersistence(option: PersistenceOption | undefined, name: str
     return { persistence: createPersistence(option.index, option.log, name, warn), channel: option.channel ? channel : undefined };
   }
   const index = option && typeof option === 'object' ? option : (browserLocalStorage() ?? createMemoryStorage());
-  const idb = hasIndexedDb();
-  const log = idb ? createLazyIdbEventLog() : createMemoryEventLog();
-  return { persistence: createPersistence(index, log, name, warn), channel: idb ? channel : undefined };
+  if (!hasIndexedDb()) return { persistence: createPersistence(index, createMemoryEventLog(), name, warn) };
+  if (option && typeof option === 'object') return { persistence: createPersistence(index, createLazyIdbEventLog(), name, warn), channel };
+  const idb = createLazyIdb();
+  return { persistence: createPersistence(index, idb.log, name, warn, idb.storedRuns), channel };
 }

@@ -16,11 +16,14 @@
  */
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import type { AppendReport, Persistence } from './persistence.js';
+import type { RunChange } from './run-records.js';
 
 /** What another tab of the same store posted. */
 export interface LogMessage {
-  /** Its run index changed. */
+  /** Its run index changed: read it again (Web Storage index). */
   index: boolean;
+  /** The runs it wrote to its run index (IndexedDB index): applied as they are, without a read. */
+  runs?: RunChange;
   /** Events it appended, per run. */
   events: [runId: string, events: TaskEvent[]][];
 }
@@ -146,8 +149,13 @@ export class PersistedLogs {
     this.#pending.clear();
   }
 
+  /** Tells other tabs of the store (nothing is sent when nothing changed). */
+  post(message: LogMessage): void {
+    this.#post(message);
+  }
+
   #post(message: LogMessage): void {
-    if (this.#closed || (!message.index && !message.events.length)) return;
+    if (this.#closed || (!message.index && !message.events.length && !message.runs)) return;
     try {
       this.#channel?.postMessage(message);
     } catch {

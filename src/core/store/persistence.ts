@@ -1,6 +1,8 @@
 /**
- * Versioned persistence of one store: the run index (run-index.ts, synchronous) plus the event
- * logs (event-log.ts, IndexedDB by default). Nothing here changes the store's memory: reads return
+ * Versioned persistence of one store: the run index plus the event logs (event-log.ts, IndexedDB by
+ * default). The run index is in IndexedDB by default (`indexMode: 'async'`, stored-runs.ts: read
+ * newest first without a long task, written record by record) or, for `'memory'` and a Web Storage
+ * object, in that storage (`'sync'`, run-index.ts: read at once). Nothing here changes the store's memory: reads return
  * checked copies and writes return a report — which runs' logs were removed to make room — that
  * the store applies as an ordinary update and announces (issue 10 §1–2; shapes-to-improve item 3).
  * Nothing here throws to the page.
@@ -15,7 +17,8 @@
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { isTerminalStatus } from '../providers/task-event.js';
 import type { EventLog, QuarantineEntry, StoredBatch } from './event-log.js';
-import { createRunIndex, isQuotaError, type IndexLoad, type IndexRead, type StorageLike, type Warn } from './run-index.js';
+import { createRunIndex, isQuotaError, type IndexLoad, type IndexRead, type RunIndex, type StorageLike, type Warn } from './run-index.js';
+import type { RunChange, StoredRuns } from './run-records.js';
 import { checkEvent } from './stored-schema.js';
 import { yieldToEventLoop } from '../util/environment.js';
 
@@ -33,8 +36,21 @@ export interface AppendReport {
 
 /** Reads and writes one store's state. */
 export interface Persistence {
-  /** The key of the run index, so cross-tab listeners can watch it. */
+  /** The key of the run index in Web Storage (before its move to IndexedDB), so cross-tab listeners can watch it. */
   readonly stateKey: string;
+  /**
+   * `sync`: the run index is in Web Storage and read at once ({@link readIndex}, {@link beginIndex},
+   * {@link writeIndex}); `async`: it is in IndexedDB ({@link loadIndex}, {@link writeRuns}).
+   */
+  readonly indexMode: 'sync' | 'async';
+  /**
+   * `async` mode: reads the run index, newest first (stored-runs.ts): `onHead` gets the newest runs
+   * and the selection, the promise every run. A localStorage index is moved into IndexedDB first,
+   * once. Never rejects. In `sync` mode: the whole index, read at once.
+   */
+  loadIndex(mode: 'startup' | 'reload', onHead?: (read: IndexRead) => void): Promise<IndexRead>;
+  /** `async` mode: writes the runs that changed, removes the removed ones, sets the selection; false when refused. */
+  writeRuns(change: RunChange): Promise<boolean>;
   /** Reads the run index (see run-index.ts for `startup` vs `reload`). */
   readIndex(mode: 'startup' | 'reload'): IndexRead;
   /** Starts reading the run index at startup, its records checked a slice at a time (run-index.ts). */
@@ -78,9 +94,17 @@ function dedupe(events: TaskEvent[]): TaskEvent[] {
   return events.filter((event) => !ids.has(event.id) && !!ids.add(event.id));
 }
 
-/** Creates the persistence of store `name`: its index in `storage`, its events in `log`. */
-export function createPersistence(storage: StorageLike, log: EventLog, name: string, warn: Warn): Persistence {
+/** Makes the run index of store `name` in a database; `legacy` is its Web Storage index, migrated once. */
+export type StoredRunsFactory = (legacy: RunIndex, log: EventLog, name: string, warn: Warn) => StoredRuns;
+
+/**
+ * Creates the persistence of store `name`: its run index in a database when `storedRuns` is given
+ * (IndexedDB; `storage` then only holds what earlier versions wrote there, migrated once), else in
+ * `storage`; its events in `log`.
+ */
+export function createPersistence(storage: StorageLike, log: EventLog, name: string, warn: Warn, storedRuns?: StoredRunsFactory): Persistence {
   const index = createRunIndex(storage, name, warn);
+  const stored = storedRuns?.(index, log, name, warn);
   let newer = false;
   const failed = (what: string) => (error: unknown) => {
     warn(`task-elements: ${what} (${error instanceof Error ? error.name : 'error'}); this page keeps working from memory.`);
@@ -140,6 +164,14 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
 
   return {
     stateKey: index.stateKey,
+    indexMode: stored ? 'async' : 'sync',
+    async loadIndex(mode, onHead) {
+      if (stored) return stored.load(mode, onHead);
+      const read = index.read(mode);
+      onHead?.(read);
+      return read;
+    },
+    writeRuns: async (change) => (stored ? stored.write(change) : false),
     readIndex(mode) {
       const read = index.read(mode);
       if (read.status === 'newer') newer = true;
@@ -218,8 +250,14 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
     removeEvents: (runId) => log.remove(name, [runId]).catch(failed('stored events could not be removed')),
     async clear() {
       if (!newer) index.clear();
-      await log.clear(name).catch(failed('the stored history could not be cleared'));
+      await Promise.all([
+        stored?.clear().catch(failed('the stored history could not be cleared')),
+        log.clear(name).catch(failed('the stored history could not be cleared')),
+      ]);
     },
-    close: () => log.close(),
+    close() {
+      log.close();
+      stored?.close();
+    },
   };
 }

@@ -67,8 +67,19 @@ export type EndpointSource = (provider?: ProviderName) => EndpointConfig;
  */
 export interface TaskStore {
   readonly name: string;
-  /** Runs, newest first. The array is replaced on every change. */
+  /**
+   * Runs, newest first. The array is replaced on every change. With the default persistence the
+   * stored runs are read from IndexedDB after the store is created: the newest first, then the rest
+   * (each a `runs` change); see {@link ready}.
+   */
   getRuns(): readonly TaskRun[];
+  /**
+   * Resolves once every stored run is in {@link getRuns} (at once, or after a few tasks, for a
+   * Web Storage or memory index; after the IndexedDB index is read for the default persistence).
+   */
+  ready(): Promise<void>;
+  /** True once every stored run is in {@link getRuns} (what {@link ready} waits for). */
+  readonly loaded: boolean;
   getRun(runId: string): TaskRun | undefined;
   /**
    * A run's events in order, each once. Do not mutate. A run loaded from storage has its events
@@ -125,11 +136,11 @@ export interface TaskStore {
   /** Fetches the run's status once and applies it. */
   refreshStatus(runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void>;
   /**
-   * Writes pending changes now: the run index at once, new events to the log (asynchronously;
-   * {@link settled} resolves when written).
+   * Writes pending changes now: the run index (at once to Web Storage; to IndexedDB asynchronously,
+   * once the stored index is read) and new events to the log; {@link settled} resolves when written.
    */
   flush(): void;
-  /** Resolves when every write to the event log started so far is done. */
+  /** Resolves when every write to the run index and the event log started so far is done. */
   settled(): Promise<void>;
   /**
    * Re-reads storage and folds in what other tabs changed there: runs added or removed, new events

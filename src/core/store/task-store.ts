@@ -4,36 +4,29 @@
  *
  * It is synchronous and framework-free: views `subscribe()` to fine-grained changes and read
  * snapshots (`getRuns()`, `getEvents()`); network work is delegated to one {@link RunSession} per
- * watched run, whose lifecycle run-lifecycle.ts decides.
+ * watched run, whose lifecycle run-lifecycle.ts decides. Loading and saving the run list, and what
+ * other tabs saved, is run-list-sync.ts's job: with the default persistence the stored runs arrive
+ * a moment after the store is created (`runs` change; {@link TaskStore.ready}).
  */
 import type { EndpointConfig } from '../client/api-request.js';
-import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun, type TaskRunPatch } from '../providers/task-event.js';
+import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
 import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
-import { SeenEvents, statusEventId } from './dedupe.js';
-import { planStoredMerge } from './merge-stored.js';
+import { SeenEvents } from './dedupe.js';
 import { openPersistence } from './open-persistence.js';
-import { PersistedLogs, type LogMessage } from './persisted-logs.js';
+import { PersistedLogs } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
-import type { IndexLoad, IndexRead } from './run-index.js';
 import { redactRequest } from './redact.js';
+import { createStoreRequests } from './store-requests.js';
+import { byNewest } from './run-list-load.js';
+import { RunListSync, type RunListState } from './run-list-sync.js';
 import { LazyRunSession, type WatchedSession } from './lazy-session.js';
 import type { RunConnectionSnapshot } from './run-session.js';
 import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
 import { createWatchRegistry } from './watch-registry.js';
 
 export type { StoreChange, StoreListener, TaskStore, TaskStoreOptions, EndpointSource } from './store-types.js';
-
-/**
- * The API calls, the session code and the providers load with the first request (lazy-session.ts):
- * a page that only shows stored runs does not download them.
- */
-const apiActions = () => import('./api-actions.js');
-/** Milliseconds of stored-run checking per task while a long history loads. */
-const INDEX_SLICE_MS = 8;
-/** Stored runs checked at once whatever the time: a history this short loads in one go. */
-const INDEX_SYNC_RUNS = 500;
 
 /** Creates a store. Usually obtained through {@link getTaskStore} so elements can share it by name. */
 export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
@@ -43,29 +36,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const warn: Warn = options.warn ?? ((message) => console.warn(message));
   const { persistence, channel } = openPersistence(options.persistence, name, warn);
 
-  // A long history is checked a slice at a time (issue 17): the newest runs are there at once, the
-  // rest follow in later tasks; anything that changes runs or reads the stored index again first
-  // finishes the load (finishLoad), and getRun() finds a run whose turn has not come yet.
-  let indexLoad: IndexLoad | undefined = persistence.beginIndex();
-  indexLoad.step(performance.now() + INDEX_SLICE_MS, INDEX_SYNC_RUNS);
-  const loaded = indexLoad.read;
-  let runs: TaskRun[] = [...loaded.runs];
-  // A selection whose run was not kept (set aside as unreadable) selects nothing.
-  let selectedId = loaded.selectedId !== undefined && indexLoad.find(loaded.selectedId) ? loaded.selectedId : undefined;
-  let loadTimer: unknown;
+  // The run list (newest first) and the selection; run-list-sync.ts loads and saves them.
+  const state: RunListState = { runs: [], selectedId: undefined };
   // Events in memory, per run whose stored log was read (persisted-logs.ts reads them on first use).
   const events = new Map<string, TaskEvent[]>();
-  // Cross-tab bookkeeping (reload, merge-stored.ts): what storage held when last read or written,
-  // whether the selection changed since, and which runs this store removed.
-  let storedIds = new Set(runs.map((run) => run.id));
-  let storedSelection = selectedId;
-  let selectionUnsaved = false;
-  const tombstones = new Set<string>();
   // Exactly-once: which events each run already has (dedupe.ts states the invariant).
   const seen = new SeenEvents((runId) => events.get(runId));
   const connections = new Map<string, RunConnectionSnapshot>();
   const listeners = new Set<StoreListener>();
-  let saveTimer: unknown;
   let disposed = false;
   const credentials = createCredentialStore(name, options.keyPersistence ?? 'memory');
   const watches = createWatchRegistry((runId, endpoint) => openConnection(runId, endpoint));
@@ -81,7 +59,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   }
 
   const logs = new PersistedLogs(persistence, {
-    runs: () => runs,
+    runs: () => state.runs,
     preview(runId, tail) {
       if (!store.getRun(runId)) return;
       events.set(runId, tail);
@@ -106,59 +84,13 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
         if (run && !run.eventsEvicted) replaceRun({ ...run, eventsEvicted: true }, run);
       }
     },
-    remote: (message: LogMessage) => onRemote(message),
+    remote: (message) => sync.onRemote(message),
   }, channel);
-  if (selectedId !== undefined) void logs.ensure(selectedId);
-  if (indexLoad.done) {
-    indexLoad = undefined;
-    if (loaded.quarantined) scheduleSave(); // writes the index back without what was set aside
-  } else loadTimer = timers.setTimeout(loadSlice, 0);
-
-  function loadSlice(): void {
-    loadTimer = undefined;
-    if (!indexLoad || disposed) return;
-    if (indexLoad.step(performance.now() + INDEX_SLICE_MS)) finishLoad();
-    else loadTimer = timers.setTimeout(loadSlice, 0);
-  }
-
-  /** Checks what is left of the stored index now, and lists every run. */
-  function finishLoad(): void {
-    if (!indexLoad) return;
-    const read = indexLoad.finish();
-    indexLoad = undefined;
-    if (loadTimer !== undefined) timers.clearTimeout(loadTimer);
-    runs = [...read.runs];
-    storedIds = new Set(runs.map((run) => run.id));
-    if (read.quarantined) scheduleSave();
-    emit({ type: 'runs' });
-  }
-
-  function scheduleSave(): void {
-    if (saveTimer !== undefined || disposed) return;
-    saveTimer = timers.setTimeout(flush, options.saveDelayMs ?? 250);
-  }
-
-  function flush(): void {
-    finishLoad();
-    if (saveTimer !== undefined) timers.clearTimeout(saveTimer);
-    saveTimer = undefined;
-    // Another tab may have saved runs since we last looked: keep them rather than overwrite them.
-    absorb(persistence.readIndex('reload'), false);
-    const written = persistence.writeIndex(runs, selectedId);
-    if (written) {
-      storedIds = new Set(runs.map((run) => run.id));
-      storedSelection = selectedId;
-      selectionUnsaved = false;
-    }
-    void logs.write(written);
-  }
-
-  /** Another tab saved: its index is re-read, its new events applied without reading storage. */
-  function onRemote(message: LogMessage): void {
-    if (disposed) return;
-    if (message.index) store.reload();
-    for (const [runId, list] of message.events) if (logs.isRead(runId)) ingest(runId, list, false);
-  }
+  const sync = new RunListSync({
+    state, persistence, logs, timers, saveDelayMs: options.saveDelayMs ?? 250, emit, forget,
+    ingestStored: (runId, stored) => ingest(runId, stored, false),
+  });
+  if (state.selectedId !== undefined) void logs.ensure(state.selectedId);
 
   /** Drops runs from memory (not from storage), closing their connections. */
   function forget(runIds: ReadonlySet<string>): void {
@@ -168,32 +100,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       seen.forget(runId);
       connections.delete(runId);
       logs.forget(runId);
-      tombstones.add(runId);
     }
-    runs = runs.filter((run) => !runIds.has(run.id));
-  }
-
-  /** Folds a stored run list into memory (see merge-stored.ts); `full: false` only adds runs. */
-  function absorb(read: IndexRead, full: boolean): void {
-    // Unreadable or a newer version's: says nothing about what was removed (issue 10 §2).
-    if (read.status === 'unreadable' || read.status === 'newer') return;
-    const plan = planStoredMerge(runs, read.runs, { stored: storedIds, tombstones, full, unreadable: read.invalidIds });
-    for (const run of plan.added) storedIds.add(run.id);
-    if (plan.removed.length) forget(new Set(plan.removed));
-    if (selectedId !== undefined && plan.removed.includes(selectedId)) selectedId = undefined;
-    if (plan.added.length || plan.removed.length) {
-      runs = [...plan.added, ...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      emit({ type: 'runs' });
-    }
-    for (const id of plan.grown) {
-      if (logs.isRead(id)) void persistence.loadEvents(id).then((stored) => ingest(id, stored, false));
-    }
+    state.runs = state.runs.filter((run) => !runIds.has(run.id));
   }
 
   function replaceRun(next: TaskRun, previous: TaskRun): void {
-    finishLoad();
-    runs = runs.map((run) => (run.id === next.id ? next : run));
-    scheduleSave();
+    sync.finishLoad();
+    state.runs = state.runs.map((run) => (run.id === next.id ? next : run));
+    sync.changed(next.id);
     emit({ type: 'run', runId: next.id, run: next, previous });
   }
 
@@ -221,18 +135,26 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     if (run !== previous) replaceRun(run, previous);
     if (added.length) {
       if (persist) logs.add(runId, added);
-      scheduleSave();
+      sync.scheduleSave();
       emit({ type: 'events', runId, events: added });
     }
     // A run that just finished is written at once: leaving the page a moment later loses nothing.
-    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) flush();
+    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) sync.flush();
     return added;
   }
 
+  const requests = createStoreRequests({
+    store: () => store, now, changedQuietly: (runId) => sync.changed(runId), reconnect: (runId) => watches.reconnect(runId),
+    statusLearned: (runId) => watches.statusLearned(runId),
+  });
   const store: TaskStore = {
     name,
-    getRuns: () => runs,
-    getRun: (runId) => runs.find((run) => run.id === runId) ?? indexLoad?.find(runId),
+    getRuns: () => state.runs,
+    getRun: (runId) => state.runs.find((run) => run.id === runId) ?? sync.find(runId),
+    ready: () => sync.ready(),
+    get loaded() {
+      return sync.loaded;
+    },
     getEvents(runId) {
       if (!logs.isRead(runId) && store.getRun(runId)) void logs.ensure(runId); // read on first use
       return events.get(runId) ?? [];
@@ -243,32 +165,30 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     getConnection: (runId) => connections.get(runId),
     get selectedId() {
-      return selectedId;
+      return state.selectedId;
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     select(runId) {
-      if (runId === selectedId) return;
-      selectedId = runId;
-      selectionUnsaved = true;
+      if (runId === state.selectedId) return;
+      state.selectedId = runId;
       if (runId) void logs.ensure(runId);
-      scheduleSave();
+      sync.selected();
       emit({ type: 'selection', runId });
     },
     addRun(added, initial = []) {
-      finishLoad();
+      sync.finishLoad();
       // Secrets in the create body (MCP headers, webhook tokens) are never kept (redact.ts).
       const run = added.request === undefined ? added : { ...added, request: redactRequest(added.request) };
       const known = store.getRun(run.id);
-      runs = [run, ...runs.filter((r) => r.id !== run.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      state.runs = [run, ...state.runs.filter((r) => r.id !== run.id)].sort(byNewest);
       if (!known) {
         logs.markRead(run.id);
         events.set(run.id, []);
       }
-      tombstones.delete(run.id);
-      scheduleSave();
+      sync.changed(run.id);
       emit({ type: 'runs' });
       if (initial.length) store.applyEvents(run.id, initial);
     },
@@ -277,7 +197,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       if (!previous) return;
       const next = { ...previous, ...patch };
       replaceRun(next, previous);
-      if (next.status !== previous.status && isTerminalStatus(next.status)) flush();
+      if (next.status !== previous.status && isTerminalStatus(next.status)) sync.flush();
     },
     applyEvents: (runId, incoming) => ingest(runId, incoming, true),
     async restoreEvents(runId, endpoint, signal) {
@@ -293,37 +213,35 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     removeRun: (runId) => store.removeRuns([runId]),
     removeRuns(runIds) {
-      finishLoad();
+      sync.finishLoad();
       const gone = new Set(runIds);
       forget(gone);
+      sync.removed(gone);
       void logs.settled().then(() => Promise.all([...gone].map((runId) => persistence.removeEvents(runId))));
-      if (selectedId !== undefined && gone.has(selectedId)) store.select(undefined);
-      scheduleSave();
+      if (state.selectedId !== undefined && gone.has(state.selectedId)) store.select(undefined);
       emit({ type: 'runs' });
     },
     clear() {
-      finishLoad();
+      sync.finishLoad();
       watches.dropAll();
-      runs.forEach((run) => tombstones.add(run.id));
-      runs = [];
+      sync.cleared(state.runs.map((run) => run.id));
+      state.runs = [];
       events.clear();
       seen.clear();
       connections.clear();
       logs.reset();
-      void logs.settled().then(() => persistence.clear());
-      storedIds = new Set();
-      storedSelection = undefined;
-      if (selectedId !== undefined) store.select(undefined);
+      void sync.queue(() => logs.settled().then(() => persistence.clear()));
+      if (state.selectedId !== undefined) store.select(undefined);
       emit({ type: 'runs' });
     },
-    async submit(params, endpoint, signal) {
-      const { createRun } = await apiActions();
-      const run = await createRun(params, endpoint, new Date(now()).toISOString(), signal);
-      store.addRun(run, [{ kind: 'status', id: statusEventId(run.status), status: run.status, apiStatus: run.apiStatus ?? run.status, source: 'create' }]);
-      store.select(run.id);
-      return store.getRun(run.id)!;
-    },
     watch(runId, source) {
+      if (!store.getRun(runId) && !sync.loaded) {
+        // The stored index is being read: the run may be in it. Watched once that is known.
+        let release: (() => void) | undefined;
+        let released = false;
+        void sync.whenKnown(runId).then(() => (release = released || disposed ? undefined : store.watch(runId, source)));
+        return () => ((released = true), release?.());
+      }
       if (!store.getRun(runId)) {
         // A run known only by id (e.g. <task-stream run-id>): its status and events come from the API.
         store.addRun({ id: runId, provider: source().provider, status: 'unknown', createdAt: new Date(now()).toISOString() });
@@ -332,40 +250,11 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     reconnect: (runId) => watches.reconnect(runId),
     stop: (runId) => watches.stop(runId),
-    async cancel(runId, endpoint) {
-      await (await apiActions()).requestCancel(runId, endpoint);
-      if (store.getRun(runId)?.status !== 'cancelled') {
-        store.applyEvents(runId, [{ kind: 'status', id: statusEventId('cancelling', 'requested'), status: 'cancelling', apiStatus: 'cancel requested', source: 'cancel' }]);
-      }
-    },
-    pause: async (runId, endpoint) => (await apiActions()).requestControl(runId, endpoint, 'pause'),
-    async resume(runId, endpoint) {
-      await (await apiActions()).requestControl(runId, endpoint, 'resume');
-      watches.reconnect(runId);
-    },
-    async refreshStatus(runId, endpoint, signal) {
-      const snapshot = await (await apiActions()).fetchStatus(runId, endpoint, signal);
-      if (signal?.aborted) return; // the caller no longer wants it
-      applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
-      watches.statusLearned(runId); // a session waiting or failed may end now
-    },
-    flush,
-    settled: () => logs.settled(),
-    reload() {
-      if (disposed) return;
-      finishLoad();
-      const saved = persistence.readIndex('reload');
-      if (saved.status === 'unreadable' || saved.status === 'newer') return; // never a reason to drop runs
-      const before = selectedId;
-      absorb(saved, true);
-      storedIds = new Set([...saved.runs.map((run) => run.id), ...saved.invalidIds]);
-      if (saved.selectedId !== storedSelection) {
-        // Another tab picked a run: follow it, unless this tab picked one it has not saved yet.
-        storedSelection = saved.selectedId;
-        if (!selectionUnsaved && (storedSelection === undefined || store.getRun(storedSelection))) selectedId = storedSelection;
-      }
-      if (selectedId !== before) emit({ type: 'selection', runId: selectedId });
-    },
+    ...requests.requests,
+    flush: () => sync.flush(),
+    // Writes wait for the stored index to be read (async index): settled waits for those too.
+    settled: () => sync.ready().then(() => Promise.all([sync.settled(), logs.settled()])).then(() => logs.settled()),
+    reload: () => sync.reload(),
     getCredential: (provider) => credentials.get(provider),
     setCredential(provider, key) {
       credentials.set(provider, key);
@@ -378,39 +267,22 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     dispose() {
       disposed = true;
-      if (loadTimer !== undefined) timers.clearTimeout(loadTimer);
       watches.dropAll();
-      if (saveTimer !== undefined) flush();
+      sync.dispose();
       listeners.clear();
-      void logs.settled().then(() => {
+      void Promise.all([sync.settled(), logs.settled()]).then(() => {
         logs.close();
         persistence.close();
       });
     },
   };
 
-  /** Applies a status snapshot: fields as a patch, the status as a (logged) transition. Returns the new events. */
-  function applySnapshot(runId: string, patch: TaskRunPatch, extra: readonly TaskEvent[], source: string): TaskEvent[] {
-    const run = store.getRun(runId);
-    if (!run) return [];
-    const { status, apiStatus, output: _output, lastEventId, ...fields } = patch;
-    if (lastEventId !== undefined && run.lastEventId !== lastEventId) {
-      // The resume cursor moves with every Shannon event and nothing renders it: kept without a change notice.
-      run.lastEventId = lastEventId;
-      scheduleSave();
-    }
-    if (Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value))) store.updateRun(runId, fields);
-    const timestamp = patch.updatedAt ?? new Date(now()).toISOString(); // a learned status is stamped when learned
-    const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: statusEventId(status), status, apiStatus: apiStatus ?? status, source, timestamp }] : [];
-    return store.applyEvents(runId, [...statusEvents, ...extra]);
-  }
-
   function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): WatchedSession | undefined {
     if (disposed) return undefined;
     const connection = new LazyRunSession(runId, {
       store,
       endpoint,
-      applySnapshot,
+      applySnapshot: requests.applySnapshot,
       setConnection(snapshot) {
         connections.set(runId, snapshot);
         emit({ type: 'connection', runId, connection: snapshot });

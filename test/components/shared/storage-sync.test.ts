@@ -7,7 +7,7 @@ import { KEY_PREFIX } from '../../../src/core/store/persistence.js';
 describe('StorageSyncController: nothing is lost on leaving', () => {
   it('writes what is pending when the page is hidden or left, without waiting for the save delay', async () => {
     const name = `leave-${Date.now().toString(36)}`;
-    const store = createTaskStore({ name, saveDelayMs: 60_000 });
+    const store = createTaskStore({ name, persistence: localStorage, saveDelayMs: 60_000 });
     registerTaskStore(store);
     try {
       await fixture(html`<task-history store=${name} refresh-interval="0"></task-history>`);

@@ -1,7 +1,8 @@
 /**
  * A long stored history loads without holding the main thread (issue 17): the newest runs are there
  * when the store is created, the rest are checked a slice at a time in later tasks, and nothing that
- * reads or changes runs meanwhile loses a stored run. Real localStorage in Chromium.
+ * reads or changes runs meanwhile loses a stored run. Real localStorage in Chromium, as the run index
+ * of a store given `persistence: localStorage` (the default index is in IndexedDB: run-index-idb.test.ts).
  */
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
@@ -29,7 +30,7 @@ function seeded(runs: unknown[], extra: object = {}, warnings: string[] = []): {
   return {
     name,
     open() {
-      const store = createTaskStore({ name, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
+      const store = createTaskStore({ name, persistence: localStorage, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
       opened.push(store);
       return store;
     },

@@ -1,5 +1,5 @@
 /**
- * The default persistence in a real browser: the run index in localStorage, the event logs in
+ * The default persistence in a real browser: the run index and the event logs in
  * IndexedDB (issue 10 §1–3). Each store gets a name of its own; everything is removed afterwards.
  */
 import { expect } from '@open-wc/testing';
@@ -49,6 +49,15 @@ async function quarantined(name: string): Promise<{ where: string; reason: strin
   }
 }
 const indexKey = (name: string) => `${KEY_PREFIX}:${name}`;
+/** The runs of the IndexedDB run index of one store. */
+async function storedRuns(name: string): Promise<TaskRun[]> {
+  const db = await openDB(IDB_NAME);
+  try {
+    return ((await db.getAll('runs')) as { store: string; run: TaskRun }[]).filter((r) => r.store === name).map((r) => r.run);
+  } finally {
+    db.close();
+  }
+}
 
 afterEach(async () => {
   for (const store of opened.splice(0)) {
@@ -60,7 +69,7 @@ afterEach(async () => {
   names = [];
 });
 
-describe('persistence: run index in localStorage, event logs in IndexedDB', () => {
+describe('persistence: run index and event logs in IndexedDB', () => {
   it('appends only the new events, one batch per run and flush, and reads them back after a reload', async () => {
     const name = uniqueName();
     const first = open(name);
@@ -72,19 +81,22 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     await first.settled();
     const batches = await storedBatches(name);
     expect(batches.map((b) => (b.events as TaskEvent[]).map((e) => e.id))).to.deep.equal([['a', 'b'], ['c']]);
-    expect(localStorage.getItem(indexKey(name)), 'the index holds runs, not events').to.not.contain('"a"');
+    expect(JSON.stringify(await storedRuns(name)), 'the index holds runs, not events').to.not.contain('"a"');
+    expect(localStorage.getItem(indexKey(name)), 'nothing in localStorage').to.equal(null);
     const second = open(name);
-    expect(second.getRuns().map((r) => r.id), 'the history is there at once').to.deep.equal(['r1']);
+    await second.ready();
+    expect(second.getRuns().map((r) => r.id), 'the history is there once read').to.deep.equal(['r1']);
     expect((await second.loadEvents('r1')).map((e) => e.id)).to.deep.equal(['a', 'b', 'c']);
   });
 
   it('writes a run that finishes at once, without waiting for the save delay', async () => {
     const name = uniqueName();
     const store = open(name);
+    await store.ready();
     store.addRun(run('done'), [message('a')]);
     store.applyEvents('done', [status('completed')]);
-    expect(JSON.parse(localStorage.getItem(indexKey(name))!).runs[0].status).to.equal('completed');
     await store.settled();
+    expect((await storedRuns(name)).map((r) => r.status)).to.deep.equal(['completed']);
     expect((await storedBatches(name)).flatMap((b) => (b.events as TaskEvent[]).map((e) => e.id))).to.deep.equal(['a', 'status:completed']);
   });
 
@@ -94,6 +106,7 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     localStorage.setItem(`${indexKey(name)}:events:old`, JSON.stringify({ v: 1, events: [message('a'), null, message('b')] }));
     const warnings: string[] = [];
     const store = open(name, warnings);
+    await store.ready();
     expect(store.getRuns().map((r) => r.id)).to.deep.equal(['old']);
     expect((await store.loadEvents('old')).map((e) => e.id)).to.deep.equal(['a', 'b']);
     expect(localStorage.getItem(`${indexKey(name)}:events:old`), 'the old key is gone').to.equal(null);
@@ -108,6 +121,7 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     first.flush();
     await first.settled();
     const second = open(name);
+    await second.ready();
     await second.loadEvents('r');
     const changes: StoreChange[] = [];
     second.subscribe((c) => changes.push(c));
@@ -141,6 +155,7 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     first.flush();
     await first.settled();
     const second = open(name);
+    await second.ready();
     const added = second.applyEvents('r', [message('a'), message('b'), message('c')]); // a replay on connect
     expect(added, 'held until the stored log is read').to.deep.equal([]);
     await second.loadEvents('r');
@@ -168,6 +183,7 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     first.flush();
     await first.settled();
     const second = open(name);
+    await second.ready();
     const changes: StoreChange[] = [];
     second.subscribe((change) => changes.push(change));
     const all = await second.loadEvents('r');
@@ -190,6 +206,7 @@ describe('persistence: run index in localStorage, event logs in IndexedDB', () =
     first.flush();
     await first.settled();
     const second = open(name);
+    await second.ready();
     let replayed = false;
     second.subscribe((change) => {
       // The tail is shown: a replay of everything (Parallel on connect) plus one new event arrives now.

@@ -1,14 +1,15 @@
 /**
  * Every stored record is checked field by field; a failing record is set aside on its own and the
- * rest load (issue 10 §2). Real localStorage and IndexedDB in Chromium.
+ * rest load (issue 10 §2). Real localStorage and IndexedDB in Chromium. The run index here is the
+ * Web Storage one (`persistence: localStorage`, read at once); the IndexedDB run index has its
+ * own tests (run-index-idb.test.ts).
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { openDB } from 'idb';
 import '../../../src/define.js';
 import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
 import { registerTaskStore, releaseTaskStore } from '../../../src/core/store/registry.js';
 import { KEY_PREFIX } from '../../../src/core/store/persistence.js';
-import { IDB_NAME } from '../../../src/core/store/idb-event-log.js';
+import { connectTaskDb } from '../../../src/core/store/idb-database.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
 import type { TaskStreamElement } from '../../../src/components/task-stream/task-stream.js';
 import { until } from '../../support/scripted-stream.js';
@@ -24,7 +25,7 @@ function uniqueName(): string {
   return `valid-${Date.now().toString(36)}-${++n}`;
 }
 function open(name: string, warnings: string[] = []): TaskStore {
-  const store = createTaskStore({ name, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
+  const store = createTaskStore({ name, persistence: localStorage, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
   opened.push(store);
   return store;
 }
@@ -85,15 +86,11 @@ describe('stored data is validated, record by record', () => {
   it('sets stored events [null] aside one by one, keeps the rest, and the batch is rewritten without them', async () => {
     const name = uniqueName();
     seedIndex(name, [run('r')]);
-    const db = await openDB(IDB_NAME, 1, {
-      upgrade(database) {
-        database.createObjectStore('batches', { autoIncrement: true }).createIndex('by-run', ['store', 'run']);
-        database.createObjectStore('quarantine', { autoIncrement: true });
-      },
-    });
+    const connection = connectTaskDb();
+    const db = await connection.db();
     await db.add('batches', { store: name, run: 'r', events: [null] });
     await db.add('batches', { store: name, run: 'r', events: [message('a'), { kind: 'message', id: 'b' }, message('c')] });
-    db.close();
+    connection.close();
     const store = open(name);
     expect((await store.loadEvents('r')).map((e) => e.id)).to.deep.equal(['a', 'c']);
     const again = open(name);

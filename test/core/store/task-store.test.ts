@@ -125,7 +125,7 @@ describe('task store', () => {
     const name = `full-${Date.now().toString(36)}`;
     try {
       const warnings: string[] = [];
-      const store = createTaskStore({ name, warn: (m) => warnings.push(m) });
+      const store = createTaskStore({ name, persistence: localStorage, warn: (m) => warnings.push(m) });
       store.addRun(run('r1'), [message('a', 'y'.repeat(512 * 1024))]);
       expect(() => store.flush()).to.not.throw();
       expect(warnings.some((w) => w.includes('storage is full'))).to.equal(true);

@@ -78,6 +78,7 @@ export const de: TaskStrings = {
   'history.list': 'Läufe',
   'history.empty': 'Noch keine Läufe.',
   'history.emptyHint': 'Gesendete Aufgaben erscheinen hier, die neueste zuerst.',
+  'history.loading': 'Läufe werden geladen…',
   'history.noMatch': 'Kein Lauf entspricht dem Filter.',
   'history.showAll': 'Alle Läufe zeigen',
   'history.count': { one: '{count} Lauf', other: '{count} Läufe' },
