@@ -209,6 +209,7 @@ export const bundleFlows: Flow[] = [
   ['a page with only <task-stream> downloads the loader, the shared chunk, that element and the IndexedDB code that reads its run index, nothing else', async (page, _engine, url) => {
     await page.goto(`${url}stream-only`);
     await waitFor(page, () => customElements.get('task-stream') !== undefined, undefined, '<task-stream> to be defined');
+    await waitFor(page, () => performance.getEntriesByType('resource').some((e) => /idb-event-log/.test(e.name)), undefined, 'the IndexedDB code that reads the run index');
     await sleep(300);
     const names = (await scriptsFetched(page)).map((p) => p.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
     assert(JSON.stringify(names.sort()) === JSON.stringify(['idb-event-log', 'shared', 'task-elements.bundle.js', 'task-stream']), `scripts: ${names.join(', ')}`);

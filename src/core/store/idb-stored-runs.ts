@@ -82,7 +82,7 @@ export function createStoredRuns(records: RunRecords, legacy: RunIndex, log: Eve
       const newest: TaskRun[] = [];
       check(head.records, newest, ids, bad, skipped);
       const selected: TaskRun[] = [];
-      if (head.selected) check([head.selected], selected, new Set(), bad, skipped);
+      if (head.selected) check([head.selected], selected, new Set(), [], []); // a failing one is set aside with its page
       const selectedId = typeof meta?.selectedId === 'string' && (ids.has(meta.selectedId) || selected.length) ? meta.selectedId : undefined;
       const headRuns = selected.length ? [...newest, ...selected].sort(newestFirst) : newest;
       onHead?.({ status: 'ok', runs: headRuns, selectedId, invalidIds: [] });
