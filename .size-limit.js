@@ -28,7 +28,7 @@
 //
 // The run index in IndexedDB (issue 17) adds the store's loading and record-by-record saving up front
 // (run-list-load.ts, run-list-sync.ts) and the reading, checking and migration of the index to the
-// idb chunk.
+// idb chunk: measured 63.6 / 35.6 / 121.2 kB on top of issues 12 and 13.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -67,19 +67,19 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '62 kB',
+    limit: '65 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '34 kB',
+    limit: '37 kB',
     gzip: true,
   },
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, ...LANGUAGES])),
-    limit: '118 kB',
+    limit: '122 kB',
     gzip: true,
   },
   {
