@@ -52,8 +52,22 @@ export function createIdbRunRecords(connection: TaskDbConnection = connectTaskDb
       await tx.done;
     },
     async clear(store) {
+      // Not one range delete: WebKit's in-memory IndexedDB (Safari Private Browsing, WebKitGTK's
+      // ephemeral sessions) deletes a record in time proportional to the distinct keys of
+      // `by-created`, which are one per run: 10,000 runs took 33 s, the 2,000 0.65 s. So when the
+      // other stores' runs are no more than this store's, they are read, the object store is
+      // cleared and they are put back, in the same transaction (idb-database.ts, "Deleting").
       const tx = (await db()).transaction(['runs', 'meta'], 'readwrite');
-      void tx.objectStore('runs').delete(IDBKeyRange.bound([store], [store, []]));
+      const runs = tx.objectStore('runs');
+      const own = IDBKeyRange.bound(lowest(store), highest(store));
+      const [mine, all] = await Promise.all([runs.count(own), runs.count()]);
+      if (all - mine <= mine) {
+        const others = [...(await runs.getAll(IDBKeyRange.upperBound(lowest(store), true))), ...(await runs.getAll(IDBKeyRange.lowerBound(highest(store), true)))];
+        await runs.clear();
+        for (const record of others) void runs.put(record);
+      } else {
+        void runs.delete(own);
+      }
       void tx.objectStore('meta').delete(store);
       await tx.done;
     },
