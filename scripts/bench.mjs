@@ -99,7 +99,7 @@ async function benchStream() {
   await context.close();
   const firstPaint = median(reloads.map((r) => r.firstPaintMs));
   const allEvents = median(reloads.map((r) => r.allEventsMs));
-  console.log(`\nWith the default persistence (run index in localStorage, event log in IndexedDB):`);
+  console.log(`\nWith the default persistence (run index and event log in IndexedDB):`);
   console.log(`bytes written per event  ${saved.bytesPerEvent.toFixed(0)} (IndexedDB ${saved.idbBytesPerEvent.toFixed(0)}, localStorage ${saved.localBytesPerEvent.toFixed(0)}); an event's own JSON: ${saved.eventJsonBytesPerEvent.toFixed(0)}`);
   console.log(`reload → first paint of the finished ${saved.events.toLocaleString()}-event run (header and log; ${reloads[0].eventsAtFirstPaint.toLocaleString()} events read by then): ${firstPaint.toFixed(0)} ms from navigation start (median of ${ROUNDS}; goal < 150 ms) — ${firstPaint < 150 ? 'met' : 'NOT met'}`);
   console.log(`reload → all ${saved.events.toLocaleString()} events read into the store and the list: ${allEvents.toFixed(0)} ms`);
