@@ -70,6 +70,36 @@ const initial = sessionStorage.getItem(AUTH_CHOICE) === 'oauth' ? 'oauth' : 'pro
 (switches.elements.namedItem('credentials') as RadioNodeList).value = initial;
 (switches.elements.namedItem('oauth-storage') as HTMLSelectElement).value = sessionStorage.getItem(STORAGE_CHOICE) ?? 'session';
 applyCredentials(initial);
+// Listened to before the elements load (a slow first load): a switch changed meanwhile still takes effect.
+switches.addEventListener('change', () => {
+  applySettings();
+  const credentials = setting('credentials');
+  const storage = setting('oauth-storage');
+  if (credentials !== (sessionStorage.getItem(AUTH_CHOICE) ?? 'proxy') || storage !== (sessionStorage.getItem(STORAGE_CHOICE) ?? 'session')) {
+    sessionStorage.setItem(AUTH_CHOICE, credentials);
+    sessionStorage.setItem(STORAGE_CHOICE, storage);
+    applyCredentials(credentials);
+  }
+});
+
+// Before the elements load, so that nothing they fire as they upgrade goes unlogged.
+for (const type of EVENTS) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const time = document.createElement('time');
+    time.textContent = new Date().toLocaleTimeString();
+    const name = document.createElement('code');
+    name.textContent = type;
+    const text = document.createElement('span');
+    text.textContent = summary(event);
+    item.append(time, name, text);
+    log.prepend(item);
+    while (log.children.length > 200) log.lastElementChild!.remove();
+  });
+}
+
+document.querySelector('#clear-log')!.addEventListener('click', () => log.replaceChildren());
+
 // Registered after the credentials are applied: a page coming back from the sign-in page finishes it at once.
 await import('../src/define.ts');
 
@@ -92,17 +122,6 @@ document.addEventListener('task-created', () => {
   const box = stream.getBoundingClientRect();
   if (box.top < 0 || box.top > window.innerHeight * 0.6) {
     stream.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-  }
-});
-
-switches.addEventListener('change', () => {
-  applySettings();
-  const credentials = setting('credentials');
-  const storage = setting('oauth-storage');
-  if (credentials !== (sessionStorage.getItem(AUTH_CHOICE) ?? 'proxy') || storage !== (sessionStorage.getItem(STORAGE_CHOICE) ?? 'session')) {
-    sessionStorage.setItem(AUTH_CHOICE, credentials);
-    sessionStorage.setItem(STORAGE_CHOICE, storage);
-    applyCredentials(credentials);
   }
 });
 
@@ -131,20 +150,3 @@ function summary(event: Event): string {
     default: return '';
   }
 }
-
-for (const type of EVENTS) {
-  document.addEventListener(type, (event) => {
-    const item = document.createElement('li');
-    const time = document.createElement('time');
-    time.textContent = new Date().toLocaleTimeString();
-    const name = document.createElement('code');
-    name.textContent = type;
-    const text = document.createElement('span');
-    text.textContent = summary(event);
-    item.append(time, name, text);
-    log.prepend(item);
-    while (log.children.length > 200) log.lastElementChild!.remove();
-  });
-}
-
-document.querySelector('#clear-log')!.addEventListener('click', () => log.replaceChildren());

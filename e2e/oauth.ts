@@ -269,6 +269,24 @@ const tests: Test[] = [
     assert((await settled(page)) === 'signed-out', 'back on the page: still signed out');
     assert(wire.tokenRequests === 0, 'nothing was exchanged');
   }],
+  ['the demo\'s credentials switch changed while the elements still load takes effect once they are there', async (page) => {
+    // A slow first load: the elements' module is held back while the person picks "Sign in with Parallel".
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route((url) => url.pathname.endsWith('/src/define.ts'), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(page.url());
+    await page.locator('select[name="oauth-storage"]').selectOption('local');
+    await page.getByLabel('Sign in with Parallel').check();
+    assert(await page.evaluate(() => customElements.get('task-form') === undefined), 'the elements were still loading');
+    release();
+    await page.locator('task-form').locator('[part~="sign-in"]').waitFor({ timeout: 10_000 });
+    const attributes = await page.evaluate(() => ['auth-mode', 'oauth-storage'].map((name) => document.querySelector('task-stream')!.getAttribute(name)));
+    assert(attributes.join() === 'oauth,local', `every element follows the switches (${attributes.join()})`);
+    await waitingForSignIn(page, 'task-history');
+  }],
 ];
 
 async function main(): Promise<void> {

@@ -169,6 +169,60 @@ describe('elements with auth-mode="oauth"', () => {
     expect(part(el, 'sign-in'), 'no button that cannot work').to.equal(null);
   });
 
+  it('provider="shannon" with auth-mode="oauth" on <task-stream> and <task-history>: each shows the configuration error instead of its runs, requests nothing, and tells the page', async () => {
+    const store = freshStore();
+    store.addRun({ id: 'task_shannon1', provider: 'shannon', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
+    const script = await scriptStream([]);
+    const auth: TaskAuthEvent[] = [];
+    const root = document.createElement('div');
+    root.addEventListener('task-auth', (e) => auth.push(e as TaskAuthEvent));
+    root.innerHTML = `<task-stream run-id="task_shannon1" provider="shannon" store="${store.name}" proxy-url="${script.url}" auth-mode="oauth"></task-stream>
+      <task-history provider="shannon" store="${store.name}" proxy-url="${script.url}" auth-mode="oauth" refresh-interval="0"></task-history>`;
+    document.body.append(root);
+    try {
+      const stream = root.querySelector<TaskStreamElement>('task-stream')!;
+      const history = root.querySelector<TaskHistoryElement>('task-history')!;
+      await ready(stream, history);
+      for (const el of [stream, history]) {
+        expect(el.authStatus, el.localName).to.equal('error');
+        const shown = el.shadowRoot!.querySelector<HTMLElement>('[data-reason="sign-in"]');
+        expect(shown, `${el.localName} shows the error instead of its runs`).to.not.equal(null);
+        expect(shown!.textContent).to.match(/not set up correctly/);
+        expect(shown!.textContent).to.match(/works with provider="parallel" only/);
+        expect(shown!.textContent, 'signing in would not help').to.not.match(/Sign in to see runs/);
+      }
+      expect(auth.map((e) => [e.state, (e.target as Element).localName]), 'one task-auth error from each element').to.deep.equal([['error', 'task-stream'], ['error', 'task-history']]);
+      expect(auth[0]!.message).to.match(/works with provider="parallel" only/);
+      await new Promise((r) => setTimeout(r, 200));
+      await settle(stream, history);
+      expect(auth.length, 'told once, not at every render').to.equal(2);
+      expect(await script.log(), 'nothing requested').to.deep.equal([]);
+    } finally {
+      root.remove();
+    }
+  });
+
+  it('a configuration error of the form is told to the page once with task-auth (error), and again only for a new reason', async () => {
+    const store = freshStore();
+    const auth: TaskAuthEvent[] = [];
+    const root = await fixture<HTMLDivElement>(html`<div @task-auth=${(e: TaskAuthEvent) => auth.push(e)}>
+      <task-form store=${store.name} provider="shannon" auth-mode="oauth" oauth-issuer=${ISSUER}></task-form></div>`);
+    const el = root.querySelector<TaskFormElement>('task-form')!;
+    await ready(el);
+    await until(() => auth.length > 0, 2000, 'task-auth');
+    expect(auth.map((e) => e.state)).to.deep.equal(['error']);
+    expect(auth[0]!.message).to.match(/works with provider="parallel" only/);
+    el.setAttribute('oauth-redirect-uri', 'https://elsewhere.example/');
+    el.setAttribute('provider', 'parallel');
+    await until(() => auth.length > 1, 2000, 'the new reason');
+    expect(auth[1]!.message).to.match(/must be on this page's origin/);
+    el.removeAttribute('oauth-redirect-uri');
+    await until(() => el.authStatus === 'signed-out', 2000, 'settings that work');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(auth.filter((e) => e.state === 'error').length, 'no repeat').to.equal(2);
+  });
+
   it('an http issuer that is not on this machine is refused before anything is sent', async () => {
     const store = freshStore();
     const el = await fixture<TaskFormElement>(html`<task-form store=${store.name} auth-mode="oauth" oauth-issuer="http://platform.example"></task-form>`);

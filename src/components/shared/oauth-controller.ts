@@ -132,6 +132,9 @@ export class OAuthController implements ReactiveController {
     } catch (error) {
       this.#configError = isOAuthError(error) ? error : new OAuthError('config', String(error));
     }
+    // Settings that cannot work are an error the page hears of too (once per new reason), not only words in the element.
+    const configError = this.#configError;
+    if (configError && hadError !== configError.message) this.#host.dispatchEvent(new TaskAuthEvent('error', configError.message, configError));
     if (next === this.#session) {
       if (hadError !== this.#configError?.message) this.#host.requestUpdate();
       return;

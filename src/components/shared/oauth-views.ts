@@ -67,8 +67,10 @@ export function renderSignInPanel({ snapshot, required, onSignIn, onSignOut }: S
 export function renderSignInRequired(snapshot: OAuthSnapshot) {
   const status = snapshot.status;
   const busy = status === 'redirecting' || status === 'completing';
+  // Settings that cannot work (provider="shannon", an http issuer…): signing in would not help.
+  const cannotWork = snapshot.error?.reason === 'config';
   return html`<div part="empty" class="empty" data-reason="sign-in">
-    <p>${t(busy ? 'signIn.signingIn' : 'signIn.toSeeRuns')}</p>
+    <p>${t(busy ? 'signIn.signingIn' : cannotWork ? 'signIn.cannotWork' : 'signIn.toSeeRuns')}</p>
     ${status === 'error'
       ? html`<p class="muted" role="alert">${signInMessage(snapshot)}</p>`
       : busy ? nothing : html`<p class="muted">${t('signIn.toSeeRunsHint')}</p>`}

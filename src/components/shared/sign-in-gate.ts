@@ -67,11 +67,13 @@ export class SignInGate implements ReactiveController {
   }
 
   /**
-   * True when the element must wait for a sign-in: `auth-mode="oauth"` on Parallel and no key held
-   * (yet, also while the sign-in code loads). Its requests then wait for configuration.
+   * True when the element must wait for a sign-in: `auth-mode="oauth"` and no key held (yet, also
+   * while the sign-in code loads), or `oauth-*` settings that cannot work (`provider="shannon"`
+   * included: a configuration error shown in the element, never a silent fallback to no key).
+   * Its requests then wait for configuration.
    */
   get awaiting(): boolean {
-    return this.active && this.#host.oauthAttributes().provider === 'parallel' && this.snapshot?.status !== 'signed-in';
+    return this.active && (this.configError !== undefined || this.snapshot?.status !== 'signed-in');
   }
 
   /** Why the `oauth-*` attributes cannot work, if they cannot. */

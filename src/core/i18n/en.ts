@@ -57,6 +57,7 @@ export const commonStrings = {
   'signIn.opening': 'Opening Parallel…',
   'signIn.button': 'Sign in with Parallel',
   'signIn.toSeeRuns': 'Sign in to see runs.',
+  'signIn.cannotWork': 'Sign-in is not set up correctly on this page.',
   'signIn.toSeeRunsHint': 'Use “Sign in with Parallel” to let this page use your Parallel account.',
   // What the sign-in says last. English pages show the sign-in's own sentence (it names the provider
   // and quotes it); these are the words of every other language, and what a host override replaces.

@@ -31,6 +31,7 @@ export const de: TaskStrings = {
   'signIn.opening': 'Parallel wird geöffnet…',
   'signIn.button': 'Mit Parallel anmelden',
   'signIn.toSeeRuns': 'Melden Sie sich an, um Läufe zu sehen.',
+  'signIn.cannotWork': 'Die Anmeldung ist auf dieser Seite nicht richtig eingerichtet.',
   'signIn.finishing': 'Anmeldung wird abgeschlossen…',
   'signIn.redirecting': 'Die Anmeldeseite von Parallel wird geöffnet…',
   'signIn.signedOut': 'Abgemeldet: Diese Seite hält Ihren Parallel-Schlüssel nicht mehr. Der Schlüssel selbst bleibt auf der Parallel-Plattform gültig; löschen Sie ihn dort, wenn Sie ihn nicht mehr brauchen.',

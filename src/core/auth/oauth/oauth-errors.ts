@@ -59,3 +59,23 @@ export function providerText(value: string | undefined | null): string | undefin
   if (!text) return undefined;
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
+
+/**
+ * The words of an error answer oauth4webapi does not read: it parses an OAuth error body (RFC 6749
+ * §5.2: `error`, `error_description`) on 4xx answers only, so a 5xx such as `503
+ * {"error":"temporarily_unavailable","error_description":"…"}` would lose the provider's reason.
+ * Reads a copy of the body (the caller's response stays unread); only `error_description` (else
+ * `error`) is kept, as {@link providerText}, never the body itself.
+ *
+ * @param response - the provider's answer; 2xx–4xx answers give `undefined` (oauth4webapi's to read).
+ */
+export async function serverErrorWords(response: Response): Promise<string | undefined> {
+  if (response.status < 500) return undefined;
+  try {
+    const body = (await response.clone().json()) as { error?: unknown; error_description?: unknown };
+    const text = (value: unknown) => (typeof value === 'string' ? providerText(value) : undefined);
+    return text(body.error_description) ?? text(body.error);
+  } catch {
+    return undefined;
+  }
+}

@@ -14,7 +14,7 @@ import {
 } from 'oauth4webapi';
 import { isAbortError } from '../../errors.js';
 import { PARALLEL_OAUTH_SCOPE, type OAuthConfig } from './oauth-config.js';
-import { OAuthError, providerText } from './oauth-errors.js';
+import { OAuthError, providerText, serverErrorWords } from './oauth-errors.js';
 import { savePendingSignIn, type PendingSignIn } from './pending-sign-in.js';
 import { createPkcePair, createState } from './pkce.js';
 import {
@@ -89,6 +89,7 @@ export async function finishSignIn(params: URLSearchParams, pending: PendingSign
     if (isAbortError(error)) throw error;
     throw new OAuthError('provider-unreachable', `The sign-in provider at ${server.issuer} could not be reached to finish the sign-in. Check the network connection and sign in again.`);
   }
+  const serverSaid = serverErrorWords(response); // before the library reads the body
   try {
     const tokens = await processAuthorizationCodeResponse(server, client, response);
     return tokens.access_token;
@@ -99,6 +100,8 @@ export async function finishSignIn(params: URLSearchParams, pending: PendingSign
     }
     // Never keep the library error: its cause can hold the token response body.
     if (isRedirect(response)) throw redirectRefused(server, 'the key request');
+    const said = await serverSaid;
+    if (said) throw new OAuthError('provider-unreachable', `The sign-in provider could not hand out the key (HTTP ${response.status}; it said: "${said}"), so no key was kept. Sign in again later.`, { status: response.status });
     throw new OAuthError('provider-unreachable', `The sign-in provider answered the key request with something that is not a valid OAuth answer (HTTP ${response.status}), so no key was kept. Sign in again later.`, { status: response.status });
   }
 }

@@ -13,7 +13,7 @@ import { isAbortError } from '../../errors.js';
 import { KEY_PREFIX } from '../../store/persistence.js';
 import type { FetchLike } from '../../util/environment.js';
 import type { OAuthConfig } from './oauth-config.js';
-import { OAuthError, providerText } from './oauth-errors.js';
+import { OAuthError, providerText, serverErrorWords } from './oauth-errors.js';
 import type { ServerEndpoints } from './pending-sign-in.js';
 import type { StorageAreas } from './token-vault.js';
 
@@ -147,6 +147,7 @@ export async function resolveClientId(config: OAuthConfig, server: ServerEndpoin
     throw unreachable(config, 'could not be reached to register this page.');
   }
   let clientId: string;
+  const serverSaid = serverErrorWords(response); // before the library reads the body
   try {
     clientId = (await processDynamicClientRegistrationResponse(response)).client_id;
   } catch (error) {
@@ -155,7 +156,10 @@ export async function resolveClientId(config: OAuthConfig, server: ServerEndpoin
       throw new OAuthError('registration-error', `The sign-in provider refused to register this page: ${said}. Check oauth-redirect-uri, or remove oauth-register.`, { oauthError: error.error, status: error.status });
     }
     if (isRedirect(response)) throw redirectRefused(config, 'the registration');
-    throw unreachable(config, `answered the registration with something that is not OAuth (HTTP ${response.status}).`);
+    const said = await serverSaid;
+    throw unreachable(config, said
+      ? `could not register this page (HTTP ${response.status}; it said: "${said}").`
+      : `answered the registration with something that is not OAuth (HTTP ${response.status}).`);
   }
   try {
     options.areas.local()?.setItem(slot, clientId);

@@ -181,6 +181,39 @@ describe('OAuth session: sign in with Parallel against the mock provider', () =>
     expect(h.session.token).to.equal(undefined);
   });
 
+  it('a token endpoint failing with 5xx and an OAuth error body: the error quotes the provider\'s words, and no key is kept', async () => {
+    for (const [body, words] of [
+      [JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Key service is down for maintenance.' }), /HTTP 503; it said: "Key service is down for maintenance\."/],
+      ['<html>Bad gateway</html>', /not a valid OAuth answer \(HTTP 503\)/],
+    ] as const) {
+      sessionStorage.clear();
+      const again = await answer(await start(harness()), 'allow');
+      const navigator = new FakeNavigator(again);
+      const log: string[] = [];
+      const failing = (url: string, init?: RequestInit) => (new URL(url).pathname.endsWith('/getKeys/token')
+        ? Promise.resolve(new Response(body, { status: 503, headers: { 'content-type': body.startsWith('{') ? 'application/json' : 'text/html' } }))
+        : recordingFetch(log)(url, init));
+      const runtime = createOAuthRuntime({ navigator, fetch: failing });
+      const session = runtime.session(ISSUER, 'session');
+      session.resume();
+      await new Promise<void>((resolve) => {
+        if (session.snapshot.status !== 'completing') return resolve();
+        const off = session.subscribe((next) => {
+          if (next.status !== 'completing') {
+            off();
+            resolve();
+          }
+        });
+      });
+      expect(session.snapshot.status).to.equal('error');
+      expect(session.snapshot.error?.status).to.equal(503);
+      expect(session.snapshot.message).to.match(words);
+      expect(session.snapshot.message).to.match(/no key was kept/);
+      expect(session.token).to.equal(undefined);
+      expect(sessionStorage.getItem(tokenSlot(ISSUER))).to.equal(null);
+    }
+  });
+
   it('the same answer opened twice (reload, back button) is exchanged once; the second sends nothing', async () => {
     const back = await answer(await start(harness()), 'allow');
     expect((await returnTo(back)).session.snapshot.status).to.equal('signed-in');
