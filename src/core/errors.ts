@@ -116,6 +116,25 @@ export class EventTooLargeError extends TaskElementsError {
 /** A configuration value cannot work (unknown provider, auth mode without a key, ...). */
 export class ConfigError extends TaskElementsError {
   override name = 'ConfigError' as const;
+  /** What is missing, when it is a credential: a sign-in (`auth-mode="oauth"`) or an API key. */
+  readonly need: 'sign-in' | 'api-key' | undefined;
+  /** The auth mode that needs it. */
+  readonly authMode: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; need?: 'sign-in' | 'api-key'; authMode?: string }) {
+    super(message, options);
+    this.need = options?.need;
+    this.authMode = options?.authMode;
+  }
+}
+
+/** Following a run stopped after `attempts` connection attempts brought nothing; `cause` is the last problem. */
+export class GaveUpError extends TaskElementsError {
+  override name = 'GaveUpError' as const;
+  readonly attempts: number;
+  constructor(message: string, options: { attempts: number; cause?: unknown }) {
+    super(message, options);
+    this.attempts = options.attempts;
+  }
 }
 
 /**

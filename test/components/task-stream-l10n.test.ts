@@ -147,6 +147,17 @@ describe('<task-stream> in the user’s language', () => {
       }
     });
 
+    it('waiting for a key: the missing setting in words', async () => {
+      const store = freshStore();
+      store.addRun({ id: 'trun_l10n', provider: 'parallel', status: 'running', createdAt: ago(1000), processor: 'core', input: 'Вопрос' });
+      const wrapper = await fixture<HTMLElement>(html`<div lang=${PSEUDO_LANG}><task-stream store=${store.name} run-id="trun_l10n" auth-mode="api-key"></task-stream></div>`);
+      const el = wrapper.querySelector('task-stream')!;
+      await pseudoReady(el);
+      await until(() => !!root(el).querySelector('[part~="error"]'), 5000, 'the missing key');
+      expect(root(el).querySelector('[part~="connection"]')!.getAttribute('data-phase')).to.equal('waiting-for-config');
+      expect(untranslated(root(el), [...DATA, 'api-key'])).to.deep.equal([]);
+    });
+
     it('a failed connection: the HTTP error in words', async () => {
       const script = await scriptStream([{ when: '/', ...json({ error: { message: 'Неверный ключ' } }, 401) }]);
       const { el } = await show(PSEUDO_LANG, { id: 'trun_l10n', provider: 'parallel', status: 'running', createdAt: ago(1000), processor: 'core', input: 'Вопрос' }, [], script);

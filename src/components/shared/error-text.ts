@@ -18,7 +18,18 @@ export function httpStatusText(status: number, retryAfterMs?: number): string {
 }
 
 /** An error's sentence for people: by kind where the catalog has one, else its own message. */
-export function errorText(error: { name?: string; message: string }): string {
+export function errorText(error: { name?: string; message: string; cause?: unknown }): string {
+  if (error.name === 'ConfigError') {
+    const config = error as { need?: string; authMode?: string };
+    if (config.need === 'sign-in') return t('error.config.signIn');
+    if (config.need === 'api-key') return t('error.config.apiKey', { mode: config.authMode ?? '' });
+  }
+  if (error.name === 'GaveUpError') {
+    const cause = error.cause as { name?: string; message?: string } | undefined;
+    const last = cause && typeof cause.message === 'string'
+      ? t('error.lastProblem', { problem: errorText(cause as { name?: string; message: string }) }) : t('error.nothingNew');
+    return `${t('error.gaveUp', { attempts: (error as { attempts?: number }).attempts ?? 0 })} ${last} ${t('error.pressReconnect')}`;
+  }
   if (isHttpStatusError(error as Error)) {
     const http = error as Error & { status: number; retryAfterMs?: number };
     return httpStatusText(http.status, http.retryAfterMs);
@@ -40,5 +51,5 @@ export function errorText(error: { name?: string; message: string }): string {
 export function requestErrorText(error: Error): string {
   const text = errorText(error);
   const detail = isHttpStatusError(error) ? apiErrorMessage((error as Error & { body: unknown }).body) : undefined;
-  return detail && !text.includes(detail) ? `${text} “${detail}”` : text;
+  return detail && !text.includes(detail) ? t('error.withDetail', { text, detail }) : text;
 }

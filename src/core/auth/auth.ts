@@ -45,10 +45,10 @@ export function parseOAuthStorage(value: string | null | undefined): OAuthStorag
 function requireKey(auth: AuthConfig): string {
   const key = auth.apiKey?.trim();
   if (!key && auth.mode === 'oauth') {
-    throw new ConfigError('auth-mode="oauth" needs a sign-in: use "Sign in with Parallel" first.');
+    throw new ConfigError('auth-mode="oauth" needs a sign-in: use "Sign in with Parallel" first.', { need: 'sign-in', authMode: 'oauth' });
   }
   if (!key) {
-    throw new ConfigError(`auth-mode="${auth.mode}" needs an API key: set the apiKey property, or use auth-mode="none" behind the proxy.`);
+    throw new ConfigError(`auth-mode="${auth.mode}" needs an API key: set the apiKey property, or use auth-mode="none" behind the proxy.`, { need: 'api-key', authMode: auth.mode });
   }
   return key;
 }

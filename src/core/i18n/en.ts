@@ -42,6 +42,16 @@ export const commonStrings = {
   'error.http.429retry': 'Too many requests (429). Try again in {seconds} s.',
   'error.http.5xx': 'The server had a problem ({status}). It is usually temporary.',
   'error.http.other': 'The request failed ({status}).',
+  /** `{mode}` is the auth-mode attribute's value. */
+  'error.config.apiKey': 'auth-mode="{mode}" needs an API key: set the apiKey property, or use auth-mode="none" behind the proxy.',
+  'error.config.signIn': 'auth-mode="oauth" needs a sign-in: use "Sign in with Parallel" first.',
+  /** Following a run stopped; followed by `error.lastProblem` or `error.nothingNew`, then `error.pressReconnect`. */
+  'error.gaveUp': 'Gave up after {attempts} attempts to follow the run.',
+  'error.lastProblem': 'The last problem: {problem}',
+  'error.nothingNew': 'Each connection ended without anything new.',
+  'error.pressReconnect': 'Press Reconnect to try again.',
+  /** A failed request's sentence followed by the API's own words. */
+  'error.withDetail': '{text} “{detail}”',
   'error.network': 'Could not reach {url}. Check the network connection and the proxy-url setting.',
   /** `{page}` is the page's origin. */
   'error.networkCrossOrigin': 'Could not reach {url}. It is on another origin than this page ({page}), so the browser may have blocked it (CORS). Serve the API through the bundled proxy (task-elements/proxy) on this site and point proxy-url at it, or allow {page} on that server.',

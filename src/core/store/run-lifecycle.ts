@@ -33,7 +33,7 @@
  * - `stop` holds until `reconnect`; a finished run holds no connection.
  * - An exception in code that consumes events is a failure of its own, not a network error.
  */
-import { ConfigError, HttpStatusError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError, isHttpStatusError } from '../errors.js';
+import { ConfigError, GaveUpError, HttpStatusError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError, isHttpStatusError } from '../errors.js';
 import { isTerminalStatus, type TaskStatus } from '../providers/task-event.js';
 
 /** Why a failed run may start again by itself. */
@@ -153,7 +153,7 @@ function failed(error: TaskElementsError, resume: 'stream' | 'confirm', retryOn 
 function backOff(attempt: number, policy: LifecyclePolicy, error: TaskElementsError | undefined, retryAfterMs?: number): RunPhase {
   if (attempt > policy.maxAttempts) {
     const reason = error ? ` The last problem: ${error.message}` : ' Each connection ended without anything new.';
-    return failed(new TaskElementsError(`Gave up after ${policy.maxAttempts} attempts to follow the run.${reason} Press Reconnect to try again.`, { cause: error }), 'stream', error ? retryTriggerOf(error) : 'manual');
+    return failed(new GaveUpError(`Gave up after ${policy.maxAttempts} attempts to follow the run.${reason} Press Reconnect to try again.`, { attempts: policy.maxAttempts, cause: error }), 'stream', error ? retryTriggerOf(error) : 'manual');
   }
   return { name: 'backing-off', attempt, delayMs: policy.delay(attempt, retryAfterMs), error };
 }

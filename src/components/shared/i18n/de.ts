@@ -249,6 +249,13 @@ export const de: TaskStrings = {
   'error.http.429retry': 'Zu viele Anfragen (429). Versuchen Sie es in {seconds} s erneut.',
   'error.http.5xx': 'Der Server hatte ein Problem ({status}). Das ist meist vorübergehend.',
   'error.http.other': 'Die Anfrage ist fehlgeschlagen ({status}).',
+  'error.config.apiKey': 'auth-mode="{mode}" braucht einen API-Schlüssel: Setzen Sie die Eigenschaft apiKey, oder verwenden Sie auth-mode="none" hinter dem Proxy.',
+  'error.config.signIn': 'auth-mode="oauth" braucht eine Anmeldung: Verwenden Sie zuerst „Mit Parallel anmelden“.',
+  'error.gaveUp': 'Nach {attempts} Versuchen, dem Lauf zu folgen, aufgegeben.',
+  'error.lastProblem': 'Das letzte Problem: {problem}',
+  'error.nothingNew': 'Jede Verbindung endete ohne Neues.',
+  'error.pressReconnect': 'Drücken Sie „Neu verbinden“, um es erneut zu versuchen.',
+  'error.withDetail': '{text} „{detail}“',
   'error.network': '{url} war nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Einstellung proxy-url.',
   'error.networkCrossOrigin': '{url} war nicht erreichbar. Die Adresse liegt auf einem anderen Ursprung als diese Seite ({page}), daher hat der Browser sie vielleicht blockiert (CORS). Leiten Sie die API über den mitgelieferten Proxy (task-elements/proxy) auf dieser Website und setzen Sie proxy-url darauf, oder erlauben Sie {page} auf jenem Server.',
 
