@@ -35,7 +35,7 @@ export type { EndpointConfig } from './client/api-request.js';
 // Errors
 export {
   TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError,
-  EventTooLargeError, ConfigError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError,
+  EventTooLargeError, ConfigError, GaveUpError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError,
   isTaskElementsError, isHttpStatusError, isAbortError,
 } from './errors.js';
 export type { HttpErrorContext } from './errors.js';
