@@ -82,7 +82,9 @@ describe('right-to-left layout (dir="rtl")', () => {
       const id = history.shadowRoot!.querySelector<HTMLElement>('.run-id')!;
       expect(getComputedStyle(id).direction, 'ids read left to right').to.equal('ltr');
       expect(getComputedStyle(id).textAlign, 'aligned to the start of the page: the right').to.equal('right');
-      const choices = [...form.shadowRoot!.querySelectorAll('.choice')].map((c) => c.getBoundingClientRect());
+      // The input format's two choices, side by side in one row: the second is left of the first.
+      const choices = [...form.shadowRoot!.querySelectorAll('input[name="inputMode"]')].map((input) => input.closest('.choice')!.getBoundingClientRect());
+      expect(choices, 'the input format choices').to.have.length(2);
       expect(choices[1]!.right, 'the second choice left of the first').to.be.below(choices[0]!.left);
     });
   }
