@@ -7,7 +7,8 @@
  */
 import { adoptStyles, html, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { TaskElement } from '../shared/task-element.js';
-import type { LogView, RunActions } from './run-view.js';
+import type { TaskEvent } from '../../core/providers/task-event.js';
+import type { LogView, RunActions, TimelineSlot } from './run-view.js';
 import { t } from './shell-strings.js';
 
 type RunViewModule = typeof import('./run-view.js');
@@ -49,6 +50,8 @@ export class RunViewParts {
   log: LogView | undefined;
   /** What the view's buttons do (run-actions.ts); undefined until the code is loaded. */
   actions: RunActions | undefined;
+  /** The run's timeline (timeline-slot.ts); undefined until the code is loaded. */
+  timeline: TimelineSlot | undefined;
   /** The last import failed: nothing loads again until {@link load} is called or another run is shown. */
   failed = false;
   /** The import under way, if any. */
@@ -58,6 +61,8 @@ export class RunViewParts {
     private readonly host: TaskElement,
     /** Called with what a notice says, for the element's live region. */
     private readonly announce: (text: string) => void,
+    /** The shown run and the events the view has applied (the timeline is built from them). */
+    private readonly shown: { readonly shownId: string | undefined; appliedEvents(): readonly TaskEvent[] },
   ) {}
 
   /** Makes the parts, importing their code first if needed; the host renders again when it is there. */
@@ -83,6 +88,7 @@ export class RunViewParts {
   reset(): void {
     this.log?.reset();
     this.actions?.reset();
+    this.timeline?.reset(this.shown.shownId);
     this.failed = false;
   }
 
@@ -100,5 +106,7 @@ export class RunViewParts {
     else adoptStyles(root, [module.runViewStyles]);
     this.log = new module.LogView(this.host);
     this.actions = new module.RunActions(this.host, this.announce);
+    this.timeline = new module.TimelineSlot(this.host, () => this.shown.appliedEvents(), (id) => this.host.taskStore.getRun(id));
+    this.timeline.reset(this.shown.shownId);
   }
 }

@@ -132,7 +132,7 @@ export function renderEventRow(row: EventRow, ctx: RowContext): TemplateResult {
   const event = row.event;
   const agent = 'agent' in event && event.agent ? event.agent : undefined;
   const category = event.kind === 'message' ? event.category : undefined;
-  return html`<li part=${`event event-${event.kind}`} class="event" data-type=${event.kind} data-category=${category ?? nothing}>
+  return html`<li part=${`event event-${event.kind}`} class="event" data-id=${event.id} data-type=${event.kind} data-category=${category ?? nothing}>
     <span class="event-label">${label(event)}</span>
     ${agent ? html`<span class="event-agent" data-agent=${agent}>${agentName(agent)}</span>` : nothing}
     ${event.timestamp ? html`<time class="event-time" datetime=${event.timestamp}>${clockTime(event.timestamp)}</time>` : nothing}

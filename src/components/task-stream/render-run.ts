@@ -20,6 +20,7 @@ import { renderRerun } from './render-rerun.js';
 import type { RunActions } from './run-actions.js';
 import { processorPrice } from './run-facts.js';
 import { t } from './strings.js';
+import type { TimelineSlot } from './timeline-slot.js';
 
 /** What the view needs besides the run: its parts' state and the actions of the element. */
 export interface RunViewContext {
@@ -29,6 +30,10 @@ export interface RunViewContext {
   rows: EventRows;
   log: LogView;
   actions: RunActions;
+  /** The run's timeline (drawn once its chunk is loaded). */
+  timeline: TimelineSlot;
+  /** Shows an event's row in the log (a timeline mark was chosen). */
+  revealEvent(eventId: string): void;
   /** Pause and resume are offered. */
   canPause: boolean;
   reconnect(): void;
@@ -63,6 +68,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       idNotice: notices.render(run.id, 'copy-id'),
     })}
     ${renderProgress(run, events, !!output)}
+    ${ctx.timeline.render(run, ctx.revealEvent)}
     ${renderControls(run, events, {
       connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy ?? actions.requested, canPause: ctx.canPause,
       onStop: ctx.stop,

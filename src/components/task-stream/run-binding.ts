@@ -26,6 +26,8 @@ export interface BindingHost extends TaskElement {
   beforeRows(rowCount: number): void;
   /** `count` rows were put before the ones shown (the older part of a stored log). */
   rowsPrepended(count: number): void;
+  /** A batch of the shown run's events was applied to the rows (the timeline takes it too). */
+  eventsApplied(batch: readonly TaskEvent[]): void;
 }
 
 export class RunBinding {
@@ -44,6 +46,13 @@ export class RunBinding {
 
   get shownId(): string | undefined {
     return this.#shownId;
+  }
+
+  /** The shown run's events the view has applied: the store's list without what waits for a frame. */
+  appliedEvents(): readonly TaskEvent[] {
+    const list = this.#shownId ? this.host.taskStore.getEvents(this.#shownId) : [];
+    const pending = this.#batcher.pending;
+    return pending ? list.slice(0, Math.max(0, list.length - pending)) : list;
   }
 
   connected(): void {
@@ -168,6 +177,7 @@ export class RunBinding {
     if (!this.#shownId) return undefined;
     this.host.beforeRows(this.rows.rows.length);
     this.rows.append(batch);
+    this.host.eventsApplied(batch);
     this.host.requestUpdate();
     this.host.dispatchEvent(new TaskProgressEvent(this.#shownId, batch));
     return this.host.updateComplete;

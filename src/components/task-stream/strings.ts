@@ -210,6 +210,35 @@ export const streamStrings = {
   'stream.agent.budgetManager': 'Budget manager',
   'stream.agent.reviewer': 'Reviewer',
 
+  // The timeline (render-timeline.ts): its summary for screen readers, lanes and marks.
+  'stream.timeline.label': 'Timeline of the run',
+  'stream.timeline.plot': 'Events by time',
+  'stream.timeline.sources': 'Sources',
+  'stream.timeline.read': '{count} read',
+  'stream.timeline.phase.plan': 'Plan',
+  'stream.timeline.phase.search': 'Search',
+  'stream.timeline.phase.toolCall': 'Tool calls',
+  'stream.timeline.phase.result': 'Results',
+  'stream.timeline.phase.progress': 'Progress',
+  /** `{duration}` is how long the run ran ("2:05"). */
+  'stream.timeline.of': 'Timeline of {duration}.',
+  'stream.timeline.soFar': 'Timeline so far, {duration}.',
+  'stream.timeline.phaseMessages': { one: '{phase}: {count} message', other: '{phase}: {count} messages' },
+  'stream.timeline.noMessages': 'No progress messages yet.',
+  'stream.timeline.sourcesSummary': 'Sources: {considered} considered, {read} read.',
+  'stream.timeline.noAgents': 'No agent has started yet.',
+  'stream.timeline.agents': { one: '{count} agent.', other: '{count} agents.' },
+  /** How long an agent was active, e.g. "active 0:42". */
+  'stream.timeline.active': 'active {duration}',
+  'stream.timeline.toolCalls': { one: '{count} tool call', other: '{count} tool calls' },
+  /** A mark's label: `{name}` is its phase or agent, `{time}` how long after the start. */
+  'stream.timeline.mark': '{name} at {time}',
+  'stream.timeline.markTool': '{name}: tool call {tool} at {time}',
+  'stream.timeline.markUsage': '{name}: {tokens} at {time}',
+  'stream.timeline.markError': '{name}: error at {time}',
+  /** A mark that stands for several events of a long run. */
+  'stream.timeline.merged': { one: '({count} event)', other: '({count} events)' },
+
 } as const;
 
 /** A word of `<task-stream>` in the language of the render in progress (English when the catalog lacks it). */

@@ -145,4 +145,26 @@ export const runViewStyles = css`
     .tool-calls ul { list-style: none; padding-inline-start: 0; }
     .tool-call pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.2rem 0; font: 0.85em var(--_mono); }
     .failed { color: var(--_danger); }
+    /* The run's timeline (render-timeline.ts). */
+  .timeline { margin: 0.75rem 0; }
+  .tl-body { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.5rem; align-items: start; }
+  .tl-labels { display: grid; font-size: 0.75rem; color: var(--_muted); }
+  .tl-labels span { height: 18px; line-height: 18px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 10rem; }
+  .tl-labels .tl-sources { height: 40px; line-height: 1.2; display: flex; flex-direction: column; justify-content: center; }
+  .tl-plot { position: relative; min-width: 0; }
+  .tl-plot svg { display: block; width: 100%; overflow: visible; }
+  .tl-axis { position: relative; overflow: hidden; height: 1.1rem; font-size: 0.7rem; color: var(--_muted); }
+  .tl-axis span { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; }
+  .tl-axis span:first-child { transform: none; }
+  .grid { stroke: var(--_border); stroke-width: 1; vector-effect: non-scaling-stroke; }
+  .lane-line { stroke: var(--_border); stroke-width: 1; vector-effect: non-scaling-stroke; }
+  .span { fill: var(--_accent); opacity: 0.28; }
+  .considered { fill: none; stroke: var(--_muted); stroke-width: 1.5; vector-effect: non-scaling-stroke; }
+  .read { fill: none; stroke: var(--_accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
+  .mark { stroke: var(--_accent); stroke-width: 3; vector-effect: non-scaling-stroke; cursor: pointer; outline: none; }
+  .mark[data-kind='tool'] { stroke: var(--_warn); }
+  .mark[data-kind='usage'] { stroke: var(--_ok); }
+  .mark[data-kind='error'] { stroke: var(--_danger); }
+  .mark:hover, .mark:focus-visible, .mark:focus { stroke: var(--_fg); stroke-width: 6; }
+  .now { stroke: var(--_danger); stroke-width: 1.5; stroke-dasharray: 3 3; vector-effect: non-scaling-stroke; }
 `;

@@ -67,6 +67,10 @@ import { t } from './shell-strings.js';
  * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
  * @csspart connection-<state> - The connection indicator, by state: `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
  * @csspart progress - The progress bar.
+ * @csspart timeline - The run's timeline (SVG): time across, Parallel's phases or Shannon's agents as lanes, the current moment while it runs.
+ * @csspart timeline-mark - A mark on the timeline (an event: phase message, tool call, usage, error); carries `data-kind` and `data-event-id`. Enter or a click shows it in the log.
+ * @csspart timeline-summary - The timeline in words (visually hidden, for screen readers).
+ * @csspart timeline-now - The line at the current moment, while the run is active.
  * @csspart event - One event row; also `event-<kind>` (e.g. `event-message`); carries `data-type` (normalized kind) and, for messages, `data-category`.
  * @csspart event-<kind> - An event row, by normalized kind: `event-message`, `event-status`, `event-output`, … (the values of `data-type`).
  * @csspart title - The run's heading: its title (Shannon `title_generator`), else the start of its input.
@@ -116,7 +120,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   });
   #binding = new RunBinding(this);
   // The run view's code is loaded when a run is first shown (lazy-run-view.ts).
-  #view = new RunViewParts(this, (text) => (this._announcement = text));
+  #view = new RunViewParts(this, (text) => (this._announcement = text), this.#binding);
 
   /** The displayed run (normalized snapshot), or undefined. */
   get run(): TaskRun | undefined {
@@ -126,8 +130,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
 
   /** The displayed run's normalized events, in display order, each exactly once (a copy). */
   get events(): TaskEvent[] {
-    const id = this.#binding.shownId;
-    return id ? [...this.taskStore.getEvents(id)] : [];
+    return this.#binding.shownId ? [...this.taskStore.getEvents(this.#binding.shownId)] : [];
   }
 
   /** @internal */
@@ -189,51 +192,42 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     actions.requested = undefined;
   }
 
-  /** @internal */
-  beforeRows(rowCount: number): void {
-    this.#view.log?.beforeAppend(rowCount);
-  }
+  /** @internal */ beforeRows = (rowCount: number): void => this.#view.log?.beforeAppend(rowCount);
 
   /** @internal */
   rowsPrepended(count: number): void {
     this.#view.log?.prepended(count);
+    this.#view.timeline?.rebuild();
+  }
+
+  /** @internal */ eventsApplied = (batch: readonly TaskEvent[]): void => this.#view.timeline?.append(batch);
+
+  /** Opens the log at an event's row, scrolled into view and focused (a timeline mark); false when it has no row. */
+  async revealEvent(eventId: string): Promise<boolean> {
+    const [view, log] = [runView(), this.#view.log];
+    return view && log ? view.revealEvent(log, this.#binding.rows, this, eventId) : false;
   }
 
   /** Connects now: skips the backoff wait, or reopens after stop() or a failure. */
   reconnect(): void {
-    const id = this.#binding.shownId;
-    if (id) this.taskStore.reconnect(id);
+    if (this.#binding.shownId) this.taskStore.reconnect(this.#binding.shownId);
   }
 
   /** Closes the connection now and keeps the run ("Stop watching": the run goes on); `reconnect()` resumes. */
   stop(): void {
-    const id = this.#binding.shownId;
-    if (id) this.taskStore.stop(id);
+    if (this.#binding.shownId) this.taskStore.stop(this.#binding.shownId);
   }
 
   /** Asks the API to cancel the run (Shannon), without asking the user. Rejects on Parallel, which has no cancel endpoint. */
-  async cancel(): Promise<void> {
-    const run = this.run;
-    if (!run) return;
-    try {
-      await this.taskStore.cancel(run.id, this.endpoint(run.provider));
-    } catch (error) {
-      this.reportError(error, run.id);
-      throw error;
-    }
-  }
+  async cancel(): Promise<void> { await this.#control('cancel'); }
 
   /** Asks the API to pause the run (Shannon); the stream reports `pausing`, then `paused`. Rejects where the API cannot. */
-  async pause(): Promise<void> {
-    await this.#control('pause');
-  }
+  async pause(): Promise<void> { await this.#control('pause'); }
 
   /** Asks the API to resume the paused run (Shannon) and follows it again. Rejects where the API cannot. */
-  async resume(): Promise<void> {
-    await this.#control('resume');
-  }
+  async resume(): Promise<void> { await this.#control('resume'); }
 
-  async #control(action: 'pause' | 'resume'): Promise<void> {
+  async #control(action: 'cancel' | 'pause' | 'resume'): Promise<void> {
     const run = this.run;
     if (!run) return;
     try {
@@ -276,9 +270,9 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
       return html`${live}<div class="empty" part="empty"><p>${t('stream.empty')}</p><p class="muted">${t('stream.emptyHint')}</p></div>`;
     }
     const view = runView();
-    const { log, actions } = this.#view;
+    const { log, actions, timeline } = this.#view;
     // The run view's code is on its way (a few milliseconds), or could not be loaded.
-    if (!view || !log || !actions) return this.#view.failed ? html`${live}${this.#view.renderFailed()}` : live;
+    if (!view || !log || !actions || !timeline) return this.#view.failed ? html`${live}${this.#view.renderFailed()}` : live;
     this.#binding.renderedAge = clock.runAge(run);
     return html`${live}${view.renderRun(run, {
       host: this,
@@ -287,6 +281,8 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
       rows: this.#binding.rows,
       log,
       actions,
+      timeline,
+      revealEvent: (eventId) => void this.revealEvent(eventId),
       canPause: PROVIDER_INFO[run.provider].canPause,
       reconnect: () => this.reconnect(),
       stop: () => this.stop(),
