@@ -51,6 +51,43 @@ async function historyOf(runs: TaskRun[], attributes: { proxyUrl?: string; refre
 }
 
 describe('<task-history>', () => {
+  it('tells Shannon runs of one user apart: their ids share the user prefix, so the row shows the end (the full id in its title)', async () => {
+    const prefix = 'task-e6d77c09-b32d-46a7-86dc-f51a8f2698b0-';
+    const { el } = await historyOf([
+      run(`${prefix}1764489331`, { provider: 'shannon', createdAt: '2026-11-30T08:00:00Z' }),
+      run(`${prefix}1764489332`, { provider: 'shannon', createdAt: '2026-11-30T08:00:01Z' }),
+    ]);
+    await until(() => root(el).querySelectorAll('.item .run-id').length === 2, 3000, 'two rows');
+    const shown = [...root(el).querySelectorAll<HTMLElement>('.item .run-id')];
+    expect(shown.map((id) => id.textContent!.trim())).to.deep.equal(['task-…-1764489332', 'task-…-1764489331']);
+    expect(shown.map((id) => id.title)).to.deep.equal([`${prefix}1764489332`, `${prefix}1764489331`]);
+    for (const id of shown) expect(id.scrollWidth, 'not cut').to.be.at.most(id.clientWidth + 1);
+  });
+
+  it('keeps every row’s age readable in a narrow column (the 1440 px demo’s side column): provider and processor give way, the age is never cut', async () => {
+    const ago = (s: number) => new Date(Date.now() - s * 1000).toISOString();
+    const { el } = await historyOf([
+      run('trun_a', { status: 'completed', processor: 'ultra8x-fast', createdAt: ago(14) }),
+      run('trun_b', { status: 'action_required', processor: 'base', createdAt: ago(1) }),
+      run('trun_c', { status: 'cancelled', createdAt: ago(3 * 3600) }),
+    ]);
+    for (const width of [360, 480]) {
+      el.style.display = 'block';
+      el.style.width = `${width}px`;
+      await el.updateComplete;
+      await until(() => root(el).querySelectorAll('.item time').length === 3, 3000, 'three rows');
+      for (const item of root(el).querySelectorAll<HTMLElement>('.item')) {
+        const time = item.querySelector('time')!;
+        const head = item.querySelector<HTMLElement>('.item-head')!.getBoundingClientRect();
+        const box = time.getBoundingClientRect();
+        expect(time.textContent!.trim(), 'an age').to.match(/ago|now/);
+        expect(box.width, `${width} px: the age has its width`).to.be.at.least(time.scrollWidth - 0.5);
+        expect(box.right, `${width} px: the age of ${item.dataset['id']} ends inside its row`).to.be.at.most(head.right + 0.5);
+        expect(box.left).to.be.at.least(head.left - 0.5);
+      }
+    }
+  });
+
   it('shows an empty state when the store has no runs, and is accessible', async () => {
     const { el } = await historyOf([]);
     expect(root(el).querySelector('[part="empty"]')!.textContent).to.contain('No runs yet');
@@ -325,25 +362,47 @@ describe('<task-history>', () => {
     release();
   });
 
-  it('reports a refused refresh (401) once as task-error and stays quiet about other failures', async () => {
+  it('takes a refused refresh (401) as a configuration problem: one task-error, no more requests for that run until the key, proxy or auth mode changes', async () => {
     const refused = json({ type: 'error', error: { ref_id: 'r', message: 'Invalid API key' } }, 401);
     const script = await scriptStream([
       { when: '/runs/trun_a', ...refused },
       { when: '/runs/trun_b', ...refused },
       { when: '/runs/trun_c', ...json({ error: 'down' }, 503) },
+      { when: '/runs/trun_ok', ...json(parallelRun('trun_ok', 'running')) },
     ]);
     const store = freshStore();
-    for (const id of ['trun_a', 'trun_b', 'trun_c']) store.addRun(run(id, { status: 'running' }));
+    for (const id of ['trun_a', 'trun_b', 'trun_c', 'trun_ok']) store.addRun(run(id, { status: 'running' }));
     const errors: TaskErrorEvent[] = [];
     const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="30"
       @task-error=${(e: TaskErrorEvent) => errors.push(e)}></task-history>`);
+    const asked = async (id: string) => (await script.log()).filter((r) => r.url.endsWith(`/runs/${id}`)).length;
+    const untilAsked = async (id: string, times: number) => {
+      for (const start = Date.now(); (await asked(id)) < times; await delay(15)) {
+        if (Date.now() - start > 5000) throw new Error(`${id} was not asked about ${times} times`);
+      }
+    };
     await until(() => errors.length > 0);
-    await untilLogged(script, 9); // three rounds
-    expect(errors).to.have.length(1);
+    // Other runs go on being asked about (one answers, one fails for a while): many rounds pass.
+    await untilAsked('trun_ok', 5);
+    expect(errors, 'one task-error for one configuration problem, not one per poll').to.have.length(1);
     expect(errors[0]!.status).to.equal(401);
-    expect(errors[0]!.message).to.contain('Invalid API key');
+    expect(errors[0]!.message).to.contain('401').and.not.contain('Invalid API key');
+    expect(errors[0]!.detail).to.equal('Invalid API key');
     expect(['trun_a', 'trun_b']).to.include(errors[0]!.runId);
-    expect(items(el).every((i) => i.getAttribute('data-status') === 'running')).to.equal(true);
+    expect(await asked('trun_a'), 'a refused run is not asked again').to.equal(1);
+    expect(await asked('trun_b')).to.equal(1);
+    expect(await asked('trun_c'), 'a failing server is asked again').to.be.greaterThan(1);
+
+    // A real change of the configuration: the refused runs are asked again at once, and a refusal
+    // under the new configuration is reported once more.
+    el.setAttribute('auth-mode', 'none');
+    await untilAsked('trun_a', 2);
+    await untilAsked('trun_b', 2);
+    await until(() => errors.length === 2, 3000, 'one task-error for the new configuration');
+    const before = await asked('trun_ok');
+    await untilAsked('trun_ok', before + 3);
+    expect(errors).to.have.length(2);
+    expect(await asked('trun_a')).to.equal(2);
   });
 
   it('asks about at most refresh-budget runs per minute however many are active, least recently asked first', async () => {

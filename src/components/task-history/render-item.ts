@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
 import { t } from './strings.js';
-import { statusLabel, truncate } from '../shared/format.js';
+import { shortRunId, statusLabel, truncate } from '../shared/format.js';
 import { inputText } from './run-filter.js';
 
 /** Characters of input shown in a row (the CSS clamps it to two lines as well). */
@@ -49,7 +49,7 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
       </span>
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>
-    <div class="run-id">${run.id}</div>
+    <div class="run-id" title=${run.id}>${shortRunId(run.id)}</div>
   </div>`;
 }
 

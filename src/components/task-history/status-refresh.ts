@@ -7,8 +7,10 @@
  * about least recently (never asked first) go first, so every run gets its turn.
  *
  * Failures are quiet: the next round tries again. A refused credential (401/403) is the exception:
- * it is reported once, until a refresh succeeds again. Disconnecting stops the timer and aborts the
- * requests in flight; their answers are dropped.
+ * it is a configuration problem, so asking again cannot help. The refused run is not asked about
+ * again, and the refusal is reported once (one `task-error`), until the configuration changes (key,
+ * proxy URL, auth mode: `configVersion`); then every refused run is asked again at once.
+ * Disconnecting stops the timer and aborts the requests in flight; their answers are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EndpointConfig } from '../../core/client/api-request.js';
@@ -54,6 +56,8 @@ export class StatusRefreshController implements ReactiveController {
   #inFlight = new Set<string>();
   #refusedReported = false;
   #configVersion = 0;
+  /** Runs whose status request was refused (401/403) under the current configuration. */
+  readonly #refused = new Set<string>();
   /** When each run was last asked about (ms), and when each request of the last minute went out. */
   readonly #asked = new Map<string, number>();
   #spent: number[] = [];
@@ -68,6 +72,7 @@ export class StatusRefreshController implements ReactiveController {
     this.#abort = new AbortController();
     this.#inFlight = new Set();
     this.#refusedReported = false;
+    this.#refused.clear();
     this.#schedule();
     // In a task of its own: after the page's other elements connected (a stream may be about to
     // watch a run) and after properties set right after connecting (the interval may become 0).
@@ -84,6 +89,7 @@ export class StatusRefreshController implements ReactiveController {
       // A key set after upgrade, a new key after a 401, another proxy-url: retry what failed now.
       this.#configVersion = this.#host.configVersion;
       this.#refusedReported = false;
+      this.#refused.clear();
       if (this.#abort && this.#interval > 0 && this.#kick === undefined) this.refreshNow();
     }
   }
@@ -102,7 +108,7 @@ export class StatusRefreshController implements ReactiveController {
     return store.getRuns().filter((run) => {
       const connection = store.getConnection(run.id);
       const owned = !!connection && (STREAMING.has(connection.state) || OWNED.has(connection.phase));
-      return !isTerminalStatus(run.status) && !owned && !this.#inFlight.has(run.id);
+      return !isTerminalStatus(run.status) && !owned && !this.#inFlight.has(run.id) && !this.#refused.has(run.id);
     });
   }
 
@@ -129,12 +135,14 @@ export class StatusRefreshController implements ReactiveController {
 
   async #refresh(run: TaskRun, signal: AbortSignal): Promise<void> {
     const inFlight = this.#inFlight;
+    const configVersion = this.#configVersion;
     inFlight.add(run.id);
     try {
       await this.#host.taskStore.refreshStatus(run.id, this.#host.endpoint(run.provider), signal);
-      if (!signal.aborted) this.#refusedReported = false;
     } catch (error) {
       if (signal.aborted || !isHttpStatusError(error) || (error.status !== 401 && error.status !== 403)) return;
+      if (configVersion !== this.#configVersion) return; // asked with an older configuration
+      this.#refused.add(run.id);
       if (this.#refusedReported) return;
       this.#refusedReported = true;
       this.#onRefused(error, run.id);

@@ -39,7 +39,8 @@ export const taskHistoryStyles = [
       border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
     }
     .list { flex: 1 1 auto; min-width: 0; outline: none; }
-    .actions { flex: none; width: 10.5em; }
+    /* The buttons stack in a narrow column, so the run's own column keeps room for its status and age. */
+    .actions { flex: none; width: 6em; }
     .item, .item-actions { box-sizing: border-box; height: var(--_row); width: 100%; border-bottom: 1px solid var(--_border); overflow: hidden; }
     .item { display: grid; grid-template-rows: auto auto auto; align-content: center; gap: 0.15rem; padding: 0.35rem 0.6rem; cursor: pointer; min-width: 0; }
     .item:hover { background: color-mix(in srgb, var(--_accent) 6%, transparent); }
@@ -49,10 +50,15 @@ export const taskHistoryStyles = [
     .item[aria-selected='true'] .badge { background: var(--_bg); }
     .list:focus-visible .item[data-active] { box-shadow: inset 0 0 0 2px var(--_accent), var(--_focus); }
     .item-head { display: flex; align-items: center; gap: 0.6rem; min-width: 0; white-space: nowrap; overflow: hidden; }
-    .meta { display: inline-flex; gap: 0 0.6rem; color: var(--_muted); font-size: 0.85em; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+    /* The age is never cut ("jus", "14 se"): it comes first and keeps its width; the provider and
+       processor give way, with an ellipsis, when the column is narrow. */
+    .item-head .badge { flex: none; }
+    .meta { display: inline-flex; gap: 0 0.6rem; color: var(--_muted); font-size: 0.85em; min-width: 0; overflow: hidden; }
+    .meta time { flex: none; order: -1; }
+    .meta > span { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
     .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .run-id { font: 0.8em var(--_mono); color: var(--_muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .item-actions { display: flex; flex-wrap: wrap; align-content: center; gap: 0.3rem; padding: 0.5rem 0.6rem; }
+    .item-actions { display: flex; flex-direction: column; justify-content: center; align-items: stretch; gap: 0.3rem; padding: 0.5rem 0.6rem; }
     .item-actions button { font-size: 0.85em; padding: 0.2em 0.6em; }
     @media (forced-colors: active) {
       .item[aria-selected='true'] { outline: 1px solid Highlight; outline-offset: -1px; }
@@ -62,9 +68,5 @@ export const taskHistoryStyles = [
     :host(:dir(rtl)) .item[aria-selected='true'] { box-shadow: inset -3px 0 0 var(--_accent); }
     .run-id { direction: ltr; unicode-bidi: isolate; }
     :host(:dir(rtl)) .run-id { text-align: right; }
-    @media (max-width: 30rem) {
-      .actions { width: 6em; }
-      .item-actions { flex-direction: column; flex-wrap: nowrap; justify-content: center; }
-    }
   `,
 ];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatCost, formatUsage, humanize } from '../../../src/components/shared/format.js';
+import { formatCost, formatUsage, humanize, shortRunId } from '../../../src/components/shared/format.js';
 
 describe('format', () => {
   it('formats costs truthfully: tiny costs are not $0.0000', () => {
@@ -24,5 +24,21 @@ describe('format', () => {
     expect(formatUsage({ totalTokens: 1500, inputTokens: 1200, outputTokens: 300, costUsd: 0.0009, model: 'gpt-5-mini' }))
       .to.equal('1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini');
     expect(formatUsage({ costUsd: 0.00002 })).to.equal('< $0.0001');
+  });
+});
+
+describe('shortRunId', () => {
+  it('shows the part of a Shannon workflow id that differs between runs (task-<user id>-<unix seconds>), not the shared user prefix', () => {
+    const user = 'e6d77c09-b32d-46a7-86dc-f51a8f2698b0';
+    const a = shortRunId(`task-${user}-1764489331`);
+    const b = shortRunId(`task-${user}-1764489332`);
+    expect(a).to.equal('task-…-1764489331');
+    expect(a).to.not.equal(b);
+    expect(a).to.not.contain(user.slice(0, 8));
+  });
+
+  it('keeps short ids whole and both ends of other long ids', () => {
+    expect(shortRunId('trun_stream1')).to.equal('trun_stream1');
+    expect(shortRunId('trun_0123456789abcdef0123456789')).to.equal('trun_012…23456789');
   });
 });
