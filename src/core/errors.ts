@@ -24,6 +24,8 @@ export interface HttpErrorContext {
   body?: unknown;
   /** Milliseconds the server asked us to wait (`Retry-After`), when it said so. */
   retryAfterMs?: number;
+  /** The server's own explanation, when it gave one that our message does not already say. */
+  detail?: string;
   cause?: unknown;
 }
 
@@ -35,6 +37,8 @@ export class HttpStatusError extends TaskElementsError {
   readonly method: string;
   readonly body: unknown;
   readonly retryAfterMs: number | undefined;
+  /** The server's own words (shown as details, never glued to `message`). */
+  readonly detail: string | undefined;
   constructor(message: string, context: HttpErrorContext) {
     super(message, { cause: context.cause });
     this.status = context.status;
@@ -42,6 +46,7 @@ export class HttpStatusError extends TaskElementsError {
     this.method = context.method ?? 'GET';
     this.body = context.body;
     this.retryAfterMs = context.retryAfterMs;
+    this.detail = context.detail;
   }
 }
 

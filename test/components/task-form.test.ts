@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { TaskFormElement } from '../../src/components/task-form/task-form.js';
-import type { TaskCreatedEvent, TaskSubmitEvent } from '../../src/components/shared/events.js';
+import type { TaskCreatedEvent, TaskErrorEvent, TaskSubmitEvent } from '../../src/components/shared/events.js';
 import { freshStore } from '../support/stores.js';
 import { delay, json, scriptStream, until } from '../support/scripted-stream.js';
 
@@ -116,13 +116,15 @@ describe('<task-form>', () => {
   it('shows the API’s 422 message inline and keeps every field as typed', async () => {
     const store = freshStore();
     const script = await scriptStream([json({ type: 'error', error: { ref_id: 'ref-9', message: 'Input too long for processor lite' } }, 422)]);
-    const errors: string[] = [];
-    const el = await fixture<TaskFormElement>(html`<task-form store=${store.name} proxy-url=${script.url} @task-error=${(e: Event) => errors.push((e as unknown as { message: string }).message)}></task-form>`);
+    const errors: TaskErrorEvent[] = [];
+    const el = await fixture<TaskFormElement>(html`<task-form store=${store.name} proxy-url=${script.url} @task-error=${(e: TaskErrorEvent) => errors.push(e)}></task-form>`);
     await type(el, '#pf-input', 'keep me');
     await el.submit();
     expect($(el, '[part~="error"]').textContent).to.contain('Input too long for processor lite').and.contain('422');
+    expect(($(el, '[part~="error"] details') as HTMLDetailsElement).open, 'the words that say what to fix are shown').to.equal(true);
     expect(($(el, '#pf-input') as HTMLTextAreaElement).value).to.equal('keep me');
-    expect(errors[0]).to.contain('Input too long');
+    expect(errors[0]!.message).to.contain('422').and.not.contain('Input too long');
+    expect(errors[0]!.detail).to.equal('Input too long for processor lite');
     expect(store.getRuns()).to.have.length(0);
   });
 
@@ -133,6 +135,28 @@ describe('<task-form>', () => {
     await type(el, '#pf-input', 'q');
     await el.submit();
     expect($(el, '[part~="error"]').textContent).to.contain('Try again in 30 s');
+  });
+
+  it('says a refusal in one sentence, with the server’s own words behind Details, never glued to it (429, 401)', async () => {
+    const store = freshStore();
+    const script = await scriptStream([
+      json({ type: 'error', error: { message: 'Rate limit exceeded. Retry after the time given in Retry-After.' } }, 429, { headers: { 'content-type': 'application/json', 'retry-after': '1' } }),
+      json({ type: 'error', error: { message: 'Invalid API key. Check the x-api-key header.' } }, 401),
+    ]);
+    const errors: TaskErrorEvent[] = [];
+    const el = await fixture<TaskFormElement>(html`<task-form store=${store.name} proxy-url=${script.url} @task-error=${(e: TaskErrorEvent) => errors.push(e)}></task-form>`);
+    await type(el, '#pf-input', 'q');
+    for (const [said, sentence] of [['Rate limit exceeded.', 'Too many requests (429). Try again in 1 s.'], ['Invalid API key.', 'The API key was missing or rejected (401).']] as const) {
+      await el.submit();
+      const box = $(el, '[part~="error"]');
+      expect(box.querySelector('.request-error-text')!.textContent).to.contain(sentence).and.not.contain(said);
+      const details = box.querySelector('details')!;
+      expect(details.open, 'details on demand').to.equal(false);
+      expect(details.textContent).to.contain(said);
+      const event = errors.at(-1)!;
+      expect(event.message).to.contain(sentence).and.not.contain(said);
+      expect(event.detail).to.contain(said);
+    }
   });
 
   it('submits on Ctrl+Enter', async () => {

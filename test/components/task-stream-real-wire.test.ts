@@ -192,6 +192,11 @@ describe('<task-stream> over the real wire', () => {
     await el.updateComplete;
     expect(parts(el, 'status')[0]!.getAttribute('data-status')).to.equal('action_required');
     expect(parts(el, 'notice')[0]!.textContent).to.contain('waiting for someone to act on this run');
+    const control = parts(el, 'reconnect')[0]!.textContent!.trim();
+    expect(control, 'one name for the action').to.equal('Check again');
+    const texts = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(texts, 'no second name for it').to.not.match(/reconnect here/i);
+    expect(parts(el, 'event').map((row) => row.textContent).join(' ')).to.not.match(/reconnect here/i);
     expect(parts(el, 'progress')[0]!.hasAttribute('data-indeterminate'), 'no busy animation').to.equal(false);
     const elapsed = () => el.shadowRoot!.querySelector('.progress-meta')!.textContent;
     const before = elapsed();

@@ -184,6 +184,16 @@ for (const provider of ['parallel', 'shannon'] as const) {
       const error = [...el.shadowRoot!.querySelectorAll('[part~="error"], [part~="event"][data-type="error"]')];
       expect(error.length).to.be.greaterThan(0);
       expect(el.shadowRoot!.querySelector('[part~="status"]')!.getAttribute('data-status')).to.equal('failed');
+      // The main sentence is for people; a workflow engine's words are details on demand.
+      const ending = el.shadowRoot!.querySelector('[part~="ending"]')!;
+      const sentence = ending.querySelector('.error-text')?.textContent ?? '';
+      expect(sentence, 'no raw workflow text as the main error').to.not.match(/activity error|EventID|ExecuteAgent/);
+      if (provider === 'shannon') {
+        expect(sentence).to.contain('failed');
+        expect(ending.querySelector('details')!.textContent, 'the raw text behind Details').to.match(/activity error \(type: ExecuteAgent/);
+      }
+      const live = [...el.shadowRoot!.querySelectorAll('[part~="live-text"] .live-head')].map((h) => h.textContent!);
+      expect(live.filter((text) => /writing…/.test(text)), 'nothing is “writing…” on a failed run').to.deep.equal([]);
     });
 
     it('malformed: says in one muted line that an event could not be read, and goes on to complete', async () => {

@@ -122,7 +122,10 @@ export class TaskConnectionEvent extends Event {
 /** Any element: a request failed. `message` says what to do about it. */
 export class TaskErrorEvent extends Event {
   static readonly eventName = 'task-error' as const;
+  /** One sentence for people: what happened and what to do. */
   readonly message: string;
+  /** The server's own words, when it gave any our sentence does not say (never glued to `message`). */
+  readonly detail: string | undefined;
   constructor(
     readonly error: Error,
     readonly runId?: string,
@@ -131,6 +134,8 @@ export class TaskErrorEvent extends Event {
   ) {
     super(TaskErrorEvent.eventName, init());
     this.message = error.message;
+    const detail = (error as { detail?: unknown }).detail;
+    this.detail = typeof detail === 'string' && detail ? detail : undefined;
   }
 }
 

@@ -10,6 +10,9 @@ export const formStrings = {
   'form.submit': 'Run task',
   'form.submitting': 'Submitting…',
   'form.shortcut': 'or press Ctrl+Enter',
+  /** The disclosure of a failed request's server words. */
+  'form.details': 'Details',
+  'form.serverSaid': 'The server said: “{detail}”',
   'form.clear': 'Clear',
   /** The accessible name of a chip's remove button; `{value}` is the domain. */
   'form.removeChip': 'Remove {value}',

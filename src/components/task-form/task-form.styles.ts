@@ -23,6 +23,8 @@ export const taskFormStyles = [
     .hint { color: var(--_muted); font-size: 0.85em; }
     .field-error, .request-error { color: var(--_danger); font-size: 0.9em; overflow-wrap: anywhere; }
     .request-error { border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
+    .request-error-text { margin: 0; }
+    .request-error-detail { margin-top: 0.35rem; color: var(--_muted, inherit); }
     .warnings { margin: 0; padding-inline-start: 1.1rem; color: var(--_warn); font-size: 0.85em; }
     .group { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.6rem 0.8rem; display: grid; gap: 0.75rem; }
     details.group > summary { cursor: pointer; font-weight: 600; }

@@ -12,9 +12,9 @@ import { DraftController } from './draft-controller.js';
 import { reveal } from './form-controls.js';
 import { keyError, needsKey, refusedCredentials, renderKeyField } from './key-field.js';
 import { t } from './strings.js';
-import { requestErrorText } from '../shared/error-text.js';
 import { bringIntoView, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
 import { renderFields, validateDrafts } from './render-fields.js';
+import { renderRequestError } from './request-error.js';
 import { taskFormStyles } from './task-form.styles.js';
 
 /**
@@ -299,7 +299,7 @@ export class TaskFormElement extends TaskElement {
       ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#renderFields()}
-      ${this._requestError ? html`<div part="error" class="request-error" role="alert">${requestErrorText(this._requestError)}</div>` : nothing}
+      ${renderRequestError(this._requestError)}
       <div class="submit-row">
         <button part="submit" type="submit" class="primary" ?disabled=${busy}>${t(busy ? 'form.submitting' : 'form.submit')}</button>
         <span class="hint">${t('form.shortcut')}</span>

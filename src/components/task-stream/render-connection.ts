@@ -36,12 +36,15 @@ const CONTROL: Partial<Record<RunPhaseName, 'stream.retryNow' | 'stream.reconnec
   'needs-action': 'stream.checkAgain',
 };
 
-/** "next try in 3 s" / "retrying now", from the deadline the session waits for. */
+/**
+ * "next try in 3 s", from the deadline the session waits for: whole seconds rounded up, so the
+ * last second before the retry reads "in 1 s"; "retrying now" only once the deadline has passed.
+ */
 export function countdown(connection: RunConnectionSnapshot): string {
   if (connection.nextRetryAt === undefined) return '';
   const left = clock.remaining(connection.nextRetryAt);
   const retrying = connection.phase === 'backing-off';
-  if (left < 1000) return t(retrying ? 'stream.retryingNow' : 'stream.checkingNow');
+  if (left <= 0) return t(retrying ? 'stream.retryingNow' : 'stream.checkingNow');
   return t(retrying ? 'stream.nextTry' : 'stream.nextCheck', { seconds: Math.ceil(left / 1000) });
 }
 

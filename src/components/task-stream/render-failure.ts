@@ -24,11 +24,23 @@ export function explainError(error: { message: string } | undefined): { text: st
     const detail = apiErrorMessage(http.body);
     return detail && !text.includes(detail) ? { text, detail } : { text };
   }
-  return { text: errorText(error) };
+  const detail = (error as { detail?: unknown }).detail;
+  return typeof detail === 'string' && detail ? { text: errorText(error), detail } : { text: errorText(error) };
+}
+
+/**
+ * Text written for machines, not people: a workflow engine's error (Temporal's "activity error
+ * (type: ExecuteAgent, scheduledEventID: 17, startedEventID: 18): …", as Shannon reports a failed
+ * step), a stack trace, or JSON. Such text goes behind Details, never as the main sentence.
+ */
+export function isMachineText(text: string): boolean {
+  return /\b(activity|workflow|child workflow|activity task|workflow task) (execution )?error\b/i.test(text)
+    || /\b[a-z]+(Event|Run|Workflow|Activity)?ID\s*[:=]/.test(text)
+    || /\b(Traceback|Exception|goroutine \d+)\b|^\s*[[{]|\n\s+at \S+/.test(text);
 }
 
 /** An error box (`part="error"`): the sentence, then "Details" with the source's words and ref. */
-export function renderError(error: { message: string; refId?: string } | undefined, role: 'alert' | 'status' = 'alert'): TemplateResult | typeof nothing {
+export function renderError(error: { message: string; refId?: string; detail?: string } | undefined, role: 'alert' | 'status' = 'alert'): TemplateResult | typeof nothing {
   if (!error) return nothing;
   const { text, detail } = explainError(error);
   const ref = error.refId;
@@ -73,5 +85,9 @@ export function renderEnding(run: TaskRun, ctx: EndingContext): TemplateResult |
 
 /** The API's error about the run (a `RunError`: its message is already the API's words). */
 function renderRunError(error: RunError): TemplateResult | typeof nothing {
-  return renderError({ message: truncate(error.message, DETAIL_CHARS), ...(error.refId ? { refId: error.refId } : {}) }, 'status');
+  const ref = error.refId ? { refId: error.refId } : {};
+  const shown = isMachineText(error.message)
+    ? { message: t('stream.stepFailed'), detail: truncate(error.message, DETAIL_CHARS), ...ref }
+    : { message: truncate(error.message, DETAIL_CHARS), ...ref };
+  return renderError(shown, 'status');
 }

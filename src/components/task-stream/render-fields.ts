@@ -42,10 +42,39 @@ export function confidenceLabel(level: string): string {
   return known ? t(`stream.confidence.${known}`) : t('stream.confidence.other', { level });
 }
 
-function renderScalar(value: Json): TemplateResult | string {
+/**
+ * Field names whose integers are identifiers, not quantities: years, ids, codes, numbers such as
+ * phone or account numbers. Matched on the field's own key, split into words ("founded_year",
+ * "zipCode", "employee-id"), so "revenue_eur" or "employees" keep their thousands separators.
+ */
+const IDENTIFIER_WORDS = /^(year|yr|id|ids|zip|zipcode|postcode|postal|code|plz|isin|cik|lei|duns|ein|vat|number|no|num|phone|fax|sku|ean|upc|gtin|isbn|issn|pin|version|build|founded|established|since|born)$/i;
+/** Quantities whose name ends like an identifier word ("number of employees") — kept as amounts. */
+const QUANTITY_START = /^(number|num|no|count|total)$/i;
+/** …and whose name ends in a counting word ("year_count", "order_total"). */
+const QUANTITY_END = /^(count|total|amount|sum)$/i;
+
+/** The words of a field key: "foundedYear" → ["founded", "Year"], "zip_code" → ["zip", "code"]. */
+function keyWords(key: string): string[] {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_\-.]+/).filter(Boolean);
+}
+
+/**
+ * Whether an integer under `key` names something rather than counts it, and so is shown with no
+ * thousands separator ("Founded year 1992", "Zip code 80331", "Customer id 104522"). A key ending in
+ * "year"/"date" takes any integer from 1000 to 2999 as a year; "number of …"/"count" stays a count.
+ */
+export function isIdentifierNumber(key: string | undefined, value: number): boolean {
+  if (!key || !Number.isInteger(value) || /^\d+$/.test(key)) return false;
+  const words = keyWords(key);
+  if (!words.length || (QUANTITY_START.test(words[0]!) && words.length > 1) || QUANTITY_END.test(words.at(-1)!)) return false;
+  if (/(year|date)$/i.test(key) && value >= 1000 && value <= 2999) return true;
+  return words.some((w) => IDENTIFIER_WORDS.test(w));
+}
+
+function renderScalar(value: Json, key?: string): TemplateResult | string {
   if (value === null || value === '') return html`<span class="muted">${t('stream.notGiven')}</span>`;
   if (typeof value === 'boolean') return t(value ? 'stream.yes' : 'stream.no');
-  if (typeof value === 'number') return l10n().number(value);
+  if (typeof value === 'number') return isIdentifierNumber(key, value) ? String(value) : l10n().number(value);
   if (typeof value === 'string' && safeHref(value)) return renderLink(value, displayUrl(value));
   return String(value);
 }
@@ -86,7 +115,7 @@ function renderTable(path: string, items: Array<Record<string, Json>>, ctx: Fiel
     <table class="field-table">
       <thead><tr>${columns.map((c) => html`<th scope="col">${fieldLabel(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t('stream.evidence')}</span></th></tr></thead>
       <tbody>${shown.map((item, i) => html`<tr data-path=${`${path}.${i}`}>
-        ${columns.map((c) => html`<td><span class=${String(item[c] ?? '').length <= SHORT_CELL_CHARS ? 'short' : ''}>${renderScalar(item[c] ?? null)}</span>${renderEvidence(`${path}.${i}.${c}`, ctx)}</td>`)}
+        ${columns.map((c) => html`<td><span class=${String(item[c] ?? '').length <= SHORT_CELL_CHARS ? 'short' : ''}>${renderScalar(item[c] ?? null, c)}</span>${renderEvidence(`${path}.${i}.${c}`, ctx)}</td>`)}
         <td>${renderEvidence(`${path}.${i}`, ctx)}</td></tr>`)}</tbody>
     </table>
     ${items.length > TABLE_ROWS ? html`<p class="muted">${t('stream.rowsShown', { shown: TABLE_ROWS, count: items.length })}</p>` : nothing}
@@ -94,15 +123,16 @@ function renderTable(path: string, items: Array<Record<string, Json>>, ctx: Fiel
 }
 
 function renderValue(path: string, value: Json, depth: number, ctx: FieldContext): TemplateResult | string {
+  const key = path.split('.').pop();
   if (depth > MAX_DEPTH) return html`<code>${JSON.stringify(value)}</code>`;
   if (isObject(value)) return renderObject(path, value, depth + 1, ctx);
   if (Array.isArray(value)) {
     if (!value.length) return html`<span class="muted">${t('stream.none')}</span>`;
     if (isTable(value)) return renderTable(path, value, ctx);
     return html`<ol class="field-list">${value.map((item, i) => html`<li data-path=${`${path}.${i}`}>
-      ${isObject(item) || Array.isArray(item) ? renderValue(`${path}.${i}`, item, depth + 1, ctx) : renderScalar(item)}${renderEvidence(`${path}.${i}`, ctx)}</li>`)}</ol>`;
+      ${isObject(item) || Array.isArray(item) ? renderValue(`${path}.${i}`, item, depth + 1, ctx) : renderScalar(item, key)}${renderEvidence(`${path}.${i}`, ctx)}</li>`)}</ol>`;
   }
-  return renderScalar(value);
+  return renderScalar(value, key);
 }
 
 function renderObject(prefix: string, object: Record<string, Json>, depth: number, ctx: FieldContext): TemplateResult {

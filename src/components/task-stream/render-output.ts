@@ -13,18 +13,18 @@ import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { displayUrl } from '../shared/safe-url.js';
 import { agentName } from './agent-names.js';
 import type { LiveText } from './live-texts.js';
-import { confidenceLabel, renderFields } from './render-fields.js';
+import { confidenceLabel, fieldLabel, renderFields } from './render-fields.js';
 import { t } from './strings.js';
 
 /** Characters of a live text shown: the tail, so a long answer costs no more than a short one. */
 const LIVE_TEXT_TAIL = 1200;
 
-function renderText(text: LiveText): TemplateResult {
+function renderText(text: LiveText, ended: boolean): TemplateResult {
   // A tail never starts inside a character of two UTF-16 units (an emoji): no broken glyph first.
   const shown = text.text.length > LIVE_TEXT_TAIL ? `…${text.text.slice(-LIVE_TEXT_TAIL).replace(/^[\uDC00-\uDFFF]/, '')}` : text.text;
   return html`<div part="live-text" class="live-text" data-agent=${text.agent} data-done=${text.done ? 'true' : nothing}>
     <div class="live-head"><span class="event-agent">${agentName(text.agent)}</span>
-      <span class="muted">${t(text.done ? 'stream.finishedWriting' : 'stream.writing')}</span></div>
+      <span class="muted">${t(text.done ? 'stream.finishedWriting' : ended ? 'stream.stoppedWriting' : 'stream.writing')}</span></div>
     ${text.partial
       ? html`<p class="live-partial" role="note">${t('stream.partial')}</p>`
       : nothing}
@@ -32,15 +32,48 @@ function renderText(text: LiveText): TemplateResult {
   </div>`;
 }
 
-export function renderLiveTexts(texts: readonly LiveText[]): TemplateResult | typeof nothing {
+/** The texts being written; `ended`: the run is over (finished, failed, cancelled), so nothing is being written. */
+export function renderLiveTexts(texts: readonly LiveText[], ended = false): TemplateResult | typeof nothing {
   if (!texts.length) return nothing;
-  return html`<section part="live" class="live" aria-label=${t('stream.live')} aria-busy="true">${texts.map(renderText)}</section>`;
+  return html`<section part="live" class="live" aria-label=${t(ended ? 'stream.liveEnded' : 'stream.live')}
+    aria-busy=${ended ? 'false' : 'true'} data-ended=${ended ? 'true' : nothing}>${texts.map((text) => renderText(text, ended))}</section>`;
+}
+
+/** The basis of a whole text answer (Parallel and Shannon both name it `output`): it needs no label. */
+const WHOLE_ANSWER = 'output';
+
+/** A URL compared loosely: decoded, without a fragment, a trailing slash or trailing punctuation. */
+function sameUrl(url: string): string {
+  let text = url.trim().replace(/#.*$/, '').replace(/[.,;:!?]+$/, '').replace(/\/+$/, '');
+  try {
+    text = decodeURI(text);
+  } catch {
+    // keep it encoded
+  }
+  return text.replace(/^https?:\/\/(www\.)?/i, '').toLowerCase();
+}
+
+/** Every http(s) URL a text answer already shows (markdown links and bare URLs). */
+function urlsIn(text: string): Set<string> {
+  return new Set([...text.matchAll(/https?:\/\/[^\s<>()\[\]"'`]+/gi)].map((m) => sameUrl(m[0])));
+}
+
+/**
+ * The evidence of a text output still worth listing after the text: citations the answer already
+ * links (Shannon appends its own "Sources" list) are not listed twice; an entry left with nothing
+ * is dropped.
+ */
+export function citedBeyondText(content: string, basis: readonly FieldBasis[]): FieldBasis[] {
+  const shown = urlsIn(content);
+  return basis
+    .map((b) => ({ ...b, citations: b.citations.filter((c) => !shown.has(sameUrl(c.url))) }))
+    .filter((b) => b.citations.length || b.reasoning);
 }
 
 function renderBasis(basis: FieldBasis): TemplateResult {
   return html`<li class="basis">
     <div class="basis-head">
-      <code class="basis-field">${basis.field}</code>
+      ${basis.field === WHOLE_ANSWER ? nothing : html`<span class="basis-field">${basis.field.split('.').map(fieldLabel).join(' › ')}</span>`}
       ${basis.confidence ? html`<span class="badge confidence" data-confidence=${basis.confidence}>${confidenceLabel(basis.confidence)}</span>` : nothing}
     </div>
     ${basis.reasoning ? html`<p class="basis-reasoning">${basis.reasoning}</p>` : nothing}
@@ -86,7 +119,8 @@ function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof rend
 export function renderOutput(output: TaskOutput, actions: TemplateResult, facts: TemplateResult | typeof nothing = nothing): TemplateResult {
   const calls = output.mcpToolCalls ?? [];
   // A JSON output's evidence sits beside its values; a text output's follows it.
-  const cited = output.type === 'text' ? output.basis.filter((b) => b.citations.length || b.reasoning) : [];
+  const cited = output.type === 'text' ? citedBeyondText(output.content, output.basis) : [];
+  const fields = cited.filter((b) => b.field !== WHOLE_ANSWER).length;
   return html`<section part="output" class="output" aria-labelledby="output-heading">
     <div class="section-head">
       <h2 id="output-heading">${t('stream.result')}</h2>
@@ -98,7 +132,7 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult, facts:
     </div>
     ${cited.length
       ? html`<details class="basis-list" ?open=${cited.length <= 3}>
-          <summary>${t('stream.basis', { count: cited.length })}</summary>
+          <summary>${fields ? t('stream.basis', { count: fields }) : t('stream.basisAnswer')}</summary>
           <ul>${cited.map(renderBasis)}</ul>
         </details>`
       : nothing}

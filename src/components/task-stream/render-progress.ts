@@ -36,11 +36,16 @@ export function renderUsageTotal(run: TaskRun, events: readonly TaskEvent[]): Te
   return html`<span part="usage-total" class="usage-total">${t(usage.final || over ? 'stream.used' : 'stream.usedSoFar', { usage: formatUsage(usage.usage) })}</span>`;
 }
 
-export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answered: boolean): TemplateResult {
+/**
+ * The progress bar and its facts. `unreachable`: this page cannot learn how the run goes (its key was
+ * refused, settings are missing): then no clock ticks and nothing moves, as if it were known to run.
+ */
+export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answered: boolean, unreachable = false): TemplateResult {
   const fraction = runProgress(run, events);
-  const bar = barOf(run, fraction);
+  const blind = unreachable && !isTerminalStatus(run.status);
+  const bar = blind ? { ...barOf(run, fraction), indeterminate: false } : barOf(run, fraction);
   const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
-  const elapsed = elapsedMs(run, events, clock.serverNow(run.provider), clock.runStart(run));
+  const elapsed = blind ? undefined : elapsedMs(run, events, clock.serverNow(run.provider), clock.runStart(run));
   const stats = run.stats;
   return html`<div class="progress-block">
     <div part="progress" class="progress" role="progressbar" aria-label=${t('stream.progress')} data-status=${run.status}

@@ -4,7 +4,7 @@
  * the result with what it cost), and last the progress log (one line once the run is over).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
+import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { formatCost } from '../shared/format.js';
 import type { TaskElement } from '../shared/task-element.js';
@@ -67,7 +67,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       onReconnect: ctx.reconnect,
       idNotice: notices.render(run.id, 'copy-id'),
     })}
-    ${renderProgress(run, events, !!output)}
+    ${renderProgress(run, events, !!output, ctx.connection?.phase === 'failed' || ctx.connection?.phase === 'waiting-for-config')}
     ${ctx.timeline.render(run, ctx.revealEvent)}
     ${renderControls(run, events, {
       connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy ?? actions.requested, canPause: ctx.canPause,
@@ -81,7 +81,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       onResume: () => void actions.control('resume', ctx.resume),
     })}
     ${renderEnding(run, { canRetry: run.request !== undefined, onRetry: ctx.retry, retryNotice: notices.render(run.id, 'retry') })}
-    ${renderLiveTexts(ctx.rows.live.shown)}
+    ${renderLiveTexts(ctx.rows.live.shown, isTerminalStatus(run.status))}
     ${output ? renderOutput(output, outputActions, costFacts(run, events)) : nothing}
     ${renderRerun(run, ctx.host, actions, ctx.retry)}
     ${renderEvicted(run, events.length, ctx.host, () => ctx.log.show())}

@@ -164,6 +164,11 @@ export const streamStrings = {
   'stream.live': 'Answer being written',
   'stream.writing': 'writing…',
   'stream.finishedWriting': 'finished writing',
+  /** A text the run left unfinished: it ended (failed, cancelled) while the text was written. */
+  'stream.stoppedWriting': 'stopped writing (the run ended)',
+  'stream.liveEnded': 'Answer as far as it was written',
+  /** A failed run whose reason is a workflow engine's text (shown as details). */
+  'stream.stepFailed': 'A step of this run failed inside the research service, so the run stopped before it could finish.',
   'stream.partial': 'Part of this text was lost while the connection skipped ahead; it is incomplete. The final answer is shown in full when it arrives.',
   'stream.result': 'Result',
   'stream.confidence.high': 'high confidence',
@@ -172,6 +177,8 @@ export const streamStrings = {
   /** A confidence level the API named otherwise. */
   'stream.confidence.other': '{level} confidence',
   'stream.basis': { one: 'Sources and reasoning ({count} field)', other: 'Sources and reasoning ({count} fields)' },
+  /** The sources of a whole text answer that the answer itself does not link. */
+  'stream.basisAnswer': 'Sources and reasoning',
   'stream.toolCalls': 'MCP tool calls ({count})',
   'stream.toolCallFailed': 'failed: {error}',
   'stream.arguments': 'Arguments',

@@ -181,6 +181,9 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   /** @internal */
   onShown(): void {
     this.#view.reset();
+    // The live text speaks of the run shown now, never of the one before (issue 13 §15).
+    const run = this.run;
+    this._announcement = run ? this.inLanguage(() => t('stream.statusAnnouncement', { status: statusLabel(run.status) })) : '';
   }
 
   /** @internal */

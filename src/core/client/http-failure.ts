@@ -79,18 +79,21 @@ export function maskUrl(url: string): string {
   return url.replace(/([?&](?:api_key|token)=)[^&#]*/gi, '$1***');
 }
 
-/** Builds the error for a response that failed with `response.status`, reading its body. */
+/**
+ * Builds the error for a response that failed with `response.status`, reading its body. Its
+ * `message` is our one sentence for people; the API's own words are `detail`, never glued to it.
+ */
 export async function httpFailure(response: Response, request: { url: string; method?: string }): Promise<HttpStatusError> {
   const body = await readErrorBody(response);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  const detail = apiErrorMessage(body);
   const sentence = describeStatus(response.status, retryAfterMs);
-  const message = detail && !sentence.includes(detail) ? `${sentence} ${detail}` : sentence;
-  return new HttpStatusError(message, {
+  const said = apiErrorMessage(body);
+  return new HttpStatusError(sentence, {
     status: response.status,
     url: maskUrl(request.url),
     method: request.method ?? 'GET',
     body,
     retryAfterMs,
+    detail: said && !sentence.includes(said) ? said : undefined,
   });
 }

@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { TaskStreamElement } from '../../../src/components/task-stream/task-stream.js';
-import { explainError } from '../../../src/components/task-stream/render-failure.js';
+import { explainError, isMachineText } from '../../../src/components/task-stream/render-failure.js';
 import { NOTICE_MS } from '../../../src/components/task-stream/notices.js';
 import { HttpStatusError } from '../../../src/core/errors.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
@@ -154,5 +154,42 @@ describe('<task-stream> long rows and notices', () => {
     await delay(NOTICE_MS + 200);
     await el.updateComplete;
     expect(parts(el, 'feedback'), 'gone by itself').to.have.length(0);
+  });
+});
+
+describe('failed runs in plain words', () => {
+  it('recognises text written for machines (workflow engine errors, traces, JSON) and leaves sentences for people alone', () => {
+    for (const text of [
+      'activity error (type: ExecuteAgent, scheduledEventID: 17, startedEventID: 18): tool web_fetch timed out after 30s for every source',
+      'workflow execution error (type: ResearchWorkflow, workflowID: task-1, runID: 9f): context deadline exceeded',
+      'Traceback (most recent call last):\n  File "x.py", line 1',
+      '{"code":"internal","detail":"boom"}',
+      'TypeError: x is undefined\n    at run (agent.js:3:9)',
+    ]) expect(isMachineText(text), text).to.equal(true);
+    for (const text of ['The task could not find any sources for this company.', 'Input too long for processor lite', 'Task failed: no sources found'])
+      expect(isMachineText(text), text).to.equal(false);
+  });
+
+  it('shows a Shannon step failure as a sentence with what to do, the raw workflow text behind Details, and no “writing…” on the failed run', async () => {
+    const url = (await scriptStream([{ when: '/', events: [], end: 'hang' }])).url;
+    const store = freshStore();
+    const raw = 'activity error (type: ExecuteAgent, scheduledEventID: 17, startedEventID: 18): tool web_fetch timed out after 30s for every source';
+    const run: TaskRun = { id: 'task-failed-1', provider: 'shannon', status: 'failed', createdAt: '2026-11-01T10:00:00Z', request: { query: 'q' },
+      error: { message: raw } };
+    store.addRun(run, [{ kind: 'text-delta', id: 'd1', source: 'LLM_PARTIAL', agent: 'Kanda', text: 'Zürich was founded', seq: 3 }]);
+    const el = await fixture<TaskStreamElement>(html`<task-stream provider="shannon" store=${store.name} run-id=${run.id} proxy-url=${url}></task-stream>`);
+    await el.updateComplete;
+    const ending = parts(el, 'ending')[0]!;
+    const sentence = ending.querySelector('.error-text')!.textContent!;
+    expect(sentence).to.not.contain('activity error').and.not.contain('EventID');
+    expect(sentence).to.contain('failed');
+    expect(ending.textContent, 'what to do').to.contain('Try again');
+    const details = ending.querySelector('details')!;
+    expect(details.open).to.equal(false);
+    expect(details.textContent).to.contain(raw);
+    await until(() => !!el.shadowRoot!.querySelector('[part~="live-text"]'), 3000, 'the partial text');
+    const heads = [...el.shadowRoot!.querySelectorAll('[part~="live-text"] .live-head')].map((head) => head.textContent!);
+    expect(heads.join(' ')).to.not.contain('writing…').and.contain('stopped writing');
+    expect(parts(el, 'live')[0]!.getAttribute('aria-busy')).to.equal('false');
   });
 });

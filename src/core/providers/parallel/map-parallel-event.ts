@@ -54,7 +54,7 @@ export function mapParallelWarnings(value: unknown): RunWarning[] {
 /** Status messages a person reads for statuses that need them (parallel-sdk `TaskRun.status`). */
 const STATUS_MESSAGES: Partial<Record<TaskStatus, string>> = {
   action_required: 'Parallel is waiting for someone to act on this run before it continues. '
-    + 'Check the run in the Parallel platform, then reconnect here to follow it again.',
+    + 'Check the run in the Parallel platform, then press Check again to follow it.',
 };
 
 /** `{ref_id, message, detail}` → RunError. */
