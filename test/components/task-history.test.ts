@@ -373,7 +373,7 @@ describe('<task-history>', () => {
     const store = freshStore();
     for (const id of ['trun_a', 'trun_b', 'trun_c', 'trun_ok']) store.addRun(run(id, { status: 'running' }));
     const errors: TaskErrorEvent[] = [];
-    const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="30"
+    const el = await fixture<TaskHistoryElement>(html`<task-history store=${store.name} proxy-url=${script.url} refresh-interval="30" refresh-budget="1000"
       @task-error=${(e: TaskErrorEvent) => errors.push(e)}></task-history>`);
     const asked = async (id: string) => (await script.log()).filter((r) => r.url.endsWith(`/runs/${id}`)).length;
     const untilAsked = async (id: string, times: number) => {
