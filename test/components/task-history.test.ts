@@ -395,7 +395,7 @@ describe('<task-history>', () => {
 
     // A real change of the configuration: the refused runs are asked again at once, and a refusal
     // under the new configuration is reported once more.
-    el.setAttribute('auth-mode', 'none');
+    el.apiKey = 'a-new-key'; // a new key: the configuration changed
     await untilAsked('trun_a', 2);
     await untilAsked('trun_b', 2);
     await until(() => errors.length === 2, 3000, 'one task-error for the new configuration');
