@@ -85,13 +85,20 @@ export class StatusRefreshController implements ReactiveController {
 
   hostUpdated(): void {
     if (this.#abort && intervalOf(this.#host) !== this.#interval) this.#schedule();
-    if (this.#host.configVersion !== this.#configVersion) {
-      // A key set after upgrade, a new key after a 401, another proxy-url: retry what failed now.
-      this.#configVersion = this.#host.configVersion;
-      this.#refusedReported = false;
-      this.#refused.clear();
-      if (this.#abort && this.#interval > 0 && this.#kick === undefined) this.refreshNow();
-    }
+    // A key set after upgrade, a new key after a 401, another proxy-url: retry what failed now.
+    if (this.#followConfig() && this.#abort && this.#interval > 0 && this.#kick === undefined) this.refreshNow();
+  }
+
+  /**
+   * Takes a new configuration into account (the host counts its changes in `configVersion`, after
+   * its own update, so a round checks too): refusals under the old one are forgotten. True if it changed.
+   */
+  #followConfig(): boolean {
+    if (this.#host.configVersion === this.#configVersion) return false;
+    this.#configVersion = this.#host.configVersion;
+    this.#refusedReported = false;
+    this.#refused.clear();
+    return true;
   }
 
   hostDisconnected(): void {
@@ -119,6 +126,7 @@ export class StatusRefreshController implements ReactiveController {
   refreshNow(): void {
     const abort = this.#abort;
     if (!abort) return;
+    this.#followConfig();
     const now = Date.now();
     this.#spent = this.#spent.filter((time) => now - time < MINUTE);
     const budget = Math.max(0, Math.floor(this.#host.refreshBudget) || 0);
