@@ -85,8 +85,11 @@ export class StatusRefreshController implements ReactiveController {
 
   hostUpdated(): void {
     if (this.#abort && intervalOf(this.#host) !== this.#interval) this.#schedule();
-    // A key set after upgrade, a new key after a 401, another proxy-url: retry what failed now.
-    if (this.#followConfig() && this.#abort && this.#interval > 0 && this.#kick === undefined) this.refreshNow();
+    // A key set after upgrade, a new key after a 401, another proxy-url: retry what failed now. The
+    // host counts the change in its updated(), which runs after this: look once the update is done.
+    queueMicrotask(() => {
+      if (this.#followConfig() && this.#abort && this.#interval > 0 && this.#kick === undefined) this.refreshNow();
+    });
   }
 
   /**

@@ -54,19 +54,20 @@ function sameUrl(url: string): string {
 }
 
 /** Every http(s) URL a text answer already shows (markdown links and bare URLs). */
-function urlsIn(text: string): Set<string> {
+function urlsIn(text: unknown): Set<string> {
+  if (typeof text !== 'string') return new Set();
   return new Set([...text.matchAll(/https?:\/\/[^\s<>()\[\]"'`]+/gi)].map((m) => sameUrl(m[0])));
 }
 
 /**
  * The evidence of a text output still worth listing after the text: citations the answer already
- * links (Shannon appends its own "Sources" list) are not listed twice; an entry left with nothing
- * is dropped.
+ * links (Shannon appends its own "Sources" list) are not listed twice unless they bring excerpts
+ * (Parallel's); an entry left with nothing is dropped.
  */
-export function citedBeyondText(content: string, basis: readonly FieldBasis[]): FieldBasis[] {
+export function citedBeyondText(content: unknown, basis: readonly FieldBasis[]): FieldBasis[] {
   const shown = urlsIn(content);
   return basis
-    .map((b) => ({ ...b, citations: b.citations.filter((c) => !shown.has(sameUrl(c.url))) }))
+    .map((b) => ({ ...b, citations: b.citations.filter((c) => c.excerpts.length > 0 || !shown.has(sameUrl(c.url))) }))
     .filter((b) => b.citations.length || b.reasoning);
 }
 

@@ -189,7 +189,8 @@ describe('failed runs in plain words', () => {
     expect(details.textContent).to.contain(raw);
     await until(() => !!el.shadowRoot!.querySelector('[part~="live-text"]'), 3000, 'the partial text');
     const heads = [...el.shadowRoot!.querySelectorAll('[part~="live-text"] .live-head')].map((head) => head.textContent!);
-    expect(heads.join(' ')).to.not.contain('writing…').and.contain('stopped writing');
+    expect(heads.join(' ')).to.not.contain('writing…');
+    expect(heads.join(' ')).to.contain('stopped writing');
     expect(parts(el, 'live')[0]!.getAttribute('aria-busy')).to.equal('false');
   });
 });

@@ -90,7 +90,8 @@ describe('stream client', () => {
       expect(error).to.be.instanceOf(HttpStatusError);
       expect(error.status).to.equal(status);
       expect(error.url).to.equal(script.url);
-      expect(error.message).to.contain(`api says ${status}`).and.contain(`(${status})`);
+      expect(error.message, 'one sentence for people').to.contain(`(${status})`).and.not.contain(`api says ${status}`);
+      expect(error.detail, 'the API’s own words, kept apart').to.equal(`api says ${status}`);
     });
   }
 

@@ -203,7 +203,8 @@ describe('task store', () => {
     } catch (e) {
       error = e;
     }
-    expect((error as Error).message).to.contain('Unknown processor "turbo"');
+    expect((error as Error).message).to.contain('(422)').and.not.contain('Unknown processor');
+    expect((error as { detail?: string }).detail).to.equal('Unknown processor "turbo"');
     expect((error as { status?: number }).status).to.equal(422);
     expect(store.getRuns()).to.have.length(0);
   });
