@@ -67,7 +67,7 @@ function urlsIn(text: unknown): Set<string> {
 export function citedBeyondText(content: unknown, basis: readonly FieldBasis[]): FieldBasis[] {
   const shown = urlsIn(content);
   return basis
-    .map((b) => ({ ...b, citations: b.citations.filter((c) => c.excerpts.length > 0 || !shown.has(sameUrl(c.url))) }))
+    .map((b) => ({ ...b, citations: b.citations.filter((c) => (c.excerpts?.length ?? 0) > 0 || !shown.has(sameUrl(c.url))) }))
     .filter((b) => b.citations.length || b.reasoning);
 }
 
