@@ -96,7 +96,12 @@ async function expectExactlyTheServerRecord(provider: ProviderName, el: TaskStre
 
 function inert(el: TaskStreamElement): void {
   const root = el.shadowRoot!;
-  expect(root.querySelectorAll('script, img, svg, iframe, object, embed, style:not([data-lit])').length).to.equal(0);
+  expect(root.querySelectorAll('script, img, iframe, object, embed, style:not([data-lit])').length).to.equal(0);
+  // The one SVG is the run's own timeline (drawn from templates): no other, and nothing in it that
+  // could carry markup or a link (text only in <title>, which is text).
+  const svgs = [...root.querySelectorAll('svg')];
+  expect(svgs.filter((svg) => !svg.closest('[part~="timeline"]')).length, 'svg outside the timeline').to.equal(0);
+  for (const svg of svgs) expect(svg.querySelectorAll('foreignObject, script, image, a, use, iframe').length, 'active content in the timeline').to.equal(0);
   for (const node of root.querySelectorAll('*')) {
     for (const attr of node.getAttributeNames()) expect(attr.startsWith('on'), `${node.tagName} has ${attr}`).to.equal(false);
   }
