@@ -79,7 +79,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, ...LANGUAGES])),
-    limit: '122 kB',
+    limit: '124 kB',
     gzip: true,
   },
   {
@@ -91,7 +91,7 @@ export default [
   {
     name: 'what a page in German adds (lang="de": the German catalog, loaded when an element first renders in German)',
     path: files(new Set(LANGUAGES.filter((key) => key.endsWith('/de.ts')).map((key) => `dist/${graph[key].file}`))),
-    limit: '9 kB',
+    limit: '9.5 kB',
     gzip: true,
   },
 ];
