@@ -25,7 +25,7 @@ const CONNECTION_CHUNK = (id: string): boolean => {
   const path = projectPath(id);
   return /(^|\/)node_modules\/eventsource-parser\//.test(path) ||
     (/^src\/core\/(client|sse)\//.test(path) && !/http-failure/.test(path)) ||
-    /^src\/core\/providers\/(parallel|shannon)\/(?!processors|batch-|group-|map-group)/.test(path) ||
+    /^src\/core\/providers\/(parallel|shannon)\/(?!processors|batch-|group-|map-group|csv-rows)/.test(path) ||
     /^src\/core\/providers\/provider\.ts$/.test(path) ||
     /^src\/core\/store\/(run-session|run-lifecycle|run-status|run-policy|backfill|providers|api-actions|restore-events)\.ts$/.test(path);
 };
@@ -59,7 +59,7 @@ const SHARED_CHUNK = (id: string): boolean => {
   if (LOADED_LATER(id)) return false;
   return /(^|\/)node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) ||
     /^src\/core\/auth\/oauth\/return-capture\.ts$/.test(path) || // wipes a sign-in's answer from the URL before the sign-in loads
-    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-/.test(path) &&
+    (/^src\/(core|components\/shared)\//.test(path) && !/oauth|validation|markdown|json-tree|idb-|group-|batch-|csv-rows/.test(path) &&
       !I18N_LANGUAGE(path) && !CONNECTION_CHUNK(id));
 };
 

@@ -2,7 +2,7 @@
  * The masked API key field of `<task-form>` (an auth mode that needs a key, and no `apiKey` set):
  * Show/Hide and Clear beside it. The key goes to the store, never to an attribute or a draft.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isHttpStatusError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/providers/task-event.js';
@@ -51,5 +51,19 @@ export function renderKeyField(o: KeyFieldOptions): TemplateResult {
       <button type="button" aria-pressed=${o.visible ? 'true' : 'false'} @click=${o.onToggle}>${t(o.visible ? 'form.key.hide' : 'form.key.show')}</button>
       <button type="button" ?disabled=${!o.value} @click=${o.onClear}>${t('form.clear')}</button>
     </div>`,
+  });
+}
+
+/**
+ * The key field of `el` for its provider, or `nothing` when it needs no typed key. The error shows
+ * when `showError` (touched, or after a refused submit): no key, or the API refused the one typed.
+ */
+export function renderFormKeyField(el: TaskElement, o: Pick<KeyFieldOptions, 'visible' | 'onBlur' | 'onToggle'> & { showError: boolean; refused: boolean }): TemplateResult | typeof nothing {
+  const { taskStore: store, provider } = el;
+  if (!needsKey(el, provider)) return nothing;
+  return renderKeyField({
+    provider, value: store.getCredential(provider) ?? '', visible: o.visible, onBlur: o.onBlur, onToggle: o.onToggle,
+    error: o.showError ? keyError(el, provider) ?? (o.refused ? t('form.key.refused') : undefined) : undefined,
+    onInput: (value) => store.setCredential(provider, value), onClear: () => store.setCredential(provider, undefined),
   });
 }

@@ -21,6 +21,8 @@ export interface ParallelFieldsContext {
   update(patch: Partial<ParallelDraft>, touched?: ParallelField): void;
   /** Interaction id of the selected completed run, offered for a follow-up. */
   followUpId?: string;
+  /** Replaces the single input (batch mode, task-group/batch-mode.ts). */
+  inputFields?: TemplateResult;
 }
 
 const text = (e: Event) => (e.target as HTMLInputElement).value;
@@ -108,11 +110,11 @@ export function renderParallelFields(ctx: ParallelFieldsContext): TemplateResult
       @change=${() => ctx.update({ [name]: value } as Partial<ParallelDraft>, name)} /> ${label}</label>`;
   const inputHint = draft.inputMode === 'json' ? t('form.parallel.inputHintJson') : t('form.parallel.inputHintText');
   return html`
-    ${field({
+    ${ctx.inputFields ?? html`${field({
       id: 'pf-input-mode', label: t('form.parallel.inputFormat'), group: true,
       control: html`<div class="choices">${radio('inputMode', 'text', t('form.parallel.inputText'))}${radio('inputMode', 'json', t('form.parallel.inputJson'))}</div>`,
     })}
-    ${field({ id: 'pf-input', label: t('form.parallel.input'), error: errors.input, hint: inputHint, control: textarea(ctx, 'input', 'pf-input', 4, inputHint) })}
+    ${field({ id: 'pf-input', label: t('form.parallel.input'), error: errors.input, hint: inputHint, control: textarea(ctx, 'input', 'pf-input', 4, inputHint) })}`}
     ${field({
       id: 'pf-processor', label: t('form.parallel.processor'), error: errors.processor,
       hint: processor ? t('form.parallel.processorHint', { price: usd(processor.pricePer1k), latency: latency(processor.latency), fields: processor.maxFields }) : undefined,

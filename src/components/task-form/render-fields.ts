@@ -21,11 +21,18 @@ export interface FieldsState {
   selected?: TaskRun;
   updateParallel(patch: Partial<ParallelDraft>, touched?: ParallelField): void;
   updateShannon(patch: Partial<ShannonDraft>, touched?: ShannonField): void;
+  /** Batch mode (Parallel): the batch's inputs field, shown instead of the single input. */
+  batchFields?: TemplateResult;
 }
 
 /** The create body of the draft of `provider`, or the errors keeping it from being sent. */
-export function validateDrafts(state: Pick<FieldsState, 'provider' | 'parallel' | 'shannon'>) {
-  return state.provider === 'shannon' ? validateShannonDraft(state.shannon) : validateParallelDraft(state.parallel);
+export function validateDrafts(state: Pick<FieldsState, 'provider' | 'parallel' | 'shannon'> & { batch?: boolean }) {
+  return state.provider === 'shannon' ? validateShannonDraft(state.shannon) : validateParallel(state.parallel, state.batch);
+}
+
+/** Batch mode: the batch field checks the inputs; the rest of the draft is checked as for one run. */
+function validateParallel(draft: ParallelDraft, batch = false) {
+  return validateParallelDraft(batch ? { ...draft, inputMode: 'text', input: 'batch' } : draft);
 }
 
 function visible<F extends string>(state: FieldsState, errors: Partial<Record<F, string>>): Partial<Record<F, string>> {
@@ -38,7 +45,7 @@ export function renderFields(state: FieldsState): TemplateResult {
     const result = validateShannonDraft(state.shannon);
     return renderShannonFields({ draft: state.shannon, errors: visible(state, result.errors), update: state.updateShannon });
   }
-  const result = validateParallelDraft(state.parallel);
+  const result = validateParallel(state.parallel, !!state.batchFields);
   const { selected } = state;
   return renderParallelFields({
     draft: state.parallel,
@@ -46,5 +53,6 @@ export function renderFields(state: FieldsState): TemplateResult {
     warnings: result.warnings,
     update: state.updateParallel,
     followUpId: selected?.provider === 'parallel' && selected.status === 'completed' ? selected.interactionId : undefined,
+    inputFields: state.batchFields,
   });
 }

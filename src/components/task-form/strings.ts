@@ -111,6 +111,13 @@ export const formStrings = {
   'form.shannon.set.model': 'Model',
   'form.shannon.set.provider': 'Provider',
   'form.shannon.set.context': 'Context',
+  // Batch mode (Parallel task groups); the batch field's own words are in task-group/strings.ts.
+  'form.batch.toggle': 'Batch: run the same task for many inputs',
+  'form.batch.loading': 'Loading the batch mode…',
+  'form.submitBatch': 'Run batch',
+  'form.batch.invalid': 'Nothing was sent: fix the inputs.',
+  'form.batch.created': { one: 'Batch created: {id} with {count} run', other: 'Batch created: {id} with {count} runs' },
+  'form.batch.failed': 'The batch was not fully sent; your inputs are kept.',
 } as const;
 
 /** A word of this part in the language of the render in progress (English when the catalog lacks it). */

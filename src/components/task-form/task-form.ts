@@ -5,17 +5,18 @@ import type { ParallelCreateParams } from '../../core/providers/parallel/paralle
 import type { ShannonCreateParams } from '../../core/providers/shannon/shannon-types.js';
 import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
-import { TaskCreatedEvent, TaskSubmitEvent, type TaskRerunEvent } from '../shared/events.js';
+import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
 import { DraftController } from './draft-controller.js';
 import { reveal } from './form-controls.js';
-import { keyError, needsKey, refusedCredentials, renderKeyField } from './key-field.js';
+import { keyError, refusedCredentials, renderFormKeyField } from './key-field.js';
 import { t } from './strings.js';
-import { bringIntoView, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
+import { bringIntoView, RerunListener, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
 import { renderFields, validateDrafts } from './render-fields.js';
 import { renderRequestError } from './request-error.js';
 import { taskFormStyles } from './task-form.styles.js';
+import { LazyBatchMode } from '../task-group/lazy-form.js';
 
 /**
  * Submits a task to the Parallel Task API or to Shannon. Fields follow the `provider` attribute;
@@ -46,6 +47,7 @@ import { taskFormStyles } from './task-form.styles.js';
  * @fires {TaskCreatedEvent} task-created - The API accepted the task; carries run id and provider.
  * @fires {TaskErrorEvent} task-error - The request failed; the message says what to do.
  * @fires {TaskAuthEvent} task-auth - `auth-mode="oauth"`: signed in, signed out, or a sign-in failed (`state`, `message`).
+ * @fires {TaskGroupCreatedEvent} task-group-created - Batch mode (Parallel): the API accepted the batch; carries the group id and run ids.
  * @csspart form - The form element.
  * @csspart field - Each field wrapper (label, control, hint, error).
  * @csspart submit - The submit button.
@@ -72,6 +74,10 @@ export class TaskFormElement extends TaskElement {
   static override styles = taskFormStyles;
 
   readonly #drafts = new DraftController(this);
+  /** Answers `task-rerun` events of this form's store by their action. */
+  readonly #rerun = new RerunListener(this);
+  /** Batch mode (Parallel task groups): many inputs, one task spec; loaded when switched on. */
+  readonly #batch = new LazyBatchMode(this);
   @state() private _touched = new Set<string>();
   @state() private _showAllErrors = false;
   /** The last create request's failure, said in the element's language when rendered. */
@@ -113,17 +119,11 @@ export class TaskFormElement extends TaskElement {
   ]);
 
   get #busy(): boolean {
-    return this.#submission.status === TaskStatus.PENDING;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('task-rerun', this.#onRerun);
+    return this.#submission.status === TaskStatus.PENDING || this.#batch.busy;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('task-rerun', this.#onRerun);
     this.#submission.abort();
   }
 
@@ -154,7 +154,7 @@ export class TaskFormElement extends TaskElement {
     const result = this.#validate();
     if (this.#signInFirst()) return;
     const missingKey = keyError(this, this.provider);
-    if (!result.params || missingKey) {
+    if (!result.params || missingKey || (this.#batch.on(this.provider) && this.#batch.refuses())) {
       this._showAllErrors = true;
       this._status = this.inLanguage(() => t('form.status.invalid'));
       await this.updateComplete;
@@ -163,6 +163,7 @@ export class TaskFormElement extends TaskElement {
     }
     // Typed domains were sent: they become chips, so the form shows what was sent.
     if (this.provider === 'parallel') this.#drafts.commitDomains();
+    if (this.#batch.on(this.provider)) return this.#sendBatch(result.params as ParallelCreateParams);
     await this.#send(result.params, this.provider);
   }
 
@@ -202,6 +203,7 @@ export class TaskFormElement extends TaskElement {
     const body = requestOf(provider, { provider, request, input }, this.#drafts.parallel.processor);
     if (!body) return;
     this.provider = provider;
+    this.#batch.enabled = false; // an earlier run is one run
     this.#drafts.fill(provider, body);
     this._touched = new Set();
     this._showAllErrors = false;
@@ -217,17 +219,17 @@ export class TaskFormElement extends TaskElement {
     await this.#submission.run([params, provider]);
   }
 
-  #onRerun = (event: Event): void => {
-    // The event's own store: `target` is retargeted to a shadow host when the sender sits inside
-    // another component's shadow root, so it cannot say which store the run belongs to.
-    const { run, store, action } = event as TaskRerunEvent;
-    if (store !== this.store || !run) return;
-    event.preventDefault(); // taken: the sender need not act itself
-    void (action === 'run' ? this.runAgain(run) : this.edit(run));
-  };
+  async #sendBatch(params: ParallelCreateParams): Promise<void> {
+    [this._requestError, this._status] = [undefined, this.inLanguage(() => t('form.submitting'))];
+    const outcome = await this.#batch.submit(params);
+    if (outcome.kind === 'failed') [this._requestError, this._status] = [outcome.error, this.inLanguage(() => t('form.batch.failed'))];
+    if (outcome.kind === 'failed') this.reportError(outcome.error);
+    if (outcome.kind === 'invalid') this._status = this.inLanguage(() => t('form.batch.invalid'));
+    if (outcome.kind === 'created') this._status = this.inLanguage(() => t('form.batch.created', { id: outcome.group.groupId, count: outcome.group.runIds.length }));
+  }
 
   #validate() {
-    return validateDrafts({ provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon });
+    return validateDrafts({ provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon, batch: this.#batch.on(this.provider) });
   }
 
   /**
@@ -267,13 +269,9 @@ export class TaskFormElement extends TaskElement {
   };
 
   #renderKeyField() {
-    if (!needsKey(this, this.provider)) return nothing;
-    const { taskStore: store, provider } = this;
-    return renderKeyField({
-      provider, value: store.getCredential(provider) ?? '', visible: this._keyVisible,
-      error: this._showAllErrors || this._touched.has('apiKey') ? keyError(this, provider) ?? (this._refused ? t('form.key.refused') : undefined) : undefined,
-      onInput: (value) => store.setCredential(provider, value), onBlur: () => this.#touch('apiKey'),
-      onToggle: () => (this._keyVisible = !this._keyVisible), onClear: () => store.setCredential(provider, undefined),
+    return renderFormKeyField(this, {
+      visible: this._keyVisible, showError: this._showAllErrors || this._touched.has('apiKey'), refused: this._refused,
+      onBlur: () => this.#touch('apiKey'), onToggle: () => (this._keyVisible = !this._keyVisible),
     });
   }
 
@@ -282,6 +280,7 @@ export class TaskFormElement extends TaskElement {
     return renderFields({
       provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon, touched: this._touched, showAll: this._showAllErrors,
       selected: store.selectedId ? store.getRun(store.selectedId) : undefined,
+      batchFields: this.#batch.renderFields(this.provider, this.#drafts.parallel.processor, this._showAllErrors),
       updateParallel: (patch, touched) => {
         this.#drafts.setParallel(patch);
         this.#touch(touched);
@@ -298,10 +297,11 @@ export class TaskFormElement extends TaskElement {
     return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
       ${this.#renderAuth()}
       ${this.#renderKeyField()}
+      ${this.#batch.renderToggle(this.provider)}
       ${this.#renderFields()}
       ${renderRequestError(this._requestError)}
       <div class="submit-row">
-        <button part="submit" type="submit" class="primary" ?disabled=${busy}>${t(busy ? 'form.submitting' : 'form.submit')}</button>
+        <button part="submit" type="submit" class="primary" ?disabled=${busy}>${t(busy ? 'form.submitting' : this.#batch.on(this.provider) ? 'form.submitBatch' : 'form.submit')}</button>
         <span class="hint">${t('form.shortcut')}</span>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this._status}</div>

@@ -6,6 +6,7 @@
  */
 export { LogView } from './render-log.js';
 export { renderRun } from './render-run.js';
+export { renderOutput } from './render-output.js';
 export { RunActions } from './run-actions.js';
 export { revealEvent } from './reveal-event.js';
 export { TimelineSlot } from './timeline-slot.js';

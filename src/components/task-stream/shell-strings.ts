@@ -12,6 +12,10 @@ export const streamShellStrings = {
   'stream.statusAnnouncement': 'Status: {status}',
   'stream.viewFailed': 'The part of task-elements that shows runs could not be loaded. Check the network connection, then press Try again.',
   'stream.viewRetry': 'Try again',
+  /** A batch (Parallel task group) whose view is on its way. */
+  'stream.loadingBatch': 'Loading the batch…',
+  /** A run of a batch whose result view is on its way. */
+  'stream.loadingResult': 'Loading the result…',
 } as const;
 
 /** A word of the shell in the language of the render in progress. */

@@ -12,12 +12,16 @@ import { RunViewParts, runView } from './lazy-run-view.js';
 import { RunBinding, type BindingHost } from './run-binding.js';
 import { streamShellStyles } from './stream-shell.styles.js';
 import { t } from './shell-strings.js';
+import { isGroupId } from '../shared/lazy-groups.js';
+import { LazyGroupView } from '../task-group/lazy-stream.js';
 
 /**
  * Shows one run: what was asked, its status, connection and progress, the answer first (while it
  * is written, then the result with its sources), what it cost, and every event exactly once in a
  * log that collapses to one line once the run is over. Follows the store's selection unless
- * `run-id` is set.
+ * `run-id` is set. A Parallel task group id (`run-id="tgrp_…"`, or a batch selected in the store)
+ * shows the batch: counts per status, its runs with the start of each input (a run opens in the
+ * same view), CSV / JSON downloads; it resumes after a reload from the last `event_id`.
  *
  * @tagname task-stream
  * @summary Live view of a running research task.
@@ -62,6 +66,12 @@ import { t } from './shell-strings.js';
  * @csspart field - One field of a JSON result: label, value and evidence; carries `data-path` (dot notation).
  * @csspart confidence - A field's confidence badge; carries `data-confidence` (`low`, `medium`, `high`).
  * @csspart raw-json - The raw JSON of a structured result, on demand (a `<details>`).
+ * @csspart group - The batch view (a Parallel task group), shown instead of a run.
+ * @csspart group-counts - The batch's counts per status; each is a `group-count` with `data-status`.
+ * @csspart group-count - One status count of the batch.
+ * @csspart group-runs - The list of the batch's runs.
+ * @csspart group-run - One run of the batch (status and the start of its input); carries `data-status`.
+ * @csspart group-run-open - A run of the batch opened in the same view.
  * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`.
  * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`.
  * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
@@ -121,6 +131,8 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   #binding = new RunBinding(this);
   // The run view's code is loaded when a run is first shown (lazy-run-view.ts).
   #view = new RunViewParts(this, (text) => (this._announcement = text), this.#binding);
+  /** A task group (batch) shown instead of a run: `run-id="tgrp_…"`, or a selected group. */
+  readonly #group = new LazyGroupView(this);
 
   /** The displayed run (normalized snapshot), or undefined. */
   get run(): TaskRun | undefined {
@@ -135,7 +147,8 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
 
   /** @internal */
   get wantedRunId(): string | undefined {
-    return this.runId ?? this.taskStore.selectedId;
+    const id = this.runId ?? this.taskStore.selectedId;
+    return isGroupId(id) ? undefined : id; // a batch is not a run: the group view shows it
   }
 
   override connectedCallback(): void {
@@ -157,7 +170,8 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     super.willUpdate(changed);
     if (changed.has('runId') || changed.has('store')) this.#binding.follow();
     // After a failed import, "Try again" or another run loads it again: no retry loop while offline.
-    if (this.run && !this.awaitingSignIn && !this.#view.failed) this.#view.load();
+    // A batch shows its runs' results with the run view's code too.
+    if ((this.run || this.#group.groupId) && !this.awaitingSignIn && !this.#view.failed) this.#view.load();
   }
 
   /** Also waits for the run view's code while it loads, and for the render that follows. */
@@ -269,6 +283,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     const run = this.run;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
     if (this.awaitingSignIn) return html`${live}${this.oauth.renderRequired()}`;
+    if (!run && (this.#group.groupId || isGroupId(this.runId))) return html`${live}${this.#group.render()}`;
     if (!run) {
       return html`${live}<div class="empty" part="empty"><p>${t('stream.empty')}</p><p class="muted">${t('stream.emptyHint')}</p></div>`;
     }

@@ -8,8 +8,8 @@
  */
 import type { EndpointConfig } from '../client/api-request.js';
 import type { ConnectionSnapshot, StreamConnection } from '../client/stream-client.js';
-import { submitBatch, type BatchRequest, type SubmitOptions } from '../providers/parallel/group-client.js';
-import { watchGroup } from '../providers/parallel/group-stream.js';
+import { getGroup, submitBatch, type BatchRequest, type SubmitOptions } from '../providers/parallel/group-client.js';
+import { fetchGroupRuns, watchGroup } from '../providers/parallel/group-stream.js';
 import { GroupTracker, type SavedGroupState } from '../providers/parallel/group-tracker.js';
 import type { GroupTransition } from '../providers/parallel/group-types.js';
 import { browserLocalStorage } from './memory-storage.js';
@@ -54,6 +54,11 @@ export interface GroupStore {
    * {@link submitBatch}; a part-way failure still records the runs that were accepted.
    */
   submit(batch: BatchRequest, endpoint: EndpointConfig, options?: SubmitOptions): Promise<GroupRecord>;
+  /**
+   * Adds a group this browser did not submit (e.g. `<task-stream run-id="tgrp_…">` on another
+   * device): reads its status and its runs with their inputs. Rejects like callApi.
+   */
+  open(groupId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<GroupRecord>;
   /** Follows a group's events until no run is active; returns the release function. */
   watch(groupId: string, endpoint: () => EndpointConfig): () => void;
   remove(groupId: string): void;
@@ -171,6 +176,26 @@ export function createGroupStore(name: string, storage: StorageLike | undefined 
       });
       const group = record(submitted.groupId, submitted.runIds);
       store.select(group.groupId);
+      return group;
+    },
+    async open(groupId, endpoint, signal) {
+      const known = groups.find((g) => g.groupId === groupId);
+      if (known) return known;
+      const snapshot = await getGroup(endpoint, groupId, signal);
+      const runs = await fetchGroupRuns(endpoint, groupId, { includeInput: true, signal });
+      const again = groups.find((g) => g.groupId === groupId);
+      if (again) return again;
+      const group: GroupRecord = {
+        groupId,
+        createdAt: snapshot.createdAt ?? new Date().toISOString(),
+        processor: runs[0]?.run.processor ?? '',
+        runIds: runs.map((r) => r.run.runId),
+        previews: Object.fromEntries(runs.map((r) => [r.run.runId, inputPreview(r.input)])),
+        state: { status: snapshot.status, runs: runs.map((r) => r.run) },
+      };
+      groups = [...groups, group].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      scheduleSave();
+      emit({ type: 'groups' });
       return group;
     },
     watch(groupId, endpoint) {

@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+/** Styles of the group view inside `<task-stream>` (its theme variables come from the stream). */
+export const groupViewStyles = css`
+  .group .title-row, .group-run-open .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  .group-counts { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0 0 0.6rem; }
+  .group-counts li { border: 1px solid var(--_border); border-radius: 999px; padding: 0.1rem 0.6rem; font-size: 0.85em; background: var(--_surface); }
+  .group-counts .count { font-weight: 600; }
+  .group-counts [data-status='completed'] { color: var(--_ok); }
+  .group-counts [data-status='failed'] { color: var(--_danger); }
+  .group-runs { list-style: none; margin: 0.5rem 0 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
+    border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
+  .group-runs li { border-bottom: 1px solid var(--_border); content-visibility: auto; contain-intrinsic-size: auto 2.4em; }
+  .group-runs li:last-child { border-bottom: none; }
+  .group-run { display: flex; gap: 0.6rem; align-items: baseline; width: 100%; text-align: start; background: none; border: none;
+    padding: 0.45rem 0.6rem; color: inherit; font: inherit; cursor: pointer; }
+  .group-run:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
+  .group-run .index { color: var(--_muted); font: 0.8em var(--_mono); min-width: 2.5em; }
+  .group-run .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }
+  .status-badge { font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); min-width: 6.5em; }
+  .status-badge[data-status='completed'] { color: var(--_ok); }
+  .status-badge[data-status='failed'] { color: var(--_danger); }
+  .status-badge[data-status='running'] { color: var(--_accent); }
+  .group-run-open .back { margin-bottom: 0.5rem; }
+  .group-run-open code { font: 600 0.9rem var(--_mono); word-break: break-all; margin-left: 0.5rem; }
+  .input-preview { margin: 0.3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+`;
+
+/** Styles of the batches section of `<task-history>`. */
+export const historyGroupsStyles = css`
+  .groups { margin: 0.5rem 0 0.75rem; }
+  .groups-title { font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_muted); margin: 0 0 0.3rem; }
+  .group-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35rem; }
+  .group-item { display: grid; gap: 0.2rem; width: 100%; text-align: start; padding: 0.5rem 0.6rem; font: inherit; color: inherit;
+    background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); cursor: pointer; }
+  .group-item[aria-current='true'] { border-color: var(--_accent); box-shadow: inset 3px 0 0 var(--_accent); }
+  .group-item-head { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
+  .group-item .meta, .group-item-counts { color: var(--_muted); font-size: 0.85em; }
+`;

@@ -1,0 +1,61 @@
+/**
+ * The English words of the batch UI (Parallel task groups, issue 14 §2): the form's batch field, the
+ * group view of `<task-stream>` and the batches of `<task-history>`. Loaded with the batch chunk; the
+ * words every page with a form or stream needs before that (the switch, "Loading the batch…") are in
+ * task-form/strings.ts and task-stream/shell-strings.ts. The reference for translators and the
+ * fallback (`TaskStrings`, components/shared/i18n/catalog.ts).
+ */
+import { translator } from '../../core/i18n/scope.js';
+
+export const groupStrings = {
+  // The batch field of <task-form>
+  'batch.required': 'Add the inputs: one per line, a CSV with a header row, or a JSON array.',
+  'batch.format': 'Inputs as',
+  'batch.format.auto': 'Detect',
+  'batch.format.lines': 'One per line',
+  'batch.format.csv': 'CSV with a header row',
+  'batch.format.json': 'JSON array',
+  'batch.inputs': 'Inputs',
+  'batch.inputsHint': 'Paste the inputs, or choose a file (.csv, .tsv, .json or .txt).',
+  'batch.file': 'Choose a file of inputs',
+  'batch.resume': 'Submitting again adds the inputs that were not sent to the same batch.',
+  /** The count before submit; the parts below follow it, joined by " · ". */
+  'batch.count': { one: '{count} input', other: '{count} inputs' },
+  /** After the count, for a CSV: `{fields}` are its columns. */
+  'batch.fields': '{inputs} with the fields {fields}',
+  /** `{total}` the estimate, `{price}` the processor's price per 1,000 runs. */
+  'batch.price': 'estimated {total} ({processor}, {price} per 1,000 runs)',
+  'batch.calls': 'sent in {calls} calls of up to {max}',
+  // The group view of <task-stream>
+  'batch.label': 'Batch',
+  'batch.title': { one: 'Batch of {count} run', other: 'Batch of {count} runs' },
+  'batch.connection.finished': 'Finished',
+  'batch.connection.open': 'Live',
+  'batch.connection.connecting': 'Connecting…',
+  'batch.connection.reconnecting': 'Reconnecting…',
+  'batch.connection.failed': 'Not connected',
+  'batch.connection.waiting': 'Waiting',
+  'batch.counts': 'Runs per status',
+  'batch.progressLabel': 'Runs finished',
+  'batch.progress': '{done} of {total} finished',
+  'batch.downloadCsv': 'Download results (CSV)',
+  'batch.downloadJson': 'Download results (JSON)',
+  'batch.runs': 'Runs',
+  'batch.more': 'Show more runs ({count} more)',
+  'batch.back': '← All runs of the batch',
+  'batch.run': 'Run of the batch',
+  'batch.loading': 'Loading the batch…',
+  'batch.loadFailed': 'The batch {id} could not be loaded. Check the id, the key and the connection, then reload.',
+  'batch.loadingResult': 'Loading the result…',
+  'batch.resultFailed': 'The result could not be loaded. Go back and open the run again to retry.',
+  /** `{status}` is the run's status label. */
+  'batch.noResult': 'No result yet: the run is {status}.',
+  'batch.preparing': 'Preparing the download…',
+  'batch.downloaded': { one: 'Downloaded {count} run as {format}.', other: 'Downloaded {count} runs as {format}.' },
+  'batch.downloadFailed': 'The results could not be downloaded. Check the connection and try again.',
+  // The batches of <task-history>
+  'batch.history': 'Batches',
+} as const;
+
+/** A word of the batch UI in the language of the render in progress. */
+export const t = translator(groupStrings);
