@@ -56,6 +56,11 @@ export class HistoryGroupsController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Whether the store has batches. */
+  get hasGroups(): boolean {
+    return this.#store().groups.length > 0;
+  }
+
   /** The batches section, or `nothing` when the store has none. */
   render(now = Date.now()): TemplateResult | typeof nothing {
     const store = this.#store();

@@ -124,3 +124,12 @@ export class ListKeyboard {
     if (index >= 0) void this.activate(runs[index]!.id, false);
   };
 }
+
+/** The index of the active run in `runs`: the one named active, else the selected one, else the first (-1 when empty). */
+export function activeIndex(runs: readonly { id: string }[], activeId: string | undefined, selectedId: string | undefined): number {
+  const byId = (id: string | undefined) => (id === undefined ? -1 : runs.findIndex((run) => run.id === id));
+  const active = byId(activeId);
+  if (active >= 0) return active;
+  const selected = byId(selectedId);
+  return selected >= 0 ? selected : runs.length ? 0 : -1;
+}

@@ -8,7 +8,7 @@ import { clock } from '../shared/clock.js';
 import { TaskElement } from '../shared/task-element.js';
 import { truncate } from '../shared/format.js';
 import { renderRows } from './history-list.js';
-import { ListKeyboard } from './list-keyboard.js';
+import { activeIndex, ListKeyboard } from './list-keyboard.js';
 import type { ItemActions } from './render-item.js';
 import { renderToolbar, renderUndo } from './render-toolbar.js';
 import { inputText, parseStatusFilter, ShownRuns, type StatusFilter } from './run-filter.js';
@@ -16,6 +16,7 @@ import { StatusRefreshController } from './status-refresh.js';
 import { taskHistoryStyles } from './task-history.styles.js';
 import { UndoableDelete } from './undo-delete.js';
 import { t } from './strings.js';
+import { LazyHistoryGroups } from '../task-group/lazy-history.js';
 
 /** Milliseconds the text filter waits after the last keystroke before it filters. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -46,6 +47,10 @@ const SEARCH_DEBOUNCE_MS = 120;
  * @fires {TaskRerunEvent} task-rerun - The user asked to run a task again; carries `run`, `provider` and `store`, for a `<task-form>` to prefill itself.
  * @fires {TaskErrorEvent} task-error - A status refresh was refused (401/403); fired once until a refresh succeeds.
  * @fires {TaskAuthEvent} task-auth - `auth-mode="oauth"` without a `<task-form>` of the same sign-in: signed in, signed out, or a sign-in failed.
+ * @fires {TaskGroupSelectEvent} task-group-select - The user picked a batch (Parallel task group); carries `groupId`. A `<task-stream>` that follows the selection shows it.
+ * @csspart groups - The batches section (one entry per Parallel task group), shown when the store has batches.
+ * @csspart group-item - One batch; carries `data-status` (`running` while any run is active, else `completed`).
+ * @csspart group-item-counts - The batch's counts per status.
  * @csspart toolbar - The row with the search, the status filter and "Clear all".
  * @csspart search - The text filter (matches id, input, processor and mode).
  * @csspart status-filter - The status filter.
@@ -78,6 +83,7 @@ const SEARCH_DEBOUNCE_MS = 120;
 export class TaskHistoryElement extends TaskElement {
   static override styles = taskHistoryStyles;
 
+  readonly #groups = new LazyHistoryGroups(this); // batches (Parallel task groups): one entry each, above the runs
   readonly #refresh = new StatusRefreshController(this, (error, runId) => this.reportError(error, runId));
   /** `:state(empty)` while the store holds no run. */
   readonly #states = new CustomStatesController(this, () => (this.taskStore.getRuns().length === 0 ? ['empty'] : []));
@@ -92,7 +98,7 @@ export class TaskHistoryElement extends TaskElement {
     root: () => this.renderRoot,
     rendered: () => this.updateComplete,
     shown: () => this.#shown,
-    activeIndex: () => this.#activeIndex(this.#shown),
+    activeIndex: () => activeIndex(this.#shown, this._activeId, this.taskStore.selectedId),
     setActive: (runId) => (this._activeId = runId),
     select: (run) => this.#select(run),
     remove: (run) => this.#remove(run),
@@ -154,14 +160,6 @@ export class TaskHistoryElement extends TaskElement {
       this.configVersion++;
       this.requestUpdate();
     }
-  }
-
-  #activeIndex(runs: readonly TaskRun[]): number {
-    const byId = (id: string | undefined) => (id === undefined ? -1 : runs.findIndex((run) => run.id === id));
-    const active = byId(this._activeId);
-    if (active >= 0) return active;
-    const selected = byId(this.taskStore.selectedId);
-    return selected >= 0 ? selected : runs.length ? 0 : -1;
   }
 
   #select(run: TaskRun): void {
@@ -249,7 +247,7 @@ export class TaskHistoryElement extends TaskElement {
 
   #renderList(runs: readonly TaskRun[]) {
     const rows = renderRows({
-      runs, selectedId: this.taskStore.selectedId, activeIndex: this.#activeIndex(runs), now: this._now, actions: this.#actions,
+      runs, selectedId: this.taskStore.selectedId, activeIndex: activeIndex(runs, this._activeId, this.taskStore.selectedId), now: this._now, actions: this.#actions,
       onVirtualizerLoaded: () => this.requestUpdate(),
     });
     // After a scroll the virtual list renders other rows at the next frame; the active one may have gone.
@@ -268,8 +266,8 @@ export class TaskHistoryElement extends TaskElement {
     const shown = (this.#shown = this.#shownRuns.get(runs, this._status, this._query, pending?.run));
     const total = runs.length - (this.#deletion.pending ? 1 : 0);
     let body;
-    if (total <= 0) {
-      body = this.taskStore.loaded
+    if (total <= 0) { // a history of batches only shows them, not "No runs yet"
+      body = this.#groups.shown ? nothing : this.taskStore.loaded
         ? html`<div part="empty" class="empty"><p>${t('history.empty')}</p><p class="muted">${t('history.emptyHint')}</p></div>`
         : html`<div part="empty" class="empty"><p class="muted">${t('history.loading')}</p></div>`;
     } else if (shown.length === 0) {
@@ -288,6 +286,7 @@ export class TaskHistoryElement extends TaskElement {
       onAskClear: this.#askClear, onConfirmClear: this.#confirmClear, onKeep: this.#keepRuns,
     })}
       ${renderUndo(pending && this.#label(pending.run), () => this.#undo())}
+      ${this.#groups.render(this._now)}
       ${total > 0 ? html`<p class="count muted">${count}</p>` : nothing}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;

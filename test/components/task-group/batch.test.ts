@@ -1,10 +1,11 @@
 /**
- * Batches (Parallel task groups) through the elements against the real mock (/mock): the batch
- * mode of <task-form> and the group view of <task-stream>.
+ * Batches (Parallel task groups) through the three elements against the real mock (/mock): the
+ * batch mode of <task-form>, the group view of <task-stream>, one entry per batch in <task-history>.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { TaskFormElement } from '../../../src/components/task-form/task-form.js';
+import type { TaskHistoryElement } from '../../../src/components/task-history/task-history.js';
 import type { TaskStreamElement } from '../../../src/components/task-stream/task-stream.js';
 import type { TaskGroupCreatedEvent } from '../../../src/components/task-group/group-events.js';
 import { submitBatch } from '../../../src/core/providers/parallel/group-client.js';
@@ -25,10 +26,12 @@ async function page() {
   const root = await fixture<HTMLDivElement>(html`<div @task-group-created=${(e: TaskGroupCreatedEvent) => created.push(e)}>
     <task-form provider="parallel" store=${store.name} proxy-url="/mock" auth-mode="api-key"></task-form>
     <task-stream store=${store.name} proxy-url="/mock" auth-mode="api-key"></task-stream>
+    <task-history store=${store.name} proxy-url="/mock" auth-mode="api-key"></task-history>
   </div>`);
   const form = root.querySelector<TaskFormElement>('task-form')!;
   const stream = root.querySelector<TaskStreamElement>('task-stream')!;
-  return { root, store, form, stream, created };
+  const history = root.querySelector<TaskHistoryElement>('task-history')!;
+  return { root, store, form, stream, history, created };
 }
 
 async function batchMode(form: TaskFormElement, format: string, text: string): Promise<HTMLTextAreaElement> {
@@ -48,8 +51,8 @@ describe('batches in the elements (Parallel task groups)', () => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('task-elements-groups:test-')) localStorage.removeItem(key);
   });
 
-  it('a 50-input batch from CSV: count and price before submit, then it runs to completion in the stream, a run opens, CSV downloads', async () => {
-    const { store, form, stream, created } = await page();
+  it('a 50-input batch from CSV: count and price before submit, then it runs to completion in the stream, one history entry, a run opens, CSV downloads', async () => {
+    const { store, form, stream, history, created } = await page();
     await batchMode(form, 'csv', csv50);
     const processor = q<HTMLSelectElement>(form, '#pf-processor')!;
     processor.value = 'lite';
@@ -62,7 +65,10 @@ describe('batches in the elements (Parallel task groups)', () => {
     await until(() => q(stream, '[part="group-count"][data-status="completed"]')?.textContent?.trim().startsWith('50') ?? false, 30_000, '50 completed');
     expect(qa(stream, '[part="group-run"]')).to.have.length(50);
     expect(qa(stream, '[part="group-run"]')[0]!.textContent).to.contain('company: Company 1, country: US');
-    expect(store.getRuns(), 'the runs of a batch are not 50 runs of the store').to.have.length(0);
+    await until(() => qa(history, '[part="group-item"]').length === 1, 5000, 'one history entry');
+    await until(() => qa(history, '[part="group-item-counts"]')[0]?.textContent === '50 completed', 5000, 'history counts');
+    expect(store.getRuns(), 'the runs of a batch are not 50 history entries').to.have.length(0);
+    expect(q(history, '[part="empty"]'), 'a history of batches only is not "No runs yet"').to.equal(null);
 
     qa(stream, '.group-run')[1]!.click();
     await until(() => !!q(stream, '[part="group-run-open"] [part~="output"]'), 10_000, 'the opened run to show its output');
@@ -78,6 +84,9 @@ describe('batches in the elements (Parallel task groups)', () => {
     try {
       [...qa(stream, 'button')].find((b) => b.textContent === 'Download results (CSV)')!.click();
       await until(() => blobs.length === 1, 10_000, 'the CSV');
+      await until(() => !qa(stream, 'button').some((b) => b.textContent === 'Download results (JSON)' && (b as HTMLButtonElement).disabled), 5000, 'the downloads to be ready again');
+      [...qa(stream, 'button')].find((b) => b.textContent === 'Download results (JSON)')!.click();
+      await until(() => blobs.length === 2, 10_000, 'the JSON');
     } finally {
       URL.createObjectURL = createObjectURL;
       HTMLAnchorElement.prototype.click = click;
@@ -86,6 +95,10 @@ describe('batches in the elements (Parallel task groups)', () => {
     expect(lines).to.have.length(51);
     expect(lines[0]!.startsWith('run_id,status,input.company,input.country,output.')).to.equal(true);
     expect(lines[1]).to.match(/^trun_\w+,completed,Company 1,US,/);
+    const json = JSON.parse(await blobs[1]!.text()) as Array<{ status: string; input: unknown }>;
+    expect(json).to.have.length(50);
+    expect(json[0]!.status).to.equal('completed');
+    expect(json[0]!.input).to.deep.equal({ company: 'Company 1', country: 'US' });
   });
 
   it('refuses a CSV row with too few values inline, naming the line, and sends nothing', async () => {
@@ -151,6 +164,35 @@ describe('batches in the elements (Parallel task groups)', () => {
     } finally {
       window.fetch = original;
     }
+  });
+
+  it('picking the batch in the history shows it in the stream; picking a run shows the run again', async () => {
+    const { store, form, stream, history, created } = await page();
+    store.setCredential('parallel', KEY);
+    await batchMode(form, 'lines', 'Acme\nGlobex');
+    q(form, '[part="submit"]')!.click();
+    await until(() => created.length === 1, 10_000, 'task-group-created');
+    await until(() => qa(history, '[part="group-item"]').length === 1, 5000, 'the history entry');
+    const toggle = q<HTMLInputElement>(form, 'input[name="batch-mode"]')!;
+    toggle.click(); // one run now
+    await form.updateComplete;
+    const input = q<HTMLTextAreaElement>(form, '#pf-input')!;
+    input.value = 'A single question';
+    input.dispatchEvent(new Event('input'));
+    await form.updateComplete;
+    q(form, '[part="submit"]')!.click();
+    await until(() => stream.run !== undefined, 10_000, 'the single run in the stream');
+    expect(q(stream, '[part="group"]'), 'a selected run hides the batch').to.equal(null);
+    const picked: string[] = [];
+    history.addEventListener('task-group-select', (e) => picked.push((e as Event & { groupId: string }).groupId));
+    qa(history, '[part="group-item"]')[0]!.click();
+    await until(() => !!q(stream, '[part="group"]'), 5000, 'the batch in the stream');
+    expect(picked).to.deep.equal([created[0]!.groupId]);
+    expect(stream.run, 'no run is shown with the batch').to.equal(undefined);
+    expect(qa(history, '[part="group-item"]')[0]!.getAttribute('aria-current')).to.equal('true');
+    qa(history, '[role="option"]')[0]!.click();
+    await until(() => stream.run !== undefined && !q(stream, '[part="group"]'), 5000, 'the run again');
+    expect(qa(history, '[part="group-item"]')[0]!.getAttribute('aria-current')).to.equal('false');
   });
 
   it('<task-stream run-id="tgrp_…"> shows a batch this browser did not submit, read from the API', async () => {
