@@ -1,7 +1,7 @@
 /**
  * The end-to-end flows, written once against {@link E2EPage} and run in every engine by e2e/run.ts:
  * submit → stream → complete (Parallel with a JSON schema, Shannon), the history, a reload
- * mid-stream, an invalid form, the look in light and dark, the bundle from a plain script tag (and
+ * mid-stream, an invalid form, a 50-input batch (Parallel task group) from a CSV, the look in light and dark, the bundle from a plain script tag (and
  * only the chunks a page needs), and the example apps (React, Vue, Angular) as their users drive them.
  */
 import { mkdirSync } from 'node:fs';
@@ -166,6 +166,39 @@ export const demoFlows: Flow[] = [
     assert((await text(page, 'task-form', '#pf-output-schema-error')).includes('"type": "object"'), 'the schema says why');
     const invalid = await page.evaluate(() => document.querySelector('task-form')!.shadowRoot!.querySelector('#pf-input')!.getAttribute('aria-invalid'));
     assert(invalid === 'true', 'the field is marked invalid');
+  }],
+  ['runs a 50-input batch from a CSV to completion, through the proxy', async (page) => {
+    await page.click({ host: 'task-form', css: 'input[name="batch-mode"]' });
+    await waitFor(page, () => !!document.querySelector('task-form')?.shadowRoot?.querySelector('#pf-batch'), undefined, 'the batch field (a lazily loaded chunk)');
+    await page.click({ host: 'task-form', css: 'input[name="batch-format"]', name: 'CSV with a header row' });
+    const csv = ['company,country', ...Array.from({ length: 50 }, (_, i) => `Company ${i + 1},${i % 2 ? 'DE' : 'US'}`)].join('\n');
+    // Pasted, as a person pastes a CSV (typing 50 lines key by key tells nothing more, in any engine).
+    await page.evaluate((value) => {
+      const area = document.querySelector('task-form')!.shadowRoot!.querySelector('#pf-batch') as HTMLTextAreaElement;
+      area.value = value;
+      area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }, csv);
+    await choose(page, { host: 'task-form', css: '#pf-processor' }, 'lite');
+    const hint = await text(page, 'task-form', '#pf-batch-hint');
+    assert(hint === '50 inputs with the fields company, country · estimated $0.25 (lite, $5 per 1,000 runs)', `count and price before submit (${hint})`);
+    await page.evaluate(() => {
+      const w = window as unknown as { __group?: string };
+      w.__group = undefined;
+      document.addEventListener('task-group-created', (e) => (w.__group = (e as unknown as { groupId: string }).groupId), { once: true });
+    });
+    await page.click({ host: 'task-form', css: 'button[type=submit]', name: 'Run batch' });
+    await waitFor(page, () => (window as unknown as { __group?: string }).__group !== undefined, undefined, 'task-group-created');
+    await waitFor(page, () => {
+      const count = document.querySelector('task-stream')!.shadowRoot!.querySelector('[part~="group-count"][data-status="completed"]');
+      return count?.textContent?.trim().startsWith('50 ') ?? false;
+    }, undefined, '50 runs completed in the group view', 90_000);
+    const rows = await page.evaluate(() => Array.from(document.querySelector('task-stream')!.shadowRoot!.querySelectorAll('[part~="group-run"]'), (r) => r.getAttribute('data-status')));
+    assert(rows.length === 50 && rows.every((s) => s === 'completed'), `50 runs listed, each completed (${rows.length}: ${[...new Set(rows)].join(', ')})`);
+    const first = await text(page, 'task-stream', '[part~="group-run"] .preview');
+    assert(first === 'company: Company 1, country: US', `each run shows the start of its input (${first})`);
+    // Resource Timing: every group request went to the proxy (/api/parallel/…), none to the API itself.
+    const groupCalls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.pathname.includes('/v1/tasks/groups')).map((u) => `${u.origin === location.origin ? '' : u.origin}${u.pathname}`));
+    assert(groupCalls.length >= 3 && groupCalls.every((p) => p.startsWith('/api/parallel/v1/tasks/groups')), `group requests through the proxy (${groupCalls.join(', ')})`);
   }],
   ['looks right in light and dark, narrow and wide (screenshots)', async (page, engine) => {
     await submitParallel(page, 'What does a typical research run look like?');
