@@ -189,10 +189,10 @@ describe('batches in the elements (Parallel task groups)', () => {
     await until(() => !!q(stream, '[part="group"]'), 5000, 'the batch in the stream');
     expect(picked).to.deep.equal([created[0]!.groupId]);
     expect(stream.run, 'no run is shown with the batch').to.equal(undefined);
-    expect(qa(history, '[part="group-item"]')[0]!.getAttribute('aria-current')).to.equal('true');
+    await until(() => qa(history, '[part="group-item"]')[0]!.getAttribute('aria-current') === 'true', 5000, 'the batch marked as the one shown');
     qa(history, '[role="option"]')[0]!.click();
     await until(() => stream.run !== undefined && !q(stream, '[part="group"]'), 5000, 'the run again');
-    expect(qa(history, '[part="group-item"]')[0]!.getAttribute('aria-current')).to.equal('false');
+    await until(() => qa(history, '[part="group-item"]')[0]!.getAttribute('aria-current') === 'false', 5000, 'the batch no longer marked');
   });
 
   it('<task-stream run-id="tgrp_…"> shows a batch this browser did not submit, read from the API', async () => {
