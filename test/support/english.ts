@@ -6,5 +6,6 @@ import { historyStrings } from '../../src/components/task-history/strings.js';
 import { streamStrings } from '../../src/components/task-stream/strings.js';
 import { streamShellStrings } from '../../src/components/task-stream/shell-strings.js';
 import { markdownStrings } from '../../src/components/shared/markdown-strings.js';
+import { groupStrings } from '../../src/components/task-group/strings.js';
 
-export const english = { ...commonStrings, ...historyStrings, ...formStrings, ...validationStrings, ...streamStrings, ...streamShellStrings, ...markdownStrings };
+export const english = { ...commonStrings, ...historyStrings, ...formStrings, ...validationStrings, ...streamStrings, ...streamShellStrings, ...markdownStrings, ...groupStrings };
