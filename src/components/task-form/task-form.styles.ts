@@ -11,6 +11,7 @@ export const taskFormStyles = [
     label, legend { font-weight: 600; }
     .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.35rem; margin-inline-end: 1rem; }
     .choices { display: flex; flex-wrap: wrap; gap: 0.25rem; }
+    .batch-toggle { font-weight: normal; display: flex; align-items: center; gap: 0.35rem; margin-block-end: 0.75rem; }
     input[type='text'], input[type='url'], input[type='password'], input[type='date'], select, textarea {
       font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border);
       border-radius: var(--_radius); padding: 0.45rem 0.6rem; width: 100%; min-width: 0;

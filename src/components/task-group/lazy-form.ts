@@ -57,7 +57,7 @@ export class LazyBatchMode extends LazyController<BatchModeController> {
   /** The switch between one run and a batch (Parallel only). */
   renderToggle(provider: string): TemplateResult | typeof nothing {
     if (provider !== 'parallel') return nothing;
-    return html`<label class="choice batch-toggle"><input type="checkbox" name="batch-mode" .checked=${live(this.enabled)}
+    return html`<label class="batch-toggle"><input type="checkbox" name="batch-mode" .checked=${live(this.enabled)}
       @change=${(e: Event) => {
         this.enabled = (e.target as HTMLInputElement).checked;
         if (this.enabled) void this.load();
