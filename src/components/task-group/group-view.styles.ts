@@ -10,7 +10,8 @@ export const groupViewStyles = css`
   .group-counts [data-status='failed'] { color: var(--_danger); }
   .group-runs { list-style: none; margin: 0.5rem 0 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
-  .group-runs li { border-bottom: 1px solid var(--_border); content-visibility: auto; contain-intrinsic-size: auto 2.4em; }
+  /* No content-visibility: auto on the rows: WebKit (2.50) leaves rows of this scrolled list undrawn (0×0) even in view. */
+  .group-runs li { border-bottom: 1px solid var(--_border); }
   .group-runs li:last-child { border-bottom: none; }
   .group-run { display: flex; gap: 0.6rem; align-items: baseline; width: 100%; text-align: start; background: none; border: none;
     padding: 0.45rem 0.6rem; color: inherit; font: inherit; cursor: pointer; }
