@@ -1,6 +1,6 @@
 /**
  * One run of `<task-history>`, in two halves that share a grid row: the `option` of the listbox
- * (status badge, provider, processor or mode, created time, input preview, id) and, outside the
+ * (status badge and age; input preview; provider, processor or mode, and id) and, outside the
  * listbox, the group of its Re-run and Delete buttons. ARIA allows no controls inside an option,
  * nor anything but options inside a listbox, so the buttons cannot live in either.
  */
@@ -10,6 +10,7 @@ import { clock } from '../shared/clock.js';
 import { t } from './strings.js';
 import { shortRunId, statusLabel, truncate } from '../shared/format.js';
 import { inputText } from './run-filter.js';
+import { l10n } from '../../core/i18n/scope.js';
 
 /** Characters of input shown in a row (the CSS clamps it to two lines as well). */
 const PREVIEW_LENGTH = 160;
@@ -37,19 +38,21 @@ const providerLabel = (run: TaskRun) => t(run.provider === 'shannon' ? 'provider
 export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   const input = inputText(run.input);
   const kind = run.processor ?? run.mode;
+  const provider = providerLabel(run);
+  const age = clock.runAge(run, state.now);
   return html`<div role="option" id=${optionId(state.index)} part=${`item item-${run.status}`} class="item" data-id=${run.id}
     data-status=${run.status} data-index=${state.index} ?data-active=${state.active} aria-selected=${state.selected ? 'true' : 'false'}
     aria-posinset=${state.index + 1} aria-setsize=${state.size}>
     <div class="item-head">
       <span part=${`item-status item-status-${run.status}`} class="badge" data-status=${run.status}>${statusLabel(run.status)}</span>
-      <span class="meta">
-        <span>${providerLabel(run)}</span>
-        ${kind ? html`<span>${kind}</span>` : nothing}
-        <time datetime=${run.createdAt}>${clock.runAge(run, state.now)}</time>
-      </span>
+      <time data-meta="age" datetime=${run.createdAt} title=${`${age} · ${l10n().dateTime(run.createdAt)}`}>${age}</time>
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>
-    <div class="run-id" title=${run.id}>${shortRunId(run.id)}</div>
+    <div class="meta">
+      <span data-meta="provider" title=${provider}>${provider}</span>
+      ${kind ? html`<span data-meta="kind" title=${kind}>${kind}</span>` : nothing}
+      <span data-meta="id" class="run-id" title=${run.id}>${shortRunId(run.id)}</span>
+    </div>
   </div>`;
 }
 

@@ -49,15 +49,18 @@ export const taskHistoryStyles = [
     /* The tint lowers the badges' contrast below 4.5:1 (issue 13 §15): they keep the plain background. */
     .item[aria-selected='true'] .badge { background: var(--_bg); }
     .list:focus-visible .item[data-active] { box-shadow: inset 0 0 0 2px var(--_accent), var(--_focus); }
-    .item-head { display: flex; align-items: center; gap: 0.6rem; min-width: 0; white-space: nowrap; overflow: hidden; }
-    /* The age is never cut ("jus", "14 se"): it comes first and keeps its width; the provider and
-       processor give way, with an ellipsis, when the column is narrow. */
-    .item-head .badge { flex: none; }
-    .meta { display: inline-flex; gap: 0 0.6rem; color: var(--_muted); font-size: 0.85em; min-width: 0; overflow: hidden; }
-    .meta time { flex: none; order: -1; }
-    .meta > span { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+    /* Three lines of fixed height: status and age; the input; provider, processor or mode, and id.
+       Each piece shows its whole text or gives way with an ellipsis (its whole text in its title),
+       never cut to a letter or two: the status, provider and processor keep their width first,
+       the age and then the id give way (fresh2: "15 seconds ag", "S…", "P. b" in a 340 px column). */
+    .item-head, .meta { display: flex; align-items: baseline; gap: 0 0.6rem; min-width: 0; white-space: nowrap; }
+    .item-head .badge { flex: none; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+    .item-head time { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--_muted); font-size: 0.85em; }
+    .meta { color: var(--_muted); font-size: 0.85em; }
+    .meta > span { flex: none; max-width: 45%; overflow: hidden; text-overflow: ellipsis; }
+    .meta > .run-id { flex: 0 1 auto; min-width: 0; max-width: none; }
     .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .run-id { font: 0.8em var(--_mono); color: var(--_muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .run-id { font-family: var(--_mono); font-size: 0.95em; }
     .item-actions { display: flex; flex-direction: column; justify-content: center; align-items: stretch; gap: 0.3rem; padding: 0.5rem 0.6rem; }
     .item-actions button { font-size: 0.85em; padding: 0.2em 0.6em; }
     @media (forced-colors: active) {
