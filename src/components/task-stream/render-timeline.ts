@@ -12,7 +12,7 @@
  * are the run view's (task-stream.styles.ts).
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { duration, formatCost } from '../shared/format.js';
+import { duration, formatCost, humanize } from '../shared/format.js';
 import { agentName } from './agent-names.js';
 import { t } from './strings.js';
 import type { TimelineLane, TimelineMark, TimelineModel } from './timeline-model.js';
@@ -43,7 +43,7 @@ const PHASES = {
 export function laneName(model: TimelineModel, lane: TimelineLane): string {
   if (model.provider === 'parallel') {
     const key = PHASES[lane.key as keyof typeof PHASES];
-    return key ? t(key) : lane.key.replace(/[_-]+/g, ' ');
+    return key ? t(key) : humanize(lane.key);
   }
   return agentName(lane.key);
 }

@@ -74,6 +74,19 @@ export interface SourcesPoint {
 /** Parallel phases in the order their lanes are drawn (others follow as they appear). */
 const PHASE_ORDER = ['plan', 'search', 'tool_call', 'result', 'exec_status'];
 
+/**
+ * Suffixes that name a phase already in {@link PHASE_ORDER}: the suffix set is open-ended and the
+ * docs' own sample sends `progress_msg.tool` beside the OpenAPI's `tool_call` (parallel-task-api.md
+ * §7.3), which are one kind of step for a person (fresh2: lanes "Tool calls" and "tool").
+ */
+const PHASE_ALIASES: Readonly<Record<string, string>> = { tool: 'tool_call', tools: 'tool_call', tool_calls: 'tool_call', results: 'result', plans: 'plan', searches: 'search' };
+
+/** The lane of a Parallel progress message's category: one per kind of step, whatever its spelling. */
+export function phaseKey(category: string): string {
+  const key = category.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+  return PHASE_ALIASES[key] ?? key;
+}
+
 const parseTime = (iso: string | undefined): number | undefined => {
   const time = iso ? Date.parse(iso) : NaN;
   return Number.isFinite(time) ? time : undefined;
@@ -165,7 +178,7 @@ export class TimelineModel {
     }
     if (this.provider === 'parallel') {
       if (event.kind !== 'message') return;
-      const lane = this.#lane(event.category);
+      const lane = this.#lane(phaseKey(event.category));
       lane.events++;
       this.#mark(lane, { eventId: event.id, time, kind: 'phase', label: event.category, count: 1 });
       return;

@@ -18,10 +18,18 @@ const stats = (i: number, considered: number, read: number): TaskEvent =>
 describe('timeline model', () => {
   it('gives each Parallel phase its own lane, in the order plan, search, tool calls, results, progress, with a mark per message', () => {
     const model = new TimelineModel(parallelRun);
-    model.append([phase(1, 'result'), phase(2, 'plan'), phase(3, 'search'), phase(4, 'search'), phase(5, 'tool_call'), phase(6, 'exec_status'), phase(7, 'tool')]);
-    expect(model.lanes.map((lane) => lane.key)).to.deep.equal(['plan', 'search', 'tool_call', 'result', 'exec_status', 'tool']);
+    model.append([phase(1, 'result'), phase(2, 'plan'), phase(3, 'search'), phase(4, 'search'), phase(5, 'tool_call'), phase(6, 'exec_status'), phase(8, 'web_fetch')]);
+    expect(model.lanes.map((lane) => lane.key)).to.deep.equal(['plan', 'search', 'tool_call', 'result', 'exec_status', 'web_fetch']);
     expect(model.lanes[1]!.marks.map((mark) => mark.eventId)).to.deep.equal(['m3', 'm4']);
     expect(model.lanes[1]!.marks[1]!.time).to.equal(T0 + 4000);
+  });
+
+  it('puts one kind of step on one lane however the API spells it: `tool` and `tool_call` (fresh2: lanes "Tool calls" and "tool")', () => {
+    const model = new TimelineModel(parallelRun);
+    model.append([phase(1, 'tool_call'), phase(2, 'tool'), phase(3, 'Tool'), phase(4, 'tool_calls'), phase(5, 'search')]);
+    expect(model.lanes.map((lane) => lane.key)).to.deep.equal(['search', 'tool_call']);
+    expect(model.lanes[1]!.marks.map((mark) => mark.eventId)).to.deep.equal(['m1', 'm2', 'm3', 'm4']);
+    expect(model.lanes[1]!.events).to.equal(4);
   });
 
   it('draws sources considered and read as points in time; a count without a time takes the time it arrived', () => {

@@ -50,6 +50,15 @@ describe('<task-stream> timeline', () => {
     expect(summary(el)).to.match(/^Timeline so far, 1:0\d\. Plan: 1 message; Search: 2 messages; Tool calls: 1 message; Results: 1 message; Progress: 1 message\. Sources: 80 considered, 12 read\.$/);
   });
 
+  it('names one lane per kind of step for people: `tool` joins "Tool calls", an unknown kind reads as words', async () => {
+    const { el } = await show({ id: 'trun_kinds', provider: 'parallel', status: 'running', createdAt: at(0) }, [
+      phase(1, 'tool_call'), phase(2, 'tool'), phase(3, 'web_fetch'), phase(4, 'search'),
+    ]);
+    const labels = [...parts(el, 'timeline')[0]!.querySelectorAll<HTMLElement>('.tl-labels > span')].map((span) => span.textContent!.trim());
+    expect(labels).to.deep.equal(['Search', 'Tool calls', 'Web fetch']);
+    expect(summary(el)).to.contain('Search: 1 message; Tool calls: 2 messages; Web fetch: 1 message.');
+  });
+
   it('adds marks as events stream in, without a now line once the run is over', async () => {
     const { el, store } = await show({ id: 'trun_live', provider: 'parallel', status: 'running', createdAt: at(0) }, [phase(1, 'plan')]);
     expect(marks(el)).to.have.length(1);
