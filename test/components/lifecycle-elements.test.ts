@@ -122,8 +122,10 @@ describe('elements and the run lifecycle (issue 9)', () => {
       @task-complete=${() => seen.push('complete')}></task-stream>`);
     await until(() => seen.includes('complete'), 5000, 'complete');
     await delay(300);
-    const connections = seen.filter((s) => s.startsWith('connection:'));
+    // The state is what task-connection reports: confirming → finished are both `closed`, one event.
+    const connections = seen.filter((s) => s.startsWith('connection:')).map((s) => s.split('/')[0]);
     for (let i = 1; i < connections.length; i++) expect(connections[i], `${connections}`).to.not.equal(connections[i - 1]);
+    expect(connections.filter((s) => s === 'connection:closed'), `${connections}`).to.have.length(1);
     expect(seen.lastIndexOf('progress'), seen.join(' ')).to.be.lessThan(seen.indexOf('complete'));
     expect(seen.filter((s) => s === 'complete')).to.have.length(1);
   });

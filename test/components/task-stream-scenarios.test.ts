@@ -32,10 +32,14 @@ async function start(provider: ProviderName, scenario: string, speed = provider 
     : { query: 'Compare Zürich and Geneva', mode: 'simple', context: { mock_scenario: scenario, mock_speed: speed } };
   const run = await store.submit(params, endpoint);
   const connections: string[] = [];
+  lastConnections = connections;
   const el = await fixture<TaskStreamElement>(html`<task-stream provider=${provider} store=${store.name} proxy-url="/mock" auth-mode="api-key"
     @task-connection=${(e: TaskConnectionEvent) => connections.push(e.state)}></task-stream>`);
   return { store, el, runId: run.id, connections };
 }
+
+/** The `task-connection` states the last started scenario fired, checked after each test. */
+let lastConnections: string[] | undefined;
 
 const finished = (el: TaskStreamElement) => !!el.run && isTerminalStatus(el.run.status);
 
@@ -113,6 +117,14 @@ function inert(el: TaskStreamElement): void {
 
 for (const provider of ['parallel', 'shannon'] as const) {
   describe(`<task-stream> on the mock ${provider} API`, () => {
+    afterEach(() => {
+      // task-connection fires once per real change of state: never the same state twice in a row
+      // (confirming → finished are both `closed`, backing-off → offline both `reconnecting`).
+      const states = lastConnections ?? [];
+      lastConnections = undefined;
+      for (let i = 1; i < states.length; i++) expect(states[i], states.join(' → ')).to.not.equal(states[i - 1]);
+    });
+
     it('happy: streams to completion, shows each event once and the output', async () => {
       const { el, runId } = await start(provider, 'happy');
       await until(() => finished(el), 15_000, 'completion');

@@ -36,7 +36,7 @@ export class RunBinding {
   #release: (() => void) | undefined;
   #releaseCheck: (() => void) | undefined;
   #unsubscribeClock: (() => void) | undefined;
-  /** `state|phase` of the last task-connection fired. */
+  /** The connection state of the last task-connection fired. */
   #lastConnection: string | undefined;
   /** The age text last rendered: a tick re-renders only when it would change. */
   renderedAge = '';
@@ -130,8 +130,10 @@ export class RunBinding {
         return;
       case 'connection': {
         if (change.runId !== id) return;
-        // One DOM event per real change of state or phase, not per snapshot (attempt, timers).
-        const key = `${change.connection.state}|${change.connection.phase}`;
+        // One DOM event per real change of the connection state, not per snapshot: phases that show
+        // as the same state (confirming → finished: closed; backing-off → offline: reconnecting),
+        // attempts and timers are not changes of what `task-connection` reports.
+        const key = change.connection.state;
         if (key !== this.#lastConnection) {
           this.#lastConnection = key;
           host.dispatchEvent(new TaskConnectionEvent(id, change.connection));

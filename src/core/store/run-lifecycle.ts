@@ -21,7 +21,8 @@
  * - Missing configuration is a wait, not a failure; a configuration change retries what failed
  *   because of configuration (401/403, a missing key, a refused redirect) at once.
  * - A status is never guessed: after the stream says "over", the status API must agree; while it
- *   does not, it is asked again with backoff, and after `maxChecks` the run fails with a clear error.
+ *   does not, it is asked again with growing waits for `confirmWithinMs` (a time, not a number of
+ *   checks), then the run fails with a clear error.
  * - Every reconnect the machine makes by itself waits (never below the policy's minimum, the last
  *   draining one included) and counts: errors and stream ends that brought nothing new use the same
  *   attempt budget, so nothing loops fast or forever.
@@ -35,101 +36,10 @@
  */
 import { ConfigError, GaveUpError, HttpStatusError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError, isHttpStatusError } from '../errors.js';
 import { isTerminalStatus, type TaskStatus } from '../providers/task-event.js';
+import { isStreaming, type ConfirmCause, type LifecyclePolicy, type RetryTrigger, type RunInput, type RunPhase } from './run-lifecycle-types.js';
 
-/** Why a failed run may start again by itself. */
-export type RetryTrigger =
-  /** A change of `apiKey`, `auth-mode`, `proxy-url` or `provider` retries at once. */
-  | 'config'
-  /** The `online` event retries. */
-  | 'network'
-  /** Only `reconnect()`. */
-  | 'manual';
-
-/**
- * Why the final status is being confirmed: the stream said "over", the server had no stream (204),
- * the run was stored as over, or a quiet stream's status check found it final.
- */
-export type ConfirmCause = 'stream-end' | 'no-content' | 'stored' | 'quiet';
-
-/** Where the lifecycle of one run is. */
-export type RunPhase =
-  | { name: 'idle' }
-  | { name: 'waiting-for-config'; error: TaskElementsError }
-  | { name: 'connecting'; attempt: number; draining: boolean }
-  /** `quiet`: status checks made since the last fresh event (the next one waits longer). */
-  | { name: 'open'; attempt: number; draining: boolean; fresh: boolean; quiet: number }
-  | { name: 'checking-status'; attempt: number }
-  /** `draining`: the wait before the last connection to a run the status API calls final. */
-  | { name: 'backing-off'; attempt: number; delayMs: number; error?: TaskElementsError; draining?: true }
-  | { name: 'offline'; attempt: number }
-  | { name: 'confirming-final-status'; check: number; delayMs: number; cause: ConfirmCause }
-  | { name: 'needs-action' }
-  | { name: 'finished' }
-  | { name: 'stopped' }
-  | { name: 'failed'; error: TaskElementsError; retryOn: RetryTrigger; resume: 'stream' | 'confirm' };
-
-/** The name of a run's lifecycle phase (`idle`, `connecting`, `open`, `backing-off`, `finished`, `failed`, …), as in {@link RunConnectionSnapshot}`.phase`. */
-export type RunPhaseName = RunPhase['name'];
-
-/** Everything that can happen to a run's lifecycle. */
-export type RunInput =
-  | { type: 'start'; status: TaskStatus; streamEnded: boolean }
-  | { type: 'config-missing'; error: TaskElementsError }
-  | { type: 'config-changed' }
-  | { type: 'opened' }
-  | { type: 'fresh-event' }
-  /** The stream said the run is over (a terminal state event, Shannon `done`). */
-  | { type: 'end-marker' }
-  /** The body ended cleanly without saying the run is over. */
-  | { type: 'stream-ended' }
-  /** HTTP 204: the server has no stream for this run. */
-  | { type: 'no-content' }
-  | { type: 'network-error'; error: TaskElementsError; retryAfterMs?: number; online: boolean }
-  /** A failure another attempt will not fix (401, 404, a 2xx that is not a stream, a redirect). */
-  | { type: 'refused'; error: TaskElementsError }
-  | { type: 'consumer-error'; error: TaskElementsError }
-  /** The status API answered. */
-  | { type: 'status'; status: TaskStatus }
-  /**
-   * The status API's answer to a check made while the stream is open but quiet (no fresh event for
-   * `quietDelay(quiet)`); `status` is absent when it could not be read.
-   */
-  | { type: 'quiet-status'; status?: TaskStatus }
-  | { type: 'status-unavailable'; error: TaskElementsError; online: boolean }
-  | { type: 'waited' }
-  | { type: 'drain-timeout' }
-  | { type: 'online' }
-  /**
-   * Something other than this lifecycle (a history's status refresh, another tab) learned the run's
-   * status from the API. A final status ends a wait or a failure that no longer matters.
-   */
-  | { type: 'status-learned'; status: TaskStatus }
-  | { type: 'stop' }
-  | { type: 'reconnect' };
-
-/** The numbers the machine decides with. */
-export interface LifecyclePolicy {
-  /** Consecutive unproductive attempts (errors, empty stream ends) before `failed`. */
-  maxAttempts: number;
-  /** Status checks after "over" before the run fails as unconfirmed. */
-  maxChecks: number;
-  /** Wait before reconnect attempt `attempt` (≥ 1), honouring the server's hints. */
-  delay(attempt: number, retryAfterMs?: number): number;
-  /** The shortest wait before any reconnect (the policy's minimum, raised by the server's `retry:`). */
-  minDelay(): number;
-  /** Milliseconds of silence on an open stream before status check number `quiet + 1` (grows with `quiet`). */
-  quietDelay(quiet: number): number;
-}
-
-/** True for phases that hold or are about to make a stream request. */
-export function isStreaming(phase: RunPhase): boolean {
-  return phase.name === 'connecting' || phase.name === 'open';
-}
-
-/** True for phases after which nothing happens until someone acts (or configuration changes). */
-export function isSettled(phase: RunPhase): boolean {
-  return ['finished', 'stopped', 'failed', 'needs-action', 'waiting-for-config', 'idle'].includes(phase.name);
-}
+export type { ConfirmCause, LifecyclePolicy, RetryTrigger, RunInput, RunPhase, RunPhaseName } from './run-lifecycle-types.js';
+export { isSettled, isStreaming } from './run-lifecycle-types.js';
 
 /** What a failure needs before another try can succeed. */
 export function retryTriggerOf(error: TaskElementsError): RetryTrigger {
@@ -141,8 +51,8 @@ export function retryTriggerOf(error: TaskElementsError): RetryTrigger {
 
 const connecting = (attempt = 0, draining = false): RunPhase => ({ name: 'connecting', attempt, draining });
 
-function confirming(cause: ConfirmCause): RunPhase {
-  return { name: 'confirming-final-status', check: 0, delayMs: 0, cause };
+function confirming(cause: ConfirmCause, policy: LifecyclePolicy): RunPhase {
+  return { name: 'confirming-final-status', check: 0, delayMs: 0, cause, since: policy.now() };
 }
 
 function failed(error: TaskElementsError, resume: 'stream' | 'confirm', retryOn = retryTriggerOf(error)): RunPhase {
@@ -171,12 +81,12 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       if (phase.name === 'finished' || isStreaming(phase) || phase.name === 'checking-status' || phase.name === 'confirming-final-status') return phase;
       // The wait before the last connection is already the shortest there is.
       if (phase.name === 'backing-off' && phase.draining) return phase;
-      if (phase.name === 'failed' && phase.resume === 'confirm') return confirming('stream-end');
+      if (phase.name === 'failed' && phase.resume === 'confirm') return confirming('stream-end', policy);
       return connecting();
     case 'config-changed':
       if (phase.name === 'waiting-for-config') return connecting();
       if (phase.name === 'backing-off' && !phase.draining) return connecting(phase.attempt);
-      if (phase.name === 'failed' && phase.retryOn === 'config') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
+      if (phase.name === 'failed' && phase.retryOn === 'config') return phase.resume === 'confirm' ? confirming('stream-end', policy) : connecting();
       return phase;
     case 'status-learned':
       // Waiting, backing off or failed while the run has in fact ended: one last connection collects
@@ -189,7 +99,7 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       return phase;
     case 'online':
       if (phase.name === 'offline' || (phase.name === 'backing-off' && !phase.draining)) return connecting(phase.attempt);
-      if (phase.name === 'failed' && phase.retryOn === 'network') return phase.resume === 'confirm' ? confirming('stream-end') : connecting();
+      if (phase.name === 'failed' && phase.retryOn === 'network') return phase.resume === 'confirm' ? confirming('stream-end', policy) : connecting();
       return phase;
     default:
       break;
@@ -198,8 +108,8 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
   switch (phase.name) {
     case 'idle':
       if (input.type !== 'start') return phase;
-      if (isTerminalStatus(input.status)) return confirming('stored');
-      if (input.streamEnded) return confirming('stored');
+      if (isTerminalStatus(input.status)) return confirming('stored', policy);
+      if (input.streamEnded) return confirming('stored', policy);
       return connecting();
 
     case 'connecting':
@@ -259,25 +169,25 @@ function onStream(phase: Extract<RunPhase, { name: 'connecting' | 'open' }>, inp
       return phase.name === 'open' ? { ...phase, attempt: 0, fresh: true, quiet: 0 } : phase;
     case 'quiet-status':
       if (phase.name !== 'open' || phase.draining) return phase;
-      if (input.status && isTerminalStatus(input.status)) return confirming('quiet');
+      if (input.status && isTerminalStatus(input.status)) return confirming('quiet', policy);
       if (input.status === 'action_required') return { name: 'needs-action' };
       // Still active (or unreadable): keep the stream, ask again after a longer silence.
       return { ...phase, quiet: phase.quiet + 1 };
     case 'end-marker':
-      return confirming('stream-end');
+      return confirming('stream-end', policy);
     case 'no-content':
-      return confirming('no-content');
+      return confirming('no-content', policy);
     case 'drain-timeout':
-      return phase.draining ? confirming('stream-end') : phase;
+      return phase.draining ? confirming('stream-end', policy) : phase;
     case 'stream-ended':
-      if (phase.draining) return confirming('stream-end');
+      if (phase.draining) return confirming('stream-end', policy);
       return countEnd(fresh ? 0 : phase.attempt + 1, policy);
     case 'network-error':
-      if (phase.draining) return confirming('stream-end');
+      if (phase.draining) return confirming('stream-end', policy);
       if (!input.online) return { name: 'offline', attempt: phase.attempt };
       return backOff(fresh ? 1 : phase.attempt + 1, policy, input.error, input.retryAfterMs);
     case 'refused':
-      if (phase.draining) return confirming('stream-end');
+      if (phase.draining) return confirming('stream-end', policy);
       return failed(input.error, 'stream');
     case 'consumer-error':
       return failed(input.error, 'stream', 'manual');
@@ -298,13 +208,16 @@ function nextCheck(
   status: TaskStatus | undefined,
   error?: TaskElementsError,
 ): RunPhase {
-  const check = phase.check + 1;
-  if (check > policy.maxChecks) {
+  const left = phase.since + policy.confirmWithinMs - policy.now();
+  if (left <= 0) {
     const said = status ? `its status API still says "${status}"` : `its status could not be read (${error?.message ?? 'no answer'})`;
+    const seconds = Math.round(policy.confirmWithinMs / 1000);
     return failed(new UnconfirmedStatusError(
-      `The stream said this run is over, but ${said}, so the final status could not be confirmed. Press Reconnect to check again.`,
+      `The stream said this run is over, but after ${seconds} s of checking ${said}, so the final status could not be confirmed. Press Reconnect to check again.`,
       { cause: error },
     ), 'confirm', 'manual');
   }
-  return { ...phase, check, delayMs: policy.delay(check) };
+  // The last check falls at the end of the window, not after it.
+  const check = phase.check + 1;
+  return { ...phase, check, delayMs: Math.min(policy.delay(check), left) };
 }

@@ -18,8 +18,11 @@ export interface ConnectionTuning {
   stallTimeoutMs?: number;
   /** Overrides the provider's status poll interval while queued. */
   statusPollMs?: number;
-  /** Status checks after the stream said "over" before the run fails as unconfirmed. @default 10 */
-  maxStatusChecks?: number;
+  /**
+   * Milliseconds the final status is confirmed for after the stream said "over" (checks with growing
+   * waits, the last at the end of this window) before the run fails as unconfirmed. @default 60_000
+   */
+  confirmWithinMs?: number;
   /**
    * Milliseconds an open stream may carry no event (pings do not count) before the status API is
    * asked whether the run is still going; each further check waits twice as long, up to 10×. @default 30_000

@@ -5,24 +5,20 @@
  * silences (the quiet check). Leaving a phase aborts its job, so a late answer cannot act on a phase
  * that is gone. Parallel's queued → running, which its stream never announces, is polled for.
  */
-import { prepareRequest, type EndpointConfig } from '../client/api-request.js';
-import { streamAttempt, type AttemptOutcome } from '../client/stream-attempt.js';
-import { ConfigError, TaskElementsError } from '../errors.js';
-import type { EventDecoder, TaskProvider } from '../providers/provider.js';
-import type { TaskRunPatch, TaskStatus } from '../providers/task-event.js';
-import { globalFetch, globalOnlineTarget, sleep, type OnlineEventTarget } from '../util/environment.js';
-import { createGapRecovery, type GapRange } from './backfill.js';
-import { asError, checkStatus, confirmStatus, inferRunning, pollWhileQueued, quietStatus, untilSilent, type StatusAccess } from './run-status.js';
+import type { EndpointConfig } from '../client/api-request.js';
+import { TaskElementsError } from '../errors.js';
+import type { TaskProvider } from '../providers/provider.js';
+import type { TaskStatus } from '../providers/task-event.js';
+import { globalOnlineTarget, sleep, type OnlineEventTarget } from '../util/environment.js';
+import { createGapRecovery } from './backfill.js';
+import { asError, checkStatus, confirmStatus, pollWhileQueued, quietStatus, untilSilent, type StatusAccess } from './run-status.js';
+import { runStream, type StreamJob } from './run-stream.js';
 import { lifecyclePolicy } from './run-policy.js';
 import { providerFor } from './providers.js';
 import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from './run-lifecycle.js';
 import { STATE_OF, type RunConnectionSnapshot, type RunSessionDeps } from './run-session-types.js';
 
 export type { ConnectionTuning, RunConnectionSnapshot, RunSessionDeps } from './run-session-types.js';
-
-/** How long the last connection to a run the API calls finished may take to reach the end marker. */
-const DRAIN_MS = 8000;
-
 
 export class RunSession {
   readonly runId: string;
@@ -32,10 +28,8 @@ export class RunSession {
   #disposed = new AbortController();
   #policy: LifecyclePolicy;
   #retryFieldMs: number | undefined;
-  #decoder: EventDecoder | undefined;
-  /** Backfills events a stream skipped (backfill.ts); lives as long as the session. */
-  #recoverGap: (gap: GapRange) => void;
-  #oversized = 0;
+  /** What a stream attempt needs (run-stream.ts); its gap recovery lives as long as the session. */
+  #stream: StreamJob;
   #nextRetryAt: number | undefined;
   #online: OnlineEventTarget | undefined;
   #polling = false;
@@ -48,12 +42,19 @@ export class RunSession {
   constructor(runId: string, deps: RunSessionDeps) {
     this.runId = runId;
     this.#deps = deps;
-    this.#recoverGap = createGapRecovery({
-      runId, endpoint: () => this.#endpoint(), signal: this.#disposed.signal,
-      apply: (patch, events) => deps.applySnapshot(runId, patch, events, 'backfill'),
-    });
+    this.#stream = {
+      runId, deps, provider: () => this.#provider(), endpoint: () => this.#endpoint(),
+      send: (input) => this.#send(input),
+      recoverGap: createGapRecovery({
+        runId, endpoint: () => this.#endpoint(), signal: this.#disposed.signal,
+        apply: (patch, events) => deps.applySnapshot(runId, patch, events, 'backfill'),
+      }),
+      onRetryField: (ms) => (this.#retryFieldMs = ms),
+      onActivity: () => (this.#lastFreshAt = deps.now()),
+      isOnline: () => this.#isOnline(),
+    };
     const tuning = deps.tuning ?? {};
-    this.#policy = lifecyclePolicy(tuning, () => this.#retryFieldMs);
+    this.#policy = lifecyclePolicy(tuning, () => this.#retryFieldMs, () => deps.now());
     this.#status = {
       runId, store: deps.store, provider: () => this.#provider(), endpoint: () => this.#endpoint(),
       apply: (patch, events, source) => void deps.applySnapshot(runId, patch, events, source),
@@ -203,76 +204,8 @@ export class RunSession {
   }
 
   async #connect(draining: boolean, signal: AbortSignal): Promise<void> {
-    const provider = this.#provider();
-    let request;
-    try {
-      const endpoint = this.#endpoint();
-      request = prepareRequest(endpoint, provider.eventsRequest(this.runId), 'stream');
-    } catch (error) {
-      if (error instanceof ConfigError) return this.#send({ type: 'config-missing', error });
-      throw error;
-    }
-    // The decoder knows the events already shown, so a resume is not taken for a gap (seq-gaps.ts).
-    const decoder = (this.#decoder = provider.createDecoder(this.#deps.store.getEvents(this.runId)));
-    decoder.beginConnection();
-    this.#oversized = 0;
-    if (draining) {
-      sleep(DRAIN_MS, signal, this.#deps.timers).then(() => this.#send({ type: 'drain-timeout' }), () => {});
-    }
-    const tuning = this.#deps.tuning ?? {};
-    const outcome = await streamAttempt({
-      request,
-      lastEventId: this.#deps.store.getRun(this.runId)?.lastEventId ?? '',
-      signal,
-      fetch: (input, init) => (this.#endpoint().fetch ?? globalFetch)(input, init),
-      timers: this.#deps.timers,
-      now: this.#deps.now,
-      stallTimeoutMs: tuning.stallTimeoutMs ?? provider.stallTimeoutMs,
-      maxEventSize: tuning.maxEventSize,
-      onOpen: () => {
-        this.#lastFreshAt = this.#deps.now();
-        this.#send({ type: 'opened' });
-      },
-      onLastEventId: (id) => this.#deps.applySnapshot(this.runId, { lastEventId: id }, [], 'stream'),
-      onMessage: (message) => {
-        const decoded = decoder.decode(message);
-        const patch: TaskRunPatch = { ...decoded.patch };
-        // The stream's status reaches the run as status events, in order with the others.
-        delete patch.status;
-        delete patch.apiStatus;
-        const added = this.#deps.applySnapshot(this.runId, patch, decoded.events, 'stream');
-        if (decoded.gap) this.#recoverGap(decoded.gap);
-        inferRunning(this.#deps.store, this.runId, added);
-        if (added.length) {
-          this.#lastFreshAt = this.#deps.now();
-          this.#send({ type: 'fresh-event' });
-        }
-        if (decoded.end) {
-          this.#deps.store.updateRun(this.runId, { streamEnded: true });
-          this.#send({ type: 'end-marker' });
-        }
-      },
-      onRetry: (ms) => (this.#retryFieldMs = ms),
-      onProblem: (error) => {
-        const cursor = this.#deps.store.getRun(this.runId)?.lastEventId ?? '';
-        this.#deps.store.applyEvents(this.runId, [{
-          kind: 'invalid', id: `too-large:${cursor}#${++this.#oversized}`, reason: error.message, sample: '', source: 'stream',
-        }]);
-      },
-    });
-    if (signal.aborted) return;
-    this.#send(this.#inputOf(outcome));
-  }
-
-  #inputOf(outcome: AttemptOutcome): RunInput {
-    switch (outcome.kind) {
-      case 'ended': return { type: 'stream-ended' };
-      case 'no-content': return { type: 'no-content' };
-      case 'aborted': return { type: 'stop' };
-      case 'retry': return { type: 'network-error', error: outcome.error, retryAfterMs: outcome.retryAfterMs, online: this.#isOnline() };
-      case 'fail': return { type: 'refused', error: outcome.error };
-      case 'consumer-error': return { type: 'consumer-error', error: outcome.error };
-    }
+    const input = await runStream(this.#stream, draining, signal);
+    if (input && !signal.aborted) this.#send(input);
   }
 
   /** Asks the status API (`ask`) and feeds its answer, or its failure, back as an input. */

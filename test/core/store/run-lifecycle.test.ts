@@ -6,9 +6,12 @@ import { expect } from '@open-wc/testing';
 import { ConfigError, HttpStatusError, NetworkError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError } from '../../../src/core/errors.js';
 import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from '../../../src/core/store/run-lifecycle.js';
 
+/** The policy's clock (ms): tests move it to say how much time passed. */
+let now = 0;
 const policy: LifecyclePolicy = {
   maxAttempts: 3,
-  maxChecks: 2,
+  confirmWithinMs: 1000,
+  now: () => now,
   delay: (attempt, retryAfterMs) => Math.max(attempt * 100, retryAfterMs ?? 0),
   minDelay: () => 50,
   quietDelay: (quiet) => 1000 * 2 ** quiet,
@@ -65,7 +68,7 @@ describe('run lifecycle (the state machine of one watched run)', () => {
       expect(run(connecting(2), { type: 'opened' }, { type: 'fresh-event' })).to.deep.equal(open(0, true));
     });
     it('open → confirming-final-status when the stream says the run is over', () => {
-      expect(run(open(), { type: 'end-marker' })).to.deep.equal({ name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'stream-end' });
+      expect(run(open(), { type: 'end-marker' })).to.deep.equal({ name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'stream-end', since: 0 });
     });
     it('open → checking-status when the body ends without saying so; a productive stream starts the count again', () => {
       expect(run(open(2, true), { type: 'stream-ended' })).to.deep.equal({ name: 'checking-status', attempt: 0 });
@@ -107,7 +110,7 @@ describe('run lifecycle (the state machine of one watched run)', () => {
     });
     it('a final status ends the wait for an end marker that never comes: → confirming-final-status', () => {
       for (const status of ['timeout', 'completed', 'failed', 'cancelled'] as const) {
-        expect(run(open(0, false, 3), { type: 'quiet-status', status }), status).to.deep.equal({ name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'quiet' });
+        expect(run(open(0, false, 3), { type: 'quiet-status', status }), status).to.deep.equal({ name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'quiet', since: 0 });
       }
     });
     it('action_required → needs-action; an unreadable status counts as a check and keeps the stream', () => {
@@ -157,22 +160,39 @@ describe('run lifecycle (the state machine of one watched run)', () => {
   });
 
   describe('confirming the final status (never guessed)', () => {
-    const confirming: RunPhase = { name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'stream-end' };
+    const confirming: RunPhase = { name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'stream-end', since: 0 };
+    afterEach(() => (now = 0));
     it('→ finished when the status API agrees; → needs-action for action_required', () => {
       expect(run(confirming, { type: 'status', status: 'completed' })).to.deep.equal({ name: 'finished' });
       expect(run(confirming, { type: 'status', status: 'failed' })).to.deep.equal({ name: 'finished' });
       expect(run(confirming, { type: 'status', status: 'action_required' })).to.deep.equal({ name: 'needs-action' });
     });
-    it('asks again with growing waits while the API still says running, then fails as unconfirmed', () => {
+    it('asks again with growing waits while the API still says running, for a bounded time (not a number of checks), then fails as unconfirmed', () => {
       const once = run(confirming, { type: 'status', status: 'running' });
       expect(once).to.deep.equal({ ...confirming, check: 1, delayMs: 100 });
+      now = 150;
       const twice = run(once, { type: 'status', status: 'running' });
       expect(twice).to.deep.equal({ ...confirming, check: 2, delayMs: 200 });
+      now = 1000;
       const out = run(twice, { type: 'status', status: 'running' });
       expect(out).to.include({ name: 'failed', retryOn: 'manual', resume: 'confirm' });
       expect((out as { error: Error }).error).to.be.instanceOf(UnconfirmedStatusError);
-      expect((out as { error: Error }).error.message).to.match(/could not be confirmed/);
-      expect(run(out, { type: 'reconnect' }), 'Reconnect confirms again').to.deep.equal(confirming);
+      expect((out as { error: Error }).error.message).to.match(/after 1 s of checking .*could not be confirmed/);
+      now = 5000;
+      expect(run(out, { type: 'reconnect' }), 'Reconnect confirms again, with a new window').to.deep.equal({ ...confirming, since: 5000 });
+    });
+    it('a fast server (or a fast machine) does not use the window up: many quick answers inside it keep confirming', () => {
+      let phase: RunPhase = confirming;
+      for (let i = 1; i <= 50; i++) {
+        now = i * 10;
+        phase = run(phase, { type: 'status', status: 'running' });
+        expect(phase.name, `check ${i} at ${now} ms`).to.equal('confirming-final-status');
+      }
+      expect(run(phase, { type: 'status', status: 'completed' })).to.deep.equal({ name: 'finished' });
+    });
+    it('the last wait ends with the window: the last check is made at its end, not after it', () => {
+      now = 950;
+      expect(run({ ...confirming, check: 5 } as RunPhase, { type: 'status', status: 'running' })).to.deep.equal({ ...confirming, check: 6, delayMs: 50 });
     });
     it('a status it cannot read counts as a check; a refused key waits for configuration', () => {
       expect(run(confirming, { type: 'status-unavailable', error: network, online })).to.include({ name: 'confirming-final-status', check: 1 });

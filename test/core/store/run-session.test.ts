@@ -10,7 +10,7 @@ import type { AuthConfig } from '../../../src/core/auth/auth.js';
 import type { ProviderName } from '../../../src/core/providers/task-event.js';
 import { delay, json, scriptStream, until, type ScriptedEvent } from '../../support/scripted-stream.js';
 
-const FAST: TaskStoreOptions['connection'] = { retry: { initialDelayMs: 10, maxDelayMs: 40, minDelayMs: 10, maxAttempts: 4 }, statusPollMs: 0, maxStatusChecks: 4 };
+const FAST: TaskStoreOptions['connection'] = { retry: { initialDelayMs: 10, maxDelayMs: 40, minDelayMs: 10, maxAttempts: 4 }, statusPollMs: 0, confirmWithinMs: 300 };
 const WF = 'wf-1';
 const RUN = 'trun_x';
 
@@ -98,7 +98,7 @@ describe('run session: issue 9 inputs', () => {
       { when: 'stream/sse', events: shannonDone },
       shannonStatus('RUNNING'),
     ]);
-    const first = createTaskStore({ persistence: storage, name: 'reload', connection: { ...FAST, maxStatusChecks: 1 } });
+    const first = createTaskStore({ persistence: storage, name: 'reload', connection: { ...FAST, confirmWithinMs: 30 } });
     first.addRun({ id: WF, provider: 'shannon', status: 'running', createdAt: '2026-11-01T10:00:00Z' });
     const release = first.watch(WF, endpointOf('shannon', script.url));
     await until(() => phaseOf(first, WF) === 'failed', 5000, 'unconfirmed');
