@@ -25,6 +25,7 @@ export { createTaskStore } from './store/task-store.js';
 export { getTaskStore, registerTaskStore, releaseTaskStore } from './store/registry.js';
 export type { TaskStore, TaskStoreOptions, StoreChange, StoreListener, EndpointSource } from './store/task-store.js';
 export type { ConnectionTuning, RunConnectionSnapshot } from './store/run-session-types.js';
+export type { AcquireOptions, TabChannel, TabCoordinator, TabLease } from './tabs/tab-coordinator.js';
 export type { RunPhaseName } from './store/run-lifecycle.js';
 export type { PersistenceOption } from './store/open-persistence.js';
 export type { StorageLike } from './store/run-index.js';

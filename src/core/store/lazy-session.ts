@@ -8,7 +8,8 @@
  * tries the import again.
  */
 import { TaskElementsError } from '../errors.js';
-import type { RunSession, RunSessionDeps } from './run-session.js';
+import type { RunSession } from './run-session.js';
+import type { SharedSessionDeps as RunSessionDeps } from '../tabs/shared-session.js';
 
 /** What watchers ask of a session (watch-registry.ts). */
 export type WatchedSession = Pick<RunSession, 'start' | 'stop' | 'reconnect' | 'configChanged' | 'statusLearned' | 'dispose'>;
@@ -24,7 +25,8 @@ let loadedModule: SessionModule | undefined;
 
 /** Imports the session code (once); resolves when later sessions can be made without waiting. */
 export function loadRunSession(): Promise<SessionModule> {
-  return import('./run-session.js').then((module) => (loadedModule = module));
+  // The session that shares one connection per run across tabs, or streams alone (issue 14 §1).
+  return import('../tabs/shared-session.js').then((module) => (loadedModule = { RunSession: module.SharedRunSession }));
 }
 
 export class LazyRunSession implements WatchedSession {

@@ -47,6 +47,12 @@ export const STATE_OF: Record<RunPhaseName, ConnectionState> = {
 export interface RunConnectionSnapshot extends ConnectionSnapshot {
   /** Where the run's lifecycle is (run-lifecycle.ts). */
   phase: RunPhaseName;
+  /**
+   * Where tabs share connections (issue 14 §1): `owner` when this tab streams the run for every
+   * tab, `follower` when another tab does and this one shows what it fans out. Absent when this
+   * tab streams on its own.
+   */
+  role?: 'owner' | 'follower';
 }
 
 /** What a session needs from its store. */

@@ -20,11 +20,16 @@ export interface RequestHost {
   reconnect(runId: string): void;
   /** A final status was learned outside the run's session: a session waiting or failed may end now. */
   statusLearned(runId: string): void;
+  /** Applies events in order, each once; `persist` false for events already in the shared log (another tab's). */
+  ingest(runId: string, events: readonly TaskEvent[], persist: boolean): TaskEvent[];
 }
 
 export function createStoreRequests(host: RequestHost) {
-  /** Applies a status snapshot: fields as a patch, the status as a (logged) transition. Returns the new events. */
-  function applySnapshot(runId: string, patch: TaskRunPatch, extra: readonly TaskEvent[], source: string): TaskEvent[] {
+  /**
+   * Applies a status snapshot: fields as a patch, the status as a (logged) transition. Returns the
+   * new events. `persist` false: another tab fanned it out and wrote it (issue 14 §1).
+   */
+  function applySnapshot(runId: string, patch: TaskRunPatch, extra: readonly TaskEvent[], source: string, persist = true): TaskEvent[] {
     const store = host.store();
     const run = store.getRun(runId);
     if (!run) return [];
@@ -37,7 +42,7 @@ export function createStoreRequests(host: RequestHost) {
     if (Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value))) store.updateRun(runId, fields);
     const timestamp = patch.updatedAt ?? new Date(host.now()).toISOString(); // a learned status is stamped when learned
     const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: statusEventId(status), status, apiStatus: apiStatus ?? status, source, timestamp }] : [];
-    return store.applyEvents(runId, [...statusEvents, ...extra]);
+    return host.ingest(runId, [...statusEvents, ...extra], persist);
   }
 
   const requests: Pick<TaskStore, 'submit' | 'cancel' | 'pause' | 'resume' | 'refreshStatus'> = {

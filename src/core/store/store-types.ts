@@ -7,6 +7,7 @@ import type { TaskElementsError } from '../errors.js';
 import type { ProviderName, TaskEvent, TaskRun, TaskRunPatch } from '../providers/task-event.js';
 import type { Timers } from '../util/environment.js';
 import type { PersistenceOption } from './open-persistence.js';
+import type { TabCoordinator } from '../tabs/tab-coordinator.js';
 import type { Warn } from './persistence.js';
 import type { ConnectionTuning, RunConnectionSnapshot } from './run-session-types.js';
 
@@ -46,6 +47,16 @@ export interface TaskStoreOptions {
   now?: () => number;
   /** Reconnect and polling settings passed to every run connection. */
   connection?: ConnectionTuning;
+  /**
+   * One live connection per run across the tabs of the origin (issue 14 §1): `auto` elects one
+   * tab per run with the Web Locks API and fans its events out over BroadcastChannel (where
+   * either is missing, every tab connects on its own); `none`: every tab connects on its own; or a
+   * {@link TabCoordinator} (tests, other platforms).
+   * @default 'auto' with the default `local` persistence, 'none' with `memory`
+   */
+  shareConnections?: 'auto' | 'none' | TabCoordinator;
+  /** Timing of the sharing: the owner's beat and the silence after which another tab takes over, in ms. @default { beatMs: 500, takeoverMs: 2000 } */
+  tabTuning?: { beatMs?: number; takeoverMs?: number };
   /**
    * Where an API key entered in a form is kept: `memory` (gone on reload) or `session`
    * (sessionStorage: survives reloads of this tab only). Keys are never written to localStorage.

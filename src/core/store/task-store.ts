@@ -19,6 +19,7 @@ import { PersistedLogs } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
 import { redactRequest } from './redact.js';
 import { createStoreRequests } from './store-requests.js';
+import { sharingFor } from './tab-sharing.js';
 import { byNewest } from './run-list-load.js';
 import { RunListSync, type RunListState } from './run-list-sync.js';
 import { LazyRunSession, type WatchedSession } from './lazy-session.js';
@@ -145,7 +146,12 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
 
   const requests = createStoreRequests({
     store: () => store, now, changedQuietly: (runId) => sync.changed(runId), reconnect: (runId) => watches.reconnect(runId),
-    statusLearned: (runId) => watches.statusLearned(runId),
+    statusLearned: (runId) => watches.statusLearned(runId), ingest,
+  });
+  // One connection per run across tabs where they share a log (issue 14 §1).
+  const sharing = sharingFor(options, name, channel, {
+    applyRemote: (id, patch, list) => void requests.applySnapshot(id, patch, list, 'tab', false),
+    persist: (id, list) => (logs.add(id, list), sync.scheduleSave()),
   });
   const store: TaskStore = {
     name,
@@ -279,19 +285,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
 
   function openConnection(runId: string, endpoint: (provider?: ProviderName) => EndpointConfig): WatchedSession | undefined {
     if (disposed) return undefined;
-    const connection = new LazyRunSession(runId, {
-      store,
-      endpoint,
-      applySnapshot: requests.applySnapshot,
-      setConnection(snapshot) {
-        connections.set(runId, snapshot);
-        emit({ type: 'connection', runId, connection: snapshot });
-      },
-      timers,
-      now,
-      tuning: options.connection,
-    });
-    return connection;
+    const setConnection = (snapshot: RunConnectionSnapshot) => (connections.set(runId, snapshot), emit({ type: 'connection', runId, connection: snapshot }));
+    const tuning = options.connection;
+    return new LazyRunSession(runId, { store, endpoint, applySnapshot: requests.applySnapshot, setConnection, timers, now, tuning, sharing: sharing(runId) });
   }
 
   return store;

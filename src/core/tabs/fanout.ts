@@ -1,0 +1,116 @@
+/**
+ * What the owner of a run tells the other tabs (issue 14 §1), and the owner's side of it: the
+ * session's store and callbacks wrapped so that every change the session makes to its run is
+ * also posted, in the order it was applied. Messages carry normalized events (each with its id),
+ * so a follower applies them exactly once however often they arrive (dedupe.ts).
+ */
+import { TaskElementsError } from '../errors.js';
+import type { TaskEvent, TaskRunPatch } from '../providers/task-event.js';
+import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session-types.js';
+import type { TaskStore } from '../store/store-types.js';
+import type { TabCoordinator } from './tab-coordinator.js';
+
+/** A connection snapshot as it travels: the error as its message (errors do not clone alike in every engine). */
+export type WireSnapshot = Omit<RunConnectionSnapshot, 'error'> & { errorMessage?: string };
+
+/** Messages on a run's channel; `from` is the sending session's id. */
+export type FanoutMessage =
+  /** The owner applied these fields and events (already in its store, written to the shared log by it). */
+  | { type: 'apply'; from: string; patch: TaskRunPatch; events: TaskEvent[] }
+  /** The owner's connection changed. */
+  | { type: 'connection'; from: string; snapshot: WireSnapshot }
+  /** The owner is alive (every `beatMs`). */
+  | { type: 'beat'; from: string }
+  /** A tab joined: the owner answers with its connection and its latest events. */
+  | { type: 'hello'; from: string }
+  /** A follower's user pressed Reconnect: the owner reconnects. */
+  | { type: 'reconnect'; from: string };
+
+/** Events the owner sends a tab that joins (the rest are in the shared log). */
+export const HELLO_TAIL = 200;
+
+export function isFanoutMessage(value: unknown): value is FanoutMessage {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && typeof (value as { from?: unknown }).from === 'string';
+}
+
+export function toWire(snapshot: RunConnectionSnapshot): WireSnapshot {
+  const { error, ...rest } = snapshot;
+  return error ? { ...rest, errorMessage: error.message } : rest;
+}
+
+export function fromWire(wire: WireSnapshot): RunConnectionSnapshot {
+  const { errorMessage, ...rest } = wire;
+  return errorMessage === undefined ? rest : { ...rest, error: new TaskElementsError(errorMessage) };
+}
+
+/** A patch without what travels as events (status) or is never patched (output). */
+export function fieldsOf(patch: TaskRunPatch): TaskRunPatch {
+  const { status: _status, apiStatus: _apiStatus, output: _output, ...fields } = patch;
+  return fields;
+}
+
+/**
+ * The session deps of an owner: like `deps`, but every change to run `runId` is also passed to
+ * `post` (applySnapshot, and the store's applyEvents/updateRun the session calls directly), and
+ * the connection goes to `connection` instead of the store (the owner publishes it itself).
+ */
+export function ownerDeps(
+  runId: string,
+  deps: RunSessionDeps,
+  post: (patch: TaskRunPatch, events: TaskEvent[]) => void,
+  connection: (snapshot: RunConnectionSnapshot) => void,
+): RunSessionDeps {
+  const real = deps.store;
+  const store: TaskStore = Object.create(real, {
+    applyEvents: {
+      value(id: string, events: readonly TaskEvent[]): TaskEvent[] {
+        const added = real.applyEvents(id, events);
+        if (id === runId && added.length) post({}, added);
+        return added;
+      },
+    },
+    updateRun: {
+      value(id: string, patch: TaskRunPatch): void {
+        real.updateRun(id, patch);
+        if (id === runId) post(fieldsOf(patch), []);
+      },
+    },
+  }) as TaskStore;
+  return {
+    ...deps,
+    store,
+    applySnapshot(id, patch, events, source) {
+      const added = deps.applySnapshot(id, patch, events, source);
+      const fields = fieldsOf(patch);
+      if (id === runId && (added.length || Object.keys(fields).length)) post(fields, added);
+      return added;
+    },
+    setConnection: connection,
+  };
+}
+
+/** How a run's session shares its connection with other tabs (given by the store). */
+export interface TabSharing {
+  /** The platform's locks and channels; `'auto'`: Web Locks and BroadcastChannel where both exist. */
+  coordinator: TabCoordinator | 'auto';
+  /** Name of the run's lock and channel (store and run in it). */
+  name: string;
+  /** Milliseconds between the owner's beats. @default 500 */
+  beatMs?: number;
+  /** Milliseconds of owner silence after which a follower takes over. @default 2000 */
+  takeoverMs?: number;
+  /** Applies what the owner fanned out, exactly once by event id, without writing it again. */
+  applyRemote(runId: string, patch: TaskRunPatch, events: readonly TaskEvent[]): void;
+  /** Queues events for this tab's next log write (a new owner writes what the old one may not have). */
+  persist(runId: string, events: readonly TaskEvent[]): void;
+}
+
+/** A run session's deps with, where tabs share connections, how. */
+export interface SharedSessionDeps extends RunSessionDeps {
+  sharing?: TabSharing;
+}
+
+/** What followers show of a connection (not the cursor, which moves with every event). */
+export function keyOf(snapshot: RunConnectionSnapshot): string {
+  return `${snapshot.state}|${snapshot.phase}|${snapshot.attempt}|${snapshot.error?.message ?? ''}|${snapshot.nextRetryAt ?? ''}`;
+}

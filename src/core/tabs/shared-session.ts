@@ -1,0 +1,283 @@
+/**
+ * One tab's session for one run when tabs share connections (issue 14 §1). The tabs of an origin
+ * elect one owner per run with an exclusive lock (`tab-coordinator.ts`; Web Locks in browsers):
+ * the owner runs the real {@link RunSession} and posts every change it applies on the run's
+ * channel (fanout.ts); the others are followers: they apply those changes (already written to the
+ * shared log by the owner, so not written again), show the owner's connection, and wait in the
+ * lock's queue. When the owner's tab closes the browser gives the lock to the next tab at once;
+ * when the owner stops beating for `takeoverMs` (a frozen or hung tab), a follower steals it.
+ * A new owner resumes where the run is: Shannon from the `lastEventId` the owner fanned out,
+ * Parallel from its replay (deduped by event id). Without a coordinator the session is `solo`:
+ * the real session, as before. election.ts holds the roles and the rule between them.
+ */
+import { RunSession } from '../store/run-session.js';
+import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session-types.js';
+import { isTerminalStatus, type TaskEvent } from '../providers/task-event.js';
+import { elect, type ElectionInput, type ElectionRole } from './election.js';
+import { fromWire, HELLO_TAIL, isFanoutMessage, keyOf, ownerDeps, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
+
+export type { SharedSessionDeps, TabSharing } from './fanout.js';
+import type { TabChannel, TabCoordinator, TabLease } from './tab-coordinator.js';
+import { webLocksCoordinator } from './web-locks.js';
+import { sleep } from '../util/environment.js';
+
+/** How long fanned-out events are kept for a takeover (the owner writes them within about 250 ms). */
+const KEEP_RECEIVED_MS = 10_000;
+
+export class SharedRunSession {
+  readonly runId: string;
+  readonly #deps: SharedSessionDeps;
+  readonly #id = Math.random().toString(36).slice(2);
+  readonly #coordinator: TabCoordinator | undefined;
+  #role: ElectionRole = 'idle';
+  #inner: RunSession | undefined;
+  #lease: TabLease | undefined;
+  /** Aborts the current role's watchdog, steal and beats. */
+  #job = new AbortController();
+  /** Aborts this tab's place in the lock's queue (kept from `electing` through `follower`). */
+  #queue: AbortController | undefined;
+  #channel: TabChannel | undefined;
+  #unlisten: (() => void) | undefined;
+  #heardAt = 0;
+  #ownerSnapshot: RunConnectionSnapshot | undefined;
+  #lastOwn: RunConnectionSnapshot | undefined;
+  #received: { at: number; events: readonly TaskEvent[] }[] = [];
+
+  constructor(runId: string, deps: SharedSessionDeps) {
+    this.runId = runId;
+    this.#deps = deps;
+    const given = deps.sharing?.coordinator;
+    this.#coordinator = given === 'auto' ? webLocksCoordinator() : given;
+  }
+
+  /** This tab's role for the run (election.ts). */
+  get role(): ElectionRole {
+    return this.#role;
+  }
+
+  start(): void {
+    // A finished run needs no connection: nothing to share (the session only says so).
+    const run = this.#deps.store.getRun(this.runId);
+    this.#send({ type: 'start', coordinated: !!this.#coordinator && !!run && !isTerminalStatus(run.status) });
+  }
+
+  stop(): void {
+    this.#send({ type: 'stop' });
+  }
+
+  reconnect(): void {
+    if (this.#role === 'owner' || this.#role === 'solo') return this.#inner?.reconnect();
+    if (this.#role === 'stopped' || this.#role === 'idle') return this.#send({ type: 'reconnect', coordinated: !!this.#coordinator });
+    this.#post({ type: 'reconnect', from: this.#id });
+  }
+
+  configChanged(): void {
+    if (this.#role === 'owner' || this.#role === 'solo') return this.#inner?.configChanged();
+    // The owner cannot connect with its configuration, and this tab's changed: this tab tries.
+    const phase = this.#ownerSnapshot?.phase;
+    if (phase === 'waiting-for-config' || phase === 'failed') this.#send({ type: 'config-here' });
+  }
+
+  dispose(): void {
+    this.#send({ type: 'leave' });
+  }
+
+  #send(input: ElectionInput): void {
+    const previous = this.#role;
+    const next = elect(previous, input);
+    if (next === previous) return;
+    this.#role = next;
+    this.#job.abort();
+    this.#job = new AbortController();
+    this.#enter(next, previous, this.#job.signal);
+  }
+
+  #enter(role: ElectionRole, previous: ElectionRole, signal: AbortSignal): void {
+    if (previous === 'owner' || role === 'stopped' || role === 'left') this.#endInner(role);
+    if (role !== 'owner') this.#releaseLease();
+    if (role !== 'electing' && role !== 'follower') this.#leaveQueue();
+    switch (role) {
+      case 'solo':
+        return this.#startInner(this.#deps);
+      case 'electing':
+        this.#listen();
+        this.#ownerSnapshot = undefined; // the owner answers `hello` with its connection
+        this.#post({ type: 'hello', from: this.#id });
+        this.#heardAt = this.#deps.now();
+        this.#joinQueue();
+        return void this.#watch(signal);
+      case 'follower':
+        return void this.#watch(signal); // still in the lock's queue
+      case 'taking-over':
+        return void this.#requestLock(signal, true);
+      case 'owner':
+        return this.#becomeOwner(signal);
+      case 'stopped':
+        this.#unlistenChannel();
+        return this.#publish({ state: 'closed', phase: 'stopped', attempt: 0, lastEventId: this.#cursor() });
+      case 'left':
+        this.#unlistenChannel();
+        this.#channel?.close();
+        this.#channel = undefined;
+        return;
+      default:
+        return;
+    }
+  }
+
+  #joinQueue(): void {
+    if (this.#queue) return;
+    this.#queue = new AbortController();
+    void this.#requestLock(this.#queue.signal, false);
+  }
+
+  #leaveQueue(): void {
+    this.#queue?.abort();
+    this.#queue = undefined;
+  }
+
+  async #requestLock(signal: AbortSignal, steal: boolean): Promise<void> {
+    try {
+      const lease = await this.#coordinator!.acquire(this.#deps.sharing!.name, signal, steal ? { steal: true } : {});
+      if (!lease) return;
+      if (signal.aborted) return lease.release();
+      if (!steal) this.#queue = undefined;
+      this.#lease = lease;
+      lease.lost.addEventListener('abort', () => {
+        if (this.#lease !== lease) return; // given back by us
+        this.#lease = undefined;
+        this.#send({ type: 'lost' });
+      }, { once: true });
+      this.#send({ type: 'granted' });
+    } catch {
+      // aborted: the role changed
+    }
+  }
+
+  /** While following: an owner that stays silent for `takeoverMs` is taken over. */
+  async #watch(signal: AbortSignal): Promise<void> {
+    const beatMs = this.#deps.sharing!.beatMs ?? 500;
+    const takeoverMs = this.#deps.sharing!.takeoverMs ?? 2000;
+    let checkedAt = this.#deps.now();
+    while (!signal.aborted) {
+      try {
+        await sleep(beatMs, signal, this.#deps.timers);
+      } catch {
+        return;
+      }
+      const now = this.#deps.now();
+      // This tab's own timers ran late (a hidden, throttled tab): it cannot judge the owner's silence.
+      const late = now - checkedAt > beatMs * 3;
+      checkedAt = now;
+      if (late) this.#heardAt = Math.max(this.#heardAt, now - beatMs);
+      else if (now - this.#heardAt >= takeoverMs) return this.#send({ type: 'owner-silent' });
+    }
+  }
+
+  #becomeOwner(signal: AbortSignal): void {
+    this.#listen();
+    // What the old owner fanned out lately may not be written yet: written again (deduped on read).
+    const now = this.#deps.now();
+    const recent = this.#received.filter((r) => now - r.at < KEEP_RECEIVED_MS).flatMap((r) => r.events);
+    this.#received = [];
+    if (recent.length) this.#deps.sharing!.persist(this.runId, recent);
+    const deps = ownerDeps(
+      this.runId,
+      this.#deps,
+      (patch, events) => this.#role === 'owner' && this.#post({ type: 'apply', from: this.#id, patch, events }),
+      (snapshot) => {
+        const changed = !this.#lastOwn || keyOf(this.#lastOwn) !== keyOf(snapshot);
+        this.#lastOwn = snapshot;
+        this.#publish({ ...snapshot, role: 'owner' });
+        // The cursor moves with every event and travels with the events: only real changes are posted.
+        if (changed && this.#role === 'owner') this.#post({ type: 'connection', from: this.#id, snapshot: toWire(snapshot) });
+      },
+    );
+    this.#startInner(deps);
+    void this.#beat(signal);
+  }
+
+  async #beat(signal: AbortSignal): Promise<void> {
+    const beatMs = this.#deps.sharing!.beatMs ?? 500;
+    while (!signal.aborted) {
+      this.#post({ type: 'beat', from: this.#id });
+      try {
+        await sleep(beatMs, signal, this.#deps.timers);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  #startInner(deps: RunSessionDeps): void {
+    this.#inner = new RunSession(this.runId, deps);
+    this.#inner.start();
+  }
+
+  #endInner(role: ElectionRole): void {
+    const inner = this.#inner;
+    this.#inner = undefined;
+    if (!inner) return;
+    if (role === 'stopped') inner.stop(); // shows "stopped" here; the next owner is another tab's
+    inner.dispose();
+  }
+
+  #releaseLease(): void {
+    const lease = this.#lease;
+    this.#lease = undefined;
+    lease?.release();
+  }
+
+  #listen(): void {
+    if (this.#unlisten || !this.#coordinator) return;
+    this.#channel ??= this.#coordinator.channel(`${this.#deps.sharing!.name}:live`);
+    this.#unlisten = this.#channel.listen((message) => {
+      if (isFanoutMessage(message) && message.from !== this.#id) this.#onMessage(message);
+    });
+  }
+
+  #unlistenChannel(): void {
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+  }
+
+  #onMessage(message: FanoutMessage): void {
+    if (this.#role === 'owner') {
+      if (message.type === 'hello') this.#greet();
+      else if (message.type === 'reconnect') this.#inner?.reconnect();
+      return;
+    }
+    if (message.type === 'hello' || message.type === 'reconnect') return;
+    this.#heardAt = this.#deps.now();
+    if (this.#role === 'electing') this.#send({ type: 'owner-heard' });
+    if (message.type === 'apply') {
+      this.#received.push({ at: this.#heardAt, events: message.events });
+      this.#received = this.#received.filter((r) => this.#heardAt - r.at < KEEP_RECEIVED_MS);
+      this.#deps.sharing!.applyRemote(this.runId, message.patch, message.events);
+    } else if (message.type === 'connection') {
+      this.#ownerSnapshot = fromWire(message.snapshot);
+      this.#publish(this.#ownerSnapshot);
+    }
+  }
+
+  /** Answers a tab that joined: the connection, the resume cursor and the latest events. */
+  #greet(): void {
+    if (this.#lastOwn) this.#post({ type: 'connection', from: this.#id, snapshot: toWire(this.#lastOwn) });
+    const events = this.#deps.store.getEvents(this.runId).slice(-HELLO_TAIL);
+    const cursor = this.#cursor();
+    this.#post({ type: 'apply', from: this.#id, patch: cursor ? { lastEventId: cursor } : {}, events: [...events] });
+  }
+
+  #post(message: FanoutMessage): void {
+    this.#channel?.post(message);
+  }
+
+  #publish(snapshot: RunConnectionSnapshot): void {
+    const following = this.#role === 'electing' || this.#role === 'follower' || this.#role === 'taking-over';
+    this.#deps.setConnection(following ? { ...snapshot, role: 'follower' } : snapshot);
+  }
+
+  #cursor(): string {
+    return this.#deps.store.getRun(this.runId)?.lastEventId ?? '';
+  }
+}
