@@ -106,7 +106,8 @@ describe('one connection per run across tabs', () => {
   });
 
   for (const provider of ['shannon', 'parallel'] as const) {
-    it(`${provider}: the owner tab closes mid-stream; another takes over within 2 s and both followers complete with every event exactly once`, async () => {
+    it(`${provider}: the owner tab closes mid-stream; another takes over within 2 s and both followers complete with every event exactly once`, async function () {
+      this.timeout(40_000);
       const world = createTabWorld();
       const counter = streamCounter();
       const tabs = [tab('t-close', world.tab()), tab('t-close', world.tab()), tab('t-close', world.tab())];
@@ -131,7 +132,8 @@ describe('one connection per run across tabs', () => {
     });
   }
 
-  it('a frozen owner (it stops beating) is taken over by a follower, which completes the run with every event once', async () => {
+  it('a frozen owner (it stops beating) is taken over by a follower, which completes the run with every event once', async function () {
+    this.timeout(40_000);
     const world = createTabWorld();
     const counter = streamCounter();
     const frozen = freezableTimers();
