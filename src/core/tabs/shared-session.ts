@@ -154,25 +154,24 @@ export class SharedRunSession {
     }
   }
 
-  /** While following: an owner that stays silent for `takeoverMs` is taken over. */
+  /**
+   * While following: an owner that stays silent for `takeoverMs` is taken over. Its messages
+   * arrive as tasks even while this tab's timers are throttled (hidden), so a late check still
+   * judges rightly; an owner whose own timers are throttled still speaks with every event.
+   */
   async #watch(signal: AbortSignal): Promise<void> {
     const beatMs = this.#deps.sharing!.beatMs ?? 500;
     const takeoverMs = this.#deps.sharing!.takeoverMs ?? 2000;
-    let checkedAt = this.#deps.now();
     while (!signal.aborted) {
       try {
         await sleep(beatMs, signal, this.#deps.timers);
       } catch {
         return;
       }
-      const now = this.#deps.now();
-      // This tab's own timers ran late (a hidden, throttled tab): it cannot judge the owner's silence.
-      const late = now - checkedAt > beatMs * 3;
-      checkedAt = now;
-      if (late) this.#heardAt = Math.max(this.#heardAt, now - beatMs);
-      else if (now - this.#heardAt >= takeoverMs) return this.#send({ type: 'owner-silent' });
+      if (this.#deps.now() - this.#heardAt >= takeoverMs) return this.#send({ type: 'owner-silent' });
     }
   }
+
 
   #becomeOwner(signal: AbortSignal): void {
     this.#listen();

@@ -15,7 +15,8 @@ import { createTabWorld } from '../../support/fake-tabs.js';
 import { delay, until } from '../../support/scripted-stream.js';
 
 const KEY = 'mock-test-key';
-const TUNING = { beatMs: 100, takeoverMs: 600 };
+/** Beats and takeover a loaded machine keeps apart (a false takeover would show as a second stream). */
+const TUNING = { beatMs: 250, takeoverMs: 1500 };
 
 /** Counts the stream requests (not creates or status checks) every tab makes, with their times. */
 function streamCounter() {
@@ -149,9 +150,9 @@ describe('one connection per run across tabs', () => {
     frozen.freeze();
     ownerTab.freeze();
     const frozenAt = performance.now();
-    await until(() => counter.streams.length === 2, 5000, 'the follower takes over');
+    await until(() => counter.streams.length === 2, 8000, 'the follower takes over');
     expect(counter.streams.length).to.equal(2);
-    expect(counter.streams[1]! - frozenAt, 'takeover time (ms)').to.be.below(2000);
+    expect(counter.streams[1]! - frozenAt, 'takeover time (ms)').to.be.below(TUNING.takeoverMs + 1500);
     await until(() => done(follower, run.id), 30_000, 'the follower sees the end');
     expectSameEventsOnce(follower, run.id, await expectedIds(), 'the new owner');
     releaseOwner();
