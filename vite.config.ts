@@ -18,7 +18,7 @@ const projectPath = (id: string): string => relative(ROOT, id).replaceAll('\\', 
 /**
  * Modules of the bundle's connection chunk, imported when a run is first watched or a request is
  * made (lazy-session.ts, task-store.ts): the stream client, SSE decoding, the providers' request
- * builders and event mappers, the run session, its stream job and its lifecycle. A page that only shows stored runs,
+ * builders and event mappers, the run session, its stream job and its lifecycle, the cross-tab sharing. A page that only shows stored runs,
  * or no run, does not download it.
  */
 const CONNECTION_CHUNK = (id: string): boolean => {
@@ -27,7 +27,8 @@ const CONNECTION_CHUNK = (id: string): boolean => {
     (/^src\/core\/(client|sse)\//.test(path) && !/http-failure/.test(path)) ||
     /^src\/core\/providers\/(parallel|shannon)\/(?!processors|batch-|group-|map-group|csv-rows)/.test(path) ||
     /^src\/core\/providers\/provider\.ts$/.test(path) ||
-    /^src\/core\/store\/(run-session|run-lifecycle|run-lifecycle-types|run-stream|run-status|run-policy|backfill|providers|api-actions|restore-events)\.ts$/.test(path);
+    /^src\/core\/store\/(run-session|run-lifecycle|run-lifecycle-types|run-stream|run-status|run-policy|backfill|providers|api-actions|restore-events)\.ts$/.test(path) ||
+    /^src\/core\/tabs\//.test(path); // sharing one connection per run across tabs (issue 14 §1)
 };
 
 /** A language's catalog (src/components/shared/i18n/de.ts): a chunk of its own, loaded for pages in that language. */
