@@ -46,10 +46,14 @@ export function createTabWorld() {
         if (options.ifAvailable && queue.length) return resolve(undefined);
         const holder: Holder = { lost: new AbortController(), granted: false, grant: resolve, signal };
         if (options.steal && queue[0]?.granted) {
+          // Like Web Locks: the stealer holds the lock before the old holder hears it lost it.
           const victim = queue.shift()!;
-          victim.lost.abort(new DOMException('stolen', 'AbortError'));
           queue.unshift(holder);
-        } else queue.push(holder);
+          grantNext(name);
+          victim.lost.abort(new DOMException('stolen', 'AbortError'));
+          return;
+        }
+        queue.push(holder);
         signal.addEventListener('abort', () => {
           if (holder.granted) return;
           queue.splice(queue.indexOf(holder), 1);
