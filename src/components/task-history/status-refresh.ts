@@ -117,7 +117,8 @@ export class StatusRefreshController implements ReactiveController {
     const store = this.#host.taskStore;
     return store.getRuns().filter((run) => {
       const connection = store.getConnection(run.id);
-      const owned = !!connection && (STREAMING.has(connection.state) || OWNED.has(connection.phase));
+      // A run waiting for a free stream (the connection budget) is polled by its session already.
+      const owned = !!connection && (STREAMING.has(connection.state) || OWNED.has(connection.phase) || !!connection.queued);
       return !isTerminalStatus(run.status) && !owned && !this.#inFlight.has(run.id) && !this.#refused.has(run.id);
     });
   }

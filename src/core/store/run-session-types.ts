@@ -53,6 +53,11 @@ export interface RunConnectionSnapshot extends ConnectionSnapshot {
    * tab streams on its own.
    */
   role?: 'owner' | 'follower';
+  /**
+   * True while the run waits for a free connection (the store's `maxStreams` budget, issue 14
+   * §1): no stream is open; its status is polled meanwhile.
+   */
+  queued?: boolean;
 }
 
 /** What a session needs from its store. */

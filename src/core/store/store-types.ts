@@ -55,8 +55,15 @@ export interface TaskStoreOptions {
    * @default 'auto' with the default `local` persistence, 'none' with `memory`
    */
   shareConnections?: 'auto' | 'none' | TabCoordinator;
+  /**
+   * The connection budget: run streams open at once across the tabs of the origin (browsers
+   * allow six HTTP/1.1 connections per origin for every tab together). The run a page shows (its
+   * selection) comes first; watched runs beyond the budget wait, their status polled every 10 s.
+   * Applies where tabs share connections (`shareConnections`). @default 4
+   */
+  maxStreams?: number;
   /** Timing of the sharing: the owner's beat and the silence after which another tab takes over, in ms. @default { beatMs: 500, takeoverMs: 2000 } */
-  tabTuning?: { beatMs?: number; takeoverMs?: number };
+  tabTuning?: { beatMs?: number; takeoverMs?: number; queuedPollMs?: number };
   /**
    * Where an API key entered in a form is kept: `memory` (gone on reload) or `session`
    * (sessionStorage: survives reloads of this tab only). Keys are never written to localStorage.

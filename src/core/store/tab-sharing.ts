@@ -23,5 +23,6 @@ export interface SharingHost {
 export function sharingFor(options: TaskStoreOptions, name: string, channel: string | undefined, host: SharingHost): (runId: string) => TabSharing | undefined {
   const shared = options.shareConnections ?? (channel ? 'auto' : 'none');
   if (shared === 'none') return () => undefined;
-  return (runId) => ({ coordinator: shared, name: `task-elements:${name}:run:${runId}`, ...options.tabTuning, ...host });
+  const { tabTuning, maxStreams } = options;
+  return (runId) => ({ coordinator: shared, name: `task-elements:${name}:run:${runId}`, ...tabTuning, maxStreams, ...host });
 }

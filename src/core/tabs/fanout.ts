@@ -99,6 +99,10 @@ export interface TabSharing {
   beatMs?: number;
   /** Milliseconds of owner silence after which a follower takes over. @default 2000 */
   takeoverMs?: number;
+  /** Run streams open at once across the origin's tabs (stream-slots.ts). @default 4 */
+  maxStreams?: number;
+  /** Status polling of a run waiting for a free stream, in ms. @default 10_000 */
+  queuedPollMs?: number;
   /** Applies what the owner fanned out, exactly once by event id, without writing it again. */
   applyRemote(runId: string, patch: TaskRunPatch, events: readonly TaskEvent[]): void;
   /** Queues events for this tab's next log write (a new owner writes what the old one may not have). */
@@ -112,5 +116,23 @@ export interface SharedSessionDeps extends RunSessionDeps {
 
 /** What followers show of a connection (not the cursor, which moves with every event). */
 export function keyOf(snapshot: RunConnectionSnapshot): string {
-  return `${snapshot.state}|${snapshot.phase}|${snapshot.attempt}|${snapshot.error?.message ?? ''}|${snapshot.nextRetryAt ?? ''}`;
+  return `${snapshot.state}|${snapshot.phase}|${snapshot.attempt}|${snapshot.error?.message ?? ''}|${snapshot.nextRetryAt ?? ''}|${snapshot.queued ?? ''}`;
+}
+
+/** Events received from the owner lately, kept for `keepMs`: a new owner writes them again. */
+export class RecentEvents {
+  #list: { at: number; events: readonly TaskEvent[] }[] = [];
+  constructor(private readonly keepMs: number) {}
+
+  add(at: number, events: readonly TaskEvent[]): void {
+    this.#list = this.#list.filter((r) => at - r.at < this.keepMs);
+    this.#list.push({ at, events });
+  }
+
+  /** The events received within `keepMs` of `now`; forgets them all. */
+  take(now: number): TaskEvent[] {
+    const recent = this.#list.filter((r) => now - r.at < this.keepMs).flatMap((r) => r.events);
+    this.#list = [];
+    return recent;
+  }
 }

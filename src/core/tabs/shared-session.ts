@@ -12,14 +12,20 @@
  */
 import { RunSession } from '../store/run-session.js';
 import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session-types.js';
-import { isTerminalStatus, type TaskEvent } from '../providers/task-event.js';
+import { isTerminalStatus } from '../providers/task-event.js';
 import { elect, type ElectionInput, type ElectionRole } from './election.js';
-import { fromWire, HELLO_TAIL, isFanoutMessage, keyOf, ownerDeps, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
+import { fromWire, HELLO_TAIL, isFanoutMessage, keyOf, ownerDeps, RecentEvents, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
 
-export type { SharedSessionDeps, TabSharing } from './fanout.js';
 import type { TabChannel, TabCoordinator, TabLease } from './tab-coordinator.js';
 import { webLocksCoordinator } from './web-locks.js';
+import { streamWithinBudget, untilSilent } from './budgeted-stream.js';
+import { DEFAULT_MAX_STREAMS } from './stream-slots.js';
 import { sleep } from '../util/environment.js';
+
+export type { SharedSessionDeps, TabSharing } from './fanout.js';
+
+/** Phases in which the owner's session holds no connection. */
+const SETTLED = new Set(['finished', 'failed', 'needs-action', 'stopped']);
 
 /** How long fanned-out events are kept for a takeover (the owner writes them within about 250 ms). */
 const KEEP_RECEIVED_MS = 10_000;
@@ -31,6 +37,8 @@ export class SharedRunSession {
   readonly #coordinator: TabCoordinator | undefined;
   #role: ElectionRole = 'idle';
   #inner: RunSession | undefined;
+  /** The connection-budget slot the owner's stream holds (stream-slots.ts). */
+  #slot: TabLease | undefined;
   #lease: TabLease | undefined;
   /** Aborts the current role's watchdog, steal and beats. */
   #job = new AbortController();
@@ -41,7 +49,7 @@ export class SharedRunSession {
   #heardAt = 0;
   #ownerSnapshot: RunConnectionSnapshot | undefined;
   #lastOwn: RunConnectionSnapshot | undefined;
-  #received: { at: number; events: readonly TaskEvent[] }[] = [];
+  readonly #received = new RecentEvents(KEEP_RECEIVED_MS);
 
   constructor(runId: string, deps: SharedSessionDeps) {
     this.runId = runId;
@@ -154,31 +162,17 @@ export class SharedRunSession {
     }
   }
 
-  /**
-   * While following: an owner that stays silent for `takeoverMs` is taken over. Its messages
-   * arrive as tasks even while this tab's timers are throttled (hidden), so a late check still
-   * judges rightly; an owner whose own timers are throttled still speaks with every event.
-   */
+  /** While following: an owner that stays silent for `takeoverMs` is taken over (untilSilent). */
   async #watch(signal: AbortSignal): Promise<void> {
-    const beatMs = this.#deps.sharing!.beatMs ?? 500;
-    const takeoverMs = this.#deps.sharing!.takeoverMs ?? 2000;
-    while (!signal.aborted) {
-      try {
-        await sleep(beatMs, signal, this.#deps.timers);
-      } catch {
-        return;
-      }
-      if (this.#deps.now() - this.#heardAt >= takeoverMs) return this.#send({ type: 'owner-silent' });
-    }
+    const { beatMs = 500, takeoverMs = 2000 } = this.#deps.sharing!;
+    const silent = await untilSilent({ beatMs, takeoverMs, deps: this.#deps, heardAt: () => this.#heardAt }, signal);
+    if (silent) this.#send({ type: 'owner-silent' });
   }
-
 
   #becomeOwner(signal: AbortSignal): void {
     this.#listen();
     // What the old owner fanned out lately may not be written yet: written again (deduped on read).
-    const now = this.#deps.now();
-    const recent = this.#received.filter((r) => now - r.at < KEEP_RECEIVED_MS).flatMap((r) => r.events);
-    this.#received = [];
+    const recent = this.#received.take(this.#deps.now());
     if (recent.length) this.#deps.sharing!.persist(this.runId, recent);
     const deps = ownerDeps(
       this.runId,
@@ -186,25 +180,40 @@ export class SharedRunSession {
       (patch, events) => this.#role === 'owner' && this.#post({ type: 'apply', from: this.#id, patch, events }),
       (snapshot) => {
         const changed = !this.#lastOwn || keyOf(this.#lastOwn) !== keyOf(snapshot);
+        // A run that settled holds no connection: its slot goes to the next run.
+        if (SETTLED.has(snapshot.phase)) this.#releaseSlot();
         this.#lastOwn = snapshot;
         this.#publish({ ...snapshot, role: 'owner' });
         // The cursor moves with every event and travels with the events: only real changes are posted.
         if (changed && this.#role === 'owner') this.#post({ type: 'connection', from: this.#id, snapshot: toWire(snapshot) });
       },
     );
-    this.#startInner(deps);
     void this.#beat(signal);
+    const sharing = this.#deps.sharing!;
+    void streamWithinBudget({
+      runId: this.runId,
+      deps,
+      coordinator: this.#coordinator!,
+      maxStreams: sharing.maxStreams ?? DEFAULT_MAX_STREAMS,
+      pollMs: sharing.queuedPollMs,
+      shown: () => this.#deps.store.selectedId === this.runId,
+      start: (slot) => {
+        this.#slot = slot;
+        this.#startInner(deps);
+      },
+      halt: () => {
+        this.#slot = undefined;
+        this.#inner?.dispose();
+        this.#inner = undefined;
+      },
+    }, signal);
   }
 
   async #beat(signal: AbortSignal): Promise<void> {
     const beatMs = this.#deps.sharing!.beatMs ?? 500;
     while (!signal.aborted) {
       this.#post({ type: 'beat', from: this.#id });
-      try {
-        await sleep(beatMs, signal, this.#deps.timers);
-      } catch {
-        return;
-      }
+      await sleep(beatMs, signal, this.#deps.timers).catch(() => {});
     }
   }
 
@@ -213,7 +222,14 @@ export class SharedRunSession {
     this.#inner.start();
   }
 
+  #releaseSlot(): void {
+    const slot = this.#slot;
+    this.#slot = undefined;
+    slot?.release();
+  }
+
   #endInner(role: ElectionRole): void {
+    this.#releaseSlot();
     const inner = this.#inner;
     this.#inner = undefined;
     if (!inner) return;
@@ -250,8 +266,7 @@ export class SharedRunSession {
     this.#heardAt = this.#deps.now();
     if (this.#role === 'electing') this.#send({ type: 'owner-heard' });
     if (message.type === 'apply') {
-      this.#received.push({ at: this.#heardAt, events: message.events });
-      this.#received = this.#received.filter((r) => this.#heardAt - r.at < KEEP_RECEIVED_MS);
+      this.#received.add(this.#heardAt, message.events);
       this.#deps.sharing!.applyRemote(this.runId, message.patch, message.events);
     } else if (message.type === 'connection') {
       this.#ownerSnapshot = fromWire(message.snapshot);

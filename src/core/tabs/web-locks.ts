@@ -27,7 +27,7 @@ function acquire(locks: LockManagerLike, name: string, signal: AbortSignal, opti
     const plain = !options.steal && !options.ifAvailable;
     const request = locks.request(name, { ...(plain ? { signal } : {}), ...(options.steal ? { steal: true } : {}), ...(options.ifAvailable ? { ifAvailable: true } : {}) }, async (lock) => {
       if (lock === null) return resolve(undefined); // ifAvailable: someone else holds it
-      if (signal.aborted) return; // asked for and no longer wanted: given back at once
+      if (signal.aborted) return reject(signal.reason); // no longer wanted: given back at once
       resolve({ lost: lost.signal, release: () => release() });
       await held;
     });
