@@ -46,6 +46,17 @@ export interface E2EBrowser {
   /** What ran, e.g. "firefox 153.8.0". */
   readonly version: string;
   newPage(viewport: { width: number; height: number }): Promise<E2EPage>;
+  /**
+   * A browser context whose pages share storage, locks and BroadcastChannels like the tabs of
+   * one profile (e2e/tabs.ts). Absent where the driver has no contexts (WebKitGTK's WebDriver).
+   */
+  newContext?(): Promise<E2EContext>;
+  close(): Promise<void>;
+}
+
+/** Pages of one browser context: tabs of one user. */
+export interface E2EContext {
+  newPage(viewport: { width: number; height: number }): Promise<E2EPage>;
   close(): Promise<void>;
 }
 

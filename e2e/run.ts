@@ -5,7 +5,8 @@
  * chromium|firefox|webkit|all`, default all; see e2e/driver.ts for the drivers). The examples' type
  * checks do not involve a browser and run once. Every flow runs in a fresh page with its own storage.
  * Screenshots go to test-results/screenshots/. Ends with `e2e: N passed, N failed` over all engines.
- * E2E_ONLY=examples runs only the example apps (while working on them).
+ * E2E_ONLY=examples runs only the example apps (while working on them); E2E_ONLY=tabs only the
+ * cross-tab flows (e2e/tabs.ts: several pages of one browser context, Chromium and Firefox).
  */
 import { mkdirSync } from 'node:fs';
 import { ENGINES, freePort, missing, parseEngines, type Engine } from '../scripts/engines.mjs';
@@ -16,6 +17,7 @@ import { launchWebKit } from './drivers/webdriver.js';
 import { buildExample, EXAMPLES, startExampleSite, TYPE_CHECKED, typeErrors } from './examples.js';
 import { assert, bundleFlows, demoFlows, exampleFlow, SHOTS, type Flow } from './flows.js';
 import { startScriptTagSite } from './script-tag.js';
+import { tabFlows, type StreamCounts } from './tabs.js';
 
 const VIEWPORT = { width: 1440, height: 1000 };
 
@@ -62,6 +64,24 @@ async function runFlows(browser: E2EBrowser, engine: Engine, url: string, flows:
   return { passed, failed };
 }
 
+/** The cross-tab flows (e2e/tabs.ts), where the driver has browser contexts; returns the counts. */
+async function runTabFlows(browser: E2EBrowser, url: string, streams: () => StreamCounts): Promise<Counts> {
+  let passed = 0;
+  let failed = 0;
+  for (const [name, run] of tabFlows) {
+    const started = Date.now();
+    try {
+      await run(browser, url, streams);
+      passed++;
+      console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✘ ${name}\n    ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { passed, failed };
+}
+
 /** The example apps' template type checks (no browser); each is one test. */
 async function checkExampleTypes(totals: Counts): Promise<void> {
   console.log('\n== examples: template type checks');
@@ -96,15 +116,22 @@ async function main(): Promise<void> {
   const { engines } = parseEngines(process.argv.slice(2), [...ENGINES]);
   const totals: Counts = { passed: 0, failed: 0 };
   const suites: Suite[] = [];
+  const only = process.env.E2E_ONLY;
+  let tabsSite: { url: string; streams: () => StreamCounts } | undefined;
   try {
-    if (process.env.E2E_ONLY !== 'examples') {
+    if (only !== 'examples') {
       const demo = await startDemo({ ...process.env, PORT: String(await freePort()), MOCK: '1', MOCK_SPEED: '4' });
-      suites.push({ url: demo.url, flows: demoFlows, close: () => demo.close() });
+      if (demo.streams) tabsSite = { url: demo.url, streams: demo.streams };
+      suites.push({ url: demo.url, flows: only === 'tabs' ? [] : demoFlows, close: () => demo.close() });
+    }
+    if (only !== 'examples' && only !== 'tabs') {
       const site = await startScriptTagSite();
       suites.push({ url: site.url, flows: bundleFlows, close: () => site.close() });
     }
-    await checkExampleTypes(totals);
-    suites.push(...(await exampleSuites(totals)));
+    if (only !== 'tabs') {
+      await checkExampleTypes(totals);
+      suites.push(...(await exampleSuites(totals)));
+    }
     for (const engine of engines) {
       const started = Date.now();
       const counts: Counts = { passed: 0, failed: 0 };
@@ -119,6 +146,11 @@ async function main(): Promise<void> {
           counts.passed += r.passed;
           counts.failed += r.failed;
         }
+        if (tabsSite && browser.newContext) {
+          const r = await runTabFlows(browser, tabsSite.url, tabsSite.streams);
+          counts.passed += r.passed;
+          counts.failed += r.failed;
+        } else if (tabsSite) console.log(`  (the cross-tab flows need browser contexts, which the ${engine} driver has not: not run)`);
       } catch (error) {
         console.log(`\n== e2e in ${engine}: could not run (${error instanceof Error ? error.message : String(error)})`);
         counts.failed++;

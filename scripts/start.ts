@@ -12,13 +12,17 @@
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startMockServer } from '../server/mock/mock-server.js';
+import type { StreamCounts } from '../server/mock/mock-app.js';
 import { createProxyHandler } from '../server/proxy/proxy-handler.js';
 import { proxyOptionsFromEnv, type ProxyOptions } from '../server/proxy/proxy-options.js';
 import { toNodeMiddleware } from '../server/proxy/node-adapter.js';
 import { createNodeFetch } from '../server/proxy/node-fetch.js';
 
-/** Starts mock + proxy + Vite; resolves with the URL and a close function. */
-export async function startDemo(env: Record<string, string | undefined> = process.env): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Starts mock + proxy + Vite; resolves with the URL, a close function and, with the mock, its
+ * stream counts (the e2e tests of issue 14 §1 read them).
+ */
+export async function startDemo(env: Record<string, string | undefined> = process.env): Promise<{ url: string; close(): Promise<void>; streams?: () => StreamCounts }> {
   const host = env.HOST ?? '127.0.0.1';
   const port = Number(env.PORT ?? 5173);
   const useMock = env.MOCK !== '0';
@@ -64,6 +68,7 @@ export async function startDemo(env: Record<string, string | undefined> = proces
   const url = `http://${host}:${actualPort}/`;
   return {
     url,
+    ...(mock ? { streams: () => mock.streams() } : {}),
     async close() {
       await vite.close();
       await mock?.close();

@@ -1,6 +1,7 @@
 /**
  * {@link E2EBrowser} over puppeteer-core: Chromium through CDP, Firefox ESR through WebDriver BiDi
- * (puppeteer's `browser: 'firefox'`). Each page lives in its own browser context (fresh storage).
+ * (puppeteer's `browser: 'firefox'`). Each page lives in its own browser context (fresh storage),
+ * except the pages of one `newContext()` (tabs of one profile).
  * Page errors: puppeteer's `pageerror` event, which sees errors from the first script on.
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -90,6 +91,17 @@ export async function launchPuppeteer(engine: 'chromium' | 'firefox'): Promise<E
       const page = await context.newPage();
       await page.setViewport(viewport);
       return new PuppeteerPage(page, () => context.close());
+    },
+    async newContext() {
+      const context = await browser.createBrowserContext();
+      return {
+        async newPage(viewport) {
+          const page = await context.newPage();
+          await page.setViewport(viewport);
+          return new PuppeteerPage(page, () => page.close());
+        },
+        close: () => context.close(),
+      };
     },
     close: () => browser.close(),
   };

@@ -50,6 +50,17 @@ export interface MockApp {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Stops timers and ends open streams. */
   close(): void;
+  /**
+   * Event streams served so far (`opened`) and open now (`open`), of both APIs: a witness of how
+   * many connections clients hold (issue 14 §1: one per run however many tabs).
+   */
+  streams(): StreamCounts;
+}
+
+/** Event-stream counts of a mock app ({@link MockApp.streams}). */
+export interface StreamCounts {
+  opened: number;
+  open: number;
 }
 
 /** Thrown for invalid {@link MockOptions}. */
@@ -82,7 +93,14 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   }
 
   const rng = new Rng(seed);
-  const registry = new Set<SseConnection>();
+  let opened = 0;
+  // Every SseConnection adds itself on creation and removes itself when closed.
+  const registry = new (class extends Set<SseConnection> {
+    override add(connection: SseConnection): this {
+      if (!this.has(connection)) opened++;
+      return super.add(connection);
+    }
+  })();
   const parallel = new ParallelApi({ rng: rng.fork('parallel'), speed, streamLifetimeMs, groupStreamLifetimeMs, requireKey, registry });
   const shannon = new ShannonApi({ rng: rng.fork('shannon'), speed, requireKey, ringCapacity, streamTtlMs: shannonStreamTtlMs, statusLagMs: shannonStatusLagMs, titles: shannonTitles, registry });
   const oauth = new MockOAuthProvider({ basePath });
@@ -112,5 +130,6 @@ export function createMockApp(options: MockOptions = {}): MockApp {
       shannon.close();
       for (const connection of [...registry]) connection.end();
     },
+    streams: () => ({ opened, open: registry.size }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockApp, type MockOptions } from './mock-app.js';
+import { createMockApp, type MockOptions, type StreamCounts } from './mock-app.js';
 
 export interface MockServerOptions extends MockOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -19,6 +19,8 @@ export interface MockServer {
   port: number;
   /** Ends open streams and stops the server. */
   close(): Promise<void>;
+  /** Event streams served so far and open now (MockApp.streams). */
+  streams(): StreamCounts;
 }
 
 /** Starts the mock backend on its own HTTP server. */
@@ -44,6 +46,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
+    streams: () => app.streams(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         app.close();

@@ -1,0 +1,172 @@
+/**
+ * One live connection per run across tabs (issue 14 §1), end to end: pages of one browser context
+ * (tabs of one profile: shared storage, Web Locks and BroadcastChannels) on the `npm start` demo,
+ * with the mock backend counting the event streams it serves (MockApp.streams).
+ * - 3 tabs on 1 run → 1 stream at the server, each tab with every event once;
+ * - the owner tab closes mid-stream → the others complete, every event exactly once;
+ * - 10 active runs shown across 5 tabs → never more than the budget (4) of streams open at once.
+ * Runs in the engines whose driver has browser contexts (Chromium, Firefox); WebKitGTK's WebDriver
+ * has none. Also prints the connection counts (tabs × runs) for the notes.
+ */
+import type { E2EBrowser, E2EContext, E2EPage } from './driver.js';
+import { assert } from './flows.js';
+
+export interface StreamCounts {
+  opened: number;
+  open: number;
+}
+
+const VIEWPORT = { width: 1200, height: 900 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Creates a Parallel run through the page's proxy (the proxy adds the key); resolves with its id. */
+function createRun(page: E2EPage, speed: number, input: string): Promise<string> {
+  return page.evaluate(async ([s, text]) => {
+    const response = await fetch('/api/parallel/v1/tasks/runs', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: text, processor: 'lite', metadata: { mock_speed: s } }),
+    });
+    return ((await response.json()) as { run_id: string }).run_id;
+  }, [speed, input] as [number, string]);
+}
+
+/** Shows `runIds` in the page: the demo's `<task-stream>` gets the first, new ones the others. */
+function show(page: E2EPage, runIds: string[]): Promise<void> {
+  return page.evaluate((ids) => {
+    ids.forEach((id, i) => {
+      let el = i === 0 ? document.querySelector('task-stream') : null;
+      if (!el) document.body.append((el = document.createElement('task-stream')));
+      el.setAttribute('run-id', id);
+    });
+  }, runIds);
+}
+
+interface Shown {
+  status: string | undefined;
+  ids: string[];
+  role: string | undefined;
+}
+
+/** What every `<task-stream>` of the page shows, by run id. */
+function shown(page: E2EPage): Promise<Record<string, Shown>> {
+  return page.evaluate(() => {
+    const out: Record<string, { status: string | undefined; ids: string[]; role: string | undefined }> = {};
+    for (const node of document.querySelectorAll('task-stream')) {
+      const el = node as unknown as { run?: { id: string; status: string }; events: Array<{ id: string }>; taskStore: { getConnection(id: string): { role?: string } | undefined } };
+      if (el.run) out[el.run.id] = { status: el.run.status, ids: el.events.map((e) => e.id), role: el.taskStore.getConnection(el.run.id)?.role };
+    }
+    return out;
+  });
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+async function tabs(context: E2EContext, url: string, count: number): Promise<E2EPage[]> {
+  const pages: E2EPage[] = [];
+  for (let i = 0; i < count; i++) {
+    const page = await context.newPage(VIEWPORT);
+    await page.goto(url);
+    await page.evaluate(() => customElements.whenDefined('task-stream').then(() => true));
+    pages.push(page);
+  }
+  return pages;
+}
+
+function onceEach(ids: string[], who: string): void {
+  assert(new Set(ids).size === ids.length, `${who}: an event shown twice (${ids.length} shown, ${new Set(ids).size} distinct)`);
+}
+
+type TabFlow = [name: string, run: (browser: E2EBrowser, url: string, streams: () => StreamCounts) => Promise<void>];
+
+export const tabFlows: TabFlow[] = [
+  ['tabs: three tabs showing one run make one stream request at the server; each shows every event once', async (browser, url, streams) => {
+    const context = await browser.newContext!();
+    try {
+      const pages = await tabs(context, url, 3);
+      const runId = await createRun(pages[0]!, 2, 'Acme Corporation acquisitions (three tabs)');
+      const before = streams().opened;
+      for (const page of pages) await show(page, [runId]);
+      await until('every tab to show the run completed', async () => (await Promise.all(pages.map(shown))).every((s) => s[runId]?.status === 'completed'));
+      const opened = streams().opened - before;
+      console.log(`    connection count: 3 tabs × 1 run → ${opened} stream(s) at the server`);
+      assert(opened === 1, `3 tabs on 1 run: ${opened} stream requests at the server, expected 1`);
+      const all = await Promise.all(pages.map(shown));
+      const reference = all[0]![runId]!.ids;
+      all.forEach((s, i) => {
+        onceEach(s[runId]!.ids, `tab ${i}`);
+        assert(JSON.stringify([...s[runId]!.ids].sort()) === JSON.stringify([...reference].sort()), `tab ${i} shows other events than tab 0`);
+      });
+      assert(all.map((s) => s[runId]!.role).sort().join() === 'follower,follower,owner', `roles: ${all.map((s) => s[runId]!.role).join()}`);
+    } finally {
+      await context.close();
+    }
+  }],
+  ['tabs: the owner tab closes mid-stream; the others complete with every event exactly once', async (browser, url, streams) => {
+    const context = await browser.newContext!();
+    const alone = await browser.newContext!(); // another profile: its own connection, the reference
+    try {
+      const pages = await tabs(context, url, 3);
+      const [reference] = await tabs(alone, url, 1);
+      const runId = await createRun(pages[0]!, 0.5, 'Acme Corporation acquisitions (owner closes)');
+      await show(reference!, [runId]);
+      for (const page of pages) await show(page, [runId]);
+      let owner = -1;
+      await until('an owner with events', async () => {
+        const all = await Promise.all(pages.map(shown));
+        owner = all.findIndex((s) => s[runId]?.role === 'owner' && s[runId]!.ids.length >= 3);
+        return owner >= 0;
+      });
+      const status = (await shown(pages[owner]!))[runId]!.status;
+      assert(status !== 'completed', 'the run ended before the owner closed: make it slower');
+      const before = streams().opened;
+      const closedAt = Date.now();
+      await pages[owner]!.close();
+      const rest = pages.filter((_, i) => i !== owner);
+      await until('a new owner to connect', async () => streams().opened > before, 5000);
+      const takeover = Date.now() - closedAt;
+      console.log(`    takeover after the owner tab closed: ${takeover} ms`);
+      assert(takeover < 2500, `takeover took ${takeover} ms`);
+      await until('the other tabs to complete', async () => (await Promise.all([...rest, reference!].map(shown))).every((s) => s[runId]?.status === 'completed'));
+      const expected = (await shown(reference!))[runId]!.ids;
+      for (const [i, page] of rest.entries()) {
+        const got = (await shown(page))[runId]!.ids;
+        onceEach(got, `tab ${i}`);
+        const missing = expected.filter((id) => !got.includes(id));
+        assert(missing.length === 0 && got.length === expected.length, `tab ${i}: ${missing.length} events missing, ${got.length} shown, ${expected.length} expected`);
+      }
+    } finally {
+      await context.close();
+      await alone.close();
+    }
+  }],
+  ['tabs: ten active runs shown across five tabs never hold more than the budget of 4 streams open; every run completes', async (browser, url, streams) => {
+    const context = await browser.newContext!();
+    try {
+      const pages = await tabs(context, url, 5);
+      const runIds: string[] = [];
+      for (let i = 0; i < 10; i++) runIds.push(await createRun(pages[0]!, 1, `Acme Corporation acquisitions ${i}`));
+      let most = 0;
+      const sampling = setInterval(() => (most = Math.max(most, streams().open)), 20);
+      const before = streams().opened;
+      try {
+        for (const [i, page] of pages.entries()) await show(page, runIds.slice(i * 2, i * 2 + 2));
+        await until('all ten runs to complete', async () => {
+          const all = Object.assign({}, ...(await Promise.all(pages.map(shown)))) as Record<string, Shown>;
+          return runIds.every((id) => all[id]?.status === 'completed');
+        }, 90_000);
+      } finally {
+        clearInterval(sampling);
+      }
+      console.log(`    connection count: 5 tabs × 10 runs → ${streams().opened - before} streams served, at most ${most} open at once`);
+      assert(most <= 4, `${most} streams open at once, budget 4`);
+    } finally {
+      await context.close();
+    }
+  }],
+];
