@@ -133,7 +133,7 @@ describe('one connection per run across tabs', () => {
     });
   }
 
-  it('a frozen owner (it stops beating) is taken over by a follower, which completes the run with every event once', async function () {
+  it('a frozen owner (it stops beating) is taken over by a follower, which completes the run with every event once (Parallel: its replay brings what the silence missed)', async function () {
     this.timeout(40_000);
     const world = createTabWorld();
     const counter = streamCounter();
@@ -141,17 +141,18 @@ describe('one connection per run across tabs', () => {
     const ownerTab = world.tab();
     const owner = tab('t-freeze', ownerTab, { timers: frozen.timers });
     const follower = tab('t-freeze', world.tab());
-    const run = await createRun('shannon', 2, [owner, follower]);
-    const expectedIds = reference('shannon', run);
-    const releaseOwner = owner.watch(run.id, () => endpointFor('shannon', counter.fetch));
+    const run = await createRun('parallel', 0.5, [owner, follower]);
+    const expectedIds = reference('parallel', run);
+    const releaseOwner = owner.watch(run.id, () => endpointFor('parallel', counter.fetch));
     await until(() => owner.getConnection(run.id)?.role === 'owner', 5000, 'the first tab owns the run');
-    const releaseFollower = follower.watch(run.id, () => endpointFor('shannon', counter.fetch));
+    const releaseFollower = follower.watch(run.id, () => endpointFor('parallel', counter.fetch));
     await until(() => follower.getEvents(run.id).length >= 2, 20_000, 'the follower gets events');
     frozen.freeze();
     ownerTab.freeze();
     const frozenAt = performance.now();
     await until(() => counter.streams.length === 2, 8000, 'the follower takes over');
     expect(counter.streams.length).to.equal(2);
+    expect(done(follower, run.id), 'taken over while the run was live').to.equal(false);
     expect(counter.streams[1]! - frozenAt, 'takeover time (ms)').to.be.below(TUNING.takeoverMs + 1500);
     await until(() => done(follower, run.id), 30_000, 'the follower sees the end');
     expectSameEventsOnce(follower, run.id, await expectedIds(), 'the new owner');
