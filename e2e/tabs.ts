@@ -110,23 +110,3 @@ export const tabFlows: TabFlow[] = [
     }
   }],
 ];
-      for (let i = 0; i < 10; i++) runIds.push(await createRun(pages[0]!, 1, `Acme Corporation acquisitions ${i}`));
-      let most = 0;
-      const sampling = setInterval(() => (most = Math.max(most, streams().open)), 20);
-      const before = streams().opened;
-      try {
-        for (const [i, page] of pages.entries()) await show(page, runIds.slice(i * 2, i * 2 + 2));
-        await until('all ten runs to complete', async () => {
-          const all = Object.assign({}, ...(await Promise.all(pages.map(shown)))) as Record<string, Shown>;
-          return runIds.every((id) => all[id]?.status === 'completed');
-        }, 90_000);
-      } finally {
-        clearInterval(sampling);
-      }
-      console.log(`    connection count: 5 tabs × 10 runs → ${streams().opened - before} streams served, at most ${most} open at once`);
-      assert(most <= 4, `${most} streams open at once, budget 4`);
-    } finally {
-      await context.close();
-    }
-  }],
-];
