@@ -9,7 +9,9 @@
  *   status API, the create answer or inferred from the first work event is one event.
  * - An id is seen once its event was applied ({@link SeenEvents}); a seen id is skipped. A status
  *   event that changed nothing (a replayed snapshot, a status the run already has) is not marked
- *   seen: it may be a real transition later (paused → running → paused).
+ *   seen: it may be a real transition later (paused → running → paused). An event that comes
+ *   from a log (another tab's fan-out or write, or storage) is logged whatever it changes here
+ *   ({@link fromLogBelongs}): it is a record, and this tab may have learned its effect first.
  * - The status only moves forward and a run has one output (apply-event.ts decides what an event
  *   changes; this file only decides whether it is new).
  */
@@ -17,6 +19,18 @@ import type { TaskEvent } from '../providers/task-event.js';
 
 // Defined with the event types, so that decoders (below the store) key status events the same way.
 export { statusEventId } from '../providers/task-event.js';
+
+/**
+ * Whether `event`, taken from a log (persist: false: the owner tab's fan-out, another tab's write,
+ * storage), belongs in this tab's log although applying it changed nothing here. Another tab logged
+ * it, so it is a real transition; this tab may have learned its effect first — a run adopted from
+ * the shared run list (written at once) at a later status than its log (written ~250 ms later, in
+ * IndexedDB) holds: its `queued`/`running` changed nothing and was lost from this tab's view
+ * (issue 14 §1, the e2e owner-closes flow). A run still logs one output (`list`: its logged events).
+ */
+export function fromLogBelongs(event: TaskEvent, list: readonly TaskEvent[]): boolean {
+  return event.kind !== 'output' || !list.some((logged) => logged.kind === 'output');
+}
 
 /** The seen ids of every run, built from a run's logged events on first use. */
 export class SeenEvents {

@@ -13,7 +13,7 @@ import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun } fro
 import { globalTimers } from '../util/environment.js';
 import { applyEvent } from './apply-event.js';
 import { createCredentialStore } from './credentials.js';
-import { SeenEvents } from './dedupe.js';
+import { fromLogBelongs, SeenEvents } from './dedupe.js';
 import { openPersistence } from './open-persistence.js';
 import { PersistedLogs } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
@@ -114,7 +114,8 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
 
   /**
    * Applies events in order, each once; `persist` false for events that are stored already (read
-   * back, or another tab's). A run whose stored log is still being read gets them after it.
+   * back, or another tab's): those are logged even when they change nothing here (dedupe.ts). A
+   * run whose stored log is still being read gets them after it.
    */
   function ingest(runId: string, incoming: readonly TaskEvent[], persist: boolean): TaskEvent[] {
     const previous = store.getRun(runId);
@@ -126,9 +127,10 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     for (const event of incoming) {
       if (seen.has(runId, event)) continue;
       const result = applyEvent(run, event);
-      seen.record(runId, event, result.log);
+      const log = result.log || (!persist && fromLogBelongs(event, list));
+      seen.record(runId, event, log);
       run = result.run;
-      if (result.log) {
+      if (log) {
         list.push(event);
         added.push(event);
       }

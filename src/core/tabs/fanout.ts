@@ -61,18 +61,28 @@ export function ownerDeps(
   connection: (snapshot: RunConnectionSnapshot) => void,
 ): RunSessionDeps {
   const real = deps.store;
+  // A stream moves its cursor just before it applies the event with that id (stream-attempt.ts):
+  // posted alone, a tab closing between the two posts would leave followers with the cursor and
+  // not the event, and the next owner would resume after it. The cursor waits for the next post
+  // of the same task (the event), or goes alone after it when the event was a repeat.
+  let cursor: string | undefined;
+  const send = (patch: TaskRunPatch, events: TaskEvent[]) => {
+    const held = cursor;
+    cursor = undefined;
+    post(held === undefined || patch.lastEventId !== undefined ? patch : { ...patch, lastEventId: held }, events);
+  };
   const store: TaskStore = Object.create(real, {
     applyEvents: {
       value(id: string, events: readonly TaskEvent[]): TaskEvent[] {
         const added = real.applyEvents(id, events);
-        if (id === runId && added.length) post({}, added);
+        if (id === runId && added.length) send({}, added);
         return added;
       },
     },
     updateRun: {
       value(id: string, patch: TaskRunPatch): void {
         real.updateRun(id, patch);
-        if (id === runId) post(fieldsOf(patch), []);
+        if (id === runId) send(fieldsOf(patch), []);
       },
     },
   }) as TaskStore;
@@ -82,7 +92,11 @@ export function ownerDeps(
     applySnapshot(id, patch, events, source) {
       const added = deps.applySnapshot(id, patch, events, source);
       const fields = fieldsOf(patch);
-      if (id === runId && (added.length || Object.keys(fields).length)) post(fields, added);
+      if (id !== runId) return added;
+      if (!added.length && Object.keys(fields).length === 1 && fields.lastEventId !== undefined) {
+        cursor = fields.lastEventId;
+        queueMicrotask(() => cursor !== undefined && send({}, []));
+      } else if (added.length || Object.keys(fields).length) send(fields, added);
       return added;
     },
     setConnection: connection,

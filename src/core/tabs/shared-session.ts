@@ -15,7 +15,6 @@ import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session
 import { isTerminalStatus } from '../providers/task-event.js';
 import { elect, type ElectionInput, type ElectionRole } from './election.js';
 import { fromWire, HELLO_TAIL, isFanoutMessage, keyOf, ownerDeps, RecentEvents, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
-
 import type { TabChannel, TabCoordinator, TabLease } from './tab-coordinator.js';
 import { webLocksCoordinator } from './web-locks.js';
 import { streamWithinBudget, untilSilent } from './budgeted-stream.js';
@@ -84,6 +83,11 @@ export class SharedRunSession {
     // The owner cannot connect with its configuration, and this tab's changed: this tab tries.
     const phase = this.#ownerSnapshot?.phase;
     if (phase === 'waiting-for-config' || phase === 'failed') this.#send({ type: 'config-here' });
+  }
+
+  /** A final status learned elsewhere ends the owner's waits (a follower's owner learns it in its own tab). */
+  statusLearned(): void {
+    if (this.#role === 'owner' || this.#role === 'solo') this.#inner?.statusLearned();
   }
 
   dispose(): void {
@@ -223,9 +227,8 @@ export class SharedRunSession {
   }
 
   #releaseSlot(): void {
-    const slot = this.#slot;
+    this.#slot?.release();
     this.#slot = undefined;
-    slot?.release();
   }
 
   #endInner(role: ElectionRole): void {

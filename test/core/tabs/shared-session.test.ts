@@ -133,6 +133,30 @@ describe('one connection per run across tabs', () => {
     });
   }
 
+  it('a tab that took the run from the shared run list at a later status than its log still shows every event the owner logged (its queued/running changed nothing there)', async function () {
+    this.timeout(40_000);
+    const world = createTabWorld();
+    const counter = streamCounter();
+    const owner = tab('t-adopt', world.tab());
+    const follower = tab('t-adopt', world.tab());
+    const run = await createRun('parallel', 1, [owner]);
+    const releaseOwner = owner.watch(run.id, () => endpointFor('parallel', counter.fetch));
+    await until(() => owner.getRun(run.id)!.status === 'running' && owner.getEvents(run.id).length >= 3, 20_000, 'the owner streams');
+    expect(ids(owner, run.id), 'the owner logged the transition').to.include('status:running');
+    // The run list is written at once, the log about 250 ms later: the other tab knows the status first.
+    follower.addRun({ ...owner.getRun(run.id)! });
+    expect(follower.getEvents(run.id)).to.deep.equal([]);
+    const releaseFollower = follower.watch(run.id, () => endpointFor('parallel', counter.fetch));
+    await until(() => done(owner, run.id) && done(follower, run.id), 30_000, 'both see the end');
+    expect(follower.getConnection(run.id)?.role).to.equal('follower');
+    expectSameEventsOnce(follower, run.id, ids(owner, run.id), 'the tab that took the run from the list');
+    expect(counter.streams.length).to.equal(1);
+    releaseOwner();
+    releaseFollower();
+    owner.dispose();
+    follower.dispose();
+  });
+
   it('a frozen owner (it stops beating) is taken over by a follower, which completes the run with every event once (Parallel: its replay brings what the silence missed)', async function () {
     this.timeout(40_000);
     const world = createTabWorld();
