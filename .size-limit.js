@@ -41,6 +41,9 @@
 // errors with their Details, the refused-key history and the last core sentences in words (issues 8,
 // 9, 13, 15 §2); batches (issue 14 §2) are a chunk of their own (11.6 kB, its line below) and every
 // page gets the form's batch switch and the loaders: measured 66.1 / 36.7 / 129.6 kB, German 9.7 kB.
+// One live connection per run across tabs (issue 14 §1: election, fan-out, takeover, the stream
+// budget) lives in the connection chunk; up front only the store's choice of sharing: measured
+// 66.3 / 36.9 / 132.6 kB ("everything" 130 → 133.5 kB).
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -93,7 +96,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '130 kB',
+    limit: '133.5 kB',
     gzip: true,
   },
   {
