@@ -14,7 +14,8 @@ import { benchTokens } from './bench-tokens.mjs';
 
 const COUNT = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-// BENCH_ONLY=stream, BENCH_ONLY=tokens or BENCH_ONLY=history runs one part.
+// BENCH_ONLY=stream, BENCH_ONLY=reload, BENCH_ONLY=tokens or BENCH_ONLY=history runs one part (stream
+// includes reload: the reload of the run the stream part wrote).
 const ONLY = process.env.BENCH_ONLY ?? '';
 const root = process.cwd();
 
@@ -41,6 +42,7 @@ const browser = await chromium.launch({
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
   if (!ONLY || ONLY === 'stream') await benchStream();
+  if (!ONLY || ONLY === 'stream' || ONLY === 'reload') await benchReload();
   if (!ONLY || ONLY === 'tokens') await benchTokens(browser, origin, ROUNDS);
   if (!ONLY || ONLY === 'history') await benchHistory(browser, origin, ROUNDS);
 } finally {
@@ -82,7 +84,9 @@ async function benchStream() {
   console.log(`events received         ${String(c.events).padStart(9)}       ${String(b.events).padStart(9)}`);
   const budget = c.elapsedMs < 1000 && c.longestTaskMs <= 50 && c.elements <= 2000;
   console.log(`\nbudget (< 1000 ms, no task > 50 ms, <= 2000 elements): ${budget ? 'met' : 'NOT met'}`);
+}
 
+async function benchReload() {
   // Default persistence (issue 10): what a 10,000-event run writes, and reloads of the page that
   // show it. One page, reloaded: the reload sees the first load's localStorage and IndexedDB.
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });

@@ -9,7 +9,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { l10n, withLocalizer } from '../../core/i18n/scope.js';
-import { loadVirtualizer, PLAIN_ROWS, virtualizer } from './lazy-virtualizer.js';
+import { loadVirtualizer, loadVirtualizerWhenIdle, PLAIN_ROWS, virtualizer } from './lazy-virtualizer.js';
 import { optionId, renderActions, renderOption, type ItemActions, type ItemState } from './render-item.js';
 
 export interface RowsView {
@@ -44,12 +44,20 @@ export function renderRows(view: RowsView): { options: unknown; actions: unknown
       actions: virtualize({ items: runs as TaskRun[], keyFunction: runKey, renderItem: group, layout }),
     };
   }
-  if (runs.length > PLAIN_ROWS) void loadVirtualizer().then((loaded) => loaded && view.onVirtualizerLoaded());
+  if (runs.length > PLAIN_ROWS) void loadVirtualizerWhenIdle().then((loaded) => loaded && view.onVirtualizerLoaded());
   const first = runs.length > PLAIN_ROWS ? runs.slice(0, PLAIN_ROWS) : runs;
   return {
     options: repeat(first, runKey, option),
     actions: repeat(first, runKey, group),
   };
+}
+
+/**
+ * The list of `count` rows is being used (scrolled, focused): a long one gets the virtualizer now,
+ * not at the next idle moment; `onLoaded` is called once it is there to render every row.
+ */
+export function wantVirtualizer(count: number, onLoaded: () => void): void {
+  if (count > PLAIN_ROWS && !virtualizer()) void loadVirtualizer().then((loaded) => loaded && onLoaded());
 }
 
 /**

@@ -7,7 +7,7 @@ import { CustomStatesController } from '../shared/custom-states.js';
 import { clock } from '../shared/clock.js';
 import { TaskElement } from '../shared/task-element.js';
 import { truncate } from '../shared/format.js';
-import { renderRows } from './history-list.js';
+import { renderRows, wantVirtualizer } from './history-list.js';
 import { activeIndex, ListKeyboard } from './list-keyboard.js';
 import type { ItemActions } from './render-item.js';
 import { renderToolbar, renderUndo } from './render-toolbar.js';
@@ -250,9 +250,10 @@ export class TaskHistoryElement extends TaskElement {
       runs, selectedId: this.taskStore.selectedId, activeIndex: activeIndex(runs, this._activeId, this.taskStore.selectedId), now: this._now, actions: this.#actions,
       onVirtualizerLoaded: () => this.requestUpdate(),
     });
-    // After a scroll the virtual list renders other rows at the next frame; the active one may have gone.
-    const onScroll = () => requestAnimationFrame(() => this.#keyboard.syncActiveDescendant());
-    return html`<div class="rows" @scroll=${onScroll}>
+    // A long list in use gets the virtualizer now; after a scroll it renders other rows next frame (the active one may go).
+    const want = () => wantVirtualizer(runs.length, () => this.requestUpdate());
+    const onScroll = () => { want(); requestAnimationFrame(() => this.#keyboard.syncActiveDescendant()); };
+    return html`<div class="rows" @scroll=${onScroll} @focusin=${want}>
       <div part="list" class="list" role="listbox" aria-label=${t('history.list')} tabindex="0" @click=${this.#onListClick}
         @keydown=${this.#keyboard.onKeydown} @focus=${this.#keyboard.onFocus}>${rows.options}</div>
       <div class="actions">${rows.actions}</div>

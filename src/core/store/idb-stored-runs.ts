@@ -16,14 +16,14 @@
  * Loaded with the IndexedDB code (lazy-event-log.ts), not with the elements.
  */
 import type { TaskRun } from '../providers/task-event.js';
-import { yieldToEventLoop } from '../util/environment.js';
+import { yieldToBackground, yieldToEventLoop } from '../util/environment.js';
 import type { EventLog, QuarantineEntry } from './event-log.js';
 import { isQuotaError, type IndexRead, type RunIndex, type Warn } from './run-index.js';
 import { RUN_RECORD_VERSION, type RunChange, type RunRecords, type StoredRuns } from './run-records.js';
 import { checkRun } from './stored-schema.js';
 
 /** Runs read first: more than a history shows at once. */
-export const HEAD_RUNS = 60;
+export const HEAD_RUNS = 30;
 /** Runs read and checked per later page (one task each). */
 export const PAGE_RUNS = 500;
 
@@ -89,7 +89,7 @@ export function createStoredRuns(records: RunRecords, legacy: RunIndex, log: Eve
       const older: TaskRun[] = [];
       if (head.last && head.records.length >= HEAD_RUNS) {
         for (let after = undefined as readonly [string, string] | undefined, more = true; more;) {
-          await yieldToEventLoop(); // each page in a task of its own
+          await yieldToBackground(); // each page in a task of its own, after what the page has to do (the head is painted first)
           const page = await records.page(name, head.last, after, PAGE_RUNS);
           check(page.records, older, ids, bad, skipped);
           after = page.next;

@@ -20,7 +20,7 @@ import type { EventLog, QuarantineEntry, StoredBatch } from './event-log.js';
 import { createRunIndex, isQuotaError, type IndexLoad, type IndexRead, type RunIndex, type StorageLike, type Warn } from './run-index.js';
 import type { RunChange, StoredRuns } from './run-records.js';
 import { checkEvent } from './stored-schema.js';
-import { yieldToEventLoop } from '../util/environment.js';
+import { yieldToBackground } from '../util/environment.js';
 
 export { createMemoryStorage, browserLocalStorage } from './memory-storage.js';
 export { KEY_PREFIX, INDEX_VERSION as SCHEMA_VERSION } from './run-index.js';
@@ -229,7 +229,8 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
           // Batches per slice: from the events per batch seen so far (one batch to start with).
           const perBatch = read && slices.length ? read / (keys.length - end) : RECORD_EVENTS;
           const start = Math.max(0, end - Math.max(1, Math.floor(want / Math.max(1, perBatch))));
-          if (slices.length) await yieldToEventLoop(); // each slice in a task of its own
+          // Each slice in a task of its own, after rendering and input: the tail is painted first.
+          if (slices.length) await yieldToBackground();
           const slice = checked(await log.get(name, keys.slice(start, end)));
           slices.unshift(slice);
           read += slice.length;

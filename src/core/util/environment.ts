@@ -72,3 +72,16 @@ export function yieldToEventLoop(timers: Timers = globalTimers): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return typeof scheduler?.yield === 'function' ? scheduler.yield() : sleep(0, undefined, timers);
 }
+
+/**
+ * Lets everything more urgent run first (rendering, input, the page's own tasks) before continuing
+ * background work, such as reading the older part of a long stored list once its head is shown:
+ * `scheduler.postTask(…, { priority: 'background' })` where the platform has it (Chromium,
+ * Firefox), else a zero-delay timer. Unlike {@link yieldToEventLoop}, whose continuation
+ * `scheduler.yield()` runs ahead of other tasks, this does not hold back the next frame.
+ * Source: WICG Prioritized Task Scheduling, `TaskPriority` "background".
+ */
+export function yieldToBackground(timers: Timers = globalTimers): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+  return typeof scheduler?.postTask === 'function' ? scheduler.postTask(() => {}, { priority: 'background' }) : sleep(0, undefined, timers);
+}
