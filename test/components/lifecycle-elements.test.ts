@@ -7,7 +7,7 @@ import '../../src/define.js';
 import type { TaskStreamElement } from '../../src/components/task-stream/task-stream.js';
 import type { TaskHistoryElement } from '../../src/components/task-history/task-history.js';
 import type { TaskFormElement } from '../../src/components/task-form/task-form.js';
-import { TaskRerunEvent, type TaskConnectionEvent } from '../../src/components/shared/events.js';
+import { TaskRerunEvent, type TaskCompleteEvent, type TaskConnectionEvent, type TaskErrorEvent } from '../../src/components/shared/events.js';
 import { freshStore } from '../support/stores.js';
 import { delay, json, scriptStream, until, type ScriptedEvent } from '../support/scripted-stream.js';
 
@@ -128,5 +128,67 @@ describe('elements and the run lifecycle (issue 9)', () => {
     expect(connections.filter((s) => s === 'connection:closed'), `${connections}`).to.have.length(1);
     expect(seen.lastIndexOf('progress'), seen.join(' ')).to.be.lessThan(seen.indexOf('complete'));
     expect(seen.filter((s) => s === 'complete')).to.have.length(1);
+  });
+
+  it('b. a run found finished by a status refresh after its stream failed (204) finishes at once: no stream again, task-complete once, last, with the output', async () => {
+    const script = await scriptStream([{ when: 'stream/sse', status: 204 }, { ...running, when: 'tasks/wf-1' }, { ...completed, when: 'tasks/wf-1' }]);
+    const store = freshStore();
+    const seen: string[] = [];
+    const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} provider="shannon" run-id=${WF} proxy-url=${script.url}
+      @task-connection=${(e: TaskConnectionEvent) => seen.push(`connection:${e.state}`)}
+      @task-progress=${() => seen.push('progress')}
+      @task-complete=${(e: TaskCompleteEvent) => seen.push(`complete:${e.output ? 'output' : 'none'}`)}></task-stream>`);
+    await until(() => store.getConnection(WF)?.phase === 'failed', 5000, 'the 204 said as a failure');
+    await store.refreshStatus(WF, el.endpoint('shannon'));
+    await until(() => seen.some((s) => s.startsWith('complete')), 5000, 'complete');
+    await delay(300);
+    const streams = (await script.log()).filter((r) => r.url.includes('stream/sse'));
+    expect(streams, 'a finished run opens no stream').to.have.length(1);
+    expect(store.getConnection(WF)?.phase).to.equal('finished');
+    expect(seen.filter((s) => s.startsWith('complete')), seen.join(' ')).to.deep.equal(['complete:output']);
+    expect(seen.lastIndexOf('progress'), seen.join(' ')).to.be.lessThan(seen.indexOf('complete:output'));
+    const states = seen.filter((s) => s.startsWith('connection:'));
+    expect(states.slice(states.indexOf('connection:failed')), 'failed, then closed for good').to.deep.equal(['connection:failed', 'connection:closed']);
+  });
+
+  it('c. a final status learned while the stream only pings (Shannon timed out) ends the live look at once and closes the stream', async () => {
+    const thinking = { id: '1-0', event: 'LLM_PARTIAL', data: JSON.stringify({ workflow_id: WF, type: 'LLM_PARTIAL', agent_id: 'Tamachi', message: 'Zürich is', seq: 1, stream_id: '1-0' }) };
+    const timedOut = json({ task_id: WF, workflow_id: WF, status: 'TIMEOUT', error: 'Workflow execution timed out' });
+    const script = await scriptStream([{ when: 'stream/sse', events: [thinking, { comment: 'ping' }], end: 'hang' }, { ...timedOut, when: 'tasks/wf-1' }]);
+    const store = freshStore();
+    const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} provider="shannon" run-id=${WF} proxy-url=${script.url}></task-stream>`);
+    await until(() => store.getConnection(WF)?.phase === 'open' && /writing…/.test(el.shadowRoot!.textContent ?? ''), 5000, 'open, writing');
+    await store.refreshStatus(WF, el.endpoint('shannon'));
+    await until(() => store.getConnection(WF)?.phase === 'finished', 2000, 'finished at once');
+    await el.updateComplete;
+    expect(el.run!.status).to.equal('timeout');
+    expect(el.shadowRoot!.querySelector('[part~="connection"]')!.getAttribute('data-state')).to.not.equal('open');
+    expect(el.shadowRoot!.textContent).to.not.match(/writing…/);
+    // The server hears the abort a moment after the client made it.
+    let closed = false;
+    for (let i = 0; i < 40 && !closed; i++, await delay(50)) closed = (await script.log()).find((r) => r.url.includes('stream/sse'))!.closed;
+    expect(closed, 'the stream is closed').to.equal(true);
+  });
+
+  it('e. a run whose key is refused (401) looks failed: an empty still bar, no pause or cancel, and one task-error however many elements ask', async () => {
+    const refused = json({ error: 'unauthorized', message: 'Invalid API key' }, 401);
+    const script = await scriptStream([refused]);
+    const store = freshStore();
+    store.addRun({ id: WF, provider: 'shannon', status: 'running', createdAt: new Date().toISOString() });
+    const errors: string[] = [];
+    const box = await fixture<HTMLDivElement>(html`<div @task-error=${(e: TaskErrorEvent) => errors.push(e.message)}>
+      <task-stream store=${store.name} provider="shannon" run-id=${WF} proxy-url=${script.url}></task-stream>
+      <task-history store=${store.name} provider="shannon" proxy-url=${script.url} refresh-interval="50"></task-history></div>`);
+    const el = box.querySelector('task-stream') as TaskStreamElement;
+    await until(() => store.getConnection(WF)?.phase === 'failed', 5000, 'refused');
+    await delay(400); // several history refresh rounds
+    await el.updateComplete;
+    expect(errors, 'one failure, one task-error').to.have.length(1);
+    expect(errors[0]).to.contain('401');
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part~="pause"]'), 'no Pause').to.equal(null);
+    expect(root.querySelector('[part~="cancel"]'), 'no Cancel run').to.equal(null);
+    expect((root.querySelector('[part~="progress"] .bar') as HTMLElement).style.width).to.equal('0%');
+    expect(root.querySelector('[part~="progress"]')!.hasAttribute('aria-valuenow'), 'no percentage').to.equal(false);
   });
 });

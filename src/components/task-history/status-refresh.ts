@@ -117,8 +117,11 @@ export class StatusRefreshController implements ReactiveController {
     const store = this.#host.taskStore;
     return store.getRuns().filter((run) => {
       const connection = store.getConnection(run.id);
-      // A run waiting for a free stream (the connection budget) is polled by its session already.
-      const owned = !!connection && (STREAMING.has(connection.state) || OWNED.has(connection.phase) || !!connection.queued);
+      // A run waiting for a free stream (the connection budget) is polled by its session already. A
+      // session refused for its configuration (401/403) has said so; asking with the same
+      // configuration would only be refused again and said twice. It retries when that changes.
+      const refused = connection?.phase === 'failed' && connection.retryOn === 'config';
+      const owned = !!connection && (STREAMING.has(connection.state) || OWNED.has(connection.phase) || !!connection.queued || refused);
       return !isTerminalStatus(run.status) && !owned && !this.#inFlight.has(run.id) && !this.#refused.has(run.id);
     });
   }

@@ -8,7 +8,8 @@
  * - An approval the run asks for shows as needing attention (`part="attention"`). Shannon's
  *   `APPROVAL_REQUESTED` carries no `approval_id`, which `POST /api/v1/approvals/decision` needs
  *   (shannon-streaming-api.md §8), so no Approve/Deny is offered for it: the notice says where to answer.
- * Reconnecting is not here: the connection indicator has the one control for it.
+ * Reconnecting is not here: the connection indicator has the one control for it. A run this page
+ * may not touch (its key is missing or refused) has no controls: none of them could work.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
@@ -61,8 +62,10 @@ function pendingApproval(events: readonly TaskEvent[]): Extract<TaskEvent, { kin
 
 export function renderControls(run: TaskRun, events: readonly TaskEvent[], ctx: ControlContext): TemplateResult | typeof nothing {
   if (isTerminalStatus(run.status)) return nothing;
-  const approval = pendingApproval(events);
   const connection = ctx.connection;
+  // Refused (a key that is missing or rejected): pause and cancel would be refused too.
+  if (connection?.phase === 'waiting-for-config' || connection?.retryOn === 'config') return nothing;
+  const approval = pendingApproval(events);
   const watching = !!connection && connection.state !== 'closed' && connection.state !== 'failed';
   const cancelReason = PROVIDER_INFO[run.provider]?.cancelUnsupportedReason ? t('stream.cancelUnsupported') : undefined;
   const cancelling = run.status === 'cancelling' || ctx.busy === 'cancel';

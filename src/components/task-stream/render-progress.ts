@@ -38,12 +38,14 @@ export function renderUsageTotal(run: TaskRun, events: readonly TaskEvent[]): Te
 
 /**
  * The progress bar and its facts. `unreachable`: this page cannot learn how the run goes (its key was
- * refused, settings are missing): then no clock ticks and nothing moves, as if it were known to run.
+ * refused, settings are missing, the connection failed): then no clock ticks and the bar is empty and
+ * still, with no percentage — nothing looks as if the run were known to go on.
  */
 export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answered: boolean, unreachable = false): TemplateResult {
-  const fraction = runProgress(run, events);
   const blind = unreachable && !isTerminalStatus(run.status);
-  const bar = blind ? { ...barOf(run, fraction), indeterminate: false } : barOf(run, fraction);
+  // Blind, nothing is known of how far it got: an empty, still bar, no percentage.
+  const fraction = blind ? undefined : runProgress(run, events);
+  const bar = blind ? { width: 0, text: statusLabel(run.status), indeterminate: false } : barOf(run, fraction);
   const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
   const elapsed = blind ? undefined : elapsedMs(run, events, clock.serverNow(run.provider), clock.runStart(run));
   const stats = run.stats;

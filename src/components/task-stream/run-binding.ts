@@ -8,6 +8,7 @@
  */
 import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
+import { SETTLED_PHASES } from '../../core/store/run-session-types.js';
 import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
 import { clock } from '../shared/clock.js';
 import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEvent } from '../shared/events.js';
@@ -38,6 +39,8 @@ export class RunBinding {
   #unsubscribeClock: (() => void) | undefined;
   /** The connection state of the last task-connection fired. */
   #lastConnection: string | undefined;
+  /** The run whose task-complete waits for its lifecycle to settle (nothing more will arrive). */
+  #completing: string | undefined;
   /** The age text last rendered: a tick re-renders only when it would change. */
   renderedAge = '';
   #batcher = new EventBatcher((batch) => this.#applyBatch(batch));
@@ -75,6 +78,7 @@ export class RunBinding {
       this.#release = undefined;
       this.#shownId = undefined;
       this.#lastConnection = undefined;
+      this.#completing = undefined;
     });
     queueMicrotask(check);
   }
@@ -89,6 +93,7 @@ export class RunBinding {
     this.#release?.();
     this.#release = undefined;
     this.#lastConnection = undefined;
+    this.#completing = undefined;
     this.#batcher.reset();
     this.#shownId = next;
     host.onShown();
@@ -138,6 +143,7 @@ export class RunBinding {
           this.#lastConnection = key;
           host.dispatchEvent(new TaskConnectionEvent(id, change.connection));
         }
+        if (this.#completing === id) queueMicrotask(() => this.#complete());
         host.requestUpdate();
         return;
       }
@@ -197,13 +203,25 @@ export class RunBinding {
     this.host.onStatus(run);
     this.host.dispatchEvent(new TaskStateEvent(run.id, run.status, previous.status));
     if (!isTerminalStatus(run.status)) return;
-    // The events that came with the final status are emitted right after this change: show them
-    // (and fire their task-progress) first, so the last task-progress precedes task-complete.
-    queueMicrotask(() => {
-      if (this.#shownId !== run.id) return;
-      this.#batcher.flushNow();
-      const latest = this.host.taskStore.getRun(run.id) ?? run;
-      this.host.dispatchEvent(new TaskCompleteEvent(run.id, latest.status, latest.output, latest.error));
-    });
+    this.#completing = run.id;
+    queueMicrotask(() => this.#complete());
+  }
+
+  /**
+   * Fires `task-complete` once the run is final and its lifecycle has settled: the events that came
+   * with the final status, and whatever confirming it brings (a result fetched, the last events),
+   * are shown (and their task-progress fired) first, so the last task-progress precedes
+   * task-complete, and the event carries the output.
+   */
+  #complete(): void {
+    const id = this.#completing;
+    if (!id || this.#shownId !== id) return;
+    const run = this.host.taskStore.getRun(id);
+    if (!run || !isTerminalStatus(run.status)) return;
+    const phase = this.host.taskStore.getConnection(id)?.phase;
+    if (phase && !SETTLED_PHASES.has(phase)) return;
+    this.#completing = undefined;
+    this.#batcher.flushNow();
+    this.host.dispatchEvent(new TaskCompleteEvent(run.id, run.status, run.output, run.error));
   }
 }

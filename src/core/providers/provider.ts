@@ -75,6 +75,11 @@ export interface TaskProvider<CreateParams = unknown> {
   readonly stallTimeoutMs: number;
   /** Poll the status this often while the stream cannot tell (Parallel's queued phase); 0 = never. */
   readonly statusPollMs: number;
+  /**
+   * Ask the status API after an open stream carried no event this long (pings do not count): a run
+   * the server ended without a word (Shannon after a Temporal timeout) shows as ended this soon.
+   */
+  readonly quietCheckMs: number;
   /** Why `cancel` is unavailable, or undefined when the API can cancel. */
   readonly cancelUnsupportedReason?: string;
   createRequest(params: CreateParams): ApiRequest;

@@ -216,6 +216,11 @@ export interface TaskRun {
    * reload the run's final status is confirmed instead of reconnecting to a stream that has ended.
    */
   streamEnded?: boolean;
+  /**
+   * The user stopped watching the run ("Stop watching", `stop()`). Kept with the run, so that it
+   * stays stopped over a reload or a re-mount until "Watch again" (`reconnect()`).
+   */
+  watchStopped?: boolean;
   /** Parallel `interaction_id`, offered for follow-up runs. */
   interactionId?: string;
   /** The run's events were dropped from storage to make room; they are replayed when possible. */

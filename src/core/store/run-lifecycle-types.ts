@@ -4,6 +4,7 @@
  */
 import type { TaskElementsError } from '../errors.js';
 import type { TaskStatus } from '../providers/task-event.js';
+import { SETTLED_PHASES } from './run-session-types.js';
 
 /** Why a failed run may start again by itself. */
 export type RetryTrigger =
@@ -16,9 +17,10 @@ export type RetryTrigger =
 
 /**
  * Why the final status is being confirmed: the stream said "over", the server had no stream (204),
- * the run was stored as over, or a quiet stream's status check found it final.
+ * the run was stored as over, a quiet stream's status check found it final, or something else (a
+ * status refresh, another tab) learned that it is.
  */
-export type ConfirmCause = 'stream-end' | 'no-content' | 'stored' | 'quiet';
+export type ConfirmCause = 'stream-end' | 'no-content' | 'stored' | 'quiet' | 'learned';
 
 /** Where the lifecycle of one run is. */
 export type RunPhase =
@@ -98,11 +100,11 @@ export interface LifecyclePolicy {
 }
 
 /** True for phases that hold or are about to make a stream request. */
-export function isStreaming(phase: RunPhase): boolean {
+export function isStreaming(phase: RunPhase): phase is Extract<RunPhase, { name: 'connecting' | 'open' }> {
   return phase.name === 'connecting' || phase.name === 'open';
 }
 
 /** True for phases after which nothing happens until someone acts (or configuration changes). */
-export function isSettled(phase: RunPhase): boolean {
-  return ['finished', 'stopped', 'failed', 'needs-action', 'waiting-for-config', 'idle'].includes(phase.name);
+export function isSettled(phase: RunPhase | RunPhaseName): boolean {
+  return SETTLED_PHASES.has(typeof phase === 'string' ? phase : phase.name);
 }

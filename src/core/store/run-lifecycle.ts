@@ -15,6 +15,7 @@
  *    │  network error / stall ──▶ backing-off ──waited──▶ connecting
  *    │  network error, offline ──▶ offline ──online──▶ connecting
  *    └─ stored as ended ──▶ confirming-final-status
+ *   a final status learned elsewhere (waiting, streaming, backing off, failed) ──▶ confirming-final-status
  *   any phase ──stop──▶ stopped ──reconnect──▶ connecting   (also failed, needs-action)
  *
  * Rules it enforces (issue 9):
@@ -89,12 +90,15 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       if (phase.name === 'failed' && phase.retryOn === 'config') return phase.resume === 'confirm' ? confirming('stream-end', policy) : connecting();
       return phase;
     case 'status-learned':
-      // Waiting, backing off or failed while the run has in fact ended: one last connection collects
-      // the events and the result that led to the end (a 204 there confirms and finishes). A stream
-      // that is open tells by itself; a stopped run stays stopped; a run already settling goes on.
+      // The run has ended, whoever learned it (a history's status refresh, another tab): the live
+      // look ends at once. Nothing is connected again — a finished run opens no stream, so nothing
+      // arrives after its end — the status is confirmed (a completed run's missing output fetched)
+      // and the run finishes. An open stream is closed for it; a stopped run stays stopped; a run
+      // already settling (checking, confirming, its last connection) goes on.
       if (!isTerminalStatus(input.status)) return phase;
-      if (phase.name === 'failed' || phase.name === 'offline' || phase.name === 'waiting-for-config' || (phase.name === 'backing-off' && !phase.draining)) {
-        return { name: 'backing-off', attempt: 0, delayMs: policy.minDelay(), draining: true };
+      if (phase.name === 'failed' || phase.name === 'offline' || phase.name === 'waiting-for-config' || phase.name === 'needs-action'
+        || (phase.name === 'backing-off' && !phase.draining) || (isStreaming(phase) && !phase.draining)) {
+        return confirming('learned', policy);
       }
       return phase;
     case 'online':

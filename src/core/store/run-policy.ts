@@ -12,18 +12,21 @@ export const CONFIRM_WITHIN_MS = 60_000;
 export const QUIET_CHECK_MS = 30_000;
 
 /**
- * The lifecycle policy for `tuning`, on the clock `now()` (ms). `retryFieldMs()` is the server's last `retry:` value (ms), read
+ * The lifecycle policy for `tuning`, on the clock `now()` (ms); the first quiet check waits
+ * `tuning.quietCheckMs`, else the provider's `providerQuietMs()`. `retryFieldMs()` is the server's last `retry:` value (ms), read
  * at each decision: it raises every wait, never lowers one below `minDelayMs`.
  */
-export function lifecyclePolicy(tuning: ConnectionTuning, retryFieldMs: () => number | undefined, now: () => number): LifecyclePolicy {
+export function lifecyclePolicy(tuning: ConnectionTuning, retryFieldMs: () => number | undefined, now: () => number, providerQuietMs?: () => number): LifecyclePolicy {
   const retry = { ...DEFAULT_RETRY, ...tuning.retry };
-  const firstQuiet = tuning.quietCheckMs ?? QUIET_CHECK_MS;
   return {
     maxAttempts: retry.maxAttempts,
     confirmWithinMs: tuning.confirmWithinMs ?? CONFIRM_WITHIN_MS,
     now,
     delay: (attempt, retryAfterMs) => reconnectDelay(attempt - 1, { retryFieldMs: retryFieldMs(), retryAfterMs }, retry, tuning.random),
     minDelay: () => Math.max(retry.minDelayMs, retryFieldMs() ?? 0),
-    quietDelay: (quiet) => Math.min(firstQuiet * 10, firstQuiet * 2 ** quiet),
+    quietDelay: (quiet) => {
+      const first = tuning.quietCheckMs ?? providerQuietMs?.() ?? QUIET_CHECK_MS;
+      return Math.min(first * 10, first * 2 ** quiet);
+    },
   };
 }

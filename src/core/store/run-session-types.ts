@@ -8,7 +8,7 @@ import type { ConnectionState } from '../client/stream-client.js';
 import type { ConnectionSnapshot } from '../client/stream-types.js';
 import type { ProviderName, TaskEvent, TaskRunPatch } from '../providers/task-event.js';
 import type { OnlineEventTarget, Timers } from '../util/environment.js';
-import type { RunPhaseName } from './run-lifecycle.js';
+import type { RetryTrigger, RunPhaseName } from './run-lifecycle-types.js';
 import type { TaskStore } from './store-types.js';
 
 /** Reconnect and polling settings (defaults come from the provider and the backoff policy). */
@@ -25,7 +25,8 @@ export interface ConnectionTuning {
   confirmWithinMs?: number;
   /**
    * Milliseconds an open stream may carry no event (pings do not count) before the status API is
-   * asked whether the run is still going; each further check waits twice as long, up to 10×. @default 30_000
+   * asked whether the run is still going; each further check waits twice as long, up to 10×.
+   * @default the provider's `quietCheckMs` (Parallel 30 s, Shannon 10 s)
    */
   quietCheckMs?: number;
   maxEventSize?: number;
@@ -43,6 +44,13 @@ export const STATE_OF: Record<RunPhaseName, ConnectionState> = {
   'confirming-final-status': 'closed', 'needs-action': 'closed', finished: 'closed', stopped: 'closed', failed: 'failed',
 };
 
+/**
+ * Phases after which nothing happens until someone acts (or configuration changes): no request is
+ * under way or planned, so nothing more arrives for the run. Here, not in the lifecycle's chunk,
+ * so that views can tell without loading it.
+ */
+export const SETTLED_PHASES: ReadonlySet<RunPhaseName> = new Set<RunPhaseName>(['finished', 'stopped', 'failed', 'needs-action', 'waiting-for-config', 'idle']);
+
 /** A run's connection as views see it: the stream client's fields plus the lifecycle phase. */
 export interface RunConnectionSnapshot extends ConnectionSnapshot {
   /** Where the run's lifecycle is (run-lifecycle.ts). */
@@ -58,6 +66,12 @@ export interface RunConnectionSnapshot extends ConnectionSnapshot {
    * §1): no stream is open; its status is polled meanwhile.
    */
   queued?: boolean;
+  /**
+   * A failed run: what lets it try again by itself. `config`: the same key, proxy URL or auth mode
+   * would be refused again (401/403/404, no key, a refused redirect), so nothing made with them — a
+   * status request, pause, cancel — can work until they change.
+   */
+  retryOn?: RetryTrigger;
 }
 
 /** What a session needs from its store. */

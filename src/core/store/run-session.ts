@@ -54,7 +54,7 @@ export class RunSession {
       isOnline: () => this.#isOnline(),
     };
     const tuning = deps.tuning ?? {};
-    this.#policy = lifecyclePolicy(tuning, () => this.#retryFieldMs, () => deps.now());
+    this.#policy = lifecyclePolicy(tuning, () => this.#retryFieldMs, () => deps.now(), () => this.#provider().quietCheckMs);
     this.#status = {
       runId, store: deps.store, provider: () => this.#provider(), endpoint: () => this.#endpoint(),
       apply: (patch, events, source) => void deps.applySnapshot(runId, patch, events, source),
@@ -155,6 +155,7 @@ export class RunSession {
       attempt: 'attempt' in phase ? phase.attempt : 0,
       lastEventId: this.#deps.store.getRun(this.runId)?.lastEventId ?? '',
       ...(error ? { error } : {}),
+      ...(phase.name === 'failed' ? { retryOn: phase.retryOn } : {}),
       ...(this.#nextRetryAt !== undefined ? { nextRetryAt: this.#nextRetryAt } : {}),
     };
     this.#deps.setConnection(snapshot);

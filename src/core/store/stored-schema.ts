@@ -53,6 +53,7 @@ export const StoredRunSchema = v.looseObject({
   warnings: v.optional(v.array(v.looseObject({ type: str, message: str }))),
   lastEventId: optStr,
   streamEnded: v.optional(v.boolean()),
+  watchStopped: v.optional(v.boolean()),
   interactionId: optStr,
   eventsEvicted: v.optional(v.boolean()),
   request: v.optional(v.unknown()),

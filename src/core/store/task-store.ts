@@ -25,7 +25,7 @@ import { RunListSync, type RunListState } from './run-list-sync.js';
 import { LazyRunSession, type WatchedSession } from './lazy-session.js';
 import type { RunConnectionSnapshot } from './run-session.js';
 import type { StoreChange, StoreListener, TaskStore, TaskStoreOptions } from './store-types.js';
-import { createWatchRegistry } from './watch-registry.js';
+import { createWatchRegistry, storedStop } from './watch-registry.js';
 
 export type { StoreChange, StoreListener, TaskStore, TaskStoreOptions, EndpointSource } from './store-types.js';
 
@@ -47,7 +47,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const listeners = new Set<StoreListener>();
   let disposed = false;
   const credentials = createCredentialStore(name, options.keyPersistence ?? 'memory');
-  const watches = createWatchRegistry((runId, endpoint) => openConnection(runId, endpoint));
+  const watches = createWatchRegistry((runId, endpoint) => openConnection(runId, endpoint), storedStop(() => store));
 
   function emit(change: StoreChange): void {
     for (const listener of [...listeners]) {

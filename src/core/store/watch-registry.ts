@@ -1,14 +1,14 @@
 /**
  * Reference-counted run sessions: however many views watch a run, it has one session; it starts
  * with the first watcher and ends when the last one leaves. `stop()` is remembered per run, not per
- * session: a run stopped by the user stays stopped when its views are removed and added again (a
- * framework re-render) until `reconnect()`. Requests use the endpoint of the most recent watcher
- * still watching.
+ * session, and kept with the run in the store (`watchStopped`, persisted): a run stopped by the user
+ * stays stopped when its views are removed and added again (a framework re-render) and over a
+ * reload, until `reconnect()`. Requests use the endpoint of the most recent watcher still watching.
  */
 import type { EndpointConfig } from '../client/api-request.js';
 import type { ProviderName } from '../providers/task-event.js';
 import type { WatchedSession } from './lazy-session.js';
-import type { EndpointSource } from './store-types.js';
+import type { EndpointSource, TaskStore } from './store-types.js';
 
 interface Watch {
   refs: number;
@@ -30,17 +30,36 @@ export interface WatchRegistry {
   dropAll(): void;
 }
 
-/** `open` starts a session for a run, or returns undefined when none may be started (disposed store). */
+/** Where a run's "stopped by the user" is kept beyond a session (the store's run record). */
+export interface StoppedRecord {
+  isStopped(runId: string): boolean;
+  setStopped(runId: string, stopped: boolean): void;
+}
+
+/** A stop kept with the run in `store` (`TaskRun.watchStopped`, persisted with it). */
+export function storedStop(store: () => Pick<TaskStore, 'getRun' | 'updateRun'>): StoppedRecord {
+  return {
+    isStopped: (runId) => store().getRun(runId)?.watchStopped === true,
+    setStopped: (runId, stopped) => store().updateRun(runId, { watchStopped: stopped }),
+  };
+}
+
+/**
+ * `open` starts a session for a run, or returns undefined when none may be started (disposed store);
+ * `record` keeps a stop with the run (a run the store does not know is remembered here only).
+ */
 export function createWatchRegistry(
   open: (runId: string, endpoint: (provider?: ProviderName) => EndpointConfig) => WatchedSession | undefined,
+  record?: StoppedRecord,
 ): WatchRegistry {
   const watches = new Map<string, Watch>();
   const stopped = new Set<string>();
+  const isStopped = (runId: string) => stopped.has(runId) || !!record?.isStopped(runId);
 
   function ensure(runId: string, watch: Watch): void {
     if (watch.session) return;
     watch.session = open(runId, (provider) => watch.sources[watch.sources.length - 1]!(provider));
-    if (stopped.has(runId)) watch.session?.stop();
+    if (isStopped(runId)) watch.session?.stop();
     else watch.session?.start();
   }
 
@@ -66,10 +85,12 @@ export function createWatchRegistry(
     },
     reconnect(runId) {
       stopped.delete(runId);
+      if (record?.isStopped(runId)) record.setStopped(runId, false);
       watches.get(runId)?.session?.reconnect();
     },
     stop(runId) {
       stopped.add(runId);
+      record?.setStopped(runId, true);
       watches.get(runId)?.session?.stop();
     },
     configChanged() {

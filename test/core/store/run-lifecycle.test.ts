@@ -200,19 +200,27 @@ describe('run lifecycle (the state machine of one watched run)', () => {
       expect(refused).to.include({ name: 'failed', retryOn: 'config', resume: 'confirm' });
       expect(run(refused, { type: 'config-changed' })).to.deep.equal(confirming);
     });
-    it('a final status learned elsewhere (a status refresh) ends a failure, a wait or a backoff with one last connection for the result', () => {
-      const drain = { name: 'backing-off', attempt: 0, delayMs: 50, draining: true };
+    it('a final status learned elsewhere (a status refresh) ends a failure, a wait, a backoff or a live stream at once: confirmed, never connected again', () => {
+      now = 700;
+      const learned = { name: 'confirming-final-status', check: 0, delayMs: 0, cause: 'learned', since: 700 };
       const after204 = run(open(), { type: 'no-content' }, { type: 'status', status: 'running' });
       expect(after204).to.include({ name: 'failed' });
-      expect(run(after204, { type: 'status-learned', status: 'completed' })).to.deep.equal(drain);
-      expect(run({ name: 'offline', attempt: 2 }, { type: 'status-learned', status: 'failed' })).to.deep.equal(drain);
-      expect(run({ name: 'waiting-for-config', error: missingKey } as RunPhase, { type: 'status-learned', status: 'cancelled' })).to.deep.equal(drain);
-      expect(run({ name: 'backing-off', attempt: 2, delayMs: 200 }, { type: 'status-learned', status: 'completed' })).to.deep.equal(drain);
+      expect(run(after204, { type: 'status-learned', status: 'completed' })).to.deep.equal(learned);
+      expect(run({ name: 'offline', attempt: 2 }, { type: 'status-learned', status: 'failed' })).to.deep.equal(learned);
+      expect(run({ name: 'waiting-for-config', error: missingKey } as RunPhase, { type: 'status-learned', status: 'cancelled' })).to.deep.equal(learned);
+      expect(run({ name: 'backing-off', attempt: 2, delayMs: 200 }, { type: 'status-learned', status: 'completed' })).to.deep.equal(learned);
+      expect(run({ name: 'needs-action' }, { type: 'status-learned', status: 'completed' })).to.deep.equal(learned);
+      // A stream that says nothing more (Shannon pings only after a timeout) is not waited for.
+      expect(run(open(0, true), { type: 'status-learned', status: 'timeout' })).to.deep.equal(learned);
+      expect(run(connecting(1), { type: 'status-learned', status: 'timeout' })).to.deep.equal(learned);
+      expect(run(run(learned as RunPhase, { type: 'status', status: 'completed' }), { type: 'status-learned', status: 'completed' })).to.deep.equal({ name: 'finished' });
     });
-    it('a status learned elsewhere changes nothing while it is not final, while streaming, once stopped or finished', () => {
+    it('a status learned elsewhere changes nothing while it is not final, while the run already settles, once stopped or finished', () => {
       const after204 = run(open(), { type: 'no-content' }, { type: 'status', status: 'running' });
       expect(run(after204, { type: 'status-learned', status: 'running' })).to.equal(after204);
-      for (const phase of [open(), connecting(), { name: 'stopped' }, { name: 'finished' }, { name: 'needs-action' }] as RunPhase[]) {
+      expect(run(open(0, true), { type: 'status-learned', status: 'running' })).to.deep.equal(open(0, true));
+      const settling = [connecting(0, true), { name: 'backing-off', attempt: 0, delayMs: 50, draining: true }, { name: 'checking-status', attempt: 1 }, confirming, { name: 'stopped' }, { name: 'finished' }] as RunPhase[];
+      for (const phase of settling) {
         expect(run(phase, { type: 'status-learned', status: 'completed' }), phase.name).to.equal(phase);
       }
     });

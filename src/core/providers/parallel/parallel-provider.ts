@@ -47,6 +47,8 @@ export const parallelProvider: TaskProvider<ParallelCreateParams> = {
   // Parallel documents no heartbeat; a quiet research phase is normal, and a reconnect replays everything.
   stallTimeoutMs: 120_000,
   statusPollMs: 5_000,
+  // Research phases are long and quiet, and every run's stream ends with its final state.
+  quietCheckMs: 30_000,
   cancelUnsupportedReason: PROVIDER_INFO.parallel.cancelUnsupportedReason,
 
   createRequest(params): ApiRequest {

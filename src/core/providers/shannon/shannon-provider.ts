@@ -109,6 +109,9 @@ export const shannonProvider: TaskProvider<ShannonCreateParams> = {
   defaultProxyUrl: PROVIDER_INFO.shannon.defaultProxyUrl,
   stallTimeoutMs: 35_000, // the gateway sends `: ping` every 10 s
   statusPollMs: 0,
+  // A timed-out workflow leaves a stream that pings forever (no end marker): one ping interval of
+  // silence is enough to ask, so the run does not look live for long after it ended.
+  quietCheckMs: 10_000,
 
   createRequest(params): ApiRequest {
     return { method: 'POST', path: '/api/v1/tasks/stream', body: params, headers: { 'idempotency-key': randomKey() } };
