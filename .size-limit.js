@@ -44,6 +44,10 @@
 // One live connection per run across tabs (issue 14 §1: election, fan-out, takeover, the stream
 // budget) lives in the connection chunk; up front only the store's choice of sharing: measured
 // 66.3 / 36.9 / 132.6 kB ("everything" 130 → 133.5 kB).
+// Issue 9's fresh2 fixes add up front the run view's rule that task-complete waits for the run's
+// lifecycle to settle (the settled phases), and "Stop watching" kept with the run (its schema field
+// and the store's record of it): measured 66.34 → 66.68 / 36.80 → 37.08 kB, so those limits move
+// from 66.5 and 37 kB to 67 and 37.5 kB.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -84,13 +88,13 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '66.5 kB',
+    limit: '67 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '37 kB',
+    limit: '37.5 kB',
     gzip: true,
   },
   {
