@@ -7,7 +7,9 @@
  */
 import { adoptStyles, html, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { TaskElement } from '../shared/task-element.js';
-import type { TaskEvent } from '../../core/providers/task-event.js';
+import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
+import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
+import type { EventRows } from './event-rows.js';
 import type { LogView, RunActions, TimelineSlot } from './run-view.js';
 import { t } from './shell-strings.js';
 
@@ -42,6 +44,17 @@ export function loadRunView(): Promise<RunViewModule> {
 export function resetRunView(): void {
   loaded = undefined;
   loading = undefined;
+}
+
+/** What the run view's buttons ask of the `<task-stream>` that shows it (its public methods). */
+export interface StreamCommands {
+  reconnect(): void;
+  stop(): void;
+  cancel(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  retry(): Promise<unknown>;
+  revealEvent(eventId: string): Promise<boolean>;
 }
 
 /** The run view's parts of one `<task-stream>`: made when the code is there, with its styles adopted. */
@@ -90,6 +103,35 @@ export class RunViewParts {
     this.actions?.reset();
     this.timeline?.reset(this.shown.shownId);
     this.failed = false;
+  }
+
+  /** The view of `run`, or undefined while its code is loading (or could not be loaded). */
+  render(run: TaskRun, stream: StreamCommands, rows: EventRows): TemplateResult | undefined {
+    const view = runView();
+    const { log, actions, timeline, host } = this;
+    if (!view || !log || !actions || !timeline) return undefined;
+    return view.renderRun(run, {
+      host, log, actions, timeline, rows,
+      connection: host.taskStore.getConnection(run.id),
+      events: host.taskStore.getEvents(run.id),
+      canPause: PROVIDER_INFO[run.provider].canPause,
+      revealEvent: (eventId) => void stream.revealEvent(eventId),
+      reconnect: () => stream.reconnect(),
+      stop: () => stream.stop(),
+      cancel: () => stream.cancel(),
+      pause: () => stream.pause(),
+      resume: () => stream.resume(),
+      retry: () => void stream.retry(),
+    });
+  }
+
+  /** Submits `run`'s request again (run-actions.ts `retry`), loading the view's code first if needed. */
+  async retry(run: TaskRun | undefined): Promise<TaskRun | undefined> {
+    if (run && !this.actions) {
+      this.load();
+      await this.loading;
+    }
+    return run && this.actions ? this.actions.retry(run) : undefined;
   }
 
   /** What a stream shows when the code could not be loaded: what happened and what to do, in words. */

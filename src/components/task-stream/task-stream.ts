@@ -1,4 +1,3 @@
-import { PROVIDER_INFO } from '../../core/providers/provider-info.js';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
@@ -260,12 +259,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
    * request whose secrets were not kept is not sent: a `task-rerun` fills the form instead.
    */
   async retry(): Promise<TaskRun | undefined> {
-    const run = this.run;
-    if (run && !this.#view.actions) {
-      this.#view.load();
-      await this.#view.loading;
-    }
-    const next = run && this.#view.actions ? await this.#view.actions.retry(run) : undefined;
+    const next = await this.#view.retry(this.run);
     if (next && this.runId !== null) this.runId = next.id;
     return next;
   }
@@ -287,28 +281,11 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     if (!run) {
       return html`${live}<div class="empty" part="empty"><p>${t('stream.empty')}</p><p class="muted">${t('stream.emptyHint')}</p></div>`;
     }
-    const view = runView();
-    const { log, actions, timeline } = this.#view;
+    const shown = this.#view.render(run, this, this.#binding.rows);
     // The run view's code is on its way (a few milliseconds), or could not be loaded.
-    if (!view || !log || !actions || !timeline) return this.#view.failed ? html`${live}${this.#view.renderFailed()}` : live;
+    if (!shown) return this.#view.failed ? html`${live}${this.#view.renderFailed()}` : live;
     this.#binding.renderedAge = clock.runAge(run);
-    return html`${live}${view.renderRun(run, {
-      host: this,
-      connection: this.taskStore.getConnection(run.id),
-      events: this.taskStore.getEvents(run.id),
-      rows: this.#binding.rows,
-      log,
-      actions,
-      timeline,
-      revealEvent: (eventId) => void this.revealEvent(eventId),
-      canPause: PROVIDER_INFO[run.provider].canPause,
-      reconnect: () => this.reconnect(),
-      stop: () => this.stop(),
-      cancel: () => this.cancel(),
-      pause: () => this.pause(),
-      resume: () => this.resume(),
-      retry: () => void this.retry(),
-    })}`;
+    return html`${live}${shown}`;
   }
 }
 
