@@ -48,17 +48,22 @@ export function countdown(connection: RunConnectionSnapshot): string {
   return t(retrying ? 'stream.nextTry' : 'stream.nextCheck', { seconds: Math.ceil(left / 1000) });
 }
 
-export function renderConnection(connection: RunConnectionSnapshot | undefined, finished: boolean, onReconnect: () => void): TemplateResult {
+/**
+ * `waiting`: the run waits for a person (paused): an open stream is then "Connected", with a still
+ * dot, not "Live" (fresh2: a green "Live" beside "paused").
+ */
+export function renderConnection(connection: RunConnectionSnapshot | undefined, finished: boolean, onReconnect: () => void, waiting = false): TemplateResult {
   const state = connection?.state ?? 'closed';
   const phase = connection?.phase ?? 'idle';
-  const label = t(phase === 'idle' && finished ? 'stream.phase.finished' : PHASE_LABEL[phase]);
+  const still = waiting && phase === 'open';
+  const label = t(phase === 'idle' && finished ? 'stream.phase.finished' : still ? 'stream.phase.openWaiting' : PHASE_LABEL[phase]);
   const attempt = phase === 'backing-off' && connection ? t('stream.attempt', { n: Math.max(1, connection.attempt) }) : '';
   const detail = [attempt, connection ? countdown(connection) : ''].filter(Boolean).join(', ');
   const control = finished ? undefined : CONTROL[phase];
   // A wait for settings or a failure says what happened and what to do; a reconnect in progress says why.
   // Once the run is over, a connection problem no longer matters to the reader: it is not shown.
   const error = !finished && (phase === 'failed' || phase === 'waiting-for-config') ? connection?.error : undefined;
-  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase}>
+  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase} ?data-waiting=${still}>
     <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted countdown">(${detail})</span>` : nothing}
     ${control ? html`<button type="button" part="reconnect" class="link-button" @click=${onReconnect}>${t(control)}</button>` : nothing}
   </span>

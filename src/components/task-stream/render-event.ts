@@ -4,10 +4,10 @@
  * An agent's complete message is a short collapsed row with the call's usage: the answer itself is
  * shown once, as the live text while it is written and as the result when it is final (the row of
  * the message that is the answer only points to it). Agents are shown by name (agent-names.ts); a
- * long row is clipped with "Show all" (issue 13 §8).
+ * long row is clipped with "Show all" (issue 13 §8). Advice the header gives is not repeated here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { TaskEvent } from '../../core/providers/task-event.js';
+import { needsUser, type TaskEvent } from '../../core/providers/task-event.js';
 import { clockTime, formatUsage, humanize, statusLabel, truncate } from '../shared/format.js';
 import { renderMarkdownLazily } from '../shared/lazy-markdown.js';
 import { agentName, speaksForRun } from './agent-names.js';
@@ -101,7 +101,9 @@ function body(row: EventRow, ctx: RowContext): TemplateResult | string {
   const event = row.event;
   switch (event.kind) {
     case 'status':
-      return html`<span class="badge" data-status=${event.status}>${statusLabel(event.status)}</span>${event.message
+      // What a person should do about a status that waits for them is the header's notice, in their
+      // language (render-header.ts): the row names the status only (fresh2: the sentence twice).
+      return html`<span class="badge" data-status=${event.status}>${statusLabel(event.status)}</span>${event.message && !needsUser(event.status)
         ? html` <span class="status-message">${event.message}</span>` : nothing}`;
     case 'message':
     case 'thinking':

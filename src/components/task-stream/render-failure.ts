@@ -55,10 +55,12 @@ export function renderError(error: { message: string; refId?: string; detail?: s
 }
 
 type EndingKey = 'failed' | 'timeout' | 'cancelled';
-const ENDING: Partial<Record<TaskRun['status'], { title: `stream.ending.${EndingKey}`; advice: `stream.ending.${EndingKey}Advice`; retry: 'stream.tryAgain' | 'stream.runAgain' }>> = {
-  failed: { title: 'stream.ending.failed', advice: 'stream.ending.failedAdvice', retry: 'stream.tryAgain' },
-  timeout: { title: 'stream.ending.timeout', advice: 'stream.ending.timeoutAdvice', retry: 'stream.tryAgain' },
-  cancelled: { title: 'stream.ending.cancelled', advice: 'stream.ending.cancelledAdvice', retry: 'stream.runAgain' },
+type Advice = 'stream.ending.timeoutAdvice' | 'stream.ending.cancelledAdvice' | `stream.ending.failedAdvice.${TaskRun['provider']}`;
+/** Words of each ending; the advice names only what the run's provider has (Shannon has no processor). */
+const ENDING: Partial<Record<TaskRun['status'], { title: `stream.ending.${EndingKey}`; advice: Record<TaskRun['provider'], Advice>; retry: 'stream.tryAgain' | 'stream.runAgain' }>> = {
+  failed: { title: 'stream.ending.failed', advice: { parallel: 'stream.ending.failedAdvice.parallel', shannon: 'stream.ending.failedAdvice.shannon' }, retry: 'stream.tryAgain' },
+  timeout: { title: 'stream.ending.timeout', advice: { parallel: 'stream.ending.timeoutAdvice', shannon: 'stream.ending.timeoutAdvice' }, retry: 'stream.tryAgain' },
+  cancelled: { title: 'stream.ending.cancelled', advice: { parallel: 'stream.ending.cancelledAdvice', shannon: 'stream.ending.cancelledAdvice' }, retry: 'stream.runAgain' },
 };
 
 export interface EndingContext {
@@ -67,18 +69,21 @@ export interface EndingContext {
   onRetry(): void;
   /** The notice of the retry button, if any. */
   retryNotice: TemplateResult | typeof nothing;
+  /** "Edit & run again" (render-rerun.ts), beside "Try again" (fresh2: it sat under the partial text, away from it). */
+  edit: TemplateResult | typeof nothing;
 }
 
-/** How a run that did not succeed ended (`part="ending"`), its error, and the way forward. */
+/** How a run that did not succeed ended (`part="ending"`), its error, and the ways forward, together. */
 export function renderEnding(run: TaskRun, ctx: EndingContext): TemplateResult | typeof nothing {
   const ending = ENDING[run.status];
   if (!ending) return run.error ? renderRunError(run.error) : nothing;
   return html`<section part="ending" class="ending" data-status=${run.status} aria-label=${t('stream.endingLabel')}>
     <p class="ending-title">${t(ending.title)}</p>
     ${run.error ? renderRunError(run.error) : nothing}
-    <p class="muted">${t(ending.advice)}</p>
-    ${ctx.canRetry
-      ? html`<div class="actions"><button type="button" part="retry" class="primary" @click=${ctx.onRetry}>${t(ending.retry)}</button>${ctx.retryNotice}</div>`
+    <p class="muted">${t(ending.advice[run.provider])}</p>
+    ${ctx.canRetry || ctx.edit !== nothing
+      ? html`<div part="rerun" class="actions">${ctx.canRetry
+          ? html`<button type="button" part="retry" class="primary" @click=${ctx.onRetry}>${t(ending.retry)}</button>` : nothing}${ctx.edit}${ctx.retryNotice}</div>`
       : nothing}
   </section>`;
 }

@@ -86,7 +86,7 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
       <span class="id-group"><span>${t('stream.id')}</span> <code part="run-id" class="run-id" title=${run.id}>${run.id}</code><button type="button"
         class="link-button" aria-label=${t('stream.copyId')} @click=${ctx.onCopyId}>${t('stream.copy')}</button>${ctx.idNotice}</span>
     </div>
-    <div class="connection-row">${renderConnection(ctx.connection, isTerminalStatus(run.status), ctx.onReconnect)}</div>
+    <div class="connection-row">${renderConnection(ctx.connection, isTerminalStatus(run.status), ctx.onReconnect, needsUser(run.status))}</div>
     ${renderWaiting(run)}
     ${renderWarnings(run)}
   </header>`;

@@ -4,16 +4,15 @@
  * and green for a completed run, red for a failed one, grey for a cancelled one, amber for a
  * timeout or a run that waits for a person (`data-status`); it is never full and blue for a run
  * that did not succeed. Elapsed time runs on the shared clock in the server's time and stops where
- * the run stopped (run-facts.ts `elapsedMs`).
+ * the run stopped (run-facts.ts `runSpan`, which the timeline reads too).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import { runUsage } from '../../core/providers/usage.js';
-import { clock } from '../shared/clock.js';
 import { count, duration, formatUsage, statusLabel } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { runProgress } from './progress.js';
-import { elapsedMs } from './run-facts.js';
+import { sourceFacts, type RunSpan } from './run-facts.js';
 import { t } from './strings.js';
 import { l10n } from '../../core/i18n/scope.js';
 
@@ -36,18 +35,28 @@ export function renderUsageTotal(run: TaskRun, events: readonly TaskEvent[]): Te
   return html`<span part="usage-total" class="usage-total">${t(usage.final || over ? 'stream.used' : 'stream.usedSoFar', { usage: formatUsage(usage.usage) })}</span>`;
 }
 
+/** "sources: 40 considered, 9 read", or "12 sources cited" when the counts were missed; nothing when unknown. */
+function renderSources(run: TaskRun): TemplateResult | typeof nothing {
+  const facts = sourceFacts(run);
+  if (!facts) return nothing;
+  return html`<span part="sources-count">${facts.kind === 'counts'
+    ? t('stream.sources', { considered: count(facts.considered), read: count(facts.read) })
+    : t('stream.sourcesCited', { count: facts.cited })}</span>`;
+}
+
 /**
- * The progress bar and its facts. `unreachable`: this page cannot learn how the run goes (its key was
- * refused, settings are missing, the connection failed): then no clock ticks and the bar is empty and
- * still, with no percentage — nothing looks as if the run were known to go on.
+ * The progress bar and its facts; `span`: the run's (run-facts.ts `runSpan`). `unreachable`: this page
+ * cannot learn how the run goes (its key was refused, settings are missing, the connection failed):
+ * then no clock ticks and the bar is empty and still, with no percentage — nothing looks as if the run
+ * were known to go on.
  */
-export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answered: boolean, unreachable = false): TemplateResult {
+export function renderProgress(run: TaskRun, events: readonly TaskEvent[], span: RunSpan | undefined, answered: boolean, unreachable = false): TemplateResult {
   const blind = unreachable && !isTerminalStatus(run.status);
   // Blind, nothing is known of how far it got: an empty, still bar, no percentage.
   const fraction = blind ? undefined : runProgress(run, events);
   const bar = blind ? { width: 0, text: statusLabel(run.status), indeterminate: false } : barOf(run, fraction);
   const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
-  const elapsed = blind ? undefined : elapsedMs(run, events, clock.serverNow(run.provider), clock.runStart(run));
+  const elapsed = blind || !span ? undefined : span.end - span.start;
   const stats = run.stats;
   return html`<div class="progress-block">
     <div part="progress" class="progress" role="progressbar" aria-label=${t('stream.progress')} data-status=${run.status}
@@ -58,7 +67,7 @@ export function renderProgress(run: TaskRun, events: readonly TaskEvent[], answe
     <div class="progress-meta">
       ${percent !== undefined ? html`<span>${l10n().number(percent / 100, { style: 'percent' })}</span>` : nothing}
       ${elapsed !== undefined ? html`<span part="elapsed">${t(isActiveStatus(run.status) ? 'stream.elapsed' : 'stream.ranFor', { time: duration(elapsed) })}</span>` : nothing}
-      ${stats ? html`<span>${t('stream.sources', { considered: count(stats.considered), read: count(stats.read) })}</span>` : nothing}
+      ${renderSources(run)}
       ${renderUsageTotal(run, events)}
     </div>
     ${stats?.sample.length && !answered

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
+import { clock } from '../shared/clock.js';
 import { formatCost } from '../shared/format.js';
 import type { TaskElement } from '../shared/task-element.js';
 import type { EventRows } from './event-rows.js';
@@ -16,9 +17,9 @@ import { renderHeader } from './render-header.js';
 import type { LogView } from './render-log.js';
 import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
 import { renderProgress, renderUsageTotal } from './render-progress.js';
-import { renderRerun } from './render-rerun.js';
+import { renderEditButton, renderRerun } from './render-rerun.js';
 import type { RunActions } from './run-actions.js';
-import { processorPrice } from './run-facts.js';
+import { processorPrice, runSpan } from './run-facts.js';
 import { t } from './strings.js';
 import type { TimelineSlot } from './timeline-slot.js';
 
@@ -57,6 +58,8 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
   const { actions, events } = ctx;
   const notices = actions.notices;
   const output = run.output;
+  // One span for the elapsed time and the timeline (fresh2: "ran for 0:09" beside "Timeline of 0:14").
+  const span = runSpan(run, events, clock.serverNow(run.provider), clock.runStart(run));
   const outputActions = output
     ? html`<button type="button" @click=${() => actions.copy(run.id, 'copy-output', outputText(output), 'output')}>${t('stream.copyOutput')}</button>
         <button type="button" @click=${() => downloadRun(run, events)}>${t('stream.download')}</button>${notices.render(run.id, 'copy-output')}`
@@ -67,8 +70,8 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       onReconnect: ctx.reconnect,
       idNotice: notices.render(run.id, 'copy-id'),
     })}
-    ${renderProgress(run, events, !!output, ctx.connection?.phase === 'failed' || ctx.connection?.phase === 'waiting-for-config')}
-    ${ctx.timeline.render(run, ctx.revealEvent)}
+    ${renderProgress(run, events, span, !!output, ctx.connection?.phase === 'failed' || ctx.connection?.phase === 'waiting-for-config')}
+    ${ctx.timeline.render(run, span, ctx.revealEvent)}
     ${renderControls(run, events, {
       connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy ?? actions.requested, canPause: ctx.canPause,
       onStop: ctx.stop,
@@ -80,7 +83,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       onPause: () => void actions.control('pause', ctx.pause),
       onResume: () => void actions.control('resume', ctx.resume),
     })}
-    ${renderEnding(run, { canRetry: run.request !== undefined, onRetry: ctx.retry, retryNotice: notices.render(run.id, 'retry') })}
+    ${renderEnding(run, { canRetry: run.request !== undefined, onRetry: ctx.retry, retryNotice: notices.render(run.id, 'retry'), edit: renderEditButton(run, ctx.host, actions) })}
     ${renderLiveTexts(ctx.rows.live.shown, isTerminalStatus(run.status))}
     ${output ? renderOutput(output, outputActions, costFacts(run, events)) : nothing}
     ${renderRerun(run, ctx.host, actions, ctx.retry)}

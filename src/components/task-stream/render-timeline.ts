@@ -15,14 +15,17 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { duration, formatCost, humanize } from '../shared/format.js';
 import { agentName } from './agent-names.js';
 import { t } from './strings.js';
+import type { RunSpan } from './run-facts.js';
 import type { TimelineLane, TimelineMark, TimelineModel } from './timeline-model.js';
 
 /** What the picture needs besides the model. */
 export interface TimelineView {
-  /** The right end of the axis: now (server ms) while the run is active, else undefined. */
-  now: number | undefined;
-  /** When a run that is no longer active stopped (server ms), if known: the axis reaches it. */
-  ended?: number | undefined;
+  /**
+   * The run's span (run-facts.ts `runSpan`, server ms): the axis runs from its start to its end (now
+   * while it is live), and the summary says its length — the header's elapsed time, to the second.
+   * Undefined when no end is known: the axis reaches the last event.
+   */
+  span: RunSpan | undefined;
   /** The active mark (the tab stop), as `lane:index`; undefined: the newest mark. */
   active: string | undefined;
   /** A mark was chosen (click, Enter, Space): show its event. */
@@ -51,11 +54,17 @@ export function laneName(model: TimelineModel, lane: TimelineLane): string {
 /** A span's total active time, in ms. */
 const activeMs = (lane: TimelineLane, end: number) => lane.spans.reduce((t, s) => t + ((s.open ? Math.max(s.end, end) : s.end) - s.start), 0);
 
+/** Where the axis starts and ends (server ms): the run's span, else the first and last event. */
+function axisOf(model: TimelineModel, span: RunSpan | undefined): { start: number; end: number; live: boolean } {
+  if (span) return span;
+  const start = model.start ?? 0;
+  return { start, end: Math.max(start, model.last ?? start), live: false };
+}
+
 /** The picture in words (the text alternative). */
-export function timelineSummary(model: TimelineModel, now: number | undefined, ended?: number): string {
-  const end = now ?? Math.max(ended ?? 0, model.last ?? model.start ?? 0);
-  const span = model.start === undefined ? 0 : end - model.start;
-  const head = t(now === undefined ? 'stream.timeline.of' : 'stream.timeline.soFar', { duration: duration(span) });
+export function timelineSummary(model: TimelineModel, runSpan: RunSpan | undefined): string {
+  const { start, end, live } = axisOf(model, runSpan);
+  const head = t(live ? 'stream.timeline.soFar' : 'stream.timeline.of', { duration: duration(end - start) });
   if (model.provider === 'parallel') {
     const phases = model.lanes.map((lane) => t('stream.timeline.phaseMessages', { phase: laneName(model, lane), count: lane.events })).join('; ');
     const latest = model.latest;
@@ -74,8 +83,8 @@ export function timelineSummary(model: TimelineModel, now: number | undefined, e
 }
 
 /** What a mark is, in words, for its label. */
-function markLabel(model: TimelineModel, lane: TimelineLane, mark: TimelineMark): string {
-  const time = duration(mark.time - (model.start ?? mark.time));
+function markLabel(model: TimelineModel, lane: TimelineLane, mark: TimelineMark, start: number): string {
+  const time = duration(Math.max(0, mark.time - start));
   const name = laneName(model, lane);
   const what = mark.kind === 'tool' ? t('stream.timeline.markTool', { name, tool: mark.label, time })
     : mark.kind === 'usage' ? t('stream.timeline.markUsage', { name, tokens: t('usage.tokens', { count: Number(mark.label) }), time })
@@ -138,12 +147,14 @@ export function moveKey(model: TimelineModel, key: string, keyName: string): str
 export function renderTimeline(model: TimelineModel, view: TimelineView): TemplateResult | typeof nothing {
   const sources = model.sources;
   if (!model.lanes.length && !sources.length) return nothing;
-  const start = model.start ?? 0;
-  const end = Math.max(view.now ?? view.ended ?? start, model.last ?? start, start + 1000);
+  const axis = axisOf(model, view.span);
+  const { start, live } = axis;
+  const end = Math.max(axis.end, start + 1000);
   const span = end - start;
   // x in seconds from the start: only the viewBox's width follows the clock, so a frame re-renders
-  // a few attributes (the viewBox, open spans, the now line), not every mark.
-  const x = (t: number) => ((t - start) / 1000).toFixed(3);
+  // a few attributes (the viewBox, open spans, the now line), not every mark. A time outside the
+  // run's span (an event without a timestamp, dated when it arrived after a gap) is drawn at its edge.
+  const x = (t: number) => ((Math.min(end, Math.max(start, t)) - start) / 1000).toFixed(3);
   const width = x(end);
   const top = sources.length ? SOURCES_H : 0;
   const height = top + model.lanes.length * LANE_H;
@@ -151,7 +162,7 @@ export function renderTimeline(model: TimelineModel, view: TimelineView): Templa
   const max = Math.max(1, ...sources.map((p) => p.considered), ...sources.map((p) => p.read));
   const y = (n: number) => (SOURCES_H - 2 - (n / max) * (SOURCES_H - 6)).toFixed(1);
   const line = (pick: (p: (typeof sources)[number]) => number) =>
-    sources.map((p) => `${x(p.time)},${y(pick(p))}`).join(' ') + (view.now !== undefined && sources.length ? ` ${x(end)},${y(pick(sources[sources.length - 1]!))}` : '');
+    sources.map((p) => `${x(p.time)},${y(pick(p))}`).join(' ') + (live && sources.length ? ` ${x(end)},${y(pick(sources[sources.length - 1]!))}` : '');
   const onKey = (event: KeyboardEvent, key: string, eventId: string) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -166,14 +177,14 @@ export function renderTimeline(model: TimelineModel, view: TimelineView): Templa
   const lanes = model.lanes.map((lane, l) => {
     const laneTop = top + l * LANE_H;
     const spans = lane.spans.map((s) => {
-      const right = s.open && view.now !== undefined ? end : s.end;
+      const right = s.open && live ? end : Math.min(end, s.end);
       return svg`<rect class="span" x=${x(s.start)} y=${laneTop + 4} width=${Math.max(span / 500, right - s.start) / 1000} height=${LANE_H - 8}></rect>`;
     });
     const marks = lane.marks.map((mark, i) => {
       const key = `${l}:${i}`;
       return svg`<line class="mark" part="timeline-mark" data-kind=${mark.kind} data-key=${key} data-event-id=${mark.eventId}
         x1=${x(mark.time)} x2=${x(mark.time)} y1=${laneTop + 3} y2=${laneTop + LANE_H - 3}
-        role="button" tabindex=${key === active ? 0 : -1} aria-label=${markLabel(model, lane, mark)}
+        role="button" tabindex=${key === active ? 0 : -1} aria-label=${markLabel(model, lane, mark, start)}
         @click=${() => view.onChoose(mark.eventId)} @keydown=${(e: KeyboardEvent) => onKey(e, key, mark.eventId)}
         @focus=${() => key !== view.active && view.onMove(key)}></line>`;
     });
@@ -181,7 +192,7 @@ export function renderTimeline(model: TimelineModel, view: TimelineView): Templa
   });
   const tickTimes = ticks(span);
   return html`<figure part="timeline" class="timeline" aria-label=${t('stream.timeline.label')}>
-    <p part="timeline-summary" class="visually-hidden">${timelineSummary(model, view.now, view.ended)}</p>
+    <p part="timeline-summary" class="visually-hidden">${timelineSummary(model, view.span)}</p>
     <div class="tl-body">
       <div class="tl-labels" aria-hidden="true">
         ${sources.length ? html`<span class="tl-sources"><span>${t('stream.timeline.sources')}</span><span>${t('stream.timeline.read', { count: model.latest?.read ?? 0 })}</span></span>` : nothing}
@@ -193,7 +204,7 @@ export function renderTimeline(model: TimelineModel, view: TimelineView): Templa
           ${sources.length ? svg`<polyline class="considered" points=${line((p) => p.considered)}></polyline>
             <polyline class="read" points=${line((p) => p.read)}></polyline>` : nothing}
           ${lanes}
-          ${view.now !== undefined ? svg`<line class="now" part="timeline-now" x1=${x(end)} x2=${x(end)} y1="0" y2=${height}></line>` : nothing}
+          ${live ? svg`<line class="now" part="timeline-now" x1=${x(end)} x2=${x(end)} y1="0" y2=${height}></line>` : nothing}
         </svg>
         <div class="tl-axis" aria-hidden="true">
           <span style="left: 0">${duration(0)}</span>

@@ -48,17 +48,60 @@ function lastKnownTime(run: TaskRun, events: readonly TaskEvent[]): number {
   return last;
 }
 
+/** A run's time span in its server's clock (ms since the epoch). */
+export interface RunSpan {
+  start: number;
+  end: number;
+  /** The API still works on the run: `end` is now and moves on. */
+  live: boolean;
+}
+
 /**
- * How long the run has run, in ms: to `serverNow` while the API works on it; for a run that is over
- * or waits for a person, to the last time it changed (its `updatedAt` or its last event, whichever
- * is later: a cancel's answer may carry no new `updatedAt`). Undefined when no end is known.
+ * The one answer to "how long did this run take" (the header's elapsed time and the timeline's
+ * axis and summary both read it, so they cannot disagree): from its creation to `serverNow` while
+ * the API works on it; for a run that is over or waits for a person, to the last time the server
+ * says it changed (its `updatedAt` or its last event's timestamp, whichever is later: a cancel's
+ * answer may carry no new `updatedAt`). When an event arrived is no end: events replayed after a
+ * gap, or without a timestamp, arrive late (fresh2: "ran for 0:09" beside "Timeline of 0:14").
+ * Undefined when no end is known.
  * @param start - when the run was created, in the server's clock (clock.ts `runStart`: Shannon's
- *   `createdAt` is the page's time).
+ *   `createdAt` is the page's time, corrected here for skew).
  */
-export function elapsedMs(run: TaskRun, events: readonly TaskEvent[], serverNow: number, start: number): number | undefined {
+export function runSpan(run: TaskRun, events: readonly TaskEvent[], serverNow: number, start: number): RunSpan | undefined {
   if (!Number.isFinite(start)) return undefined;
-  const end = isActiveStatus(run.status) ? serverNow : lastKnownTime(run, events);
-  return Number.isFinite(end) ? Math.max(0, end - start) : undefined;
+  const live = isActiveStatus(run.status);
+  const end = live ? serverNow : lastKnownTime(run, events);
+  return Number.isFinite(end) ? { start, end: Math.max(start, end), live } : undefined;
+}
+
+/** How long the run has run, in ms ({@link runSpan}); undefined when no end is known. */
+export function elapsedMs(run: TaskRun, events: readonly TaskEvent[], serverNow: number, start: number): number | undefined {
+  const span = runSpan(run, events, serverNow, start);
+  return span && span.end - span.start;
+}
+
+/** What the view may say about a run's sources: the API's counts, or the sources its result cites. */
+export type SourceFacts = { kind: 'counts'; considered: number | undefined; read: number | undefined } | { kind: 'cited'; cited: number };
+
+/** Distinct URLs the result's basis cites (Parallel `basis[].citations[]`). */
+export function citedSources(run: TaskRun): number {
+  const urls = new Set<string>();
+  for (const basis of run.output?.basis ?? []) for (const citation of basis.citations ?? []) if (citation.url) urls.add(citation.url);
+  return urls.size;
+}
+
+/**
+ * The source counts worth saying (fresh2: "sources: 0 considered, 0 read" beside a result citing
+ * sources, after the progress events were missed in a 204 or offline gap). The API's counts while
+ * they say something (not all zero) and do not fall short of what the result cites; else the
+ * number of sources the result cites; else nothing — a count not known is not 0.
+ */
+export function sourceFacts(run: TaskRun): SourceFacts | undefined {
+  const stats = run.stats;
+  const cited = citedSources(run);
+  const said = !!stats && ((stats.considered ?? 0) > 0 || (stats.read ?? 0) > 0);
+  if (stats && said && (stats.read === undefined || stats.read >= cited)) return { kind: 'counts', considered: stats.considered, read: stats.read };
+  return cited > 0 ? { kind: 'cited', cited } : undefined;
 }
 
 /** The price of one run of a Parallel processor in USD (parallel-task-api.md §8), if it is known. */

@@ -40,6 +40,8 @@ export const streamStrings = {
   'stream.phase.waitingForConfig': 'Waiting for settings',
   'stream.phase.connecting': 'Connecting…',
   'stream.phase.open': 'Live',
+  /** An open stream of a run that waits for a person (paused): nothing is live. */
+  'stream.phase.openWaiting': 'Connected',
   'stream.phase.checkingStatus': 'Checking the status',
   'stream.phase.backingOff': 'Reconnecting',
   'stream.phase.offline': 'Offline: waiting for the network',
@@ -64,7 +66,9 @@ export const streamStrings = {
   'stream.reference': 'Reference: {ref}',
   'stream.endingLabel': 'How the run ended',
   'stream.ending.failed': 'This run failed.',
-  'stream.ending.failedAdvice': 'Runs sometimes fail for reasons that pass. Try again; if it fails again, change the input or choose another processor or mode.',
+  /** What to do after a failure, per provider: Parallel runs on a processor, Shannon in a mode with a model tier. */
+  'stream.ending.failedAdvice.parallel': 'Runs sometimes fail for reasons that pass. Try again; if it fails again, change the input or choose another processor.',
+  'stream.ending.failedAdvice.shannon': 'Runs sometimes fail for reasons that pass. Try again; if it fails again, change the question, or choose another mode or a larger model tier.',
   'stream.ending.timeout': 'This run ran out of time before it finished.',
   'stream.ending.timeoutAdvice': 'Try again, or ask a narrower question so it needs less time.',
   'stream.ending.cancelled': 'This run was cancelled.',
@@ -100,6 +104,8 @@ export const streamStrings = {
   'stream.elapsed': 'elapsed {time}',
   'stream.ranFor': 'ran for {time}',
   'stream.sources': 'sources: {considered} considered, {read} read',
+  /** The counts were missed (a gap in the stream): the sources the result cites. */
+  'stream.sourcesCited': { one: '{count} source cited', other: '{count} sources cited' },
   'stream.sourcesSample': 'Sample of sources read',
   'stream.progressWaiting': 'waiting',
 

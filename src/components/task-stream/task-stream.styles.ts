@@ -28,6 +28,7 @@ export const runViewStyles = css`
     .connection { display: inline-flex; align-items: center; gap: 0.4rem; font-size: 0.9em; }
     .connection .dot { width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--_muted); }
     .connection[data-state='open'] .dot { background: var(--_ok); }
+    .connection[data-waiting] .dot { background: var(--_muted); }
     .connection[data-state='connecting'] .dot, .connection[data-state='reconnecting'] .dot { background: var(--_warn); }
     .connection[data-state='failed'] .dot { background: var(--_danger); }
     .progress { height: 0.5rem; background: var(--_surface); border-radius: 999px; overflow: hidden; border: 1px solid var(--_border); }

@@ -8,9 +8,10 @@
  * marks is kept here.
  */
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { isActiveStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
+import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
 import { renderTimeline } from './render-timeline.js';
+import type { RunSpan } from './run-facts.js';
 import { TimelineModel as Model } from './timeline-model.js';
 
 export interface TimelineHost extends ReactiveControllerHost {
@@ -61,14 +62,12 @@ export class TimelineSlot {
     if (this.#runId) this.#build(this.#runId);
   }
 
-  render(run: TaskRun, choose: (eventId: string) => void): TemplateResult | typeof nothing {
+  /** The picture of `run` over `span` (run-facts.ts `runSpan`: the one the header's elapsed time reads). */
+  render(run: TaskRun, span: RunSpan | undefined, choose: (eventId: string) => void): TemplateResult | typeof nothing {
     const model = this.#model;
     if (!model || run.id !== this.#runId) return nothing;
-    const active = isActiveStatus(run.status);
-    const ended = run.updatedAt ? Date.parse(run.updatedAt) : NaN;
     return renderTimeline(model, {
-      now: active ? clock.serverNow(run.provider) : undefined,
-      ended: !active && Number.isFinite(ended) ? ended : undefined,
+      span,
       active: this.#active,
       onChoose: choose,
       onMove: (key) => {
