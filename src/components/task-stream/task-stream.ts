@@ -44,6 +44,7 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @csspart processor - The processor (Parallel) or mode and model tier (Shannon).
  * @csspart price - The processor's price for one run (Parallel, parallel-task-api.md §8).
  * @csspart elapsed - How long the run has run (stops where the run stopped).
+ * @csspart sources-count - What is known of the run's sources: the API's counts ("sources: 40 considered, 9 read"), else the sources its result cites; absent when nothing is known.
  * @csspart reconnect - The one control that acts on the connection now ("Retry now", "Reconnect", "Watch again").
  * @csspart feedback - A short notice next to the button that caused it ("Run id copied."); goes away by itself.
  * @csspart ending - How a run that did not succeed ended, its error and "Try again".
@@ -72,7 +73,7 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @csspart group-run - One run of the batch (status and the start of its input); carries `data-status`.
  * @csspart group-run-open - A run of the batch opened in the same view.
  * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`.
- * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`.
+ * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`, and `data-waiting` while an open stream's run waits for a person (paused: "Connected", not "Live").
  * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
  * @csspart connection-<state> - The connection indicator, by state: `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
  * @csspart progress - The progress bar.
