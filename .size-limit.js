@@ -44,6 +44,9 @@
 // One live connection per run across tabs (issue 14 §1: election, fan-out, takeover, the stream
 // budget) lives in the connection chunk; up front only the store's choice of sharing: measured
 // 66.3 / 36.9 / 132.6 kB ("everything" 130 → 133.5 kB).
+// The run view's words (issue 13, fresh2: one duration per run, source counts from citations, advice
+// per provider, the paused look) are in the run view's chunk: measured 66.89 / 37.17 / 133.85 kB
+// ("everything" 133.5 → 134 kB).
 // Issue 9's fresh2 fixes add up front the run view's rule that task-complete waits for the run's
 // lifecycle to settle (the settled phases), and "Stop watching" kept with the run (its schema field
 // and the store's record of it): measured 66.34 → 66.68 / 36.80 → 37.08 kB, so those limits move
@@ -100,7 +103,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '133.5 kB',
+    limit: '134 kB',
     gzip: true,
   },
   {
