@@ -51,6 +51,10 @@
 // lifecycle to settle (the settled phases), and "Stop watching" kept with the run (its schema field
 // and the store's record of it): measured 66.34 → 66.68 / 36.80 → 37.08 kB, so those limits move
 // from 66.5 and 37 kB to 67 and 37.5 kB.
+// A history's first rows without waiting for the IndexedDB chunk (issue 17): the database is opened and
+// the newest runs read and checked up front, while the page renders (idb-head.ts, stored-head.ts:
+// about +0.9 kB to every page, -0.6 kB from the idb chunk): measured 66.68 → 67.68 / 37.08 → 37.96 /
+// 133.63 kB, so the limits move to 68 / 38.5 / 134 kB.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -91,13 +95,13 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '67 kB',
+    limit: '68 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '37.5 kB',
+    limit: '38.5 kB',
     gzip: true,
   },
   {

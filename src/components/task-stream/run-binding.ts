@@ -15,6 +15,8 @@ import { TaskCompleteEvent, TaskConnectionEvent, TaskProgressEvent, TaskStateEve
 import type { TaskElement } from '../shared/task-element.js';
 import { EventBatcher } from './event-batcher.js';
 import { EventRows } from './event-rows.js';
+import { loadRunView } from './lazy-run-view.js';
+import { isGroupId } from '../shared/lazy-groups.js';
 
 export interface BindingHost extends TaskElement {
   /** The run to show now: `run-id`, else the store's selection. */
@@ -101,6 +103,9 @@ export class RunBinding {
     this.rows.reset(events);
     this.#observeTimes(events);
     host.requestUpdate();
+    // A run named by id that the store has not listed yet (its stored index is being read after a
+    // reload): the run view's code downloads meanwhile, not after (issue 10: reload paint).
+    if (next && !isGroupId(next) && !host.taskStore.getRun(next)) loadRunView().catch(() => {});
     if (next) this.#release = host.taskStore.watch(next, (provider) => host.endpoint(provider));
   }
 

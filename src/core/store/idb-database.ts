@@ -1,6 +1,6 @@
 /**
- * The IndexedDB database every store of an origin shares (issue 10 §1, issue 17), opened through
- * `idb`: `task-elements`, version 2.
+ * The IndexedDB database every store of an origin shares (issue 10 §1, issue 17): `task-elements`,
+ * version 2, opened and upgraded in idb-head.ts (as soon as a store is created) and used through `idb`.
  * - `batches` (v1, auto-increment keys): `{store, run, events}`, one record per appended batch of a
  *   run's events, index `by-run` on `[store, run]` (idb-event-log.ts);
  * - `quarantine` (v1, auto-increment keys): records that failed validation, kept for inspection;
@@ -22,13 +22,12 @@
  *
  * Loaded on first use with `idb` (lazy-event-log.ts): the elements' own chunks do not include it.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { TaskRun } from '../providers/task-event.js';
 import type { QuarantineEntry } from './event-log.js';
+import { IDB_NAME, openTaskDb } from './idb-head.js';
 
-/** The database name and version this version of the library writes. */
-export const IDB_NAME = 'task-elements';
-export const IDB_VERSION = 2;
+export { IDB_NAME, IDB_VERSION } from './idb-head.js';
 
 /** A run of the run index as stored: `run` is checked when read (stored-schema.ts). */
 export interface RunRecord {
@@ -62,34 +61,37 @@ export interface TaskDbConnection {
   close(): void;
 }
 
-/** A connection to database `name` (each store has its own: closing it leaves other stores' alone). */
-export function connectTaskDb(name = IDB_NAME): TaskDbConnection {
+/**
+ * A connection to database `name` (each store has its own: closing it leaves other stores' alone).
+ * `early`: the database this store started opening when it was created (idb-head.ts), used first.
+ */
+export function connectTaskDb(name = IDB_NAME, early?: Promise<IDBDatabase>): TaskDbConnection {
   let opened: Promise<TaskDb> | undefined;
+  let first = early;
   return {
-    db: () =>
-      (opened ??= openDB<TaskDbSchema>(name, IDB_VERSION, {
-        upgrade(database) {
-          // By what is missing, not by the old version number: a database someone opened without a
-          // version (version 1, empty) gets every store too.
-          const has = (store: string) => database.objectStoreNames.contains(store as never);
-          if (!has('batches')) database.createObjectStore('batches', { autoIncrement: true }).createIndex('by-run', ['store', 'run']);
-          if (!has('quarantine')) database.createObjectStore('quarantine', { autoIncrement: true });
-          if (!has('runs')) database.createObjectStore('runs', { keyPath: ['store', 'id'] }).createIndex('by-created', ['store', 'createdAt', 'id']);
-          if (!has('meta')) database.createObjectStore('meta', { keyPath: 'store' });
-        },
-        blocking(_current, _blocked, event) {
+    db() {
+      if (opened) return opened;
+      const raw = first ?? openTaskDb(name); // opened and upgraded in idb-head.ts, then wrapped by `idb`
+      first = undefined;
+      return (opened = raw.then(
+        (database) => {
           // A newer version wants the database: let it have it; the next call opens again.
-          (event.target as IDBDatabase).close();
-          opened = undefined;
+          database.onversionchange = () => {
+            database.close();
+            opened = undefined;
+          };
+          database.onclose = () => (opened = undefined); // closed by the browser (storage cleared)
+          return wrap(database) as TaskDb;
         },
-        terminated() {
+        (error: unknown) => {
           opened = undefined;
+          throw error;
         },
-      }).catch((error: unknown) => {
-        opened = undefined;
-        throw error;
-      })),
+      ));
+    },
     close() {
+      first?.then((database) => database.close(), () => {});
+      first = undefined;
       void opened?.then((database) => database.close(), () => {});
       opened = undefined;
     },

@@ -3,11 +3,10 @@
  * run in `runs`, read newest first through the `by-created` index (`[store, createdAt, id]`), and
  * the selection in `meta`. Loaded on first use with `idb` (lazy-event-log.ts).
  */
-import { connectTaskDb, type RunRecord, type TaskDbConnection } from './idb-database.js';
-import { RUN_RECORD_VERSION, type RunCursor, type RunRecords } from './run-records.js';
-
-/** The index key of a raw record read back (its own `createdAt` and `id`). */
-const cursorOf = (record: RunRecord): RunCursor => [String(record.createdAt), String(record.id)];
+import { unwrap } from 'idb';
+import { connectTaskDb, type TaskDbConnection } from './idb-database.js';
+import { cursorOf, readHead } from './idb-head.js';
+import { RUN_RECORD_VERSION, type RunRecords } from './run-records.js';
 
 /** The run index in the database `connection` opens (its own connection by default). */
 export function createIdbRunRecords(connection: TaskDbConnection = connectTaskDb()): RunRecords {
@@ -17,24 +16,8 @@ export function createIdbRunRecords(connection: TaskDbConnection = connectTaskDb
   const highest = (store: string) => [store, []];
 
   return {
-    async head(store, count) {
-      const tx = (await db()).transaction(['runs', 'meta']);
-      const meta = await tx.objectStore('meta').get(store);
-      const records: RunRecord[] = [];
-      const range = IDBKeyRange.bound(lowest(store), highest(store));
-      let cursor = await tx.objectStore('runs').index('by-created').openCursor(range, 'prev');
-      while (cursor && records.length < count) {
-        records.push(cursor.value);
-        cursor = records.length < count ? await cursor.continue() : null;
-      }
-      const selectedId = (meta as { selectedId?: unknown } | undefined)?.selectedId;
-      const selected = typeof selectedId === 'string' && !records.some((r) => r.id === selectedId)
-        ? await tx.objectStore('runs').get([store, selectedId])
-        : undefined;
-      await tx.done;
-      const oldest = records.at(-1);
-      return { records, meta, selected, last: oldest && cursorOf(oldest) };
-    },
+    // The same read as the one a store starts when it is created (idb-head.ts), on this connection.
+    head: async (store, count) => readHead(unwrap(await db()), store, count),
     async page(store, before, after, count) {
       const range = IDBKeyRange.bound(after ? [store, ...after] : lowest(store), [store, ...before], !!after, true);
       const records = await (await db()).getAllFromIndex('runs', 'by-created', range, count);

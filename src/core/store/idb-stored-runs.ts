@@ -17,13 +17,13 @@
  */
 import type { TaskRun } from '../providers/task-event.js';
 import { yieldToBackground, yieldToEventLoop } from '../util/environment.js';
-import type { EventLog, QuarantineEntry } from './event-log.js';
+import type { EventLog } from './event-log.js';
 import { isQuotaError, type IndexRead, type RunIndex, type Warn } from './run-index.js';
-import { RUN_RECORD_VERSION, type RunChange, type RunRecords, type StoredRuns } from './run-records.js';
-import { checkRun } from './stored-schema.js';
+import { HEAD_RUNS } from './idb-head.js';
+import type { RunChange, RunRecords, StoredRuns } from './run-records.js';
+import { checkHead, checkRecords, type CheckedHead } from './stored-head.js';
 
-/** Runs read first: more than a history shows at once. */
-export const HEAD_RUNS = 30;
+export { HEAD_RUNS } from './idb-head.js';
 /** Runs read and checked per later page (one task each). */
 export const PAGE_RUNS = 500;
 
@@ -42,56 +42,33 @@ export function createStoredRuns(records: RunRecords, legacy: RunIndex, log: Eve
     legacy.removeItem(legacy.stateKey);
   }
 
-  /** Checks raw records; good runs go to `runs` (each id once), bad ones to `bad`, newer ones to `skipped`. */
-  function check(raw: readonly unknown[], runs: TaskRun[], ids: Set<string>, bad: QuarantineEntry[], skipped: string[]): void {
-    for (const record of raw) {
-      const r = record as { id?: unknown; v?: unknown; run?: unknown } | null;
-      if (typeof r?.v === 'number' && r.v > RUN_RECORD_VERSION) {
-        if (typeof r.id === 'string') skipped.push(r.id);
-        continue;
-      }
-      const checked = checkRun(r?.run);
-      if (checked.ok && checked.value.id === r?.id) {
-        if (ids.has(checked.value.id)) continue; // the selected run, read with the head and again in its page
-        ids.add(checked.value.id);
-        runs.push(checked.value);
-      } else {
-        bad.push({ where: `run ${typeof r?.id === 'string' ? r.id : '?'}`, reason: checked.ok ? 'id does not match its key' : checked.reason, record, at: new Date().toISOString() });
-      }
-    }
-  }
-
   /**
    * Reads the index (see above). `onHead` gets the newest runs and the selection as soon as they
    * are read; the promise resolves with every run (newest first). Never rejects: a database that
    * cannot be opened or read gives an empty read, with a warning.
    */
-  async function load(mode: 'startup' | 'reload', onHead?: (read: IndexRead) => void): Promise<IndexRead> {
+  async function load(mode: 'startup' | 'reload', onHead?: (read: IndexRead) => void, early?: Promise<CheckedHead | undefined>): Promise<IndexRead> {
     try {
-      if (mode === 'startup' || !migrated) await (migrated ??= migrate().catch(() => warn(`task-elements: the history of "${name}" could not be moved from localStorage to IndexedDB; it stays in localStorage and is tried again on the next load.`)));
-      const head = await records.head(name, HEAD_RUNS);
-      const meta = head.meta as { v?: unknown; selectedId?: unknown } | undefined;
-      if (typeof meta?.v === 'number' && meta.v > RUN_RECORD_VERSION) {
+      // Read when the store was created (lazy-event-log.ts), only when no localStorage index had to move first.
+      let first = await early;
+      if (first) migrated ??= Promise.resolve();
+      else {
+        if (mode === 'startup' || !migrated) await (migrated ??= migrate().catch(() => warn(`task-elements: the history of "${name}" could not be moved from localStorage to IndexedDB; it stays in localStorage and is tried again on the next load.`)));
+        first = checkHead(await records.head(name, HEAD_RUNS));
+        if (first.status === 'ok') onHead?.({ status: 'ok', runs: first.runs, selectedId: first.selectedId, invalidIds: [] });
+      }
+      if (first.status === 'newer') {
         if (mode === 'startup') warn(`task-elements: the history of "${name}" was saved by a newer version of task-elements; it is left as it is, and this page keeps its runs in memory only.`);
         newer = true;
         return { status: 'newer', runs: [], invalidIds: [] };
       }
-      const ids = new Set<string>();
-      const bad: QuarantineEntry[] = [];
-      const skipped: string[] = [];
-      const newest: TaskRun[] = [];
-      check(head.records, newest, ids, bad, skipped);
-      const selected: TaskRun[] = [];
-      if (head.selected) check([head.selected], selected, new Set(), [], []); // a failing one is set aside with its page
-      const selectedId = typeof meta?.selectedId === 'string' && (ids.has(meta.selectedId) || selected.length) ? meta.selectedId : undefined;
-      const headRuns = selected.length ? [...newest, ...selected].sort(newestFirst) : newest;
-      onHead?.({ status: 'ok', runs: headRuns, selectedId, invalidIds: [] });
+      const { head, newest, selectedId, bad, skipped } = first;
       const older: TaskRun[] = [];
       if (head.last && head.records.length >= HEAD_RUNS) {
         for (let after = undefined as readonly [string, string] | undefined, more = true; more;) {
           await yieldToBackground(); // each page in a task of its own, after what the page has to do (the head is painted first)
           const page = await records.page(name, head.last, after, PAGE_RUNS);
-          check(page.records, older, ids, bad, skipped);
+          checkRecords(page.records, older, first);
           after = page.next;
           more = !!page.next;
         }
@@ -130,9 +107,5 @@ export function createStoredRuns(records: RunRecords, legacy: RunIndex, log: Eve
     clear: () => (newer ? Promise.resolve() : records.clear(name)),
     close: () => records.close(),
   };
-}
-
-function newestFirst(a: TaskRun, b: TaskRun): number {
-  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
 }
 

@@ -9,6 +9,8 @@ import type { EventLog } from './event-log.js';
 import type { StoredRunsFactory } from './persistence.js';
 import type { IndexRead } from './run-index.js';
 import type { StoredRuns } from './run-records.js';
+import { HEAD_RUNS, IDB_NAME, openTaskDb, readHead } from './idb-head.js';
+import { checkHead, type CheckedHead } from './stored-head.js';
 
 /** True where IndexedDB exists (browsers, workers; not Node). */
 export function hasIndexedDb(): boolean {
@@ -46,21 +48,33 @@ export function createLazyEventLog(load: () => Promise<EventLog>): EventLog {
  * imported on first use: a store with the default persistence starts the import when it is created,
  * to read its run index. A failed import reads as an unreadable index (with a warning) and refuses
  * writes; the next call tries again.
+ *
+ * Meanwhile, the database is opened and the run index's newest runs read and checked with the code
+ * already on the page (idb-head.ts, stored-head.ts), and given to the store as soon as they are: a
+ * history's first rows wait neither for the chunk nor for an open started after it (issue 17). Not
+ * when an index earlier versions kept in localStorage is to be moved into the database first.
  */
 export function createLazyIdb(): { log: EventLog; storedRuns: StoredRunsFactory } {
   type IdbModule = typeof import('./idb-event-log.js');
   let loading: Promise<IdbModule> | undefined;
   let connection: ReturnType<IdbModule['connectTaskDb']> | undefined;
+  const early = openTaskDb();
+  early.catch(() => {}); // a failure is the connection's to report, at its first use
   const open = async () => {
     const module = await (loading ??= import('./idb-event-log.js').catch((error: unknown) => {
       loading = undefined;
       throw error;
     }));
-    return { module, connection: (connection ??= module.connectTaskDb()) };
+    return { module, connection: (connection ??= module.connectTaskDb(IDB_NAME, early)) };
   };
-  const log = createLazyEventLog(() => open().then(({ module, connection }) => module.createIdbEventLog(connection)));
+  const lazyLog = createLazyEventLog(() => open().then(({ module, connection }) => module.createIdbEventLog(connection)));
+  // Closing the store closes the database opened at its creation too, even if the chunk never came.
+  const log: EventLog = { ...lazyLog, close: () => (lazyLog.close(), void early.then((db) => db.close(), () => {})) };
   const storedRuns: StoredRunsFactory = (legacy, eventLog, name, warn) => {
     let runs: Promise<StoredRuns> | undefined;
+    let head: Promise<CheckedHead | undefined> | undefined = legacy.getItem(legacy.stateKey) === null
+      ? early.then((db) => readHead(db, name, HEAD_RUNS)).then(checkHead, () => undefined)
+      : undefined;
     const get = () =>
       (runs ??= open().then(({ module, connection }) => module.createStoredRuns(module.createIdbRunRecords(connection), legacy, eventLog, name, warn)).catch((error: unknown) => {
         runs = undefined;
@@ -69,10 +83,18 @@ export function createLazyIdb(): { log: EventLog; storedRuns: StoredRunsFactory 
     const unavailable = (error: unknown) =>
       warn(`task-elements: the history of "${name}" could not be read (${error instanceof Error ? error.name : 'error'}); this page keeps its runs in memory.`);
     return {
-      load: (mode, onHead) => get().then((stored) => stored.load(mode, onHead), (error): IndexRead => {
-        unavailable(error);
-        return { status: 'unreadable', runs: [], invalidIds: [] };
-      }),
+      load: (mode, onHead) => {
+        // The head read at creation serves the first load only; it is listed as soon as it is checked.
+        const first = mode === 'startup' ? head?.then((checked) => {
+          if (checked?.status === 'ok') onHead?.({ status: 'ok', runs: checked.runs, selectedId: checked.selectedId, invalidIds: [] });
+          return checked;
+        }) : undefined;
+        head = undefined;
+        return get().then((stored) => stored.load(mode, onHead, first), (error): IndexRead => {
+          unavailable(error);
+          return { status: 'unreadable', runs: [], invalidIds: [] };
+        });
+      },
       write: (change) => get().then((stored) => stored.write(change), (error) => {
         unavailable(error);
         return false;

@@ -10,6 +10,7 @@
  */
 import type { TaskRun } from '../providers/task-event.js';
 import type { IndexRead } from './run-index.js';
+import type { CheckedHead } from './stored-head.js';
 
 /** The position of a run in the index: its `[createdAt, id]`. */
 export type RunCursor = readonly [createdAt: string, id: string];
@@ -59,8 +60,10 @@ export interface StoredRuns {
    * Reads the index newest first: `onHead` gets the newest runs and the selection, the promise every
    * run. `startup` first moves a localStorage index into the database (once) and sets failing
    * records aside; `reload` only reports them (`invalidIds`). Unreadable: an empty `unreadable` read.
+   * `early`: the head read and checked when the store was created (lazy-event-log.ts), which the
+   * caller gave to its `onHead` itself; when it resolves undefined (not read), the head is read here.
    */
-  load(mode: 'startup' | 'reload', onHead?: (read: IndexRead) => void): Promise<IndexRead>;
+  load(mode: 'startup' | 'reload', onHead?: (read: IndexRead) => void, early?: Promise<CheckedHead | undefined>): Promise<IndexRead>;
   /** Writes what changed; false (after a warning) when refused or a newer version owns the index. */
   write(change: RunChange): Promise<boolean>;
   clear(): Promise<void>;

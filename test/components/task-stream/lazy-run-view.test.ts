@@ -1,7 +1,8 @@
 /**
  * The run view is a chunk loaded when a `<task-stream>` first shows a run (lazy-run-view.ts, issue 11
- * item 8): a stream that waits for a run does not download it, the first run shown loads it, and a
- * view that cannot be loaded says so in words and loads again on "Try again".
+ * item 8): a stream that waits for a run does not download it, the first run shown loads it (a run
+ * named by id as soon as the element is bound to it), and a view that cannot be loaded says so in
+ * words and loads again on "Try again".
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
@@ -9,6 +10,8 @@ import type { TaskStreamElement } from '../../../src/components/task-stream/task
 import { resetRunView, runView, runViewSource } from '../../../src/components/task-stream/lazy-run-view.js';
 import type { TaskRun } from '../../../src/core/providers/task-event.js';
 import { freshStore } from '../../support/stores.js';
+import { createTaskStore } from '../../../src/core/store/task-store.js';
+import { registerTaskStore } from '../../../src/core/store/registry.js';
 
 const RUN: TaskRun = {
   id: 'trun_lazy1', provider: 'parallel', status: 'completed', createdAt: new Date(Date.now() - 60_000).toISOString(),
@@ -35,6 +38,35 @@ describe('<task-stream> run view, loaded when a run is first shown', () => {
     expect(part(el, 'title')?.textContent).to.contain('What does a lazy run view load?');
     expect(getComputedStyle(part(el, 'title')!).fontWeight, 'the run view’s styles apply').to.equal('600');
     expect(getComputedStyle(el).borderTopStyle, 'the element’s own styles stay').to.equal('solid');
+  });
+
+  it('starts loading for a run named by run-id while the store still reads its stored index (a reload), once', async () => {
+    resetRunView();
+    let attempts = 0;
+    runViewSource.load = () => {
+      attempts++;
+      return load();
+    };
+    // The default persistence: the run index is read from IndexedDB after the store is created.
+    const store = createTaskStore({ name: `lazy-view-${Date.now().toString(36)}`, connection: { statusPollMs: 0 } });
+    registerTaskStore(store);
+    try {
+      const el = document.createElement('task-stream');
+      el.store = store.name;
+      el.runId = RUN.id;
+      document.body.append(el);
+      expect(store.getRun(RUN.id), 'not listed yet').to.equal(undefined);
+      expect(attempts, 'the view’s code is on its way already').to.equal(1);
+      store.addRun(RUN, []);
+      await el.updateComplete;
+      expect(part(el, 'title')?.textContent).to.contain('What does a lazy run view load?');
+      expect(attempts, 'loaded once').to.equal(1);
+      el.remove();
+    } finally {
+      store.clear();
+      await store.settled();
+      store.dispose();
+    }
   });
 
   it('says in words when the run view cannot be loaded, and “Try again” loads it', async () => {
