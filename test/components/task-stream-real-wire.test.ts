@@ -70,14 +70,14 @@ describe('<task-stream> over the real wire', () => {
       const messages = rowsOf(el, 'text');
       expect(messages).to.have.length(1);
       expect(messages[0]!.textContent, 'the answer is not repeated in the log').to.contain('Wrote the answer shown in the result').and.not.contain(ANSWER_START);
-      expect(messages[0]!.querySelector('[part~="usage"]')!.textContent).to.equal('1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini-2025-08-07');
+      expect(messages[0]!.querySelector('[part~="usage"]')!.textContent).to.equal('1,500 tokens (1,200 in, 300 out) · $0.00090 · gpt-5-mini-2025-08-07');
       expect(['prompt', 'title', 'unknown', 'usage'].flatMap((t) => rowsOf(el, t)), 'prompts and the title are not rows').to.have.length(0);
       expect(el.events.filter((e) => e.kind === 'prompt'), 'prompts stay in events for scripts').to.have.length(2);
       expect(parts(el, 'title')[0]?.textContent).to.equal('Zürich vs Geneva Living');
       expect(el.run!.title).to.equal('Zürich vs Geneva Living');
       await until(() => !!el.run?.usage);
       await el.updateComplete;
-      expect(parts(el, 'usage-total')[0]!.textContent).to.contain('1,586 tokens').and.contain('$0.0009');
+      expect(parts(el, 'usage-total')[0]!.textContent).to.contain('1,586 tokens').and.contain('$0.00092');
     });
   }
 

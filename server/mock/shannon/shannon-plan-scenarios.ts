@@ -29,7 +29,10 @@ const FIXED_AGENTS = new Set(['orchestrator', 'planner', 'title_generator', 'sim
 const KEEP = new Set(['type', 'agent_id']);
 const ANSWER_AGENTS = new Set(['simple-agent', 'synthesis', 'final_output']);
 
-/** Applies `input.scenario`; returns the events (unsorted) and the answer. */
+/**
+ * Applies `input.scenario`; returns the events (unsorted) and the answer. A run that ends early keeps
+ * the calls it made before (their usage rows stay, streamed or not).
+ */
 export function applyShannonScenario(events: PlannedShannonEvent[], input: ScenarioInput): { events: PlannedShannonEvent[]; answer: string } {
   const { scenario, rng } = input;
   const published = events.filter((e) => !e.silent);
@@ -48,7 +51,7 @@ export function applyShannonScenario(events: PlannedShannonEvent[], input: Scena
         'activity error (type: ExecuteAgent, scheduledEventID: 11, startedEventID: 12): upstream LLM provider returned 529 (overloaded) after 3 retries',
         'activity error (type: ExecuteAgent, scheduledEventID: 17, startedEventID: 18): tool web_fetch timed out after 30s for every source',
       ]);
-      const kept = events.filter((e) => e.at <= middle && !e.silent && e.type !== 'STREAM_END');
+      const kept = events.filter((e) => e.at <= middle && (!e.silent || !!e.usage) && e.type !== 'STREAM_END');
       return {
         answer: input.answer,
         events: [
@@ -61,7 +64,7 @@ export function applyShannonScenario(events: PlannedShannonEvent[], input: Scena
     }
     case 'shannon-timeout': {
       // Temporal ends the workflow: no error event, no STREAM_END; the stream only pings from now on.
-      const kept = events.filter((e) => e.at <= middle && !e.silent && e.type !== 'STREAM_END');
+      const kept = events.filter((e) => e.at <= middle && (!e.silent || !!e.usage) && e.type !== 'STREAM_END');
       return { answer: input.answer, events: [...kept, { at: middle + 100, type: 'WORKFLOW_TIMED_OUT', silent: true, effect: { status: 'TIMEOUT', error: 'Workflow execution timed out' } }] };
     }
     case 'malformed': {

@@ -3,31 +3,18 @@
  * gateway builds them (handlers/task.go `TaskStatusResponse`, `GetTaskStatus`; server/service.go):
  * `result` only once the workflow has closed COMPLETED (not when `done` was streamed), `response`
  * when that result is a JSON object, `context` from `metadata.task_context`, `usage` and
- * `unified_response` once terminal, `metadata.citations` / `model_breakdown`, and both times set to
+ * `unified_response` once terminal, `metadata.citations` / `model_breakdown` / `agent_usages` (all
+ * sums of the task's `token_usage` rows, shannon-usage.ts), and both times set to
  * the time of the request. Empty fields are omitted (`omitempty`).
  */
 import { rfc3339Nano } from '../clock.js';
 import { isRecord } from '../http-util.js';
 import { statusCitations } from './shannon-content.js';
 import type { ShannonPlan } from './shannon-timeline.js';
+import type { ModelTotals, UsageBook } from './shannon-usage.js';
 
 export type TaskStatus =
   | 'TASK_STATUS_RUNNING' | 'TASK_STATUS_PAUSED' | 'TASK_STATUS_COMPLETED' | 'TASK_STATUS_FAILED' | 'TASK_STATUS_CANCELLED' | 'TASK_STATUS_TIMEOUT';
-
-/** Per-model totals for `metadata.model_breakdown`. */
-export interface ModelTotals {
-  provider: string;
-  executions: number;
-  tokens: number;
-  cost: number;
-}
-
-export interface Usage {
-  input: number;
-  output: number;
-  total: number;
-  cost: number;
-}
 
 /** What the status body is built from. */
 export interface StatusSource {
@@ -40,8 +27,8 @@ export interface StatusSource {
   result: string;
   error: string;
   plan: ShannonPlan;
-  usage: Usage;
-  models: ReadonlyMap<string, ModelTotals>;
+  /** The task's `token_usage` rows. */
+  usage: UsageBook;
   startedAt: Date;
   completedAt: Date | undefined;
 }
@@ -68,17 +55,21 @@ export function statusBody(t: StatusSource): Record<string, unknown> {
   if (t.mode) body.mode = t.mode;
   if (Object.keys(t.context).length > 0) body.context = t.context;
   const terminal = isTerminal(t.status);
-  if (terminal && t.models.size > 0) Object.assign(body, { model_used: t.plan.model.model, provider: t.plan.model.provider });
-  if (terminal && t.usage.total > 0) {
-    body.usage = { total_tokens: t.usage.total, input_tokens: t.usage.input, output_tokens: t.usage.output, estimated_cost: round(t.usage.cost) };
+  const usage = t.usage.totals;
+  const models = t.usage.models;
+  if (terminal && models.size > 0) Object.assign(body, { model_used: t.plan.model.model, provider: t.plan.model.provider });
+  if (terminal && usage.total > 0) {
+    body.usage = { total_tokens: usage.total, input_tokens: usage.input, output_tokens: usage.output, estimated_cost: round(usage.cost) };
   }
   const metadata: Record<string, unknown> = {};
   if (terminal) {
     metadata.task_context = t.context;
     metadata.mode = t.mode ?? 'standard';
+    // Written with the task when it ends (server/service.go), from the same rows as `usage`.
+    if (usage.total > 0) metadata.agent_usages = t.usage.agentUsages(round);
   }
   if (completed) metadata.citations = statusCitations(t.plan.sources, t.plan.credibility);
-  if (t.models.size > 0) metadata.model_breakdown = breakdown(t.models);
+  if (models.size > 0) metadata.model_breakdown = breakdown(models);
   body.metadata = metadata;
   if (completed && t.result) body.unified_response = unified(t);
   return body;
@@ -94,22 +85,24 @@ export function summaryEntry(t: StatusSource): Record<string, unknown> {
     created_at: t.startedAt.toISOString(),
   };
   if (t.completedAt) entry.completed_at = t.completedAt.toISOString();
-  if (t.usage.total > 0) {
-    entry.total_token_usage = { total_tokens: t.usage.total, cost_usd: round(t.usage.cost), prompt_tokens: t.usage.input, completion_tokens: t.usage.output };
+  const usage = t.usage.totals;
+  if (usage.total > 0) {
+    entry.total_token_usage = { total_tokens: usage.total, cost_usd: round(usage.cost), prompt_tokens: usage.input, completion_tokens: usage.output };
   }
   return entry;
 }
 
 /** `unified_response` (server/response_transformer.go `TransformToUnifiedResponse`), abridged. */
 function unified(t: StatusSource): Record<string, unknown> {
+  const usage = t.usage.totals;
   const ms = (t.completedAt ?? new Date()).getTime() - t.startedAt.getTime();
   return {
     task_id: t.workflowId,
     session_id: t.sessionId,
     status: 'completed',
     result: t.result,
-    metadata: { model: t.plan.model.model, provider: t.plan.model.provider, strategy: t.mode ?? 'standard', agents_used: Math.max(1, t.models.size) },
-    usage: { input_tokens: t.usage.input, output_tokens: t.usage.output, total_tokens: t.usage.total, estimated_cost: round(t.usage.cost) },
+    metadata: { model: t.plan.model.model, provider: t.plan.model.provider, strategy: t.mode ?? 'standard', agents_used: Math.max(1, t.usage.models.size) },
+    usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.total, estimated_cost: round(usage.cost) },
     performance: { execution_time_ms: Math.max(0, ms) },
   };
 }

@@ -17,7 +17,8 @@ import type { Rng } from '../rng.js';
 import { RUNNING_POLLS_AFTER_DONE, type ScenarioName } from '../scenarios.js';
 import { TimelinePlayer } from '../timeline-player.js';
 import { mapEvent, StreamIdIssuer, type ShannonEvent, type StoredEvent } from './shannon-events.js';
-import { isTerminal, statusBody, summaryEntry, type ModelTotals, type StatusSource, type TaskStatus } from './shannon-status.js';
+import { isTerminal, statusBody, summaryEntry, type StatusSource, type TaskStatus } from './shannon-status.js';
+import { UsageBook } from './shannon-usage.js';
 import type { PlannedShannonEvent, ShannonPlan } from './shannon-timeline.js';
 
 export type { TaskStatus } from './shannon-status.js';
@@ -74,8 +75,8 @@ export class ShannonTask {
   readonly #ids = new StreamIdIssuer();
   readonly #listeners = new Set<(event: StoredEvent) => void>();
   readonly #player: TimelinePlayer;
-  readonly #models = new Map<string, ModelTotals>();
-  readonly #usage = { input: 0, output: 0, total: 0, cost: 0 };
+  /** The `token_usage` rows the orchestrator recorded for this task. */
+  readonly #usage = new UsageBook();
   readonly #timers: Cancel[] = [];
   #seq = 0;
   #lastEventAt = performance.now();
@@ -197,7 +198,7 @@ export class ShannonTask {
   #source(): StatusSource {
     return {
       workflowId: this.workflowId, sessionId: this.sessionId, query: this.query, mode: this.mode, context: this.context,
-      status: this.status, result: this.result, error: this.error, plan: this.plan, usage: this.#usage, models: this.#models,
+      status: this.status, result: this.result, error: this.error, plan: this.plan, usage: this.#usage,
       startedAt: this.createdAt, completedAt: this.completedAt,
     };
   }
@@ -216,6 +217,8 @@ export class ShannonTask {
 
   #publish(planned: PlannedShannonEvent): void {
     if (planned.effect) this.#applyEffect(planned.effect);
+    // Recorded whether or not the call was streamed (the decomposition never is).
+    if (planned.usage) this.#usage.record(planned.agent_id ?? 'unknown', planned.usage);
     if (planned.silent) return;
     const seq = ++this.#seq;
     const { id, ms, n } = this.#ids.next();
@@ -231,7 +234,6 @@ export class ShannonTask {
       if (!NOT_PERSISTED.has(event.type)) this.persisted.push(event);
       if (event.type === 'LLM_OUTPUT' && event.agent_id === 'final_output') this.result = event.message ?? '';
     }
-    if (planned.usage) this.#addUsage(planned.usage);
     this.#lastEventAt = performance.now();
     this.ring.push(stored);
     if (this.ring.length > this.#ringCapacity) this.ring.splice(0, this.ring.length - this.#ringCapacity);
@@ -246,17 +248,5 @@ export class ShannonTask {
   #setStatus(status: TaskStatus): void {
     this.status = status;
     if (!this.active) this.completedAt = new Date();
-  }
-
-  #addUsage(usage: { input_tokens: number; output_tokens: number; tokens_used: number; cost_usd: number; model_used: string; provider: string }): void {
-    this.#usage.input += usage.input_tokens;
-    this.#usage.output += usage.output_tokens;
-    this.#usage.total += usage.tokens_used;
-    this.#usage.cost += usage.cost_usd;
-    const totals = this.#models.get(usage.model_used) ?? { provider: usage.provider, executions: 0, tokens: 0, cost: 0 };
-    totals.executions++;
-    totals.tokens += usage.tokens_used;
-    totals.cost += usage.cost_usd;
-    this.#models.set(usage.model_used, totals);
   }
 }

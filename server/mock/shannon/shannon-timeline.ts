@@ -8,7 +8,7 @@
  * - `simple` mode: the station agent's "Thinking about: …" / "Working on it", `LLM_PROMPT` from
  *   `simple-agent`, the answer as one-character deltas from `simple-agent`, then its own completion
  *   with flat usage;
- * - other modes (research): station agents working in parallel with tools, their notes streamed
+ * - other modes (research): the decomposition's usage, recorded but never streamed; station agents working in parallel with tools, their notes streamed
  *   by the LLM service in 512-character chunks that interleave between agents, each call completed
  *   twice (nested usage from the LLM service, then flat usage from the Go activity — one call),
  *   a child `WORKFLOW_COMPLETED` "<agent> is done" each, then `synthesis` streaming the answer in
@@ -38,7 +38,10 @@ export interface PlannedShannonEvent {
   payload?: Record<string, unknown>;
   /** A deliberately broken event (`malformed`): sent with this name and data verbatim, still with an id. */
   raw?: { name: string; data: string };
-  /** Usage of one LLM call, added to the task totals when emitted (once per call). */
+  /**
+   * Usage of one LLM call, recorded in the task's `token_usage` when due (once per call, streamed
+   * or not: shannon-usage.ts says which calls have a row).
+   */
   usage?: CallUsage;
   /** Status change when emitted. */
   effect?: StatusEffect;
@@ -109,7 +112,8 @@ export function planShannonWorkflow(options: ShannonPlanOptions): ShannonPlan {
   if (options.newSession !== false) events.push(
     { at: d * 0.02, type: 'LLM_PROMPT', agent_id: 'title_generator', message: titlePrompt(options.query).slice(0, 500), payload: { model: small.model, provider: small.provider } },
     { at: d * 0.04, type: 'LLM_PARTIAL', agent_id: 'title_generator', message: title },
-    { at: d * 0.045, type: 'LLM_OUTPUT', agent_id: 'title_generator', message: title, payload: nestedUsage(titleUsage), usage: titleUsage },
+    // Streamed with its usage, but never recorded (session_title.go): not in the status totals.
+    { at: d * 0.045, type: 'LLM_OUTPUT', agent_id: 'title_generator', message: title, payload: nestedUsage(titleUsage) },
   );
 
   // Asked for JSON, the model answers with a JSON object: the status API then parses it into `response`.
@@ -129,6 +133,8 @@ export function planShannonWorkflow(options: ShannonPlanOptions): ShannonPlan {
     streamDeltas(events, 'simple-agent', characters(answer), d * 0.1, d * 0.9);
     events.push({ at: d * 0.91, type: 'LLM_OUTPUT', agent_id: 'simple-agent', message: answer, payload: flatUsage(answerUsage, 'generalist'), usage: answerUsage });
   } else {
+    // The router's decomposition call: recorded as agent `decompose`, never streamed (orchestrator_router.go).
+    events.push({ at: d * 0.04, type: 'TOKEN_USAGE_RECORDED', agent_id: 'decompose', silent: true, usage: callUsage(rng.fork('decompose'), small, 180) });
     planResearch(events, { rng, topic, sources, model, d, fetch: profile.fetch, agents: profile.agents, supervisor: options.mode === 'supervisor' });
     answerUsage = callUsage(rng, model, Math.ceil(answer.length / 4));
     events.push({ at: d * 0.72, type: 'PROGRESS', agent_id: 'orchestrator', message: 'Combining results' });

@@ -27,8 +27,8 @@ export interface ParallelFieldsContext {
 
 const text = (e: Event) => (e.target as HTMLInputElement).value;
 
-/** A price in US dollars without needless cents: "$5", "$2,400" (en), "5 $" (de). */
-const usd = (amount: number) => l10n().number(amount, { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** US dollars in the render's language, by the one rule for costs: "$5", "$2,400", "$0.25" (en), "5 $" (de). */
+const usd = (amount: number) => l10n().cost(amount);
 
 const UNITS: Record<string, string> = { s: 'second', min: 'minute', hr: 'hour' };
 

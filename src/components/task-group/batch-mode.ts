@@ -19,8 +19,8 @@ import type { TaskStore } from '../../core/store/task-store.js';
 import { TaskGroupCreatedEvent } from './group-events.js';
 import { t } from './strings.js';
 
-/** US dollars in the render's language ("$0.25", "0,25 $"). */
-const usd = (amount: number) => l10n().number(amount, { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** US dollars in the render's language, by the one rule for costs: "$5", "$2,400", "$0.25" (en), "5 $" (de). */
+const usd = (amount: number) => l10n().cost(amount);
 import type { describedBy, field } from '../task-form/form-controls.js';
 
 /** What the batch mode needs from `<task-form>`. */

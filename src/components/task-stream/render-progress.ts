@@ -8,11 +8,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
-import { runUsage } from '../../core/providers/usage.js';
-import { count, duration, formatUsage, statusLabel } from '../shared/format.js';
+import { count, duration, statusLabel } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { runProgress } from './progress.js';
 import { sourceFacts, type RunSpan } from './run-facts.js';
+import { renderUsageByAgent, renderUsageTotal } from './render-usage.js';
 import { t } from './strings.js';
 import { l10n } from '../../core/i18n/scope.js';
 
@@ -25,14 +25,6 @@ function barOf(run: TaskRun, fraction: number | undefined): { width: number; tex
   }
   const percent = Math.round(fraction * 100);
   return { width: percent, text: l10n().number(percent / 100, { style: 'percent' }), indeterminate: false };
-}
-
-/** "used 12,345 tokens · $0.0517" — the run's total, or what the calls seen so far add up to. */
-export function renderUsageTotal(run: TaskRun, events: readonly TaskEvent[]): TemplateResult | typeof nothing {
-  const usage = runUsage(run, events);
-  if (!usage) return nothing;
-  const over = isTerminalStatus(run.status);
-  return html`<span part="usage-total" class="usage-total">${t(usage.final || over ? 'stream.used' : 'stream.usedSoFar', { usage: formatUsage(usage.usage) })}</span>`;
 }
 
 /** "sources: 40 considered, 9 read", or "12 sources cited" when the counts were missed; nothing when unknown. */
@@ -70,6 +62,7 @@ export function renderProgress(run: TaskRun, events: readonly TaskEvent[], span:
       ${renderSources(run)}
       ${renderUsageTotal(run, events)}
     </div>
+    ${renderUsageByAgent(run, events)}
     ${stats?.sample.length && !answered
       ? html`<ul class="sources" aria-label=${t('stream.sourcesSample')}>${stats.sample.slice(0, 5).map((url) => html`<li>${renderLink(url)}</li>`)}</ul>`
       : nothing}

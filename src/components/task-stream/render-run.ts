@@ -16,7 +16,8 @@ import { renderEnding } from './render-failure.js';
 import { renderHeader } from './render-header.js';
 import type { LogView } from './render-log.js';
 import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
-import { renderProgress, renderUsageTotal } from './render-progress.js';
+import { renderProgress } from './render-progress.js';
+import { renderUsageTotal } from './render-usage.js';
 import { renderEditButton, renderRerun } from './render-rerun.js';
 import type { RunActions } from './run-actions.js';
 import { processorPrice, runSpan } from './run-facts.js';
@@ -71,7 +72,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       idNotice: notices.render(run.id, 'copy-id'),
     })}
     ${renderProgress(run, events, span, !!output, ctx.connection?.phase === 'failed' || ctx.connection?.phase === 'waiting-for-config')}
-    ${ctx.timeline.render(run, span, ctx.revealEvent)}
+    ${ctx.timeline.render(run, span, ctx.revealEvent, events)}
     ${renderControls(run, events, {
       connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy ?? actions.requested, canPause: ctx.canPause,
       onStop: ctx.stop,

@@ -12,7 +12,8 @@
  * are the run view's (task-stream.styles.ts).
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { duration, formatCost, humanize } from '../shared/format.js';
+import type { AgentUsage } from '../../core/providers/task-event.js';
+import { duration, formatCost, formatUsage, humanize } from '../shared/format.js';
 import { agentName } from './agent-names.js';
 import { t } from './strings.js';
 import type { RunSpan } from './run-facts.js';
@@ -32,6 +33,8 @@ export interface TimelineView {
   onChoose(eventId: string): void;
   /** Focus moved to another mark (keyboard). */
   onMove(key: string): void;
+  /** The run's usage by agent (usage-report.ts): the lanes' tokens and cost. */
+  usage?: readonly AgentUsage[] | undefined;
 }
 
 const LANE_H = 18;
@@ -61,8 +64,12 @@ function axisOf(model: TimelineModel, span: RunSpan | undefined): { start: numbe
   return { start, end: Math.max(start, model.last ?? start), live: false };
 }
 
-/** The picture in words (the text alternative). */
-export function timelineSummary(model: TimelineModel, runSpan: RunSpan | undefined): string {
+/**
+ * The picture in words (the text alternative). `usage`: the run's usage by agent (usage-report.ts),
+ * each lane's tokens and cost, and agents without a lane (a call the server counted that sent no
+ * event, like Shannon's `decompose`) after the lanes, so the figures add up to the run's total.
+ */
+export function timelineSummary(model: TimelineModel, runSpan: RunSpan | undefined, usage: readonly AgentUsage[] = []): string {
   const { start, end, live } = axisOf(model, runSpan);
   const head = t(live ? 'stream.timeline.soFar' : 'stream.timeline.of', { duration: duration(end - start) });
   if (model.provider === 'parallel') {
@@ -72,14 +79,19 @@ export function timelineSummary(model: TimelineModel, runSpan: RunSpan | undefin
     return `${head} ${phases ? `${phases}.` : t('stream.timeline.noMessages')}${sources}`;
   }
   if (!model.lanes.length) return `${head} ${t('stream.timeline.noAgents')}`;
+  const byAgent = new Map(usage.map((a) => [a.agent, a]));
   const agents = model.lanes.map((lane) => {
     const parts = [t('stream.timeline.active', { duration: duration(activeMs(lane, end)) })];
     if (lane.tools) parts.push(t('stream.timeline.toolCalls', { count: lane.tools }));
-    if (lane.tokens) parts.push(t('usage.tokens', { count: lane.tokens }));
-    if (lane.costUsd) parts.push(formatCost(lane.costUsd));
+    const used = byAgent.get(lane.key);
+    byAgent.delete(lane.key);
+    if (used?.totalTokens) parts.push(t('usage.tokens', { count: used.totalTokens }));
+    if (used?.costUsd) parts.push(formatCost(used.costUsd));
     return `${laneName(model, lane)}: ${parts.join(', ')}`;
   });
-  return `${head} ${t('stream.timeline.agents', { count: model.lanes.length })} ${agents.join('; ')}.`;
+  const others = [...byAgent.values()].map((a) => `${agentName(a.agent)}: ${formatUsage(a, false)}`).join('; ');
+  const rest = others ? ` ${t('stream.timeline.noLane', { agents: others })}` : '';
+  return `${head} ${t('stream.timeline.agents', { count: model.lanes.length })} ${agents.join('; ')}.${rest}`;
 }
 
 /** What a mark is, in words, for its label. */
@@ -192,7 +204,7 @@ export function renderTimeline(model: TimelineModel, view: TimelineView): Templa
   });
   const tickTimes = ticks(span);
   return html`<figure part="timeline" class="timeline" aria-label=${t('stream.timeline.label')}>
-    <p part="timeline-summary" class="visually-hidden">${timelineSummary(model, view.span)}</p>
+    <p part="timeline-summary" class="visually-hidden">${timelineSummary(model, view.span, view.usage)}</p>
     <div class="tl-body">
       <div class="tl-labels" aria-hidden="true">
         ${sources.length ? html`<span class="tl-sources"><span>${t('stream.timeline.sources')}</span><span>${t('stream.timeline.read', { count: model.latest?.read ?? 0 })}</span></span>` : nothing}

@@ -101,6 +101,12 @@ export const streamStrings = {
   /** `{usage}` is "1,500 tokens (1,200 in, 300 out) · $0.0009". */
   'stream.used': 'used {usage}',
   'stream.usedSoFar': 'used so far {usage}',
+  'stream.usageByAgent': 'by agent ({count})',
+  /** `{usage}` as in `stream.used`, without the model. */
+  'stream.usageAgent': '{agent}: {usage}',
+  'stream.usageNotSeen': 'Not in the events this page received',
+  'stream.usageOther': 'Not counted under an agent',
+  'stream.usageMixed': 'The total is the server’s own count; the agents’ figures are from the events this page received.',
   'stream.elapsed': 'elapsed {time}',
   'stream.ranFor': 'ran for {time}',
   'stream.sources': 'sources: {considered} considered, {read} read',
@@ -241,6 +247,8 @@ export const streamStrings = {
   'stream.timeline.sourcesSummary': 'Sources: {considered} considered, {read} read.',
   'stream.timeline.noAgents': 'No agent has started yet.',
   'stream.timeline.agents': { one: '{count} agent.', other: '{count} agents.' },
+  /** Agents whose calls the server counted but who sent no event: "Decompose: 1,200 tokens · $0.00040". */
+  'stream.timeline.noLane': 'Without a lane: {agents}.',
   /** How long an agent was active, e.g. "active 0:42". */
   'stream.timeline.active': 'active {duration}',
   'stream.timeline.toolCalls': { one: '{count} tool call', other: '{count} tool calls' },

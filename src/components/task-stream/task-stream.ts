@@ -88,6 +88,8 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @csspart warnings - The API's warnings about the run (Parallel `run.warnings`).
  * @csspart usage - The tokens and cost of one model call (on a collapsed message row).
  * @csspart usage-total - The run's tokens and cost: the API's total, or the calls seen so far.
+ * @csspart usage-agents - The run's tokens and cost split by agent (a folded list; the same figures as the timeline's lanes), and where they come from when the total is the server's and the split is from the events seen.
+ * @csspart usage-agent - One agent's line in it (`data-agent`: the agent id), or what no agent accounts for.
  * @csspart live - The answer while it is written.
  * @csspart live-text - One agent's text while it is written; carries `data-agent`.
  * @csspart output - The result section.

@@ -6,8 +6,8 @@
  * - **Lanes.** Parallel: one per phase (`progress_msg.<phase>`: plan, search, tool_call, result,
  *   exec_status, and any newer suffix; parallel-task-api.md §7.2). Shannon: one per agent, with the
  *   spans it was active (any event of the agent; a pause over {@link SPAN_GAP_MS} or its completion
- *   ends a span), its tool calls and the tokens and cost of its model calls
- *   (shannon-streaming-api.md §5.4, §9). At most {@link MAX_LANES}; later ones share the last lane.
+ *   ends a span) and its tool calls (shannon-streaming-api.md §5.4); the tokens and cost of its
+ *   model calls are the run's usage report's (core/providers/usage-report.ts). At most {@link MAX_LANES}; later ones share the last lane.
  * - **Marks.** One per phase message (Parallel), tool call, usage report or error (Shannon), each
  *   pointing at its event. Past {@link MAX_LANE_MARKS} in a lane, neighbouring marks merge in pairs
  *   (a merged mark counts its events and points at the first).
@@ -61,8 +61,6 @@ export interface TimelineLane {
   /** Events seen on this lane. */
   events: number;
   tools: number;
-  tokens: number;
-  costUsd: number;
 }
 
 export interface SourcesPoint {
@@ -139,7 +137,7 @@ export class TimelineModel {
     if (this.lanes.length >= MAX_LANES) {
       lane = this.lanes[this.lanes.length - 1]!;
     } else {
-      lane = { key, marks: [], spans: [], events: 0, tools: 0, tokens: 0, costUsd: 0 };
+      lane = { key, marks: [], spans: [], events: 0, tools: 0 };
       this.lanes.push(lane);
       if (this.provider === 'parallel') {
         const rank = (k: string) => (PHASE_ORDER.includes(k) ? PHASE_ORDER.indexOf(k) : PHASE_ORDER.length);
@@ -209,10 +207,9 @@ export class TimelineModel {
       case 'text':
       case 'usage': {
         if (event.kind === 'text') current.open = false; // the agent's message is complete
+        // The figures are the run's usage report's (usage-report.ts): a call reported twice is one there.
         const usage = event.usage;
         if (!usage) return;
-        lane.tokens += usage.totalTokens ?? 0;
-        lane.costUsd += usage.costUsd ?? 0;
         this.#mark(lane, { eventId: event.id, time, kind: 'usage', label: String(usage.totalTokens ?? 0), count: 1 });
         return;
       }

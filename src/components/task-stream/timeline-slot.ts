@@ -9,6 +9,7 @@
  */
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
+import { usageReport } from '../../core/providers/usage-report.js';
 import { clock } from '../shared/clock.js';
 import { renderTimeline } from './render-timeline.js';
 import type { RunSpan } from './run-facts.js';
@@ -62,14 +63,19 @@ export class TimelineSlot {
     if (this.#runId) this.#build(this.#runId);
   }
 
-  /** The picture of `run` over `span` (run-facts.ts `runSpan`: the one the header's elapsed time reads). */
-  render(run: TaskRun, span: RunSpan | undefined, choose: (eventId: string) => void): TemplateResult | typeof nothing {
+  /**
+   * The picture of `run` over `span` (run-facts.ts `runSpan`: the one the header's elapsed time reads).
+   * `events`: the run's events as the rest of the view shows them (the store's list, pending ones
+   * included): the lanes' usage is read from the same usage report as the totals beside it.
+   */
+  render(run: TaskRun, span: RunSpan | undefined, choose: (eventId: string) => void, events: readonly TaskEvent[]): TemplateResult | typeof nothing {
     const model = this.#model;
     if (!model || run.id !== this.#runId) return nothing;
     return renderTimeline(model, {
       span,
       active: this.#active,
       onChoose: choose,
+      usage: usageReport(run, events)?.agents,
       onMove: (key) => {
         this.#active = key;
         this.host.requestUpdate();

@@ -117,15 +117,21 @@ export class Localizer {
   }
 
   /**
-   * A cost in US dollars, truthfully: "$0.00" for nothing, "< $0.0001" for less than a hundredth
-   * of a cent (never "$0.0000" for a cost that is not zero), up to 4 decimals below $1, cents
-   * above; the currency's sign and place as this language writes them ("0,0009 $" in German).
+   * A cost in US dollars, one rule for every cost the UI shows (a call, an agent, a run, a price):
+   * below a dollar two significant digits ("$0.0020", "$0.0013", "$0.051", "$0.50"), so figures
+   * side by side read alike and add up by eye; from a dollar on, cents, none for whole dollars
+   * ("$1.25", "$12.50", "$2,400"); "$0.00" for nothing and "< $0.0001" for less than a hundredth
+   * of a cent (never "$0.0000" for a cost that is not zero). The currency's sign and place as this language writes them ("0,0020 $").
    */
   cost(usd: number | undefined): string {
     if (usd === undefined || !Number.isFinite(usd)) return '';
-    const money = (digits: number) => ({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits }) as const;
-    if (usd === 0) return this.number(0, money(2));
-    if (usd < SMALLEST_COST) return `< ${this.number(SMALLEST_COST, money(4))}`;
-    return this.number(usd, money(usd < 1 ? 4 : 2));
+    const currency = { style: 'currency', currency: 'USD' } as const;
+    const cents = { ...currency, minimumFractionDigits: 2, maximumFractionDigits: 2 };
+    if (usd === 0) return this.number(0, cents);
+    const size = Math.abs(usd);
+    if (size < SMALLEST_COST) return `< ${this.number(SMALLEST_COST, { ...currency, maximumSignificantDigits: 1 })}`;
+    // 0.9996 would read "$1.0": from there on it is cents.
+    if (size < 0.9995) return this.number(usd, { ...currency, minimumSignificantDigits: 2, maximumSignificantDigits: 2 });
+    return this.number(usd, { ...cents, trailingZeroDisplay: 'stripIfInteger' } as Intl.NumberFormatOptions);
   }
 }

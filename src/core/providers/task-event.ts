@@ -96,7 +96,7 @@ export interface SourceStats {
 /**
  * Token and cost usage. Per model call on `text` and `title` events (Shannon
  * `thread.message.completed.metadata`, nested `usage {…}` or flat); a run's total on `TaskRun.usage`
- * (Shannon `GET /api/v1/tasks/{id}` `usage`) or summed with `totalUsage()`. Cost in US dollars.
+ * (Shannon `GET /api/v1/tasks/{id}` `usage`) or summed by usage-report.ts. Cost in US dollars.
  */
 export interface Usage {
   totalTokens?: number;
@@ -105,6 +105,11 @@ export interface Usage {
   costUsd?: number;
   model?: string;
   provider?: string;
+}
+
+/** One agent's usage over a run (Shannon `agent_id`: `Ryogoku`, `synthesis`, `decompose`, …). */
+export interface AgentUsage extends Usage {
+  agent: string;
 }
 
 /** An error reported by the API about the run. */
@@ -204,7 +209,10 @@ export interface TaskRun {
   stats?: SourceStats;
   output?: TaskOutput;
   error?: RunError;
+  /** The run's total from the API once it has one (Shannon status `usage`); see usage-report.ts. */
   usage?: Usage;
+  /** The API's per-agent figures once it has them (Shannon status `metadata.agent_usages`). */
+  usageByAgent?: AgentUsage[];
   /** A short title the API gave the run (Shannon `title_generator`). */
   title?: string;
   /** Warnings the API attached to the run (Parallel `run.warnings`). */

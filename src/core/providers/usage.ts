@@ -9,14 +9,15 @@
  * - nested, from the LLM service (`llm_service/providers/__init__.py` `_emit_events`):
  *   `{provider, model, usage: {input_tokens, output_tokens, total_tokens, cost_usd, …}}`.
  * One payload may carry both, and one call may be reported by both emitters (the LLM service and
- * the agent that called it). A run's total from the status API (`usage {total_tokens, input_tokens,
- * output_tokens, estimated_cost}`) is authoritative once it exists.
+ * the agent that called it): usage-ledger.ts counts each call once. A run's total from the status
+ * API (`usage {total_tokens, input_tokens, output_tokens, estimated_cost}`) and its per-agent
+ * figures (`metadata.agent_usages`) are authoritative once they exist: usage-report.ts.
  */
-import { hashText } from '../util/hash.js';
 import { asNumber, asObject, asString } from '../util/read.js';
-import type { TaskEvent, TaskRun, Usage } from './task-event.js';
+import type { AgentUsage, Usage } from './task-event.js';
 
-const COUNTS = ['totalTokens', 'inputTokens', 'outputTokens', 'costUsd'] as const;
+/** The figures of a {@link Usage} that add up (the others name the model). */
+export const USAGE_COUNTS = ['totalTokens', 'inputTokens', 'outputTokens', 'costUsd'] as const;
 
 /**
  * Usage of one model call from a payload in either shape, or both at once (the nested values win,
@@ -44,73 +45,36 @@ export function readUsage(payload: unknown): Usage | undefined {
   return Object.keys(usage).length ? usage : undefined;
 }
 
-/** The usage an event reports for one call, if any. */
-export function callUsage(event: TaskEvent): Usage | undefined {
-  if (event.kind === 'usage') return event.usage;
-  if (event.kind === 'text') return event.usage;
-  if (event.kind === 'title' && !event.partial) return event.usage;
-  return undefined;
-}
-
 /**
- * Identity of a call for de-duplication: the same agent and the same text (the LLM service cuts its
- * copy at 4,000 characters, the agent at 10,000, so the start is compared). The two reports of one
- * call need not agree on the figures: the agent adds tool tokens and costs, and a second report may
- * carry only `tokens_used`. Undefined for reports without text: those are always counted.
+ * The per-agent figures of the status API (`GET /api/v1/tasks/{id}` `metadata.agent_usages`:
+ * `[{agent_id, model, input_tokens, output_tokens, total_tokens, cost_usd}]`, one entry per agent
+ * and model, summed from the `token_usage` rows the orchestrator recorded: server/service.go), one
+ * entry per agent, in the order the API listed them. Empty when there are none.
  */
-function callKey(event: TaskEvent): string | undefined {
-  if (event.kind !== 'text' && event.kind !== 'title') return undefined;
-  const text = event.text.trim().slice(0, 500);
-  if (!text) return undefined;
-  return `${event.kind === 'text' ? event.agent : 'title'}|${text.length}|${hashText(text)}`;
-}
-
-/**
- * Sum of the calls the events report. A call reported twice (nested by the LLM service, then flat or
- * as a bare `tokens_used` by the activity) counts once, with the larger of each figure (the agent
- * adds tool costs). An agent that writes the very same text in two calls is counted once too. `model` and
- * `provider` are kept only when every call used the same one. Undefined when no event reports usage.
- */
-export function totalUsage(events: readonly TaskEvent[]): Usage | undefined {
-  const calls = new Map<string, Usage>();
-  let n = 0;
-  for (const event of events) {
-    const usage = callUsage(event);
-    if (!usage) continue;
-    const key = callKey(event) ?? `#${n++}`;
-    const seen = calls.get(key);
-    if (!seen) {
-      calls.set(key, { ...usage });
-      continue;
-    }
-    for (const field of COUNTS) {
-      const value = usage[field];
-      if (value !== undefined) seen[field] = Math.max(seen[field] ?? 0, value);
+export function readAgentUsages(metadata: unknown): AgentUsage[] {
+  const list = asObject(metadata)?.agent_usages;
+  if (!Array.isArray(list)) return [];
+  const byAgent = new Map<string, AgentUsage>();
+  for (const entry of list) {
+    const row = asObject(entry);
+    const usage = row && readUsage({ usage: row });
+    if (!row || !usage) continue;
+    const agent = asString(row.agent_id) || 'unknown';
+    const seen = byAgent.get(agent);
+    if (!seen) byAgent.set(agent, { agent, ...usage });
+    else {
+      addUsage(seen, usage);
+      if (seen.model !== usage.model) delete seen.model;
     }
   }
-  if (!calls.size) return undefined;
-  const total: Usage = {};
-  const models = new Set<string>();
-  const providers = new Set<string>();
-  for (const call of calls.values()) {
-    for (const field of COUNTS) {
-      const value = call[field];
-      if (value !== undefined) total[field] = (total[field] ?? 0) + value;
-    }
-    if (call.model) models.add(call.model);
-    if (call.provider) providers.add(call.provider);
-  }
-  if (models.size === 1) total.model = [...models][0]!;
-  if (providers.size === 1) total.provider = [...providers][0]!;
-  return total;
+  return [...byAgent.values()];
 }
 
-/**
- * The usage to show for a run: the API's own total when it gave one (it includes calls the stream
- * never reported), else the sum of the calls seen so far.
- */
-export function runUsage(run: TaskRun, events: readonly TaskEvent[]): { usage: Usage; final: boolean } | undefined {
-  if (run.usage && (run.usage.totalTokens !== undefined || run.usage.costUsd !== undefined)) return { usage: run.usage, final: true };
-  const sum = totalUsage(events);
-  return sum ? { usage: sum, final: false } : undefined;
+/** Adds `add`'s figures to `into` (in place; a figure only one of them has is kept as is). */
+export function addUsage<T extends Usage>(into: T, add: Usage): T {
+  for (const field of USAGE_COUNTS) {
+    const value = add[field];
+    if (value !== undefined) into[field] = (into[field] ?? 0) + value;
+  }
+  return into;
 }

@@ -4,9 +4,10 @@
  * - a `status` event that does not change the status (a replayed snapshot) is not a transition and
  *   is not logged; a status never moves back (queued → running → terminal);
  * - a run has one `output`: a later one only completes the first one's missing basis;
- * - `stats` keep the latest; `usage` events add up; a terminal `error` sets the run's error.
+ * - `stats` keep the latest; a terminal `error` sets the run's error. Usage is not added up here:
+ *   `run.usage` is the API's own total only, the events' calls are counted by usage-report.ts.
  */
-import { isTerminalStatus, type TaskEvent, type TaskRun, type TaskStatus, type Usage } from '../providers/task-event.js';
+import { isTerminalStatus, type TaskEvent, type TaskRun, type TaskStatus } from '../providers/task-event.js';
 
 /** Result of applying an event. */
 export interface Applied {
@@ -27,19 +28,6 @@ export function canTransition(from: TaskStatus, to: TaskStatus): boolean {
   return rank(to) >= rank(from) && !isTerminalStatus(from);
 }
 
-function addUsage(total: Usage | undefined, add: Usage): Usage {
-  const sum = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));
-  const next: Usage = { ...total };
-  const fields = ['totalTokens', 'inputTokens', 'outputTokens', 'costUsd'] as const;
-  for (const field of fields) {
-    const value = sum(total?.[field], add[field]);
-    if (value !== undefined) next[field] = value;
-  }
-  if (add.model) next.model = add.model;
-  if (add.provider) next.provider = add.provider;
-  return next;
-}
-
 /** Applies `event` to `run`. Returns the same run object when nothing changed. */
 export function applyEvent(run: TaskRun, event: TaskEvent): Applied {
   switch (event.kind) {
@@ -58,8 +46,6 @@ export function applyEvent(run: TaskRun, event: TaskEvent): Applied {
     }
     case 'stats':
       return { run: { ...run, stats: event.stats }, log: true };
-    case 'usage':
-      return { run: { ...run, usage: addUsage(run.usage, event.usage) }, log: true };
     case 'error':
       return { run: event.terminal ? { ...run, error: event.error } : run, log: true };
     default:

@@ -49,6 +49,7 @@ export const StoredRunSchema = v.looseObject({
   output: v.optional(output),
   error: v.optional(runError),
   usage: v.optional(usage),
+  usageByAgent: v.optional(v.array(v.looseObject({ ...usage.entries, agent: str }))),
   title: optStr,
   warnings: v.optional(v.array(v.looseObject({ type: str, message: str }))),
   lastEventId: optStr,

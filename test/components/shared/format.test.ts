@@ -6,10 +6,17 @@ describe('format', () => {
     expect(formatCost(0.00002)).to.equal('< $0.0001');
     expect(formatCost(0.00004999)).to.equal('< $0.0001');
     expect(formatCost(0)).to.equal('$0.00');
-    expect(formatCost(0.0009)).to.equal('$0.0009');
+    expect(formatCost(0.0009)).to.equal('$0.00090');
     expect(formatCost(0.25)).to.equal('$0.25');
     expect(formatCost(12.3456)).to.equal('$12.35');
     expect(formatCost(undefined)).to.equal('');
+  });
+
+  it('formats every cost by one rule: two significant digits below a dollar, so $0.0020 sits beside $0.0013 (not $0.002), cents from a dollar on', () => {
+    expect([0.002, 0.0013, 0.0033, 0.0051, 0.051, 0.5, 0.01, 0.025].map(formatCost))
+      .to.deep.equal(['$0.0020', '$0.0013', '$0.0033', '$0.0051', '$0.051', '$0.50', '$0.010', '$0.025']);
+    expect([1, 1.5, 5, 2400, 0.99, 0.9996].map(formatCost)).to.deep.equal(['$1', '$1.50', '$5', '$2,400', '$0.99', '$1']);
+    expect(formatCost(-0.0004), 'a negative difference keeps its sign').to.equal('-$0.00040');
   });
 
   it('humanizes wire names: DELEGATION, LLM_PROMPT, tool_call', () => {
@@ -22,7 +29,7 @@ describe('format', () => {
 
   it('summarizes usage with tokens, cost and model', () => {
     expect(formatUsage({ totalTokens: 1500, inputTokens: 1200, outputTokens: 300, costUsd: 0.0009, model: 'gpt-5-mini' }))
-      .to.equal('1,500 tokens (1,200 in, 300 out) · $0.0009 · gpt-5-mini');
+      .to.equal('1,500 tokens (1,200 in, 300 out) · $0.00090 · gpt-5-mini');
     expect(formatUsage({ costUsd: 0.00002 })).to.equal('< $0.0001');
   });
 });

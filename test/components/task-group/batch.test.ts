@@ -125,7 +125,7 @@ describe('batches in the elements (Parallel task groups)', () => {
     await batchMode(form, 'lines', 'Acme\n\nGlobex\nInitech\n');
     expect(q(form, '#pf-batch-hint')!.textContent).to.match(/^3 inputs · estimated \$/);
     await batchMode(form, 'json', '[{"company": "Acme"}, {"company": "Globex"}]');
-    expect(q(form, '#pf-batch-hint')!.textContent).to.equal('2 inputs · estimated $0.02 (base, $10 per 1,000 runs)');
+    expect(q(form, '#pf-batch-hint')!.textContent).to.equal('2 inputs · estimated $0.020 (base, $10 per 1,000 runs)');
     await batchMode(form, 'lines', Array.from({ length: 1001 }, (_, i) => `Company ${i}`).join('\n'));
     expect(q(form, '#pf-batch-hint')!.textContent).to.contain('1,001 inputs');
     expect(q(form, '#pf-batch-hint')!.textContent).to.contain('sent in 2 calls of up to 1,000');

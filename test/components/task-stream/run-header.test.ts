@@ -153,8 +153,8 @@ describe('<task-stream> what a run costs', () => {
     }, [call(1, 0.0125), call(2, 0.0129), call(3, 0.0113), call(4, 0.0150)]);
     const totals = parts(el, 'usage-total').map((p) => p.textContent!);
     expect(totals).to.have.length(2);
-    expect(parts(el, 'header')[0]!.nextElementSibling!.textContent).to.contain('4,000 tokens').and.contain('$0.0517');
-    expect(parts(el, 'output')[0]!.querySelector('[part~="usage-total"]')!.textContent).to.contain('4,000 tokens').and.contain('$0.0517');
+    expect(parts(el, 'header')[0]!.nextElementSibling!.textContent).to.contain('4,000 tokens').and.contain('$0.052');
+    expect(parts(el, 'output')[0]!.querySelector('[part~="usage-total"]')!.textContent).to.contain('4,000 tokens').and.contain('$0.052');
     expect(parts(el, 'processor')[0]!.textContent).to.equal('standard mode · large tier');
   });
 });

@@ -83,7 +83,7 @@ describe('<task-stream> timeline', () => {
     expect(timeline.querySelectorAll('rect.span')).to.have.length(2);
     expect(marks(el).map((mark) => mark.dataset.kind)).to.deep.equal(['tool', 'usage', 'usage']);
     expect(marks(el)[0]!.getAttribute('aria-label')).to.equal('Ryogoku: tool call web_search at 0:03');
-    expect(summary(el)).to.equal('Timeline of 0:30. 2 agents. Ryogoku: active 0:08, 1 tool call, 1,500 tokens, $0.003; Kanda: active 0:08, 500 tokens.');
+    expect(summary(el)).to.equal('Timeline of 0:30. 2 agents. Ryogoku: active 0:08, 1 tool call, 1,500 tokens, $0.0030; Kanda: active 0:08, 500 tokens.');
   });
 
   it('keeps the drawing bounded for 10,000 messages and 5,000 source counts: at most a few hundred marks and points', async () => {

