@@ -55,6 +55,8 @@
 // the newest runs read and checked up front, while the page renders (idb-head.ts, stored-head.ts:
 // about +0.9 kB to every page, -0.6 kB from the idb chunk): measured 66.68 → 67.68 / 37.08 → 37.96 /
 // 133.63 kB, so the limits move to 68 / 38.5 / 134 kB.
+// One usage report per run (issue 8: the totals, a split by agent and the timeline's lanes read the
+// same figures; usage-ledger.ts and usage-report.ts load with the run view): MEASURE
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
