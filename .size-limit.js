@@ -56,7 +56,8 @@
 // about +0.9 kB to every page, -0.6 kB from the idb chunk): measured 66.68 → 67.68 / 37.08 → 37.96 /
 // 133.63 kB, so the limits move to 68 / 38.5 / 134 kB.
 // One usage report per run (issue 8: the totals, a split by agent and the timeline's lanes read the
-// same figures; usage-ledger.ts and usage-report.ts load with the run view): MEASURE
+// same figures; usage-ledger.ts and usage-report.ts load with the run view): measured on main
+// 66.3 / 36.8 / 132.9 kB before, 66.2 / 36.9 / 133.9 kB after, German 9.8 → 9.9 kB ("everything" 133.5 → 135 kB).
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -109,7 +110,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '134 kB',
+    limit: '135 kB',
     gzip: true,
   },
   {
