@@ -4,10 +4,13 @@
  * progress bar and the result), prompts and the title (kept in `events` for scripts), and events
  * that could not be read (`invalid`: kept in `unreadable`, shown as one muted line). A `gap` row
  * counts the events later backfilled into its `seq` range, so it says how many were lost for good.
+ * A model call reported twice (nested by Shannon's LLM service, then flat by the agent that asked:
+ * usage-ledger.ts) is one row with the call's figures, as the run's usage counts it.
  * Incremental: appending a batch touches only new rows and the gap rows it completes. `live` holds
  * the answer being written, from the same events.
  */
-import type { TaskEvent } from '../../core/providers/task-event.js';
+import type { TaskEvent, Usage } from '../../core/providers/task-event.js';
+import { callKey, mergeCall } from '../../core/providers/usage-ledger.js';
 import { LiveTexts } from './live-texts.js';
 
 export interface EventRow {
@@ -16,6 +19,8 @@ export interface EventRow {
   event: TaskEvent;
   /** For a `gap` row: how many of its missing events were backfilled since. */
   recovered?: number;
+  /** For a message whose call was reported again: the call's figures from both reports. */
+  usage?: Usage;
 }
 
 const NO_ROW = new Set<TaskEvent['kind']>(['stats', 'output', 'text-delta', 'prompt', 'title', 'invalid']);
@@ -33,6 +38,8 @@ export class EventRows {
   readonly live = new LiveTexts();
   /** Index of each gap row in `rows`, with the seqs backfilled into it (one wire event may make several events). */
   #gaps: Array<{ index: number; seqs: Set<number> }> = [];
+  /** Index of the row of each model call (usage-ledger.ts `callKey`). */
+  #calls = new Map<string, number>();
 
   /** Adds events in order; returns true when rows changed. */
   append(events: readonly TaskEvent[]): boolean {
@@ -44,6 +51,10 @@ export class EventRows {
         changed = true;
       }
       if (!isRowEvent(event)) continue;
+      if (this.#sameCall(event)) {
+        changed = true;
+        continue;
+      }
       if (event.kind === 'gap') {
         this.#gaps.push({ index: this.rows.length, seqs: new Set() });
         this.rows.push({ key: event.id, event, recovered: 0 });
@@ -59,8 +70,25 @@ export class EventRows {
     this.rows = [];
     this.unreadable = [];
     this.#gaps = [];
+    this.#calls.clear();
     this.live.reset();
     this.append(events);
+  }
+
+  /** A second report of a call that has a row: its figures go to that row (true), or it is new (false). */
+  #sameCall(event: TaskEvent): boolean {
+    const key = event.kind === 'text' ? callKey(event) : undefined;
+    if (!key) return false;
+    const index = this.#calls.get(key);
+    if (index === undefined) {
+      this.#calls.set(key, this.rows.length);
+      return false;
+    }
+    const row = this.rows[index]!;
+    const first = row.usage ?? (row.event.kind === 'text' ? row.event.usage : undefined);
+    const usage = event.kind === 'text' ? event.usage : undefined;
+    if (usage) this.rows[index] = { ...row, usage: first ? mergeCall(first, usage) : usage };
+    return true;
   }
 
   /** A backfilled event with this seq fills one place of the gap around it. */

@@ -66,13 +66,13 @@ function messageBody(event: Extract<TaskEvent, { kind: 'text' }>): ReturnType<ty
   return rendered;
 }
 
-function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>, ctx: RowContext): TemplateResult {
+function renderMessage(event: Extract<TaskEvent, { kind: 'text' }>, ctx: RowContext, callUsage = event.usage): TemplateResult {
   if (ctx.answer !== undefined && event.text.trim() && event.text.trim() === ctx.answer.trim()) {
-    return html`<span class="message-summary muted">${t('stream.answerShown')}</span>${event.usage
-      ? html` <span class="usage" part="usage">${formatUsage(event.usage)}</span>` : nothing}`;
+    return html`<span class="message-summary muted">${t('stream.answerShown')}</span>${callUsage
+      ? html` <span class="usage" part="usage">${formatUsage(callUsage)}</span>` : nothing}`;
   }
   const first = event.text.trim().split('\n', 1)[0] ?? '';
-  const usage = event.usage ? formatUsage(event.usage) : '';
+  const usage = callUsage ? formatUsage(callUsage) : '';
   return html`<details class="message">
     <summary><span class="message-summary">${truncate(first, SUMMARY_CHARS) || t('stream.emptyMessage')}</span>${usage
       ? html` <span class="usage" part="usage">${usage}</span>` : nothing}</summary>
@@ -112,7 +112,7 @@ function body(row: EventRow, ctx: RowContext): TemplateResult | string {
     case 'control':
       return clipped(row.key, event.text, ctx);
     case 'text':
-      return renderMessage(event, ctx);
+      return renderMessage(event, ctx, row.usage ?? event.usage);
     case 'tool':
       return html`${clipped(row.key, event.text, ctx)}${event.success === false ? html` <span class="failed">${t('stream.toolFailed')}</span>` : nothing}`;
     case 'usage':

@@ -19,6 +19,7 @@
  * No DOM and no Lit: render-timeline.ts draws it.
  */
 import type { ProviderName, TaskEvent, TaskRun } from '../../core/providers/task-event.js';
+import { callKey } from '../../core/providers/usage-ledger.js';
 
 /** Marks kept per lane before neighbours merge. */
 export const MAX_LANE_MARKS = 60;
@@ -118,6 +119,8 @@ export class TimelineModel {
   /** Bumped on every change, for cheap change detection by the view. */
   version = 0;
   #byKey = new Map<string, TimelineLane>();
+  /** Model calls marked (usage-ledger.ts `callKey`): the second report of a call gets no mark. */
+  #calls = new Set<string>();
 
   constructor(run: TaskRun) {
     this.provider = run.provider;
@@ -207,9 +210,14 @@ export class TimelineModel {
       case 'text':
       case 'usage': {
         if (event.kind === 'text') current.open = false; // the agent's message is complete
-        // The figures are the run's usage report's (usage-report.ts): a call reported twice is one there.
+        // The figures are the run's usage report's (usage-report.ts); a call reported twice is one mark.
         const usage = event.usage;
         if (!usage) return;
+        const call = callKey(event);
+        if (call !== undefined) {
+          if (this.#calls.has(call)) return;
+          this.#calls.add(call);
+        }
         this.#mark(lane, { eventId: event.id, time, kind: 'usage', label: String(usage.totalTokens ?? 0), count: 1 });
         return;
       }

@@ -29,6 +29,18 @@ describe('EventRows and the live answer', () => {
     expect(rows.live.shown).to.deep.equal([]);
   });
 
+  it('makes one row of a call reported twice (nested by the LLM service, then flat by the agent), with the call’s figures: the larger of each', () => {
+    const rows = new EventRows();
+    const call = (id: string, usage: Record<string, number>): TaskEvent => ({ kind: 'text', id, source: 'thread.message.completed', agent: 'Ryogoku', text: 'Notes on Zürich', usage });
+    rows.append([call('n', { totalTokens: 1500, costUsd: 0.0009 }), { kind: 'text', id: 'k', source: 'thread.message.completed', agent: 'Kanda', text: 'Notes on Zürich' }]);
+    rows.append([call('f', { totalTokens: 1520, costUsd: 0.0009, inputTokens: 1200 })]);
+    expect(rows.rows.map((r) => r.key)).to.deep.equal(['n', 'k']);
+    expect(rows.rows[0]!.usage).to.deep.equal({ totalTokens: 1520, costUsd: 0.0009, inputTokens: 1200 });
+    const again = new EventRows();
+    again.reset([call('n', { totalTokens: 1500 }), call('f', { totalTokens: 1400 })]);
+    expect(again.rows.map((r) => [r.key, r.usage?.totalTokens])).to.deep.equal([['n', 1500]]);
+  });
+
   it('gives prompts and the title no row', () => {
     const rows = new EventRows();
     rows.append([

@@ -81,6 +81,13 @@ describe('timeline model', () => {
     expect(kanda!.spans.map((span) => span.open)).to.deep.equal([true, true]);
   });
 
+  it('marks a call reported twice (nested, then flat) once', () => {
+    const model = new TimelineModel(shannonRun);
+    const call = (id: string, text: string): TaskEvent => ({ kind: 'text', id, source: 'thread.message.completed', agent: 'Ryogoku', text, usage: { totalTokens: 10 }, timestamp: at(1000) });
+    model.append([call('n', 'notes'), call('f', 'notes'), call('o', 'other notes')]);
+    expect(model.lanes[0]!.marks.map((m) => m.eventId)).to.deep.equal(['n', 'o']);
+  });
+
   it('costs O(1) per streamed piece: 50,000 deltas of 3 agents keep 3 lanes of one span each, and no marks', () => {
     const model = new TimelineModel(shannonRun);
     const agents = ['Ryogoku', 'Kanda', 'Shibuya'];

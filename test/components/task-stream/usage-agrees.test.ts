@@ -112,5 +112,9 @@ describe('<task-stream> usage agrees with itself in every Shannon run', () => {
       'Ryogoku: 5,176 tokens · $0.0022', 'Kanda: 1,347 tokens · $0.00060', 'Not in the events this page received: 1,780 tokens · $0.00050',
     ]);
     expect(text(split)).to.contain('The total is the server’s own count; the agents’ figures are from the events this page received.');
+    // The log: one row per call (Ryogoku's call was reported twice), each with that call's figures.
+    parts(el, 'log-summary')[0]!.querySelector('button')!.click();
+    await until(() => parts(el, 'usage').length > 0, 3000, 'the log');
+    expect(parts(el, 'usage').map(text)).to.deep.equal(['5,176 tokens · $0.0022', '1,347 tokens · $0.00060']);
   });
 });
