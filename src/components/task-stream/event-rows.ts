@@ -10,7 +10,7 @@
  * the answer being written, from the same events.
  */
 import type { TaskEvent, Usage } from '../../core/providers/task-event.js';
-import { callKey, mergeCall } from '../../core/providers/usage-ledger.js';
+import { callKey, mergeCall } from '../../core/providers/call-identity.js';
 import { LiveTexts } from './live-texts.js';
 
 export interface EventRow {

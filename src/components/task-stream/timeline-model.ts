@@ -19,7 +19,7 @@
  * No DOM and no Lit: render-timeline.ts draws it.
  */
 import type { ProviderName, TaskEvent, TaskRun } from '../../core/providers/task-event.js';
-import { callKey } from '../../core/providers/usage-ledger.js';
+import { callKey } from '../../core/providers/call-identity.js';
 
 /** Marks kept per lane before neighbours merge. */
 export const MAX_LANE_MARKS = 60;

@@ -107,6 +107,9 @@ export interface Usage {
   provider?: string;
 }
 
+/** The figures of a {@link Usage} that add up (the others name the model). */
+export const USAGE_COUNTS = ['totalTokens', 'inputTokens', 'outputTokens', 'costUsd'] as const;
+
 /** One agent's usage over a run (Shannon `agent_id`: `Ryogoku`, `synthesis`, `decompose`, …). */
 export interface AgentUsage extends Usage {
   agent: string;

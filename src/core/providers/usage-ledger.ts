@@ -16,7 +16,7 @@
  *   (`activities/session_title.go` has no `RecordTokenUsage`), so the status API's total leaves it
  *   out: it is left out here too, or the total seen would shrink when the server's arrives.
  */
-import { hashText } from '../util/hash.js';
+import { callKey } from './call-identity.js';
 import type { AgentUsage, TaskEvent, Usage } from './task-event.js';
 import { addUsage, USAGE_COUNTS } from './usage.js';
 
@@ -33,28 +33,6 @@ export const UNNAMED_AGENT = 'assistant';
 export function callUsage(event: TaskEvent): Usage | undefined {
   if (event.kind === 'usage' || event.kind === 'text') return event.usage;
   return undefined;
-}
-
-/**
- * Identity of a call for de-duplication: the agent and the start of the text (both reporters keep
- * at least the first 4,000 characters). Undefined for reports without text: each is its own call.
- * The log (one row per call) and the timeline (one usage mark per call) use it too.
- */
-export function callKey(event: TaskEvent): string | undefined {
-  if (event.kind !== 'text') return undefined;
-  const text = event.text.trim().slice(0, 500);
-  return text ? `${event.agent}|${text.length}|${hashText(text)}` : undefined;
-}
-
-/** A call's figures from two reports of it: each figure the larger (the agent adds tool tokens and costs). */
-export function mergeCall(first: Usage, second: Usage): Usage {
-  const merged: Usage = { ...second, ...first };
-  for (const field of USAGE_COUNTS) {
-    const a = first[field];
-    const b = second[field];
-    if (a !== undefined || b !== undefined) merged[field] = Math.max(a ?? b!, b ?? a!);
-  }
-  return merged;
 }
 
 export class UsageLedger {

@@ -14,10 +14,9 @@
  * figures (`metadata.agent_usages`) are authoritative once they exist: usage-report.ts.
  */
 import { asNumber, asObject, asString } from '../util/read.js';
-import type { AgentUsage, Usage } from './task-event.js';
+import { USAGE_COUNTS, type AgentUsage, type Usage } from './task-event.js';
 
-/** The figures of a {@link Usage} that add up (the others name the model). */
-export const USAGE_COUNTS = ['totalTokens', 'inputTokens', 'outputTokens', 'costUsd'] as const;
+export { USAGE_COUNTS };
 
 /**
  * Usage of one model call from a payload in either shape, or both at once (the nested values win,
