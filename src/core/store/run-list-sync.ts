@@ -47,6 +47,8 @@ export class RunListSync {
   readonly #dirty = new Set<string>();
   readonly #removed = new Set<string>();
   #selectionDirty = false;
+  /** Per re-read of the stored list under way: ids learned stored meanwhile, which the read may predate. */
+  readonly #reads = new Set<Set<string>>();
   readonly #load: RunListLoad;
   #writing: Promise<unknown> = Promise.resolve();
   #saveTimer: unknown;
@@ -196,19 +198,25 @@ export class RunListSync {
   }
 
   #saved(ids: readonly string[]): void {
-    for (const id of ids) this.#storedIds.add(id);
+    this.#learned(ids);
     this.#storedSelection = this.#host.state.selectedId;
     this.#selectionUnsaved = false;
   }
 
   // ---- other tabs ---------------------------------------------------------------------------
 
-  /** Folds a stored run list into memory (see merge-stored.ts); `full: false` only adds runs. */
-  absorb(read: IndexRead, full: boolean): void {
+  /** Runs known stored (written here, or there as another tab said), also to re-reads under way. */
+  #learned(ids: Iterable<string>): void {
+    for (const id of ids) for (const set of [this.#storedIds, ...this.#reads]) set.add(id);
+  }
+
+  /** Folds a stored run list into memory (merge-stored.ts); `full: false` only adds; `since`: runs learned stored after the read began. */
+  absorb(read: IndexRead, full: boolean, since: ReadonlySet<string> = new Set()): void {
     // Unreadable or a newer version's: says nothing about what was removed (issue 10 §2).
     if (read.status === 'unreadable' || read.status === 'newer') return;
     const { state, emit, logs } = this.#host;
-    const plan = planStoredMerge(state.runs, read.runs, { stored: this.#storedIds, tombstones: this.tombstones, full, unreadable: read.invalidIds });
+    const stored = since.size ? new Set([...this.#storedIds].filter((id) => !since.has(id))) : this.#storedIds;
+    const plan = planStoredMerge(state.runs, read.runs, { stored, tombstones: this.tombstones, full, unreadable: read.invalidIds });
     for (const run of plan.added) this.#storedIds.add(run.id);
     for (const id of plan.removed) this.tombstones.add(id);
     if (plan.removed.length) this.#host.forget(new Set(plan.removed));
@@ -228,15 +236,18 @@ export class RunListSync {
     this.finishLoad();
     const { persistence } = this.#host;
     if (persistence.indexMode === 'sync') return this.#reloaded(persistence.readIndex('reload'));
-    void this.#load.ready().then(() => persistence.loadIndex('reload')).then((read) => this.#disposed || this.#reloaded(read));
+    // The read spans tasks: a run written (and announced) meanwhile may be missing from it, not removed.
+    const since = new Set<string>();
+    this.#reads.add(since);
+    void this.#load.ready().then(() => persistence.loadIndex('reload')).then((read) => this.#disposed || this.#reloaded(read, since)).finally(() => this.#reads.delete(since));
   }
 
-  #reloaded(saved: IndexRead): void {
+  #reloaded(saved: IndexRead, since: ReadonlySet<string> = new Set()): void {
     if (saved.status === 'unreadable' || saved.status === 'newer') return; // never a reason to drop runs
     const { state, emit } = this.#host;
     const before = state.selectedId;
-    this.absorb(saved, true);
-    this.#storedIds = new Set([...saved.runs.map((run) => run.id), ...saved.invalidIds]);
+    this.absorb(saved, true, since);
+    this.#storedIds = new Set([...saved.runs.map((run) => run.id), ...saved.invalidIds, ...since]);
     if (saved.selectedId !== this.#storedSelection) {
       // Another tab picked a run: follow it, unless this tab picked one it has not saved yet.
       this.#storedSelection = saved.selectedId;
@@ -258,7 +269,7 @@ export class RunListSync {
     const known = new Map(state.runs.map((run) => [run.id, run]));
     const added = change.put.filter((run) => !known.has(run.id) && !this.tombstones.has(run.id));
     const removed = new Set(change.remove.filter((id) => known.has(id)));
-    for (const run of change.put) this.#storedIds.add(run.id);
+    this.#learned(change.put.map((run) => run.id));
     for (const id of change.remove) {
       this.#storedIds.delete(id);
       this.tombstones.add(id);
