@@ -62,6 +62,8 @@
 // with them; German 9.8 → 9.9 kB ("everything" 133.5 → 135 kB).
 // Then a tab re-reading the stored run list keeps runs other tabs added meanwhile (run-list-sync.ts):
 // measured 66.93 / 37.20 / 133.54 kB in the landing run, "everything" 133.5 → 134.5 kB.
+// The last batch of session 11 (the history's first rows up front, one usage report, the run list's
+// re-read fix) measured together: 67.89 / 38.39 / 135.28 kB, German 9.95 kB (with the run view's words); limits 68.5 / 39 / 136 / 10.5 kB.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -102,19 +104,19 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '68 kB',
+    limit: '68.5 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '38.5 kB',
+    limit: '39 kB',
     gzip: true,
   },
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '135 kB',
+    limit: '136 kB',
     gzip: true,
   },
   {
@@ -126,7 +128,7 @@ export default [
   {
     name: 'what a page in German adds (lang="de": the German catalog, loaded when an element first renders in German)',
     path: files(new Set(LANGUAGES.filter((key) => key.endsWith('/de.ts')).map((key) => `dist/${graph[key].file}`))),
-    limit: '10 kB',
+    limit: '10.5 kB',
     gzip: true,
   },
   {
