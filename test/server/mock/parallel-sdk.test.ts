@@ -12,7 +12,10 @@ describe('the official parallel-web SDK against the mock', () => {
     const run = await sdk.taskRun.create({
       input: 'What was the GDP of France in 2023?',
       processor: 'core',
-      metadata: { mock_speed: 100 },
+      // 3 s (core takes 18 s at speed 1): still active when the SDK connects, even on a loaded
+      // machine. A run that has ended gets one final state and no trace (as Parallel serves it), so
+      // at speed 100 (180 ms) a slow connect saw no progress messages (failed a landing under load).
+      metadata: { mock_speed: 6 },
       task_spec: { output_schema: { type: 'json', json_schema: { type: 'object', properties: { gdp_usd_trillions: { type: 'number' }, source_url: { type: 'string' } }, required: ['gdp_usd_trillions', 'source_url'], additionalProperties: false } } },
     });
     assert.match(run.run_id, /^trun_/);
