@@ -114,10 +114,10 @@ function renderBody(output: TaskOutput): TemplateResult | ReturnType<typeof rend
 }
 
 /**
- * The result section. `actions` are the copy and download buttons; `facts` what the run cost
- * (usage totals, the processor's price), shown under the heading.
+ * The result section. `actions` are the copy and download buttons. What the run cost is said once,
+ * with the run's other facts above (the header's price, the progress line's usage), not here again.
  */
-export function renderOutput(output: TaskOutput, actions: TemplateResult, facts: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function renderOutput(output: TaskOutput, actions: TemplateResult): TemplateResult {
   const calls = output.mcpToolCalls ?? [];
   // A JSON output's evidence sits beside its values; a text output's follows it.
   const cited = output.type === 'text' ? citedBeyondText(output.content, output.basis) : [];
@@ -127,7 +127,6 @@ export function renderOutput(output: TaskOutput, actions: TemplateResult, facts:
       <h2 id="output-heading">${t('stream.result')}</h2>
       <div class="actions">${actions}</div>
     </div>
-    ${facts}
     <div class="output-body">
       ${renderBody(output)}
     </div>

@@ -1,13 +1,12 @@
 /**
  * The run view in reading order (issue 13 §3): the header (what the run is), its progress, the
  * controls while it goes on, how it ended when it did not succeed, the answer (being written, then
- * the result with what it cost), and last the progress log (one line once the run is over).
+ * the result), and last the progress log (one line once the run is over).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { clock } from '../shared/clock.js';
-import { formatCost } from '../shared/format.js';
 import type { TaskElement } from '../shared/task-element.js';
 import type { EventRows } from './event-rows.js';
 import { downloadRun, renderControls } from './render-controls.js';
@@ -17,10 +16,9 @@ import { renderHeader } from './render-header.js';
 import type { LogView } from './render-log.js';
 import { outputText, renderLiveTexts, renderOutput } from './render-output.js';
 import { renderProgress } from './render-progress.js';
-import { renderUsageTotal } from './render-usage.js';
 import { renderEditButton, renderRerun } from './render-rerun.js';
 import type { RunActions } from './run-actions.js';
-import { processorPrice, runSpan } from './run-facts.js';
+import { runSpan } from './run-facts.js';
 import { t } from './strings.js';
 import type { TimelineSlot } from './timeline-slot.js';
 
@@ -44,15 +42,6 @@ export interface RunViewContext {
   pause(): Promise<void>;
   resume(): Promise<void>;
   retry(): void;
-}
-
-/** What the run cost, for the result: usage totals (Shannon) or the processor's price (Parallel). */
-function costFacts(run: TaskRun, events: readonly TaskEvent[]): TemplateResult | typeof nothing {
-  const price = processorPrice(run);
-  const usage = renderUsageTotal(run, events);
-  if (price === undefined && usage === nothing) return nothing;
-  return html`<p class="result-facts">${usage}${price !== undefined
-    ? html`<span part="price" class="price">${t('stream.processorPrice', { processor: run.processor ?? '', price: formatCost(price) })}</span>` : nothing}</p>`;
 }
 
 export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
@@ -86,7 +75,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
     })}
     ${renderEnding(run, { canRetry: run.request !== undefined, onRetry: ctx.retry, retryNotice: notices.render(run.id, 'retry'), edit: renderEditButton(run, ctx.host, actions) })}
     ${renderLiveTexts(ctx.rows.live.shown, isTerminalStatus(run.status))}
-    ${output ? renderOutput(output, outputActions, costFacts(run, events)) : nothing}
+    ${output ? renderOutput(output, outputActions) : nothing}
     ${renderRerun(run, ctx.host, actions, ctx.retry)}
     ${renderEvicted(run, events.length, ctx.host, () => ctx.log.show())}
     ${ctx.log.render(run, ctx.rows, output ? outputText(output) : undefined)}`;

@@ -13,10 +13,10 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AgentUsage } from '../../core/providers/task-event.js';
-import { duration, formatCost, formatUsage, humanize } from '../shared/format.js';
+import { count, duration, formatCost, formatUsage, humanize } from '../shared/format.js';
 import { agentName } from './agent-names.js';
 import { t } from './strings.js';
-import type { RunSpan } from './run-facts.js';
+import type { RunSpan, SourceFacts } from './run-facts.js';
 import type { TimelineLane, TimelineMark, TimelineModel } from './timeline-model.js';
 
 /** What the picture needs besides the model. */
@@ -35,6 +35,11 @@ export interface TimelineView {
   onMove(key: string): void;
   /** The run's usage by agent (usage-report.ts): the lanes' tokens and cost. */
   usage?: readonly AgentUsage[] | undefined;
+  /**
+   * The source counts the progress line says (run-facts.ts `sourceFacts`), for the summary: not the
+   * last counts among the events, which a gap in the stream leaves at "0 considered, 0 read".
+   */
+  sources?: SourceFacts | undefined;
 }
 
 const LANE_H = 18;
@@ -69,13 +74,14 @@ function axisOf(model: TimelineModel, span: RunSpan | undefined): { start: numbe
  * each lane's tokens and cost, and agents without a lane (a call the server counted that sent no
  * event, like Shannon's `decompose`) after the lanes, so the figures add up to the run's total.
  */
-export function timelineSummary(model: TimelineModel, runSpan: RunSpan | undefined, usage: readonly AgentUsage[] = []): string {
+export function timelineSummary(model: TimelineModel, runSpan: RunSpan | undefined, usage: readonly AgentUsage[] = [], facts?: SourceFacts): string {
   const { start, end, live } = axisOf(model, runSpan);
   const head = t(live ? 'stream.timeline.soFar' : 'stream.timeline.of', { duration: duration(end - start) });
   if (model.provider === 'parallel') {
     const phases = model.lanes.map((lane) => t('stream.timeline.phaseMessages', { phase: laneName(model, lane), count: lane.events })).join('; ');
-    const latest = model.latest;
-    const sources = latest ? ` ${t('stream.timeline.sourcesSummary', { considered: latest.considered, read: latest.read })}` : '';
+    const sources = !facts ? '' : ` ${facts.kind === 'counts'
+      ? t('stream.timeline.sourcesSummary', { considered: count(facts.considered), read: count(facts.read) })
+      : `${t('stream.sourcesCited', { count: facts.cited })}.`}`;
     return `${head} ${phases ? `${phases}.` : t('stream.timeline.noMessages')}${sources}`;
   }
   if (!model.lanes.length) return `${head} ${t('stream.timeline.noAgents')}`;
@@ -204,10 +210,10 @@ export function renderTimeline(model: TimelineModel, view: TimelineView): Templa
   });
   const tickTimes = ticks(span);
   return html`<figure part="timeline" class="timeline" aria-label=${t('stream.timeline.label')}>
-    <p part="timeline-summary" class="visually-hidden">${timelineSummary(model, view.span, view.usage)}</p>
+    <p part="timeline-summary" class="visually-hidden">${timelineSummary(model, view.span, view.usage, view.sources)}</p>
     <div class="tl-body">
       <div class="tl-labels" aria-hidden="true">
-        ${sources.length ? html`<span class="tl-sources"><span>${t('stream.timeline.sources')}</span><span>${t('stream.timeline.read', { count: model.latest?.read ?? 0 })}</span></span>` : nothing}
+        ${sources.length ? html`<span class="tl-sources"><span>${t('stream.timeline.sources')}</span>${view.sources?.kind === 'counts' && view.sources.read !== undefined ? html`<span>${t('stream.timeline.read', { count: view.sources.read })}</span>` : nothing}</span>` : nothing}
         ${model.lanes.map((lane) => html`<span title=${laneName(model, lane)}>${laneName(model, lane)}</span>`)}
       </div>
       <div class="tl-plot">

@@ -1,6 +1,6 @@
 /**
- * What a run used, in words: the total (`part="usage-total"`, in the progress line and under the
- * result) and its split by agent (`part="usage-agents"`). Both read the run's one usage report
+ * What a run used, in words: the total (`part="usage-total"`, once: in the progress line under the
+ * header, with the run's other facts) and its split by agent (`part="usage-agents"`). Both read the run's one usage report
  * (core/providers/usage-report.ts), as the timeline's lanes do, so they cannot disagree; where the
  * total is the server's and the split comes from the events this page received, the split says so
  * and names what the events did not account for.

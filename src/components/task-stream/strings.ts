@@ -207,7 +207,6 @@ export const streamStrings = {
   'stream.otherSources': 'Other sources',
   'stream.copyOutput': 'Copy output',
   'stream.download': 'Download run (JSON)',
-  'stream.processorPrice': '{processor}: {price} per run',
   'stream.copied.output': 'Output copied.',
   'stream.copied.runId': 'Run id copied.',
   'stream.copyFailed.output': 'Could not copy the output: the browser refused clipboard access.',

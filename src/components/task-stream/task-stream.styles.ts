@@ -64,7 +64,6 @@ export const runViewStyles = css`
     .unreadable ul { padding-inline-start: 1.1rem; }
     .unreadable .sample { overflow-wrap: anywhere; }
     .show-all { font-size: 0.9em; }
-    .result-facts { display: flex; flex-wrap: wrap; gap: 0.75rem; color: var(--_muted); font-size: 0.85em; margin: 0.25rem 0 0.5rem; }
     /* A reversed flex column keeps the view pinned to the newest event without script or forced
        layout, and leaves the reader's position alone once they scroll up. */
     .events-scroller {

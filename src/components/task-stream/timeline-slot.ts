@@ -12,7 +12,7 @@ import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
 import { usageReport } from '../../core/providers/usage-report.js';
 import { clock } from '../shared/clock.js';
 import { renderTimeline } from './render-timeline.js';
-import type { RunSpan } from './run-facts.js';
+import { sourceFacts, type RunSpan } from './run-facts.js';
 import { TimelineModel as Model } from './timeline-model.js';
 
 export interface TimelineHost extends ReactiveControllerHost {
@@ -76,6 +76,7 @@ export class TimelineSlot {
       active: this.#active,
       onChoose: choose,
       usage: usageReport(run, events)?.agents,
+      sources: sourceFacts(run),
       onMove: (key) => {
         this.#active = key;
         this.host.requestUpdate();

@@ -132,16 +132,17 @@ describe('<task-stream> times on the shared clock', () => {
 });
 
 describe('<task-stream> what a run costs', () => {
-  it('shows a Parallel processor’s price per run in the header and the result', async () => {
+  it('shows a Parallel processor’s price per run once, in the header, not again under the result', async () => {
     const { el } = await show({
       id: 'trun_price', provider: 'parallel', status: 'completed', createdAt: ago(60_000), updatedAt: ago(1000), processor: 'core',
       output: { type: 'text', content: 'Done.', basis: [] },
     });
     expect(parts(el, 'header')[0]!.querySelector('[part~="price"]')!.textContent).to.equal('$0.025 per run');
-    expect(parts(el, 'output')[0]!.querySelector('[part~="price"]')!.textContent).to.contain('$0.025 per run');
+    expect(el.shadowRoot!.querySelectorAll('[part~="price"]')).to.have.length(1);
+    expect(parts(el, 'output')[0]!.textContent).not.to.contain('per run');
   });
 
-  it('sums Shannon’s per-call usage into a total in the header and the result, and names the model tier', async () => {
+  it('sums Shannon’s per-call usage into one total under the header (not again under the result), and names the model tier', async () => {
     const call = (i: number, cost: number): TaskEvent => ({
       kind: 'text', id: `c${i}`, source: 'thread.message.completed', agent: `agent-${i}`, text: `Part ${i}`,
       usage: { totalTokens: 1000, inputTokens: 800, outputTokens: 200, costUsd: cost, model: 'gpt-5-mini' },
@@ -152,9 +153,9 @@ describe('<task-stream> what a run costs', () => {
       output: { type: 'text', content: 'The answer.', basis: [] },
     }, [call(1, 0.0125), call(2, 0.0129), call(3, 0.0113), call(4, 0.0150)]);
     const totals = parts(el, 'usage-total').map((p) => p.textContent!);
-    expect(totals).to.have.length(2);
+    expect(totals).to.have.length(1);
     expect(parts(el, 'header')[0]!.nextElementSibling!.textContent).to.contain('4,000 tokens').and.contain('$0.052');
-    expect(parts(el, 'output')[0]!.querySelector('[part~="usage-total"]')!.textContent).to.contain('4,000 tokens').and.contain('$0.052');
+    expect(parts(el, 'output')[0]!.textContent).not.to.contain('tokens').and.not.to.contain('$0.052');
     expect(parts(el, 'processor')[0]!.textContent).to.equal('standard mode · large tier');
   });
 });

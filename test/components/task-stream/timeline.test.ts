@@ -161,4 +161,26 @@ describe('<task-stream> timeline', () => {
     await until(() => parts(el, 'timeline').length === 1, 3000, 'the timeline');
     expect(summary(el)).to.match(/^Timeline so far, 1:0\d\. 1 agent\. Ryogoku: active 0:\d\d, 1 tool call\.$/);
   });
+
+  it('says in words the source counts the progress line says, not the 0 / 0 left among the events by a gap in the stream', async () => {
+    const cite = (url: string) => [{ url, title: url }];
+    const output = { type: 'json', content: { a: 1, b: 2 }, basis: [
+      { field: 'a', citations: [...cite('https://a.example/'), ...cite('https://b.example/')], reasoning: 'r', confidence: 'high' },
+      { field: 'b', citations: cite('https://c.example/'), reasoning: 'r', confidence: 'high' },
+    ] } as TaskRun['output'];
+    // The stream's first counts were 0 and 0; the later ones were missed (a 204 or an offline gap).
+    const { el } = await show({ id: 'trun_gap', provider: 'parallel', status: 'completed', createdAt: at(0), updatedAt: at(30),
+      stats: { considered: 0, read: 0, sample: [] }, output }, [phase(1, 'plan'), stats(1, 0, 0), phase(2, 'search')]);
+    expect(summary(el)).to.not.match(/\b0 (considered|read)\b/);
+    expect(summary(el)).to.match(/3 sources cited\.$/);
+    expect(parts(el, 'timeline')[0]!.querySelector('.tl-labels')!.textContent).to.not.match(/\b0 read\b/);
+  });
+
+  it('says the run’s latest counts when a status answer brought newer ones than the stream’s last event', async () => {
+    const { el, store } = await show({ id: 'trun_newer', provider: 'parallel', status: 'running', createdAt: at(0) }, [phase(1, 'plan'), stats(1, 20, 3)]);
+    expect(summary(el)).to.match(/Sources: 20 considered, 3 read\.$/);
+    store.updateRun('trun_newer', { stats: { considered: 80, read: 12, sample: [] } });
+    await until(() => summary(el).includes('80 considered'), 3000, 'the newer counts');
+    expect(summary(el)).to.match(/Sources: 80 considered, 12 read\.$/);
+  });
 });

@@ -470,7 +470,6 @@ export const de: TaskStrings = {
   'stream.otherSources': 'Weitere Quellen',
   'stream.copyOutput': 'Ergebnis kopieren',
   'stream.download': 'Lauf herunterladen (JSON)',
-  'stream.processorPrice': '{processor}: {price} pro Lauf',
   'stream.copied.output': 'Ergebnis kopiert.',
   'stream.copied.runId': 'Lauf-ID kopiert.',
   'stream.copyFailed.output': 'Das Ergebnis konnte nicht kopiert werden: Der Browser hat den Zugriff auf die Zwischenablage verweigert.',
