@@ -224,10 +224,23 @@ export abstract class TaskElement extends LitElement {
     withLocalizer(this.#locale.localizer, () => super.update(changed));
   }
 
-  /** `updateComplete` also waits for the catalog of a newly applied language to load. */
+  /**
+   * Code this element loads on use whose arrival redraws it (e.g. the form's request error words),
+   * while it loads; `updateComplete` waits for it and for the redraw.
+   */
+  protected partsLoading(): Promise<unknown> | undefined {
+    return undefined;
+  }
+
+  /** `updateComplete` also waits for the catalog of a newly applied language to load, and for {@link partsLoading}. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#locale.ready;
-    return super.getUpdateComplete();
+    let complete = await super.getUpdateComplete();
+    for (let parts = this.partsLoading(); parts; parts = this.partsLoading()) {
+      await parts;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

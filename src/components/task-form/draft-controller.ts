@@ -10,6 +10,7 @@ import { commitDomainText } from '../../core/validation/domain-text.js';
 import { emptyParallelDraft, parallelDraftFromRequest, type ParallelDraft } from '../../core/validation/parallel-draft.js';
 import { emptyShannonDraft, shannonDraftFromRequest, type ShannonDraft } from '../../core/validation/shannon-draft.js';
 import { loadDrafts, saveDrafts } from './draft-storage.js';
+import type { FieldsState } from './render-fields.js';
 
 export class DraftController implements ReactiveController {
   #parallel: ParallelDraft = emptyParallelDraft();
@@ -65,6 +66,21 @@ export class DraftController implements ReactiveController {
     if (previous && this.#parallel.previousInteractionId.trim() === previous) this.setParallel({ previousInteractionId: '' });
     const session = (sent as ShannonCreateParams).session_id;
     if (session && this.#shannon.sessionId === session) this.setShannon({ sessionId: '' });
+  }
+
+  /** What render-fields.ts draws: `view` with these drafts, whose changes mark their field with `touch`. */
+  fieldsState(view: Omit<FieldsState, 'parallel' | 'shannon' | 'updateParallel' | 'updateShannon'>, touch: (name?: string) => void): FieldsState {
+    return {
+      ...view, parallel: this.#parallel, shannon: this.#shannon,
+      updateParallel: (patch, touched) => {
+        this.setParallel(patch);
+        touch(touched);
+      },
+      updateShannon: (patch, touched) => {
+        this.setShannon(patch);
+        touch(touched);
+      },
+    };
   }
 
   #changed(): void {

@@ -14,7 +14,7 @@ import { keyError, refusedCredentials, renderFormKeyField } from './key-field.js
 import { t } from './strings.js';
 import { bringIntoView, RerunListener, requestOf, sendableAsIs, type RerunSource } from './rerun.js';
 import { renderFields, validateDrafts } from './render-fields.js';
-import { renderRequestError } from './request-error.js';
+import { LazyFormParts } from './lazy-form-parts.js';
 import { taskFormStyles } from './task-form.styles.js';
 import { LazyBatchMode } from '../task-group/lazy-form.js';
 
@@ -78,6 +78,8 @@ export class TaskFormElement extends TaskElement {
   readonly #rerun = new RerunListener(this);
   /** Batch mode (Parallel task groups): many inputs, one task spec; loaded when switched on. */
   readonly #batch = new LazyBatchMode(this);
+  /** The request error's words and the JSON scanner, loaded on use. */
+  readonly #parts = new LazyFormParts(this);
   @state() private _touched = new Set<string>();
   @state() private _showAllErrors = false;
   /** The last create request's failure, said in the element's language when rendered. */
@@ -120,6 +122,10 @@ export class TaskFormElement extends TaskElement {
 
   get #busy(): boolean {
     return this.#submission.status === TaskStatus.PENDING || this.#batch.busy;
+  }
+
+  protected override partsLoading(): Promise<void> | undefined {
+    return this.#parts.pending;
   }
 
   override disconnectedCallback(): void {
@@ -214,6 +220,7 @@ export class TaskFormElement extends TaskElement {
   async #send(params: ParallelCreateParams | ShannonCreateParams, provider: ProviderName): Promise<void> {
     if (!this.dispatchEvent(new TaskSubmitEvent(provider, params))) return;
     this.#sent = params;
+    this.#parts.requestStarts();
     this._requestError = undefined;
     this._status = this.inLanguage(() => t('form.submitting'));
     await this.#submission.run([params, provider]);
@@ -221,6 +228,7 @@ export class TaskFormElement extends TaskElement {
 
   async #sendBatch(params: ParallelCreateParams): Promise<void> {
     [this._requestError, this._status] = [undefined, this.inLanguage(() => t('form.submitting'))];
+    this.#parts.requestStarts();
     const outcome = await this.#batch.submit(params);
     if (outcome.kind === 'failed') [this._requestError, this._status] = [outcome.error, this.inLanguage(() => t('form.batch.failed'))];
     if (outcome.kind === 'failed') this.reportError(outcome.error);
@@ -277,29 +285,21 @@ export class TaskFormElement extends TaskElement {
 
   #renderFields() {
     const store = this.taskStore;
-    return renderFields({
-      provider: this.provider, parallel: this.#drafts.parallel, shannon: this.#drafts.shannon, touched: this._touched, showAll: this._showAllErrors,
+    return renderFields(this.#drafts.fieldsState({
+      provider: this.provider, touched: this._touched, showAll: this._showAllErrors,
       selected: store.selectedId ? store.getRun(store.selectedId) : undefined,
       batchFields: this.#batch.renderFields(this.provider, this.#drafts.parallel.processor, this._showAllErrors),
-      updateParallel: (patch, touched) => {
-        this.#drafts.setParallel(patch);
-        this.#touch(touched);
-      },
-      updateShannon: (patch, touched) => {
-        this.#drafts.setShannon(patch);
-        this.#touch(touched);
-      },
-    });
+    }, (name) => this.#touch(name)));
   }
 
   override render() {
     const busy = this.#busy;
-    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
+    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown} @input=${this.#parts.typed}>
       ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#batch.renderToggle(this.provider)}
       ${this.#renderFields()}
-      ${renderRequestError(this._requestError)}
+      ${this.#parts.renderError(this._requestError)}
       <div class="submit-row">
         <button part="submit" type="submit" class="primary" ?disabled=${busy}>${t(busy ? 'form.submitting' : this.#batch.on(this.provider) ? 'form.submitBatch' : 'form.submit')}</button>
         <span class="hint">${t('form.shortcut')}</span>

@@ -4,7 +4,7 @@
  */
 
 import { t } from './strings.js';
-import { jsonSyntaxPosition } from './json-position.js';
+import { jsonBreak } from './json-scanner.js';
 
 /** What a JSON field is called in its messages ("The input", "Metadata"). */
 export type JsonFieldName = `validation.what.${'input' | 'outputSchema' | 'inputSchema' | 'metadata' | 'context'}`;
@@ -26,12 +26,12 @@ export function parseJsonObject(text: string, field: JsonFieldName, optional = t
 
 /**
  * Where JSON text stops parsing, in words ("check line 2, column 5"), from the scanner
- * (json-position.ts), never from the engine's own message (which differs by browser and names
- * tokens, not places; WebKit's names no place at all).
+ * (json-position.ts, loaded on first need: json-scanner.ts), never from the engine's own message
+ * (which differs by browser and names tokens, not places; WebKit's names no place at all).
  */
 function whereJsonBreaks(text: string): string {
-  const at = jsonSyntaxPosition(text);
-  if (!at) return t('validation.json.checkSyntax');
+  const at = jsonBreak(text);
+  if (!at || at === 'unknown') return t('validation.json.checkSyntax');
   if (at.offset >= text.trimEnd().length) return t('validation.json.endsEarly');
   return t('validation.json.at', { line: at.line, column: at.column });
 }
