@@ -1,14 +1,14 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
 import type { ShannonCreateParams } from '../../core/providers/shannon/shannon-types.js';
 import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
-import { TaskCreatedEvent, TaskSubmitEvent } from '../shared/events.js';
+import { TaskCreatedEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { CONFIG_PROPERTIES, TaskElement } from '../shared/task-element.js';
 import { DraftController } from './draft-controller.js';
+import { FormSubmission } from './form-submission.js';
 import { reveal } from './form-controls.js';
 import { keyError, refusedCredentials, renderFormKeyField } from './key-field.js';
 import { t } from './strings.js';
@@ -89,26 +89,22 @@ export class TaskFormElement extends TaskElement {
   @state() private _signInRequired = false;
   /** The last create request was refused for its credentials (401, 403) and nothing changed since. */
   @state() private _refused = false;
-  /** The body of the create request under way (after `task-submit` listeners adjusted it). */
-  #sent: ParallelCreateParams | ShannonCreateParams | undefined;
 
   protected override oauthAnnounceRank = 0;
 
-  /**
-   * The create request. @lit/task passes an AbortSignal (aborted when the element leaves the page)
-   * and reports only the latest run's outcome, so a late answer never touches a detached form.
-   */
-  #submission = new Task<[ParallelCreateParams | ShannonCreateParams, ProviderName], TaskRun>(this, {
-    autoRun: false,
-    task: ([params, provider], { signal }) => this.taskStore.submit(params, this.endpoint(provider), signal),
-    onComplete: (run) => {
+  /** The create request: one at a time, cancelled when the form leaves the page. */
+  readonly #submission = new FormSubmission(this, (params, provider, signal) => this.taskStore.submit(params, this.endpoint(provider), signal), {
+    sending: () => {
+      this.#parts.requestStarts();
+      [this._requestError, this._status] = [undefined, this.inLanguage(() => t('form.submitting'))];
+    },
+    created: (run, sent) => {
       this._status = this.inLanguage(() => t('form.status.created', { id: run.id }));
-      if (this.#sent) this.#drafts.clearOneShotValues(this.#sent);
+      this.#drafts.clearOneShotValues(sent);
       this.dispatchEvent(new TaskCreatedEvent(run.id, run.provider, run));
     },
-    onError: (error) => {
-      if ((error as { name?: string })?.name === 'AbortError') return;
-      this._requestError = error instanceof Error ? error : new Error(String(error));
+    failed: (error) => {
+      this._requestError = error;
       this._status = this.inLanguage(() => t('form.status.failed'));
       this.reportError(error);
       if ((this._refused = refusedCredentials(error))) this.#touch('apiKey');
@@ -121,7 +117,7 @@ export class TaskFormElement extends TaskElement {
   ]);
 
   get #busy(): boolean {
-    return this.#submission.status === TaskStatus.PENDING || this.#batch.busy;
+    return this.#submission.pending || this.#batch.busy;
   }
 
   protected override partsLoading(): Promise<void> | undefined {
@@ -170,7 +166,7 @@ export class TaskFormElement extends TaskElement {
     // Typed domains were sent: they become chips, so the form shows what was sent.
     if (this.provider === 'parallel') this.#drafts.commitDomains();
     if (this.#batch.on(this.provider)) return this.#sendBatch(result.params as ParallelCreateParams);
-    await this.#send(result.params, this.provider);
+    await this.#submission.send(result.params, this.provider);
   }
 
   /**
@@ -191,7 +187,7 @@ export class TaskFormElement extends TaskElement {
       bringIntoView(this, this.shadowRoot!, '#pf-input, #sf-query');
       return;
     }
-    await this.#send(structuredClone(request), provider);
+    await this.#submission.send(structuredClone(request), provider);
   }
 
   /**
@@ -211,19 +207,8 @@ export class TaskFormElement extends TaskElement {
     this.provider = provider;
     this.#batch.enabled = false; // an earlier run is one run
     this.#drafts.fill(provider, body);
-    this._touched = new Set();
-    this._showAllErrors = false;
-    this._requestError = undefined;
+    [this._touched, this._showAllErrors, this._requestError] = [new Set(), false, undefined];
     this._status = this.inLanguage(() => t('form.status.filled'));
-  }
-
-  async #send(params: ParallelCreateParams | ShannonCreateParams, provider: ProviderName): Promise<void> {
-    if (!this.dispatchEvent(new TaskSubmitEvent(provider, params))) return;
-    this.#sent = params;
-    this.#parts.requestStarts();
-    this._requestError = undefined;
-    this._status = this.inLanguage(() => t('form.submitting'));
-    await this.#submission.run([params, provider]);
   }
 
   async #sendBatch(params: ParallelCreateParams): Promise<void> {
@@ -267,11 +252,9 @@ export class TaskFormElement extends TaskElement {
     if (name && !this._touched.has(name)) this._touched = new Set([...this._touched, name]);
   }
 
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.#onSubmit(event);
-  };
-
+  /** Submit, and Ctrl/Cmd+Enter anywhere in the form. */
   #onSubmit = (event: Event): void => {
+    if (event instanceof KeyboardEvent && !(event.key === 'Enter' && (event.ctrlKey || event.metaKey))) return;
     event.preventDefault();
     void this.submit();
   };
@@ -294,7 +277,7 @@ export class TaskFormElement extends TaskElement {
 
   override render() {
     const busy = this.#busy;
-    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onKeydown} @input=${this.#parts.typed}>
+    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onSubmit} @input=${this.#parts.typed}>
       ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#batch.renderToggle(this.provider)}
