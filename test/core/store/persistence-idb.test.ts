@@ -4,10 +4,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
-import { KEY_PREFIX, RECORD_EVENTS, TAIL_EVENTS } from '../../../src/core/store/persistence.js';
+import type { StoreChange } from '../../../src/core/store/task-store.js';
+import { RECORD_EVENTS, TAIL_EVENTS } from '../../../src/core/store/persistence.js';
 import { IDB_NAME } from '../../../src/core/store/idb-event-log.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
+import { indexKey, useIdbStores } from '../../support/idb-stores.js';
 import { delay, until } from '../../support/scripted-stream.js';
 
 const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
@@ -16,19 +17,7 @@ const run = (id: string, extra: Partial<TaskRun> = {}): TaskRun => ({
 const message = (id: string, text = id): TaskEvent => ({ kind: 'message', id, category: 'plan', text, source: 'test' });
 const status = (s: 'completed' | 'running'): TaskEvent => ({ kind: 'status', id: `status:${s}`, status: s, apiStatus: s, source: 'test' });
 
-let n = 0;
-const opened: TaskStore[] = [];
-let names: string[] = [];
-function uniqueName(): string {
-  const name = `idb-${Date.now().toString(36)}-${++n}`;
-  names.push(name);
-  return name;
-}
-function open(name: string, warnings: string[] = []): TaskStore {
-  const store = createTaskStore({ name, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
-  opened.push(store);
-  return store;
-}
+const { uniqueName, open } = useIdbStores('idb');
 
 /** The raw batches IndexedDB holds for one store, in key order. */
 async function storedBatches(name: string): Promise<{ run: string; events: unknown[] }[]> {
@@ -48,7 +37,6 @@ async function quarantined(name: string): Promise<{ where: string; reason: strin
     db.close();
   }
 }
-const indexKey = (name: string) => `${KEY_PREFIX}:${name}`;
 /** The runs of the IndexedDB run index of one store. */
 async function storedRuns(name: string): Promise<TaskRun[]> {
   const db = await openDB(IDB_NAME);
@@ -58,16 +46,6 @@ async function storedRuns(name: string): Promise<TaskRun[]> {
     db.close();
   }
 }
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) {
-    store.clear();
-    await store.settled();
-    store.dispose();
-  }
-  for (const name of names) for (const key of Object.keys(localStorage)) if (key.startsWith(indexKey(name))) localStorage.removeItem(key);
-  names = [];
-});
 
 describe('persistence: run index and event logs in IndexedDB', () => {
   it('appends only the new events, one batch per run and flush, and reads them back after a reload', async () => {

@@ -4,12 +4,12 @@
  * other tabs on the BroadcastChannel. Real IndexedDB and localStorage in the browser.
  */
 import { expect } from '@open-wc/testing';
-import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
-import { KEY_PREFIX } from '../../../src/core/store/persistence.js';
+import type { StoreChange, TaskStore } from '../../../src/core/store/task-store.js';
 import { connectTaskDb, type RunRecord } from '../../../src/core/store/idb-database.js';
 import { createIdbRunRecords } from '../../../src/core/store/idb-run-records.js';
 import { HEAD_RUNS } from '../../../src/core/store/idb-stored-runs.js';
 import type { TaskRun } from '../../../src/core/providers/task-event.js';
+import { indexKey, useIdbStores } from '../../support/idb-stores.js';
 import { until } from '../../support/scripted-stream.js';
 import { bestOfAttempts, longTasksOnce } from '../../support/long-tasks.js';
 
@@ -23,20 +23,7 @@ function manyRuns(count: number): TaskRun[] {
   return Array.from({ length: count }, (_, i) => run(`run-${i}`, { createdAt: new Date(start + (count - i) * 60_000).toISOString(), processor: 'core' }));
 }
 
-let n = 0;
-const opened: TaskStore[] = [];
-let names: string[] = [];
-function uniqueName(): string {
-  const name = `idx-${Date.now().toString(36)}-${++n}`;
-  names.push(name);
-  return name;
-}
-function open(name: string, warnings: string[] = []): TaskStore {
-  const store = createTaskStore({ name, warn: (m) => warnings.push(m), saveDelayMs: 60_000 });
-  opened.push(store);
-  return store;
-}
-const indexKey = (name: string) => `${KEY_PREFIX}:${name}`;
+const { uniqueName, open } = useIdbStores('idx');
 
 /** Raw records of the `runs` object store for one store, and its selection record. */
 async function stored(name: string): Promise<{ runs: RunRecord[]; meta: unknown; quarantine: { where: string; record: unknown }[] }> {
@@ -69,16 +56,6 @@ async function untilStored(check: () => Promise<boolean>, what: string): Promise
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) {
-    store.clear();
-    await store.settled();
-    store.dispose();
-  }
-  for (const name of names) for (const key of Object.keys(localStorage)) if (key.startsWith(indexKey(name))) localStorage.removeItem(key);
-  names = [];
-});
 
 describe('the run index in IndexedDB', () => {
   it('saves runs and the selection there, not in localStorage, and a new store lists them newest first', async () => {
