@@ -44,10 +44,10 @@ const VIEW_SHARED_CHUNK = (id: string): boolean => /^src\/core\/(client\/http-fa
 /**
  * Modules under src/core or src/components/shared that stay out of the shared chunk: they load
  * later, with what needs them (the view-shared chunk; links and the run's usage report, with the
- * run view).
+ * run view; failed requests' words, with the run view or the form's request error).
  */
 const LOADED_LATER = (id: string): boolean =>
-  VIEW_SHARED_CHUNK(id) || /^src\/(components\/shared\/(link|safe-url|error-text)|core\/providers\/usage-(ledger|report))\.ts$/.test(projectPath(id));
+  VIEW_SHARED_CHUNK(id) || /^src\/(components\/shared\/(link|safe-url|error-text|error-strings)|core\/providers\/(usage-(ledger|report)|parallel\/processors)|core\/util\/(read|own-string))\.ts$/.test(projectPath(id));
 
 /**
  * Modules of the bundle's shared chunk; element-specific and lazily loaded code stays out of it.

@@ -26,5 +26,7 @@ export { validationStrings } from './core/validation/strings.js';
 export { streamStrings } from './components/task-stream/strings.js';
 export { streamShellStrings } from './components/task-stream/shell-strings.js';
 export { markdownStrings } from './components/shared/markdown-strings.js';
+export { errorStrings } from './components/shared/error-strings.js';
+export { oauthStrings } from './components/shared/oauth-strings.js';
 export type { TaskStrings, PartialTaskStrings, StringKey } from './components/shared/i18n/catalog.js';
 export type { Message, PluralMessage } from './core/i18n/messages.js';

@@ -7,5 +7,7 @@ import { streamStrings } from '../../src/components/task-stream/strings.js';
 import { streamShellStrings } from '../../src/components/task-stream/shell-strings.js';
 import { markdownStrings } from '../../src/components/shared/markdown-strings.js';
 import { groupStrings } from '../../src/components/task-group/strings.js';
+import { errorStrings } from '../../src/components/shared/error-strings.js';
+import { oauthStrings } from '../../src/components/shared/oauth-strings.js';
 
-export const english = { ...commonStrings, ...historyStrings, ...formStrings, ...validationStrings, ...streamStrings, ...streamShellStrings, ...markdownStrings, ...groupStrings };
+export const english = { ...commonStrings, ...historyStrings, ...formStrings, ...validationStrings, ...streamStrings, ...streamShellStrings, ...markdownStrings, ...groupStrings, ...errorStrings, ...oauthStrings };

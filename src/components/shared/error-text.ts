@@ -5,7 +5,7 @@
  */
 import { apiErrorMessage } from '../../core/client/http-failure.js';
 import { isHttpStatusError } from '../../core/errors.js';
-import { t } from '../../core/i18n/scope.js';
+import { t } from './error-strings.js';
 
 /** Statuses with a sentence of their own (`error.http.<status>`). */
 const KNOWN = [400, 401, 402, 403, 404, 408, 413, 422] as const;

@@ -10,7 +10,8 @@
 import { html, nothing } from 'lit';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import type { OAuthErrorReason } from '../../core/auth/oauth/oauth-errors.js';
-import { l10n, t } from '../../core/i18n/scope.js';
+import { l10n } from '../../core/i18n/scope.js';
+import { t } from './oauth-strings.js';
 
 const ERROR_KEYS = {
   config: 'signIn.error.config', 'state-mismatch': 'signIn.error.stateMismatch', 'no-pending-sign-in': 'signIn.error.noPendingSignIn',
