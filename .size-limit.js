@@ -75,6 +75,9 @@
 // sign-in 13.34 → 13.84 kB. The elements' css`…` minified by lightningcss in the bundle
 // (@lit-labs/rollup-plugin-minify-html-literals): 60.90 → 59.85 / 36.62 → 36.44 / 135.67 → 133.90 kB,
 // batches 11.70 → 11.54 kB. Limits 60.5 / 37 / 134.5 kB, sign-in 14.5 kB.
+// The words of the form's field checks (core/validation/strings.ts) load when a person first types in
+// or moves into the form, or when a check is first to be shown: 59.85 → 59.06 / 36.44 / 133.90 →
+// 134.46 kB (German 9.97). Limits 59.5 / 37 / 135 kB.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -115,7 +118,7 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '60.5 kB',
+    limit: '59.5 kB',
     gzip: true,
   },
   {
@@ -127,7 +130,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '134.5 kB',
+    limit: '135 kB',
     gzip: true,
   },
   {

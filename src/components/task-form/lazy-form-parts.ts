@@ -3,14 +3,16 @@
  * the form (issue 11 item 8, a lean script tag):
  * - the request error's words (request-error.ts, with the shared wording of HTTP failures), loaded
  *   when a create request starts, so they are there when it fails;
- * - jsonc-parser's scanner, which says where JSON text breaks (json-scanner.ts), loaded when a
- *   person first types in the form.
+ * - jsonc-parser's scanner, which says where JSON text breaks (json-scanner.ts), and the words of
+ *   the field checks (core/validation/words.ts), loaded when a person first types in or moves into
+ *   the form, or when a check's words are first to be shown.
  * Chunks are imported by relative URL, resolved against the bundle's own URL (CDN use keeps
  * working). What was drawn before a part arrived is drawn again when it does; `pending` lets the
  * form's `updateComplete` wait for that. A failed load is tried again on the next use, never in a loop.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { jsonScannerLoading, loadJsonScanner } from '../../core/validation/json-scanner.js';
+import { loadValidationWords, validationWordsLoading } from '../../core/validation/words.js';
 import { t } from './strings.js';
 
 type RequestErrorModule = typeof import('./request-error.js');
@@ -44,14 +46,17 @@ export class LazyFormParts implements ReactiveController {
     host.addController(this);
   }
 
-  /** A check drawn meanwhile said less than it will with the scanner: draw again when it is there. */
+  /** A check drawn meanwhile said less than it will with the scanner or its words: draw again when they are there. */
   hostUpdated(): void {
     const scanner = jsonScannerLoading();
     if (scanner) this.#redrawAfter(scanner);
+    const words = validationWordsLoading();
+    if (words) this.#redrawAfter(words);
   }
 
-  /** A person typed in the form: the JSON scanner loads (errors of JSON fields say where text breaks). */
-  readonly typed = (): void => {
+  /** A person typed in or moved into the form: the checks' words and the JSON scanner load. */
+  readonly used = (): void => {
+    if (!validationWordsLoading()) void loadValidationWords().catch(() => undefined);
     if (!jsonScannerLoading()) void loadJsonScanner().catch(() => undefined);
   };
 

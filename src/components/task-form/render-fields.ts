@@ -1,11 +1,15 @@
 /**
  * The fields of `<task-form>` for its provider, with the errors a person should see now: those of
- * fields they touched, or all of them after a refused submit.
+ * fields they touched, or all of them after a refused submit. The checks' words load when some are
+ * first to be shown (core/validation/words.ts); until they are there, nothing is shown (the form
+ * draws again when they arrive: lazy-form-parts.ts).
  */
 import type { TemplateResult } from 'lit';
 import type { ProviderName, TaskRun } from '../../core/providers/task-event.js';
 import { validateParallelDraft, type ParallelDraft, type ParallelField } from '../../core/validation/parallel-draft.js';
 import { validateShannonDraft, type ShannonDraft, type ShannonField } from '../../core/validation/shannon-draft.js';
+import { loadValidationWords, validationWords } from '../../core/validation/words.js';
+import { t } from './strings.js';
 import { renderParallelFields } from './parallel-fields.js';
 import { renderShannonFields } from './shannon-fields.js';
 
@@ -36,8 +40,22 @@ function validateParallel(draft: ParallelDraft, batch = false) {
 }
 
 function visible<F extends string>(state: FieldsState, errors: Partial<Record<F, string>>): Partial<Record<F, string>> {
-  if (state.showAll) return errors;
-  return Object.fromEntries(Object.entries(errors).filter(([name]) => state.touched.has(name))) as Partial<Record<F, string>>;
+  const shown = state.showAll ? errors : Object.fromEntries(Object.entries(errors).filter(([name]) => state.touched.has(name))) as Partial<Record<F, string>>;
+  return wordsFor(shown);
+}
+
+/**
+ * `messages`, once the checks' words are loaded; none before (they start loading, and the form draws
+ * again when they are there); "Check this field." when they could not be loaded.
+ */
+function wordsFor<T extends Partial<Record<string, string | string[]>>>(messages: T): T {
+  const words = validationWords();
+  if (words === 'loaded' || !Object.keys(messages).length) return messages;
+  if (words === 'failed') {
+    return Object.fromEntries(Object.entries(messages).map(([name, said]) => [name, Array.isArray(said) ? said.map(() => t('form.checkField')) : t('form.checkField')])) as T;
+  }
+  void loadValidationWords().catch(() => undefined);
+  return {} as T;
 }
 
 export function renderFields(state: FieldsState): TemplateResult {
@@ -50,7 +68,7 @@ export function renderFields(state: FieldsState): TemplateResult {
   return renderParallelFields({
     draft: state.parallel,
     errors: visible(state, result.errors),
-    warnings: result.warnings,
+    warnings: wordsFor(result.warnings),
     update: state.updateParallel,
     followUpId: selected?.provider === 'parallel' && selected.status === 'completed' ? selected.interactionId : undefined,
     inputFields: state.batchFields,

@@ -20,6 +20,8 @@ export const formStrings = {
   'form.status.failed': 'The request failed; your input is kept.',
   'form.status.settingsChanged': 'The settings changed. Submit again when ready.',
   'form.status.invalid': 'Nothing was sent: fix the highlighted fields.',
+  /** A field's error when the words of the checks could not be loaded (offline). */
+  'form.checkField': 'Check this field.',
   'form.status.fillIn': 'Not sent yet: fill in the highlighted fields, then run the task.',
   'form.status.filled': 'Form filled from the earlier run.',
   'form.status.signInFirst': 'Nothing was sent: sign in with Parallel first.',

@@ -277,7 +277,7 @@ export class TaskFormElement extends TaskElement {
 
   override render() {
     const busy = this.#busy;
-    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onSubmit} @input=${this.#parts.typed}>
+    return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @keydown=${this.#onSubmit} @input=${this.#parts.used} @focusin=${this.#parts.used}>
       ${this.#renderAuth()}
       ${this.#renderKeyField()}
       ${this.#batch.renderToggle(this.provider)}

@@ -3,7 +3,7 @@
  * in the language of the render in progress (i18n/scope.ts; English outside one).
  */
 
-import { t } from './strings.js';
+import { t } from './words.js';
 import { jsonBreak } from './json-scanner.js';
 
 /** What a JSON field is called in its messages ("The input", "Metadata"). */

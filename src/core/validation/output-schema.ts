@@ -3,7 +3,7 @@
  * anything is sent: errors block submission, warnings are shown.
  */
 
-import { t } from './strings.js';
+import { t } from './words.js';
 
 export interface SchemaReport {
   errors: string[];

@@ -8,7 +8,7 @@ import { checkDate, checkDomain, checkHttpsUrl, parseJsonObject } from './fields
 import { checkOutputSchema } from './output-schema.js';
 import { findHidden } from '../store/redact.js';
 import { readDomainText, withDomains } from './domain-text.js';
-import { t } from './strings.js';
+import { t } from './words.js';
 
 export interface ParallelDraft {
   inputMode: 'text' | 'json';

@@ -1,7 +1,7 @@
 /**
  * The Shannon form's draft and its validation into a submit body (shannon-streaming-api.md §2).
  */
-import { t } from './strings.js';
+import { t } from './words.js';
 import type { ShannonCreateParams, ShannonMode, ShannonModelTier, ShannonResearchStrategy } from '../providers/shannon/shannon-types.js';
 import type { DraftResult } from './parallel-draft.js';
 import { parseJsonObject } from './fields.js';

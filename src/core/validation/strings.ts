@@ -2,8 +2,8 @@
  * The English words of the form's field checks (core/validation), shown under each field.
  * Placeholders are `{name}`; plural messages list CLDR forms chosen by `{count}`. Other languages
  * translate these keys in their catalog (`TaskStrings`, components/shared/i18n/catalog.ts).
+ * The checks read them through words.ts, which loads this module when a check's words are first shown.
  */
-import { translator } from '../i18n/scope.js';
 
 export const validationStrings = {
   // Checks of the form's fields (core/validation), shown under each field.
@@ -64,6 +64,3 @@ export const validationStrings = {
   'validation.schema.enums': 'The schema has {count} enum values; at most {max} are allowed.',
   'validation.schema.unsupported': 'Unsupported keywords: {keywords}.',
 } as const;
-
-/** A word of this part in the language of the render in progress (English when the catalog lacks it). */
-export const t = translator(validationStrings);

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { findHidden, HIDDEN, redactRequest, redactUrl } from '../../../src/core/store/redact.js';
 import { createTaskStore } from '../../../src/core/store/task-store.js';
 import { validateParallelDraft, parallelDraftFromRequest } from '../../../src/core/validation/parallel-draft.js';
+import { loadValidationWords } from '../../../src/core/validation/words.js';
 
 const request = {
   input: 'What is new?',
@@ -14,6 +15,9 @@ const request = {
 };
 
 describe('no secrets at rest: requests are kept redacted', () => {
+  // The checks' words are loaded when a form first shows some (core/validation/words.ts); one test reads them.
+  before(() => loadValidationWords());
+
   it('hides MCP header values, URL credentials and token-like query values, and keeps the rest', () => {
     const kept = redactRequest(request);
     expect(kept.mcp_servers[0]!.headers).to.deep.equal({ Authorization: HIDDEN, 'X-Team': HIDDEN });

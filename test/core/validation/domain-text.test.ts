@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { loadValidationWords } from '../../../src/core/validation/words.js';
 import { emptyParallelDraft, validateParallelDraft } from '../../../src/core/validation/parallel-draft.js';
 import { commitDomainText, readDomainText } from '../../../src/core/validation/domain-text.js';
 
 describe('Domains typed but not added', () => {
+  // The checks' words are loaded when a form first shows some (words.ts); these tests read them.
+  before(() => loadValidationWords());
+
   it('reads a pasted list: commas, spaces and semicolons separate; case, www. and repeats are dropped', () => {
     expect(readDomainText(' www.Acme.com, .edu;example.org  acme.com ')).to.deep.equal({ domains: ['acme.com', '.edu', 'example.org'] });
     expect(readDomainText('')).to.deep.equal({ domains: [] });

@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
+import { loadValidationWords } from '../../../src/core/validation/words.js';
 import { checkOutputSchema } from '../../../src/core/validation/output-schema.js';
 
 const obj = (properties: object, extra: object = {}) => ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: false, ...extra });
 
 describe('output schema rules (Parallel)', () => {
+  // The checks' words are loaded when a form first shows some (words.ts); these tests read them.
+  before(() => loadValidationWords());
+
   it('accepts a well-formed schema without warnings', () => {
     expect(checkOutputSchema(obj({ name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }))).to.deep.equal({ errors: [], warnings: [] });
   });

@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { loadValidationWords } from '../../../src/core/validation/words.js';
 import { emptyParallelDraft, parallelDraftFromRequest, validateParallelDraft } from '../../../src/core/validation/parallel-draft.js';
 import { checkDomain } from '../../../src/core/validation/fields.js';
 
 describe('Parallel request validation', () => {
+  // The checks' words are loaded when a form first shows some (words.ts); these tests read them.
+  before(() => loadValidationWords());
+
   it('builds the create body from a valid draft', () => {
     const draft = { ...emptyParallelDraft(), input: 'Who founded Acme?', processor: 'core2x-fast', includeDomains: ['acme.com'], afterDate: '2024-02-29', metadata: '{"team":"r&d"}', location: 'de', webhookUrl: 'https://hooks.example/p' };
     expect(validateParallelDraft(draft).params).to.deep.equal({

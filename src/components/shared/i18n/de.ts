@@ -106,6 +106,7 @@ export const de: TaskStrings = {
   'form.status.failed': 'Die Anfrage ist fehlgeschlagen; Ihre Eingabe bleibt erhalten.',
   'form.status.settingsChanged': 'Die Einstellungen haben sich geändert. Senden Sie erneut, wenn Sie bereit sind.',
   'form.status.invalid': 'Es wurde nichts gesendet: Korrigieren Sie die markierten Felder.',
+  'form.checkField': 'Prüfen Sie dieses Feld.',
   'form.status.fillIn': 'Noch nicht gesendet: Füllen Sie die markierten Felder aus und führen Sie die Aufgabe dann aus.',
   'form.status.filled': 'Formular mit dem früheren Lauf ausgefüllt.',
   'form.status.signInFirst': 'Es wurde nichts gesendet: Melden Sie sich zuerst mit Parallel an.',
