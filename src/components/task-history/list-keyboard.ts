@@ -29,6 +29,8 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
 export class ListKeyboard {
   readonly #host: ListHost;
   readonly #typeAhead = new TypeAhead();
+  /** The listbox is taking the focus from a press of the pointer (see {@link onMouseDown}). */
+  #pointerFocus = false;
 
   constructor(host: ListHost) {
     this.#host = host;
@@ -117,8 +119,34 @@ export class ListKeyboard {
     event.preventDefault();
   };
 
-  /** On focus, the active option (the selected run, or the first) is shown. */
+  /**
+   * A press of the pointer on the list (fresh14 c: the first click in a scrolled history did
+   * nothing). The browser's own focus on mousedown would make the listbox scroll — to itself, and
+   * through {@link onFocus} to the active option — so the list moved under the pointer and the click
+   * landed elsewhere. Instead the listbox takes the focus without scrolling, and the option pressed
+   * becomes the active one: the list stays where the person scrolled it, and the keyboard goes on
+   * from the run they pointed at. (Prevents text selection by dragging in the list, as in a native
+   * listbox.)
+   */
+  onMouseDown = (event: MouseEvent): void => {
+    const listbox = this.#listbox();
+    if (!listbox) return;
+    event.preventDefault();
+    const option = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.getAttribute('role') === 'option');
+    const runId = option?.dataset['id'];
+    if (runId !== undefined) this.#host.setActive(runId);
+    if (listbox.matches(':focus')) return;
+    this.#pointerFocus = true;
+    try {
+      listbox.focus({ preventScroll: true });
+    } finally {
+      this.#pointerFocus = false;
+    }
+  };
+
+  /** On focus from the keyboard, the active option (the selected run, or the first) is shown. */
   onFocus = (): void => {
+    if (this.#pointerFocus) return;
     const runs = this.#host.shown();
     const index = this.#host.activeIndex();
     if (index >= 0) void this.activate(runs[index]!.id, false);

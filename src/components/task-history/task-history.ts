@@ -255,7 +255,7 @@ export class TaskHistoryElement extends TaskElement {
     const onScroll = () => { want(); requestAnimationFrame(() => this.#keyboard.syncActiveDescendant()); };
     return html`<div class="rows" @scroll=${onScroll} @focusin=${want}>
       <div part="list" class="list" role="listbox" aria-label=${t('history.list')} tabindex="0" @click=${this.#onListClick}
-        @keydown=${this.#keyboard.onKeydown} @focus=${this.#keyboard.onFocus}>${rows.options}</div>
+        @mousedown=${this.#keyboard.onMouseDown} @keydown=${this.#keyboard.onKeydown} @focus=${this.#keyboard.onFocus}>${rows.options}</div>
       <div class="actions">${rows.actions}</div>
     </div>`;
   }
