@@ -23,6 +23,18 @@ import { t } from './strings.js';
 const usd = (amount: number) => l10n().cost(amount);
 import type { describedBy, field } from '../task-form/form-controls.js';
 
+/**
+ * A {@link BatchInputError} in the words of the render's language, counts by its plural rules
+ * (fresh14 e: "Line 3 has 1 values"); problems the catalog has no words for keep the core's English.
+ */
+export function batchInputText(error: BatchInputError): string {
+  if (error.problem === 'csv-columns' && error.values !== undefined && error.columns) {
+    const header = t('batch.error.header', { count: error.columns.length, names: error.columns.join(', ') });
+    return t('batch.error.columns', { count: error.values, line: String(error.line ?? ''), header });
+  }
+  return error.message;
+}
+
 /** What the batch mode needs from `<task-form>`. */
 export interface BatchHost extends ReactiveControllerHost, HTMLElement {
   store: string;
@@ -80,7 +92,7 @@ export class BatchModeController implements ReactiveController {
     try {
       return { batch: parseBatchInput(this.#text, this.#format === 'auto' ? detectBatchFormat(this.#text, this.#fileName) : this.#format) };
     } catch (error) {
-      if (error instanceof BatchInputError) return { error: error.message };
+      if (error instanceof BatchInputError) return { error: batchInputText(error) };
       throw error;
     }
   }

@@ -26,6 +26,13 @@ export const groupStrings = {
   /** `{total}` the estimate, `{price}` the processor's price per 1,000 runs. */
   'batch.price': 'estimated {total} ({processor}, {price} per 1,000 runs)',
   'batch.calls': 'sent in {calls} calls of up to {max}',
+  /** A CSV row of the wrong width: `{count}` values on line `{line}`; `{header}` is batch.error.header. */
+  'batch.error.columns': {
+    one: 'Line {line} has {count} value, but the header has {header}.',
+    other: 'Line {line} has {count} values, but the header has {header}.',
+  },
+  /** `{count}` columns named `{names}`. */
+  'batch.error.header': { one: '{count} column ({names})', other: '{count} columns ({names})' },
   // The group view of <task-stream>
   'batch.label': 'Batch',
   'batch.title': { one: 'Batch of {count} run', other: 'Batch of {count} runs' },

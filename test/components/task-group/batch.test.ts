@@ -113,11 +113,22 @@ describe('batches in the elements (Parallel task groups)', () => {
       const area = await batchMode(form, 'csv', 'company,country\nAcme,US\nGlobex\n');
       q(form, '[part="submit"]')!.click();
       await until(() => area.getAttribute('aria-invalid') === 'true', 5000, 'the field error');
-      expect(q(form, '#pf-batch-error')!.textContent).to.equal('Line 3 has 1 values, but the header has 2 columns (company, country).');
+      expect(q(form, '#pf-batch-error')!.textContent).to.equal('Line 3 has 1 value, but the header has 2 columns (company, country).');
       expect(requests.filter((url) => url.includes('/groups'))).to.deep.equal([]);
     } finally {
       window.fetch = original;
     }
+  });
+
+  it('in Detect (the default), pasted CSV with a header row is CSV, as from a file: the field\'s own placeholder is 2 inputs with 2 fields', async () => {
+    const { form } = await page();
+    const area = await batchMode(form, 'auto', '');
+    for (const text of [area.placeholder, 'company;country\nAcme;US\nGlobex;DE', 'company\tcountry\nAcme\tUS\nGlobex\tDE', '"company","country"\n"Acme, Inc.","US"\n"Globex","DE"']) {
+      await batchMode(form, 'auto', text);
+      expect(q(form, '#pf-batch-hint')!.textContent, text).to.match(/^2 inputs with the fields company, country · /);
+    }
+    await batchMode(form, 'auto', 'Who makes the best tea?\nWhere is Acme based?');
+    expect(q(form, '#pf-batch-hint')!.textContent).to.match(/^2 inputs · /);
   });
 
   it('counts lines and JSON arrays before submit, and says when more than 1,000 inputs go in several calls', async () => {

@@ -508,6 +508,11 @@ export const de: TaskStrings = {
   'batch.fields': '{inputs} mit den Feldern {fields}',
   'batch.price': 'geschätzt {total} ({processor}, {price} pro 1.000 Läufe)',
   'batch.calls': 'gesendet in {calls} Aufrufen zu höchstens {max}',
+  'batch.error.columns': {
+    one: 'Zeile {line} hat {count} Wert, die Kopfzeile aber {header}.',
+    other: 'Zeile {line} hat {count} Werte, die Kopfzeile aber {header}.',
+  },
+  'batch.error.header': { one: '{count} Spalte ({names})', other: '{count} Spalten ({names})' },
   'batch.label': 'Stapel',
   'batch.title': { one: 'Stapel mit {count} Lauf', other: 'Stapel mit {count} Läufen' },
   'batch.connection.finished': 'Beendet',

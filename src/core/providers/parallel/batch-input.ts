@@ -33,11 +33,41 @@ export const MAX_BATCH_INPUTS = 10_000;
 /** Characters one input may have. */
 export const MAX_INPUT_CHARS = 25_000;
 
-/** The likely format of a text: a JSON array, CSV by file name, else lines. */
+/**
+ * The likely format of a text, pasted or from a file: a JSON array (by its bracket or a `.json`
+ * name), CSV (by a `.csv`/`.tsv` name, or by its shape: {@link looksLikeCsv}), else lines. Pasted
+ * text and a file follow the same rules (fresh14 e: a pasted CSV was read as lines).
+ */
 export function detectBatchFormat(text: string, fileName = ''): BatchFormat {
   if (/\.json$/i.test(fileName) || text.trimStart().startsWith('[')) return 'json';
-  if (/\.(csv|tsv)$/i.test(fileName)) return 'csv';
+  if (/\.(csv|tsv)$/i.test(fileName) || looksLikeCsv(text)) return 'csv';
   return 'lines';
+}
+
+/** Characters a header cell may have to count as a column name when the format is guessed. */
+const MAX_COLUMN_NAME = 64;
+
+/**
+ * Whether text without a telling file name is a CSV with a header row: its first row has at least
+ * two cells (comma, semicolon or tab, quotes allowed), at least one row follows, every row has as
+ * many cells as the header, and the header's cells read as column names — non-empty, distinct, up to
+ * {@link MAX_COLUMN_NAME} characters, not a number and not the end of a sentence (`.`, `?`, `!`), so
+ * "Acme, Inc." over "Globex, Ltd." stays two lines. Text that does not read as CSV (a quote left
+ * open) is lines.
+ */
+export function looksLikeCsv(text: string): boolean {
+  let rows;
+  try {
+    rows = readCsvRows(text).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  } catch {
+    return false;
+  }
+  const [header, ...data] = rows;
+  if (!header || header.cells.length < 2 || data.length === 0) return false;
+  if (data.some((row) => row.cells.length !== header.cells.length)) return false;
+  const names = header.cells.map((cell) => cell.trim());
+  const isName = (name: string) => name !== '' && name.length <= MAX_COLUMN_NAME && !/^[-+\d.,\s]+$/.test(name) && !/[.?!]$/.test(name);
+  return names.every(isName) && new Set(names).size === names.length;
 }
 
 /** Parses batch text; throws {@link BatchInputError}. */
@@ -91,8 +121,9 @@ function parseCsv(text: string): ParsedBatch {
   });
   const inputs = rows.map((row) => {
     if (row.cells.length !== columns.length) {
-      throw new BatchInputError(`Line ${row.line} has ${row.cells.length} values, but the header has ${columns.length} columns (${columns.join(', ')}).`, {
-        problem: 'csv-columns', line: row.line,
+      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+      throw new BatchInputError(`Line ${row.line} has ${count(row.cells.length, 'value')}, but the header has ${count(columns.length, 'column')} (${columns.join(', ')}).`, {
+        problem: 'csv-columns', line: row.line, values: row.cells.length, columns,
       });
     }
     const input: Record<string, string> = {};

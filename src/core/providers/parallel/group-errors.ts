@@ -27,14 +27,21 @@ export class BatchInputError extends TaskElementsError {
   readonly column: number | undefined;
   readonly field: string | undefined;
   readonly item: number | undefined;
+  /** `csv-columns`: the values the row has, and the header's column names. */
+  readonly values: number | undefined;
+  readonly columns: readonly string[] | undefined;
 
-  constructor(message: string, context: { problem: BatchInputProblem; line?: number; column?: number; field?: string; item?: number }) {
+  constructor(message: string, context: {
+    problem: BatchInputProblem; line?: number; column?: number; field?: string; item?: number; values?: number; columns?: readonly string[];
+  }) {
     super(message);
     this.problem = context.problem;
     this.line = context.line;
     this.column = context.column;
     this.field = context.field;
     this.item = context.item;
+    this.values = context.values;
+    this.columns = context.columns;
   }
 }
 

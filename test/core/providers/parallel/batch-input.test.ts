@@ -58,7 +58,9 @@ describe('batch inputs: CSV with a header row', () => {
     const error = failure('company,country\nAcme,US\nGlobex\n', 'csv');
     expect(error.problem).to.equal('csv-columns');
     expect(error.line).to.equal(3);
-    expect(error.message).to.equal('Line 3 has 1 values, but the header has 2 columns (company, country).');
+    expect(error.message).to.equal('Line 3 has 1 value, but the header has 2 columns (company, country).');
+    expect([error.values, error.columns]).to.deep.equal([1, ['company', 'country']]);
+    expect(failure('company\nAcme\nGlobex,DE\n', 'csv').message).to.equal('Line 3 has 2 values, but the header has 1 column (company).');
   });
 
   it('names the line and column where an unclosed quote starts', () => {
@@ -131,5 +133,38 @@ describe('batch inputs: format detection', () => {
     expect(detectBatchFormat('a\tb', 'list.TSV')).to.equal('csv');
     expect(detectBatchFormat('x', 'inputs.json')).to.equal('json');
     expect(detectBatchFormat('Acme, Inc.\nGlobex')).to.equal('lines');
+  });
+
+  it('reads pasted text by the same rules as a file: a header row with as many separators as the rows is CSV (fresh14 e)', () => {
+    const fifty = ['company,country', ...Array.from({ length: 50 }, (_, i) => `Company ${String(i + 1).padStart(2, '0')} Ltd,US`)].join('\n');
+    for (const text of [
+      'company,country\nAcme,US\nGlobex,DE', // the field's own placeholder
+      'company;country\r\nAcme;US\r\nGlobex;DE\r\n',
+      'company\tcountry\nAcme\tUS\nGlobex\tDE',
+      '"company","country"\n"Acme, Inc.","US"\n"Globex","DE"',
+      fifty,
+    ]) {
+      expect(detectBatchFormat(text), text.slice(0, 40)).to.equal('csv');
+    }
+    const parsed = parseBatchInput(fifty);
+    expect([parsed.format, parsed.inputs.length, parsed.columns]).to.deep.equal(['csv', 50, ['company', 'country']]);
+    expect(parsed.inputs[0]).to.deep.equal({ company: 'Company 01 Ltd', country: 'US' });
+    expect(parseBatchInput('"company","country"\n"Acme, Inc.","US"').inputs).to.deep.equal([{ company: 'Acme, Inc.', country: 'US' }]);
+  });
+
+  it('keeps text that is not a table as lines: no header row, rows of another width, sentences or numbers as "names", an open quote', () => {
+    for (const text of [
+      'Who makes the best tea?\nWhere is Acme based?',
+      'company,country', // a header with no rows is one line
+      'company,country\nAcme,US\nGlobex', // a row of another width
+      'Acme, Inc.\nGlobex, Ltd.', // names ending a sentence
+      'What is X, and why?\nWho is Y, and when?',
+      '1,2\n3,4', // numbers are values, not column names
+      'name,name\nAcme,Globex', // a name twice
+      'company,\nAcme,US', // a column without a name
+      '"Acme, Inc.,US\nGlobex,DE', // a quote that never closes
+    ]) {
+      expect(detectBatchFormat(text), text).to.equal('lines');
+    }
   });
 });
