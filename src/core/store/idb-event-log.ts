@@ -10,6 +10,7 @@
  */
 import type { TaskEvent } from '../providers/task-event.js';
 import type { EventLog } from './event-log.js';
+import { deleteMany } from './idb-bulk-delete.js';
 import { connectTaskDb, type TaskDbConnection } from './idb-database.js';
 
 export { IDB_NAME, IDB_VERSION, connectTaskDb } from './idb-database.js';
@@ -45,11 +46,11 @@ export function createIdbEventLog(connection: TaskDbConnection = connectTaskDb()
       await tx.done;
     },
     async remove(store, runIds) {
+      // One transaction for every run's batches, deleted or rebuilt without them (idb-bulk-delete.ts).
       const tx = (await db()).transaction('batches', 'readwrite');
       const index = tx.store.index('by-run');
-      for (const run of runIds) {
-        for (const key of await index.getAllKeys(IDBKeyRange.only([store, run]))) void tx.store.delete(key);
-      }
+      const keys = await Promise.all(runIds.map((run) => index.getAllKeys(IDBKeyRange.only([store, run]))));
+      await deleteMany(tx.store, keys.flat(), true);
       await tx.done;
     },
     async clear(store) {

@@ -65,7 +65,8 @@ export interface Persistence {
    * {@link TAIL_EVENTS} when there are that many) as soon as they are read, before the older ones.
    */
   loadEvents(runId: string, onTail?: (tail: TaskEvent[]) => void): Promise<TaskEvent[]>;
-  removeEvents(runId: string): Promise<void>;
+  /** Removes the stored logs of these runs, in one transaction. */
+  removeEvents(runIds: readonly string[]): Promise<void>;
   clear(): Promise<void>;
   close(): void;
 }
@@ -248,7 +249,7 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
       // Two tabs watching one run both append its events: each id counts once.
       return dedupe(slices.flat());
     },
-    removeEvents: (runId) => log.remove(name, [runId]).catch(failed('stored events could not be removed')),
+    removeEvents: (runIds) => log.remove(name, runIds).catch(failed('stored events could not be removed')),
     async clear() {
       if (!newer) index.clear();
       await Promise.all([

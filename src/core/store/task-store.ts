@@ -225,7 +225,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       const gone = new Set(runIds);
       forget(gone);
       sync.removed(gone);
-      void logs.settled().then(() => Promise.all([...gone].map((runId) => persistence.removeEvents(runId))));
+      void sync.queue(() => logs.settled().then(() => persistence.removeEvents([...gone]))); // one transaction for all
       if (state.selectedId !== undefined && gone.has(state.selectedId)) store.select(undefined);
       emit({ type: 'runs' });
     },
