@@ -5,6 +5,10 @@ import { createTaskStore, loadTaskElements, registerTaskStore } from '/dist/task
 
 // The bundle defines each tag when it is first used; the bench creates its element by script.
 await loadTaskElements(['task-stream']);
+// `?reload=<store>&run=<id>&events=<n>`: the page shows that stored run as it loads, as a page with
+// `<task-stream run-id>` does (no round trip to the driver first); the result is `window.reloadResult`.
+const params = new URLSearchParams(location.search);
+if (params.has('reload')) window.reloadResult = benchReload(params.get('reload'), params.get('run'), Number(params.get('events')));
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
@@ -86,7 +90,7 @@ export async function benchComponent(count) {
 }
 
 /**
- * A reloaded page showing a finished run of `count` events saved by {@link benchComponent}, in
+ * A page load showing a finished run of `count` events saved by {@link benchComponent}, in
  * milliseconds from navigation start (the reload): to the first frame painted with the run's header
  * and its log (a finished run's log is one line, `log-summary`; a long log is read newest first, in
  * slices, after that), and to the moment all `count` events are in the store.

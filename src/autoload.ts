@@ -10,6 +10,8 @@
  * is ready.
  */
 
+import { openTaskDbEarly } from './core/store/idb-early.js';
+
 type Loader = () => Promise<CustomElementConstructor>;
 
 const LOADERS: Readonly<Record<string, Loader>> = {
@@ -35,6 +37,8 @@ export function loadTaskElements(tags: readonly string[] = TASK_TAGS, registry: 
     if (registry.get(tag)) return Promise.resolve();
     let loading = started.get(tag);
     if (!loading) {
+      // These list stored runs: the database opens while their code downloads (idb-early.ts).
+      if (tag !== 'task-form') openTaskDbEarly();
       loading = loader().then((element) => {
         if (!registry.get(tag)) registry.define(tag, element);
       });

@@ -24,6 +24,7 @@ import { LocaleController } from './locale-controller.js';
 import { SignInGate } from './sign-in-gate.js';
 import { StorageSyncController } from './storage-sync.js';
 import { StoreController } from './store-controller.js';
+import { storedRunsListed } from './first-render.js';
 
 /** The properties requests are made with: a change retries what failed because of them. @internal */
 export const CONFIG_PROPERTIES = ['apiKey', 'authMode', 'proxyUrl', 'provider'] as const;
@@ -162,6 +163,14 @@ export abstract class TaskElement extends LitElement {
   override connectedCallback(): void {
     dropKeyAttributes(this);
     super.connectedCallback();
+  }
+
+  /** True for elements that show stored runs: their first render waits for them (first-render.ts). */
+  protected readonly showsStoredRuns: boolean = false;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this.hasUpdated || !this.showsStoredRuns ? undefined : storedRunsListed(this.taskStore);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

@@ -18,8 +18,7 @@ import { UndoableDelete } from './undo-delete.js';
 import { t } from './strings.js';
 import { LazyHistoryGroups } from '../task-group/lazy-history.js';
 
-/** Milliseconds the text filter waits after the last keystroke before it filters. */
-const SEARCH_DEBOUNCE_MS = 120;
+const SEARCH_DEBOUNCE_MS = 120; // ms the text filter waits after the last keystroke
 
 /**
  * The runs of a store, newest first and kept across reloads: a live status badge, provider,
@@ -82,6 +81,7 @@ const SEARCH_DEBOUNCE_MS = 120;
  */
 export class TaskHistoryElement extends TaskElement {
   static override styles = taskHistoryStyles;
+  protected override readonly showsStoredRuns = true;
 
   readonly #groups = new LazyHistoryGroups(this); // batches (Parallel task groups): one entry each, above the runs
   readonly #refresh = new StatusRefreshController(this, (error, runId) => this.reportError(error, runId));

@@ -118,6 +118,7 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  */
 export class TaskStreamElement extends TaskElement implements BindingHost {
   static override styles = streamShellStyles;
+  protected override readonly showsStoredRuns = true;
 
   /** Show this run. When absent, the element follows the store's selection. */
   @property({ attribute: 'run-id', reflect: true })

@@ -49,6 +49,9 @@ export function openTaskDb(name = IDB_NAME): Promise<IDBDatabase> {
   });
 }
 
+/** `IDBIndex.getAllRecords` where it exists (not yet in TypeScript's DOM types). */
+type GetAllRecords = (options: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }) => IDBRequest<{ value: unknown }[]>;
+
 /** Every key of `store` in `by-created`: arrays sort after strings, so `[store, []]` is above them all. */
 export const storeRange = (store: string) => IDBKeyRange.bound([store], [store, []]);
 
@@ -72,13 +75,20 @@ export function readHead(db: IDBDatabase, store: string, count: number): Promise
       const selectedRead = tx.objectStore('runs').get([store, meta.selectedId]);
       selectedRead.onsuccess = () => (selected = selectedRead.result);
     };
-    const newest = tx.objectStore('runs').index('by-created').openCursor(storeRange(store), 'prev');
-    newest.onsuccess = () => {
-      const cursor = newest.result;
-      if (!cursor || records.length >= count) return;
-      records.push(cursor.value as (typeof records)[number]);
-      if (records.length < count) cursor.continue();
-    };
+    const index = tx.objectStore('runs').index('by-created') as IDBIndex & { getAllRecords?: GetAllRecords };
+    if (index.getAllRecords) {
+      // One request (Indexed Database API 3.0 draft `getAllRecords`, Chromium 141+), not a cursor step per run.
+      const newest = index.getAllRecords({ query: storeRange(store), count, direction: 'prev' });
+      newest.onsuccess = () => records.push(...newest.result.map((record) => record.value as (typeof records)[number]));
+    } else {
+      const newest = index.openCursor(storeRange(store), 'prev');
+      newest.onsuccess = () => {
+        const cursor = newest.result;
+        if (!cursor || records.length >= count) return;
+        records.push(cursor.value as (typeof records)[number]);
+        if (records.length < count) cursor.continue();
+      };
+    }
     tx.oncomplete = () => {
       const oldest = records.at(-1);
       const listed = records.some((record) => record.id === meta?.selectedId);

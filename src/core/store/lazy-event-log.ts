@@ -11,15 +11,9 @@ import type { IndexRead } from './run-index.js';
 import type { StoredRuns } from './run-records.js';
 import { HEAD_RUNS, IDB_NAME, openTaskDb, readHead } from './idb-head.js';
 import { checkHead, type CheckedHead } from './stored-head.js';
+import { takeTaskDbEarly } from './idb-early.js';
 
-/** True where IndexedDB exists (browsers, workers; not Node). */
-export function hasIndexedDb(): boolean {
-  try {
-    return typeof indexedDB !== 'undefined' && indexedDB !== null;
-  } catch {
-    return false; // blocked by privacy settings
-  }
-}
+export { hasIndexedDb } from './idb-early.js';
 
 /** Wraps `load` (called at most once at a time) so every method waits for the log it resolves to. */
 export function createLazyEventLog(load: () => Promise<EventLog>): EventLog {
@@ -58,7 +52,9 @@ export function createLazyIdb(): { log: EventLog; storedRuns: StoredRunsFactory 
   type IdbModule = typeof import('./idb-event-log.js');
   let loading: Promise<IdbModule> | undefined;
   let connection: ReturnType<IdbModule['connectTaskDb']> | undefined;
-  const early = openTaskDb();
+  // The connection the loader started opening (idb-early.ts), else one opened now.
+  const spare = takeTaskDbEarly();
+  const early = spare ? spare.then((db) => db ?? openTaskDb()) : openTaskDb();
   early.catch(() => {}); // a failure is the connection's to report, at its first use
   const open = async () => {
     const module = await (loading ??= import('./idb-event-log.js').catch((error: unknown) => {
