@@ -226,12 +226,17 @@ export function createPersistence(storage: StorageLike, log: EventLog, name: str
         let end = keys.length;
         let read = 0;
         let want = TAIL_EVENTS;
+        let batches = 0;
         while (end > 0) {
-          // Batches per slice: from the events per batch seen so far (one batch to start with).
-          const perBatch = read && slices.length ? read / (keys.length - end) : RECORD_EVENTS;
-          const start = Math.max(0, end - Math.max(1, Math.floor(want / Math.max(1, perBatch))));
-          // Each slice in a task of its own, after rendering and input: the tail is painted first.
-          if (slices.length) await yieldToBackground();
+          // Batches per slice: from the events per batch seen so far (one batch to start with), at
+          // most twice the last slice's: the newest batch may hold the last few events, and taken as
+          // typical it made the second slice the whole log (10,002 events read before the first paint).
+          const perBatch = read ? read / (keys.length - end) : RECORD_EVENTS;
+          batches = Math.min(Math.max(1, Math.floor(want / Math.max(1, perBatch))), Math.max(1, batches * 2));
+          const start = Math.max(0, end - batches);
+          // Each older slice in a task of its own, after rendering and input: the tail is painted first
+          // (the tail's own slices follow each other at once: nothing is shown before it).
+          if (want !== TAIL_EVENTS) await yieldToBackground();
           const slice = checked(await log.get(name, keys.slice(start, end)));
           slices.unshift(slice);
           read += slice.length;

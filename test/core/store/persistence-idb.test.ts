@@ -176,6 +176,28 @@ describe('persistence: run index and event logs in IndexedDB', () => {
     expect(rest!.events.map((e) => e.id), 'the older events').to.deep.equal(ids.slice(0, ids.length - tail!.events.length));
   });
 
+  it('after a reload, a long log whose newest batch holds a few events still shows its latest events first, not the whole log at once', async () => {
+    const name = uniqueName();
+    const first = open(name);
+    const ids = Array.from({ length: RECORD_EVENTS * 12 + 2 }, (_, i) => `e${i}`);
+    first.addRun(run('r', { status: 'completed' }), ids.slice(0, -2).map((id) => message(id)));
+    first.flush();
+    await first.settled();
+    first.applyEvents('r', ids.slice(-2).map((id) => message(id))); // the last flush: two events
+    first.flush();
+    await first.settled();
+    expect((await storedBatches(name)).at(-1)!.events.length).to.equal(2);
+    const second = open(name);
+    await second.ready();
+    const changes: StoreChange[] = [];
+    second.subscribe((change) => changes.push(change));
+    expect((await second.loadEvents('r')).map((e) => e.id)).to.deep.equal(ids);
+    const [tail, ...rest] = changes.filter((c): c is Extract<StoreChange, { type: 'events' }> => c.type === 'events');
+    expect(rest.length, 'the tail, then the rest').to.equal(1);
+    expect(tail!.events.length).to.be.at.least(TAIL_EVENTS).and.at.most(RECORD_EVENTS * 2 + 2);
+    expect(tail!.events.map((e) => e.id), 'the newest events').to.deep.equal(ids.slice(ids.length - tail!.events.length));
+  });
+
   it('while a long log is read in slices, a replay adds nothing twice and new events come after the stored ones', async () => {
     const name = uniqueName();
     const first = open(name);
