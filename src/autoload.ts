@@ -10,6 +10,7 @@
  * is ready.
  */
 
+import { Localizer } from './core/i18n/localizer.js';
 import { openTaskDbEarly } from './core/store/idb-early.js';
 
 type Loader = () => Promise<CustomElementConstructor>;
@@ -25,6 +26,18 @@ export const TASK_TAGS = Object.keys(LOADERS) as ReadonlyArray<'task-form' | 'ta
 
 const started = new Map<string, Promise<void>>();
 
+/** The formatters of the page's language (`<html lang>`, else English), made once. */
+let warmed = false;
+function warmFormatters(): void {
+  if (warmed) return;
+  warmed = true;
+  try {
+    new Localizer(Intl.getCanonicalLocales(document.documentElement.lang || 'en')[0] ?? 'en').warm();
+  } catch {
+    // not a language tag: the elements fall back to English and make their formatters on use
+  }
+}
+
 /**
  * Loads and defines the named tags (default: all three); resolves when they are defined. A tag that is
  * already defined (another copy, or the page's own element) is left alone. Rejects when a chunk
@@ -37,8 +50,10 @@ export function loadTaskElements(tags: readonly string[] = TASK_TAGS, registry: 
     if (registry.get(tag)) return Promise.resolve();
     let loading = started.get(tag);
     if (!loading) {
-      // These list stored runs: the database opens while their code downloads (idb-early.ts).
+      // These list stored runs: the database opens while their code downloads (idb-early.ts), and
+      // the page's number and date formatters are made meanwhile, not in their first render.
       if (tag !== 'task-form') openTaskDbEarly();
+      setTimeout(warmFormatters, 0);
       loading = loader().then((element) => {
         if (!registry.get(tag)) registry.define(tag, element);
       });

@@ -61,6 +61,19 @@ export class Localizer {
     return this.#overrides?.[key] !== undefined || this.#catalog[key] !== undefined;
   }
 
+  /**
+   * Makes the formatters a history's or a run's first render uses (numbers, plurals, dates, ages)
+   * now: the first `Intl.NumberFormat` of a page loads ICU data (17 ms of a 37 ms first render,
+   * measured in Chromium), which is better spent while the elements' code downloads.
+   */
+  warm(): void {
+    const now = Date.now();
+    this.number(1);
+    this.#plural(1);
+    this.dateTime(now);
+    this.relativeTime(now - 3_600_000, now);
+  }
+
   #plural(n: number): Intl.LDMLPluralRule {
     return cached(`${this.locale}|plural`, () => new Intl.PluralRules(this.locale)).select(n);
   }
