@@ -78,6 +78,9 @@
 // The words of the form's field checks (core/validation/strings.ts) load when a person first types in
 // or moves into the form, or when a check is first to be shown: 59.85 → 59.06 / 36.44 / 133.90 →
 // 134.46 kB (German 9.97). Limits 59.5 / 37 / 135 kB.
+// First paint (scale2, issues 17/10: the early database open, the deferred first render, the formatter
+// warm-up, the one-request head read; the bulk delete in the IndexedDB chunk): 59.06 → 59.80 /
+// 36.44 → 37.08 / 134.46 → 135.32 kB. Limits 60 / 37.5 / 135.5 kB.
 import { existsSync, readFileSync } from 'node:fs';
 
 const MANIFEST = 'dist/bundle-manifest.json';
@@ -118,19 +121,19 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '59.5 kB',
+    limit: '60 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '37 kB',
+    limit: '37.5 kB',
     gzip: true,
   },
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '135 kB',
+    limit: '135.5 kB',
     gzip: true,
   },
   {

@@ -11,7 +11,7 @@
  * the store then opens it as it would have (W3C Indexed Database API 3.0 §4.2 `databases()`, §5.8). A connection nobody takes is closed after
  * {@link UNCLAIMED_MS}; one a newer version asks for is closed at once (idb-head.ts).
  */
-import { IDB_NAME, IDB_VERSION, upgradeTaskDb } from './idb-head.js';
+import { IDB_NAME, openTaskDb } from './idb-head.js';
 
 /** A connection opened early and not taken by then is closed. */
 export const UNCLAIMED_MS = 10_000;
@@ -32,34 +32,9 @@ export function openTaskDbEarly(name = IDB_NAME): void {
   if (early || !hasIndexedDb()) return;
   // Only a database that exists: asking first creates nothing (WebKit keeps an aborted creation).
   const listed = typeof indexedDB.databases === 'function' ? indexedDB.databases() : Promise.resolve([]);
-  const db = listed.then((databases) => (databases.some((d) => d.name === name) ? openExisting(name) : undefined), () => undefined);
+  const db = listed.then((databases) => (databases.some((d) => d.name === name) ? openTaskDb(name, true) : undefined)).catch(() => undefined);
   const timer = setTimeout(() => void takeTaskDbEarly(name)?.then((database) => database?.close()), UNCLAIMED_MS);
   early = { name, db, timer };
-}
-
-/** Opens database `name`, which exists (a database created meanwhile by nobody else is not created). */
-function openExisting(name: string): Promise<IDBDatabase | undefined> {
-  return new Promise<IDBDatabase | undefined>((resolve) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = indexedDB.open(name, IDB_VERSION);
-    } catch {
-      return resolve(undefined);
-    }
-    request.onupgradeneeded = (event) => {
-      if (event.oldVersion === 0) request.transaction?.abort(); // does not exist: not created by a guess
-      else upgradeTaskDb(request.result);
-    };
-    request.onsuccess = () => {
-      request.result.onversionchange = () => request.result.close();
-      resolve(request.result);
-    };
-    request.onerror = (event) => {
-      event.preventDefault();
-      resolve(undefined); // aborted above, a newer version's database, or refused: the store opens it itself
-    };
-    request.onblocked = () => resolve(undefined);
-  });
 }
 
 /** The connection to `name` opened early, once (then it is the caller's to close); undefined when none. */

@@ -33,14 +33,15 @@ export function upgradeTaskDb(database: IDBDatabase): void {
 }
 
 /**
- * Opens database `name` now. A newer version asking for the database closes this connection at once
+ * Opens database `name` now (`existing`: only if it exists). A newer version asking for the database closes this connection at once
  * (idb-database.ts then opens again on its next use). Rejects when it cannot be opened: a newer
  * version's database (`VersionError`), IndexedDB refused by privacy settings.
  */
-export function openTaskDb(name = IDB_NAME): Promise<IDBDatabase> {
+export function openTaskDb(name = IDB_NAME, existing = false): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, IDB_VERSION);
-    request.onupgradeneeded = () => upgradeTaskDb(request.result);
+    // `existing`: a database that does not exist is not created (the upgrade is aborted: AbortError).
+    request.onupgradeneeded = (event) => (existing && !event.oldVersion ? request.transaction!.abort() : upgradeTaskDb(request.result));
     request.onsuccess = () => {
       request.result.onversionchange = () => request.result.close();
       resolve(request.result);
