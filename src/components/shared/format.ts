@@ -86,11 +86,12 @@ export const SHORT_CELL_CHARS = 24;
  * A run id shortened to the part that tells runs apart, for display (the full id stays in `title`
  * and in what is copied). Shannon's workflow ids are `task-<user id>-<unix seconds>` (its gateway:
  * `fmt.Sprintf("task-%s-%d", userID, time.Now().Unix())`), so every run of one user shares the
- * long prefix and only the end differs: "task-…-1764489331". Other ids longer than 20 characters
- * keep their first and last 8. Ids up to 20 characters are shown whole.
+ * long prefix and only the end differs: "task-…-1764489331". Other ids longer than 17 characters
+ * keep their first and last 8. Ids up to 17 characters are shown whole: no shown id is longer, so a
+ * history row can give every id its whole width (it is never cut a second time).
  */
 export function shortRunId(id: string): string {
-  if (id.length <= 20) return id;
+  if (id.length <= 17) return id;
   const shannon = /^task-.+-(\d{6,}(?:-\d+)?)$/.exec(id);
   if (shannon) return `task-…-${shannon[1]}`;
   return `${id.slice(0, 8)}…${id.slice(-8)}`;

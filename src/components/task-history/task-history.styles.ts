@@ -32,9 +32,11 @@ export const taskHistoryStyles = [
     .empty p { margin: 0.2rem 0 0.6rem; }
     /* One scrolling box, two columns: the listbox of options and, outside it, the buttons of each run.
        Every row has the same height (history-list.ts), so the columns line up row for row also when
-       only the rows near the view are rendered; each line of a row is clipped to fit. */
+       only the rows near the view are rendered. The box is a size container: its width, not the
+       window's, decides how a row is laid out. */
     .rows {
       --_row: 5.6em;
+      container: rows / inline-size;
       display: flex; align-items: flex-start; max-height: var(--task-history-max-height, 32rem); overflow: auto;
       border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
     }
@@ -49,20 +51,28 @@ export const taskHistoryStyles = [
     /* The tint lowers the badges' contrast below 4.5:1 (issue 13 §15): they keep the plain background. */
     .item[aria-selected='true'] .badge { background: var(--_bg); }
     .list:focus-visible .item[data-active] { box-shadow: inset 0 0 0 2px var(--_accent), var(--_focus); }
-    /* Three lines of fixed height: status and age; the input; provider, processor or mode, and id.
-       Each piece shows its whole text or gives way with an ellipsis (its whole text in its title),
-       never cut to a letter or two: the status, provider and processor keep their width first,
-       the age and then the id give way (fresh2: "15 seconds ag", "S…", "P. b" in a 340 px column). */
-    .item-head, .meta { display: flex; align-items: baseline; gap: 0 0.6rem; min-width: 0; white-space: nowrap; }
-    .item-head .badge { flex: none; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
-    .item-head time { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--_muted); font-size: 0.85em; }
+    /* Status and age; the input; provider, processor or mode, and id. Only the input gives way (one
+       ellipsis, the whole input in its title); every other piece shows its whole text — the id is
+       shortened once, by shortRunId, never cut again (fresh3 e: "1 minute …", "trun_a42…2c2bd…"). A
+       piece that does not fit moves to the next line instead, and a narrow box has the room for it. */
+    .item-head, .meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.6rem; min-width: 0; white-space: nowrap; }
+    .item-head > *, .meta > * { flex: none; }
+    .item-head time { color: var(--_muted); font-size: 0.85em; }
     .meta { color: var(--_muted); font-size: 0.85em; }
-    .meta > span { flex: none; max-width: 45%; overflow: hidden; text-overflow: ellipsis; }
-    .meta > .run-id { flex: 0 1 auto; min-width: 0; max-width: none; }
     .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .run-id { font-family: var(--_mono); font-size: 0.95em; }
     .item-actions { display: flex; flex-direction: column; justify-content: center; align-items: stretch; gap: 0.3rem; padding: 0.5rem 0.6rem; }
     .item-actions button { font-size: 0.85em; padding: 0.2em 0.6em; }
+    /* A narrow box (a phone, a side column): five lines — status, age, input, provider and processor,
+       id — in taller rows, and a slimmer button column. */
+    @container rows (max-width: 28em) {
+      .list, .actions { --_row: 8.2em; }
+      .actions { width: 5em; }
+      .item { padding: 0.35rem 0.45rem; }
+      .item-head { flex-direction: column; align-items: flex-start; }
+      .meta > .run-id { flex-basis: 100%; }
+      .item-actions { padding: 0.5rem 0.35rem; }
+    }
     @media (forced-colors: active) {
       .item[aria-selected='true'] { outline: 1px solid Highlight; outline-offset: -1px; }
       .list:focus-visible .item[data-active] { outline: 2px solid CanvasText; outline-offset: -2px; }
