@@ -170,7 +170,7 @@ describe('elements and the run lifecycle (issue 9)', () => {
     expect(closed, 'the stream is closed').to.equal(true);
   });
 
-  it('e. a run whose key is refused (401) looks failed: an empty still bar, no pause or cancel, and one task-error however many elements ask', async () => {
+  it('e. a run whose key is refused (401) says so: “key rejected”, no progress track, no pause or cancel, and one task-error however many elements ask', async () => {
     const refused = json({ error: 'unauthorized', message: 'Invalid API key' }, 401);
     const script = await scriptStream([refused]);
     const store = freshStore();
@@ -188,7 +188,7 @@ describe('elements and the run lifecycle (issue 9)', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('[part~="pause"]'), 'no Pause').to.equal(null);
     expect(root.querySelector('[part~="cancel"]'), 'no Cancel run').to.equal(null);
-    expect((root.querySelector('[part~="progress"] .bar') as HTMLElement).style.width).to.equal('0%');
-    expect(root.querySelector('[part~="progress"]')!.hasAttribute('aria-valuenow'), 'no percentage').to.equal(false);
+    expect(root.querySelector('[part~="status"]')!.getAttribute('data-reach')).to.equal('key-rejected');
+    expect(root.querySelector('[part~="progress"]'), 'no progress track, no percentage').to.equal(null);
   });
 });

@@ -9,6 +9,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { l10n, withLocalizer } from '../../core/i18n/scope.js';
+import type { RunReach } from '../shared/reach.js';
 import { loadVirtualizer, loadVirtualizerWhenIdle, PLAIN_ROWS, virtualizer } from './lazy-virtualizer.js';
 import { optionId, renderActions, renderOption, type ItemActions, type ItemState } from './render-item.js';
 
@@ -20,6 +21,8 @@ export interface RowsView {
   activeIndex: number;
   now: number;
   actions: ItemActions;
+  /** What stops this page from following a run, if anything (reach.ts). */
+  reachOf(run: TaskRun): RunReach | undefined;
   /** Called when the virtualizer arrives, to render again with it. */
   onVirtualizerLoaded(): void;
 }
@@ -30,7 +33,7 @@ const runKey = (run: TaskRun) => run.id;
 export function renderRows(view: RowsView): { options: unknown; actions: unknown } {
   const { runs } = view;
   const stateOf = (run: TaskRun, index: number): ItemState => ({
-    selected: run.id === view.selectedId, active: index === view.activeIndex, index, size: runs.length, now: view.now,
+    selected: run.id === view.selectedId, active: index === view.activeIndex, index, size: runs.length, now: view.now, reach: view.reachOf(run),
   });
   // The virtualizer renders rows later, as the list scrolls: they keep the language of this render.
   const localizer = l10n();

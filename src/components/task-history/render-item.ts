@@ -9,6 +9,7 @@ import type { TaskRun } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
 import { t } from './strings.js';
 import { shortRunId, statusLabel, truncate } from '../shared/format.js';
+import { reachAdvice, reachLabel, type RunReach } from '../shared/reach.js';
 import { inputText } from './run-filter.js';
 import { l10n } from '../../core/i18n/scope.js';
 
@@ -23,6 +24,8 @@ export interface ItemState {
   index: number;
   size: number;
   now: number;
+  /** What stops this page from following the run (reach.ts): the badge says it instead of the stale status. */
+  reach?: RunReach | undefined;
 }
 
 /** The id of the option at `index` of the shown list (ids of runs are untrusted text, indexes are not). */
@@ -40,11 +43,13 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   const kind = run.processor ?? run.mode;
   const provider = providerLabel(run);
   const age = clock.runAge(run, state.now);
+  const reach = state.reach;
   return html`<div role="option" id=${optionId(state.index)} part=${`item item-${run.status}`} class="item" data-id=${run.id}
-    data-status=${run.status} data-index=${state.index} ?data-active=${state.active} aria-selected=${state.selected ? 'true' : 'false'}
+    data-status=${run.status} data-reach=${reach ?? nothing} data-index=${state.index} ?data-active=${state.active} aria-selected=${state.selected ? 'true' : 'false'}
     aria-posinset=${state.index + 1} aria-setsize=${state.size}>
     <div class="item-head">
-      <span part=${`item-status item-status-${run.status}`} class="badge" data-status=${run.status}>${statusLabel(run.status)}</span>
+      <span part=${`item-status item-status-${reach ? 'unreachable' : run.status}`} class="badge" data-status=${run.status} data-reach=${reach ?? nothing}
+        title=${reach ? reachAdvice(reach, run) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>
       <time data-meta="age" datetime=${run.createdAt} title=${`${age} · ${l10n().dateTime(run.createdAt)}`}>${age}</time>
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>

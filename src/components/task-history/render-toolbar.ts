@@ -1,6 +1,6 @@
 /**
  * The toolbar of `<task-history>` (search, status filter, "Clear all"), the inline confirmation of
- * clearing, and the notice of a deletion that can still be undone. Pure templates; the element owns
+ * clearing, the notice of a deletion that can still be undone, and the empty states. Pure templates; the element owns
  * the state and passes its handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -63,4 +63,18 @@ export function renderUndo(label: string | undefined, onUndo: () => void): Templ
   if (label === undefined) return nothing;
   return html`<div part="undo" class="undo"><span>${t('history.deletedLabel', { label })}</span>
     <button type="button" @click=${onUndo}>${t('history.undo')}</button></div>`;
+}
+
+/** What shows instead of the list: runs still loading, no runs yet, or none matches the filter (with "Show all"). */
+export function renderEmpty(kind: 'loading' | 'empty' | 'no-match', onShowAll?: () => void): TemplateResult {
+  if (kind === 'loading') return html`<div part="empty" class="empty"><p class="muted">${t('history.loading')}</p></div>`;
+  if (kind === 'empty') return html`<div part="empty" class="empty"><p>${t('history.empty')}</p><p class="muted">${t('history.emptyHint')}</p></div>`;
+  return html`<div part="empty" class="empty"><p>${t('history.noMatch')}</p>
+    <button type="button" @click=${onShowAll}>${t('history.showAll')}</button></div>`;
+}
+
+/** "12 runs", or "3 of 12 runs" while a filter hides some; nothing without runs. */
+export function renderCount(total: number, shown: number): TemplateResult | typeof nothing {
+  if (total <= 0) return nothing;
+  return html`<p class="count muted">${shown !== total ? t('history.countFiltered', { shown, count: total }) : t('history.count', { count: total })}</p>`;
 }

@@ -9,7 +9,8 @@
  * Failures are quiet: the next round tries again. A refused credential (401/403) is the exception:
  * it is a configuration problem, so asking again cannot help. The refused run is not asked about
  * again, and the refusal is reported once (one `task-error`), until the configuration changes (key,
- * proxy URL, auth mode: `configVersion`); then every refused run is asked again at once.
+ * proxy URL, auth mode: `configVersion`); then every refused run is asked again at once. Until then
+ * its row says how it was refused (`refusal`, shared/reach.ts), not a status that reads as waiting.
  * Disconnecting stops the timer and aborts the requests in flight; their answers are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -17,6 +18,7 @@ import type { EndpointConfig } from '../../core/client/api-request.js';
 import { isHttpStatusError } from '../../core/errors.js';
 import { isTerminalStatus, type ProviderName, type TaskRun } from '../../core/providers/task-event.js';
 import type { TaskStore } from '../../core/store/task-store.js';
+import { reachOfError, type RunReach } from '../shared/reach.js';
 
 /** Connection states in which a stream already keeps the run's status current. */
 const STREAMING = new Set(['open', 'connecting', 'reconnecting']);
@@ -56,8 +58,8 @@ export class StatusRefreshController implements ReactiveController {
   #inFlight = new Set<string>();
   #refusedReported = false;
   #configVersion = 0;
-  /** Runs whose status request was refused (401/403) under the current configuration. */
-  readonly #refused = new Set<string>();
+  /** Runs whose status request was refused (401/403) under the current configuration, and how. */
+  readonly #refused = new Map<string, RunReach>();
   /** When each run was last asked about (ms), and when each request of the last minute went out. */
   readonly #asked = new Map<string, number>();
   #spent: number[] = [];
@@ -68,11 +70,22 @@ export class StatusRefreshController implements ReactiveController {
     host.addController(this);
   }
 
+  /** How a status request for `runId` was refused under the current configuration (the row says so), if it was. */
+  refusal(runId: string): RunReach | undefined {
+    return this.#refused.get(runId);
+  }
+
+  #forgetRefusals(): void {
+    if (!this.#refused.size) return;
+    this.#refused.clear();
+    this.#host.requestUpdate();
+  }
+
   hostConnected(): void {
     this.#abort = new AbortController();
     this.#inFlight = new Set();
     this.#refusedReported = false;
-    this.#refused.clear();
+    this.#forgetRefusals();
     this.#schedule();
     // In a task of its own: after the page's other elements connected (a stream may be about to
     // watch a run) and after properties set right after connecting (the interval may become 0).
@@ -100,7 +113,7 @@ export class StatusRefreshController implements ReactiveController {
     if (this.#host.configVersion === this.#configVersion) return false;
     this.#configVersion = this.#host.configVersion;
     this.#refusedReported = false;
-    this.#refused.clear();
+    this.#forgetRefusals();
     return true;
   }
 
@@ -157,7 +170,8 @@ export class StatusRefreshController implements ReactiveController {
     } catch (error) {
       if (signal.aborted || !isHttpStatusError(error) || (error.status !== 401 && error.status !== 403)) return;
       if (configVersion !== this.#configVersion) return; // asked with an older configuration
-      this.#refused.add(run.id);
+      this.#refused.set(run.id, reachOfError(error) ?? 'key-rejected');
+      this.#host.requestUpdate();
       if (this.#refusedReported) return;
       this.#refusedReported = true;
       this.#onRefused(error, run.id);

@@ -4,13 +4,14 @@ import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskRerunEvent, TaskSelectEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
-import { clock } from '../shared/clock.js';
+import { runReach } from '../shared/reach.js';
 import { TaskElement } from '../shared/task-element.js';
 import { truncate } from '../shared/format.js';
 import { renderRows, wantVirtualizer } from './history-list.js';
+import { AgeClock } from './age-clock.js';
 import { activeIndex, ListKeyboard } from './list-keyboard.js';
 import type { ItemActions } from './render-item.js';
-import { renderToolbar, renderUndo } from './render-toolbar.js';
+import { renderCount, renderEmpty, renderToolbar, renderUndo } from './render-toolbar.js';
 import { inputText, parseStatusFilter, ShownRuns, type StatusFilter } from './run-filter.js';
 import { StatusRefreshController } from './status-refresh.js';
 import { taskHistoryStyles } from './task-history.styles.js';
@@ -58,7 +59,7 @@ const SEARCH_DEBOUNCE_MS = 120; // ms the text filter waits after the last keyst
  * @csspart undo - The notice of a deleted run, with its Undo button, for a few seconds.
  * @csspart list - The listbox of runs.
  * @csspart item - One run (`role="option"`); also `item-<status>` (e.g. `item-running`); carries `data-status` and `aria-selected`.
- * @csspart item-status - The status badge of a run; also `item-status-<status>` (e.g. `item-status-failed`); carries `data-status`.
+ * @csspart item-status - The status badge of a run; also `item-status-<status>` (e.g. `item-status-failed`); carries `data-status`. A run this page cannot reach (a refused key, 404, no key yet, a failed connection) says so instead — `item-status-unreachable`, `data-reach` (`key-rejected`, `access-denied`, `not-found`, `needs-settings`, `no-connection`), what to do in its title — and `data-status` keeps the server's last status.
  * @csspart item-<status> - A run, by status: `item-running`, `item-completed`, `item-failed`, …
  * @csspart item-status-<status> - The status badge of a run, by status: `item-status-completed`, `item-status-failed`, …
  * @csspart item-actions - The Re-run and Delete buttons of a run.
@@ -90,8 +91,7 @@ export class TaskHistoryElement extends TaskElement {
   /** The runs shown (filtered, less a deletion that can be undone), as of the last render. */
   #shown: readonly TaskRun[] = [];
   readonly #shownRuns = new ShownRuns();
-  /** Unsubscribes from the shared clock (clock.ts). */
-  #clock: (() => void) | undefined;
+  readonly #ages = new AgeClock(this, () => this.#shown, () => this._now, (now) => (this._now = now));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #deletion = new UndoableDelete((run) => this.taskStore.removeRun(run.id), () => this.requestUpdate());
   readonly #keyboard = new ListKeyboard({
@@ -133,28 +133,16 @@ export class TaskHistoryElement extends TaskElement {
   @property({ attribute: 'refresh-budget', converter: { fromAttribute: (v: string | null) => (v === null ? 30 : Number(v)) } })
   refreshBudget = 30;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._now = clock.now();
-    this.#clock ??= clock.subscribe((now) => {
-      // Ages under a minute change every second; older ones every few seconds at most. Runs are
-      // newest first: the youngest is among the first few (a few, for the providers' skews).
-      const youngest = this.#shown.slice(0, 8).reduce((min, run) => Math.min(min, now + clock.skew(run.provider) - clock.runStart(run)), Infinity);
-      if (youngest < 90_000 || now - this._now >= 10_000) this._now = now;
-    });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#clock?.();
-    this.#clock = undefined;
     clearTimeout(this.#searchTimer);
     this.#deletion.commitNow(); // leaving the page: what was deleted stays deleted
   }
 
   override onStoreChange(change: StoreChange): void {
-    // Events and connection changes alter nothing shown here; status changes arrive as `run`.
-    if (change.type === 'runs' || change.type === 'run' || change.type === 'selection') this.requestUpdate();
+    // Events alter nothing shown here; status changes arrive as `run`; a connection, what this page
+    // can reach (a refused key, missing settings: reach.ts).
+    if (change.type === 'runs' || change.type === 'run' || change.type === 'selection' || change.type === 'connection') this.requestUpdate();
     if (change.type === 'credentials') {
       // A key entered for a provider: refreshes that failed without it try again at once.
       this.configVersion++;
@@ -248,6 +236,7 @@ export class TaskHistoryElement extends TaskElement {
   #renderList(runs: readonly TaskRun[]) {
     const rows = renderRows({
       runs, selectedId: this.taskStore.selectedId, activeIndex: activeIndex(runs, this._activeId, this.taskStore.selectedId), now: this._now, actions: this.#actions,
+      reachOf: (run) => runReach(run, this.taskStore.getConnection(run.id), this.#refresh.refusal(run.id)),
       onVirtualizerLoaded: () => this.requestUpdate(),
     });
     // A long list in use gets the virtualizer now; after a scroll it renders other rows next frame (the active one may go).
@@ -266,20 +255,9 @@ export class TaskHistoryElement extends TaskElement {
     const pending = this.#deletion.pending;
     const shown = (this.#shown = this.#shownRuns.get(runs, this._status, this._query, pending?.run));
     const total = runs.length - (this.#deletion.pending ? 1 : 0);
-    let body;
-    if (total <= 0) { // a history of batches only shows them, not "No runs yet"
-      body = this.#groups.shown ? nothing : this.taskStore.loaded
-        ? html`<div part="empty" class="empty"><p>${t('history.empty')}</p><p class="muted">${t('history.emptyHint')}</p></div>`
-        : html`<div part="empty" class="empty"><p class="muted">${t('history.loading')}</p></div>`;
-    } else if (shown.length === 0) {
-      body = html`<div part="empty" class="empty"><p>${t('history.noMatch')}</p>
-        <button type="button" @click=${this.#resetFilters}>${t('history.showAll')}</button></div>`;
-    } else {
-      body = this.#renderList(shown);
-    }
-    const count = shown.length !== total
-      ? t('history.countFiltered', { shown: shown.length, count: total })
-      : t('history.count', { count: total });
+    // A history of batches only shows them, not "No runs yet".
+    const body = total <= 0 ? (this.#groups.shown ? nothing : renderEmpty(this.taskStore.loaded ? 'empty' : 'loading'))
+      : shown.length === 0 ? renderEmpty('no-match', this.#resetFilters) : this.#renderList(shown);
     return html`${renderToolbar({
       query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, confirming: this._confirming,
       unfinished: this._confirming ? shown.filter((run) => !isTerminalStatus(run.status)).length : 0,
@@ -288,7 +266,7 @@ export class TaskHistoryElement extends TaskElement {
     })}
       ${renderUndo(pending && this.#label(pending.run), () => this.#undo())}
       ${this.#groups.render(this._now)}
-      ${total > 0 ? html`<p class="count muted">${count}</p>` : nothing}
+      ${renderCount(total, shown.length)}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
   }

@@ -12,6 +12,7 @@ import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { isTerminalStatus, needsUser, type TaskEvent, type TaskRun, type TaskStatus } from '../../core/providers/task-event.js';
 import { clock } from '../shared/clock.js';
 import { dateTime, formatCost, humanize, statusLabel } from '../shared/format.js';
+import { reachAdvice, reachLabel, type RunReach } from '../shared/reach.js';
 import { renderConnection } from './render-connection.js';
 import { t } from './strings.js';
 import { inputText, modelTier, processorPrice, runHeading } from './run-facts.js';
@@ -63,6 +64,18 @@ export interface HeaderContext {
   onReconnect(): void;
   /** The notice of the copy-id button, if any. */
   idNotice: TemplateResult | typeof nothing;
+  /** What stops this page from following the run (reach.ts): the badge says it instead of the stale status. */
+  reach: RunReach | undefined;
+}
+
+/**
+ * The status badge (`part="status status-<status>"`, `data-status`): the run's status, or, for a run
+ * this page cannot follow, what it learned (`part="status status-unreachable"`, `data-reach`; its
+ * title says what to do and `data-status` keeps the server's last status).
+ */
+export function renderStatus(run: TaskRun, reach: RunReach | undefined): TemplateResult {
+  return html`<span part=${`status status-${reach ? 'unreachable' : run.status}`} class="badge status" data-status=${run.status}
+    data-reach=${reach ?? nothing} title=${reach ? reachAdvice(reach, run) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>`;
 }
 
 export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
@@ -73,7 +86,7 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
   return html`<header part="header" class="header">
     <div class="heading-row">
       <h2 part="title" class="run-title" title=${heading.text}>${heading.text}</h2>
-      <span part=${`status status-${run.status}`} class="badge status" data-status=${run.status}>${statusLabel(run.status)}</span>
+      ${renderStatus(run, ctx.reach)}
     </div>
     ${showInput
       ? html`<details part="input" class="input"><summary>${t(run.provider === 'shannon' ? 'stream.question' : 'stream.input')}</summary>

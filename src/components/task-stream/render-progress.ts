@@ -38,24 +38,23 @@ function renderSources(run: TaskRun): TemplateResult | typeof nothing {
 
 /**
  * The progress bar and its facts; `span`: the run's (run-facts.ts `runSpan`). `unreachable`: this page
- * cannot learn how the run goes (its key was refused, settings are missing, the connection failed):
- * then no clock ticks and the bar is empty and still, with no percentage — nothing looks as if the run
- * were known to go on.
+ * cannot learn how the run goes (its key was refused, settings are missing, the connection failed;
+ * shared/reach.ts): then there is no bar, no percentage and no ticking clock — an empty track would
+ * read as a run waiting to start (fresh3 b).
  */
 export function renderProgress(run: TaskRun, events: readonly TaskEvent[], span: RunSpan | undefined, answered: boolean, unreachable = false): TemplateResult {
   const blind = unreachable && !isTerminalStatus(run.status);
-  // Blind, nothing is known of how far it got: an empty, still bar, no percentage.
   const fraction = blind ? undefined : runProgress(run, events);
-  const bar = blind ? { width: 0, text: statusLabel(run.status), indeterminate: false } : barOf(run, fraction);
+  const bar = barOf(run, fraction);
   const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
   const elapsed = blind || !span ? undefined : span.end - span.start;
   const stats = run.stats;
   return html`<div class="progress-block">
-    <div part="progress" class="progress" role="progressbar" aria-label=${t('stream.progress')} data-status=${run.status}
+    ${blind ? nothing : html`<div part="progress" class="progress" role="progressbar" aria-label=${t('stream.progress')} data-status=${run.status}
       aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing} aria-valuetext=${bar.text}
       data-indeterminate=${bar.indeterminate ? 'true' : nothing}>
       <span class="bar" style="width: ${bar.width}%"></span>
-    </div>
+    </div>`}
     <div class="progress-meta">
       ${percent !== undefined ? html`<span>${l10n().number(percent / 100, { style: 'percent' })}</span>` : nothing}
       ${elapsed !== undefined ? html`<span part="elapsed">${t(isActiveStatus(run.status) ? 'stream.elapsed' : 'stream.ranFor', { time: duration(elapsed) })}</span>` : nothing}

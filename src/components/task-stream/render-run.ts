@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
 import { clock } from '../shared/clock.js';
+import { runReach } from '../shared/reach.js';
 import type { TaskElement } from '../shared/task-element.js';
 import type { EventRows } from './event-rows.js';
 import { downloadRun, renderControls } from './render-controls.js';
@@ -50,6 +51,8 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
   const output = run.output;
   // One span for the elapsed time and the timeline (fresh2: "ran for 0:09" beside "Timeline of 0:14").
   const span = runSpan(run, events, clock.serverNow(run.provider), clock.runStart(run));
+  // A run this page cannot follow shows what it learned, not a status that reads as waiting to start.
+  const reach = runReach(run, ctx.connection);
   const outputActions = output
     ? html`<button type="button" @click=${() => actions.copy(run.id, 'copy-output', outputText(output), 'output')}>${t('stream.copyOutput')}</button>
         <button type="button" @click=${() => downloadRun(run, events)}>${t('stream.download')}</button>${notices.render(run.id, 'copy-output')}`
@@ -58,9 +61,9 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
       connection: ctx.connection, events,
       onCopyId: () => actions.copy(run.id, 'copy-id', run.id, 'runId'),
       onReconnect: ctx.reconnect,
-      idNotice: notices.render(run.id, 'copy-id'),
+      idNotice: notices.render(run.id, 'copy-id'), reach,
     })}
-    ${renderProgress(run, events, span, !!output, ctx.connection?.phase === 'failed' || ctx.connection?.phase === 'waiting-for-config')}
+    ${renderProgress(run, events, span, !!output, !!reach)}
     ${ctx.timeline.render(run, span, ctx.revealEvent, events)}
     ${renderControls(run, events, {
       connection: ctx.connection, confirmingCancel: actions.confirmingCancel, busy: actions.busy ?? actions.requested, canPause: ctx.canPause,
