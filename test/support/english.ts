@@ -9,5 +9,6 @@ import { markdownStrings } from '../../src/components/shared/markdown-strings.js
 import { groupStrings } from '../../src/components/task-group/strings.js';
 import { errorStrings } from '../../src/components/shared/error-strings.js';
 import { oauthStrings } from '../../src/components/shared/oauth-strings.js';
+import { reachStrings } from '../../src/components/shared/reach-strings.js';
 
-export const english = { ...commonStrings, ...historyStrings, ...formStrings, ...validationStrings, ...streamStrings, ...streamShellStrings, ...markdownStrings, ...groupStrings, ...errorStrings, ...oauthStrings };
+export const english = { ...commonStrings, ...historyStrings, ...formStrings, ...validationStrings, ...streamStrings, ...streamShellStrings, ...markdownStrings, ...groupStrings, ...errorStrings, ...oauthStrings, ...reachStrings };

@@ -33,7 +33,8 @@ describe('<task-stream> live status text', () => {
     // A refused key: the page cannot know how the run goes, so no clock ticks and nothing moves;
     // the error says what happened and what to do.
     expect(el.shadowRoot!.querySelector('[part~="elapsed"]'), 'no elapsed time ticking').to.equal(null);
-    expect(el.shadowRoot!.querySelector('[part~="progress"]')!.hasAttribute('data-indeterminate'), 'no busy animation').to.equal(false);
+    expect(el.shadowRoot!.querySelector('[part~="progress"]'), 'no bar, no busy animation').to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim(), 'the badge says what happened').to.equal('key rejected');
     expect(el.shadowRoot!.querySelector('[part~="error"] .error-text')!.textContent).to.contain('401').and.contain('Check the key');
   });
 });
