@@ -13,13 +13,11 @@ export const reachStrings = {
   'reach.needsSettings': 'not set up',
   'reach.noConnection': 'couldn’t connect',
   // The badge's title: what happened and what to do.
-  'reach.advice.keyRejected': 'The API key was refused (401): check the key, or the one the proxy adds. The run is followed again once a key is accepted.',
-  'reach.advice.accessDenied': 'Access was denied (403): the key may not allow this, or the proxy refused it.',
-  'reach.advice.notFound': 'The server does not know this run (404): it may belong to another key, or proxy-url points elsewhere.',
-  'reach.advice.needsSettings': 'Set an API key or sign in: the run is followed then.',
-  'reach.advice.noConnection': 'Following the run failed: open it and press Reconnect.',
-  /** `{status}` is the run's last status in words ("queued"). */
-  'reach.lastStatus': 'Last status from the server: {status}.',
+  'reach.advice.keyRejected': 'The API key was refused: check it, or the one the proxy adds.',
+  'reach.advice.accessDenied': 'The key may not allow this, or the proxy refused it.',
+  'reach.advice.notFound': 'The server does not know this run: another key, or proxy-url points elsewhere?',
+  'reach.advice.needsSettings': 'Set an API key or sign in.',
+  'reach.advice.noConnection': 'Open the run and press Reconnect.',
 } as const;
 
 export const t = translator(reachStrings);

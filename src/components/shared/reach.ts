@@ -16,18 +16,12 @@
 import { isHttpStatusError } from '../../core/errors.js';
 import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.js';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
-import { statusLabel } from './format.js';
 import { t } from './reach-strings.js';
 
 export type RunReach = 'key-rejected' | 'access-denied' | 'not-found' | 'needs-settings' | 'no-connection';
 
-const KEYS = {
-  'key-rejected': ['reach.keyRejected', 'reach.advice.keyRejected'],
-  'access-denied': ['reach.accessDenied', 'reach.advice.accessDenied'],
-  'not-found': ['reach.notFound', 'reach.advice.notFound'],
-  'needs-settings': ['reach.needsSettings', 'reach.advice.needsSettings'],
-  'no-connection': ['reach.noConnection', 'reach.advice.noConnection'],
-} as const satisfies Record<RunReach, readonly [`reach.${string}`, `reach.advice.${string}`]>;
+/** `key-rejected` → `keyRejected`: the catalog keys of its words (reach-strings.ts). */
+const keyOf = (reach: RunReach) => reach.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as 'keyRejected';
 
 /** The outcome of a refused request by its HTTP status (401, 403, 404), else undefined. */
 export function reachOfError(error: unknown): RunReach | undefined {
@@ -48,9 +42,7 @@ export function runReach(run: TaskRun, connection: RunConnectionSnapshot | undef
 }
 
 /** The badge's words ("key rejected"). */
-export const reachLabel = (reach: RunReach): string => t(KEYS[reach][0]);
+export const reachLabel = (reach: RunReach): string => t(`reach.${keyOf(reach)}`);
 
-/** What happened and what to do, with the last status the server gave (the badge's title). */
-export function reachAdvice(reach: RunReach, run: TaskRun): string {
-  return `${t(KEYS[reach][1])} ${t('reach.lastStatus', { status: statusLabel(run.status) })}`;
-}
+/** What to do (the badge's title). */
+export const reachAdvice = (reach: RunReach): string => t(`reach.advice.${keyOf(reach)}`);

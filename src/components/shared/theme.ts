@@ -71,6 +71,5 @@ export const themeStyles = css`
   .badge[data-status='cancelled'], .badge[data-status='cancelling'], .badge[data-status='unknown'] { color: var(--_muted); }
   .badge[data-status='running'], .badge[data-status='queued'] { color: var(--_accent); }
   .badge[data-status='action_required'], .badge[data-status='paused'] { color: var(--_warn); }
-  /* A run this page cannot follow (reach.ts): what it learned, in the colour of a problem, whatever the stale status. */
   .badge[data-reach] { color: var(--_danger); }
 `;

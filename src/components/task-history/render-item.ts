@@ -49,7 +49,7 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
     aria-posinset=${state.index + 1} aria-setsize=${state.size}>
     <div class="item-head">
       <span part=${`item-status item-status-${reach ? 'unreachable' : run.status}`} class="badge" data-status=${run.status} data-reach=${reach ?? nothing}
-        title=${reach ? reachAdvice(reach, run) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>
+        title=${reach ? reachAdvice(reach) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>
       <time data-meta="age" datetime=${run.createdAt} title=${`${age} · ${l10n().dateTime(run.createdAt)}`}>${age}</time>
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>

@@ -75,7 +75,7 @@ export interface HeaderContext {
  */
 export function renderStatus(run: TaskRun, reach: RunReach | undefined): TemplateResult {
   return html`<span part=${`status status-${reach ? 'unreachable' : run.status}`} class="badge status" data-status=${run.status}
-    data-reach=${reach ?? nothing} title=${reach ? reachAdvice(reach, run) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>`;
+    data-reach=${reach ?? nothing} title=${reach ? reachAdvice(reach) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>`;
 }
 
 export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
