@@ -171,6 +171,18 @@ export class UnconfirmedStatusError extends TaskElementsError {
   override name = 'UnconfirmedStatusError' as const;
 }
 
+/**
+ * A run is over and completed, but its output could not be fetched (Parallel
+ * `GET /v1/tasks/runs/{id}/result`, Shannon `GET /api/v1/tasks/{id}`); `cause` is the request's
+ * error. The run keeps its final status; fetching the output again may succeed.
+ */
+export class ResultUnavailableError extends TaskElementsError {
+  override name = 'ResultUnavailableError' as const;
+  constructor(cause: unknown) {
+    super('The run finished, but its result could not be loaded. Press “Load the result” to try again.', { cause });
+  }
+}
+
 /** `true` when `value` is a {@link TaskElementsError} (also across bundle copies). */
 export function isTaskElementsError(value: unknown): value is TaskElementsError {
   return value instanceof TaskElementsError || (value instanceof Error && ERROR_NAMES.has(value.name));
@@ -189,5 +201,5 @@ export function isAbortError(value: unknown): boolean {
 const ERROR_NAMES = new Set([
   'TaskElementsError', 'HttpStatusError', 'NetworkError', 'StreamProtocolError',
   'StreamStalledError', 'EventTooLargeError', 'ConfigError', 'OAuthError', 'RedirectRefusedError', 'ConsumerError',
-  'UnconfirmedStatusError', 'BatchInputError', 'GroupSubmitError',
+  'UnconfirmedStatusError', 'ResultUnavailableError', 'BatchInputError', 'GroupSubmitError',
 ]);

@@ -36,7 +36,7 @@ export type { EndpointConfig } from './client/api-request.js';
 // Errors
 export {
   TaskElementsError, HttpStatusError, NetworkError, StreamProtocolError, StreamStalledError,
-  EventTooLargeError, ConfigError, GaveUpError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError,
+  EventTooLargeError, ConfigError, GaveUpError, RedirectRefusedError, ConsumerError, UnconfirmedStatusError, ResultUnavailableError,
   isTaskElementsError, isHttpStatusError, isAbortError,
 } from './errors.js';
 export type { HttpErrorContext } from './errors.js';

@@ -27,6 +27,8 @@ export const errorStrings = {
   'error.lastProblem': 'The last problem: {problem}',
   'error.nothingNew': 'Each connection ended without anything new.',
   'error.pressReconnect': 'Press Reconnect to try again.',
+  /** A completed run whose output could not be fetched (the button is `stream.loadResult`). */
+  'error.resultUnavailable': 'The run finished, but its result could not be loaded. Press “Load the result” to try again.',
   /** A failed request's sentence followed by the API's own words. */
   'error.withDetail': '{text} “{detail}”',
   'error.network': 'Could not reach {url}. Check the network connection and the proxy-url setting.',

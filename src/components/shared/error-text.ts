@@ -30,6 +30,7 @@ export function errorText(error: { name?: string; message: string; cause?: unkno
       ? t('error.lastProblem', { problem: errorText(cause as { name?: string; message: string }) }) : t('error.nothingNew');
     return `${t('error.gaveUp', { attempts: (error as { attempts?: number }).attempts ?? 0 })} ${last} ${t('error.pressReconnect')}`;
   }
+  if (error.name === 'ResultUnavailableError') return t('error.resultUnavailable');
   if (isHttpStatusError(error as Error)) {
     const http = error as Error & { status: number; retryAfterMs?: number };
     return httpStatusText(http.status, http.retryAfterMs);

@@ -28,7 +28,7 @@ const PHASE_LABEL = {
 } as const satisfies Record<RunPhaseName, `stream.phase.${string}`>;
 
 /** Phases with a control that acts now, and the key of its words. */
-const CONTROL: Partial<Record<RunPhaseName, 'stream.retryNow' | 'stream.reconnect' | 'stream.watchAgain' | 'stream.checkAgain'>> = {
+const CONTROL: Partial<Record<RunPhaseName, 'stream.retryNow' | 'stream.reconnect' | 'stream.watchAgain' | 'stream.checkAgain' | 'stream.loadResult'>> = {
   'backing-off': 'stream.retryNow',
   offline: 'stream.retryNow',
   failed: 'stream.reconnect',
@@ -49,20 +49,37 @@ export function countdown(connection: RunConnectionSnapshot): string {
 }
 
 /**
- * `waiting`: the run waits for a person (paused): an open stream is then "Connected", with a still
- * dot, not "Live" (fresh2: a green "Live" beside "paused").
+ * What a finished run's connection says (the run is over: there is nothing to watch). Only its
+ * output matters then: being fetched, or not fetched (with the error and "Load the result").
+ */
+function finishedLook(connection: RunConnectionSnapshot | undefined): { label: TemplateKey; control?: 'stream.loadResult'; error?: Error } {
+  const phase = connection?.phase;
+  if (phase === 'confirming-final-status') return { label: 'stream.phase.loadingResult' };
+  if (phase === 'failed' && connection?.error?.name === 'ResultUnavailableError') {
+    return { label: 'stream.phase.resultMissing', control: 'stream.loadResult', error: connection.error };
+  }
+  return { label: 'stream.phase.finished' };
+}
+
+type TemplateKey = (typeof PHASE_LABEL)[RunPhaseName] | 'stream.phase.openWaiting' | 'stream.phase.loadingResult' | 'stream.phase.resultMissing';
+
+/**
+ * `finished`: the run's status is final — never "Not watching" or "Connection failed" then, only
+ * whether its output is there (see finishedLook). `waiting`: the run waits for a person (paused):
+ * an open stream is then "Connected", with a still dot, not "Live" (fresh2: a green "Live" beside "paused").
  */
 export function renderConnection(connection: RunConnectionSnapshot | undefined, finished: boolean, onReconnect: () => void, waiting = false): TemplateResult {
   const state = connection?.state ?? 'closed';
   const phase = connection?.phase ?? 'idle';
   const still = waiting && phase === 'open';
-  const label = t(phase === 'idle' && finished ? 'stream.phase.finished' : still ? 'stream.phase.openWaiting' : PHASE_LABEL[phase]);
+  const over = finished ? finishedLook(connection) : undefined;
+  const label = t(over ? over.label : still ? 'stream.phase.openWaiting' : PHASE_LABEL[phase]);
   const attempt = phase === 'backing-off' && connection ? t('stream.attempt', { n: Math.max(1, connection.attempt) }) : '';
-  const detail = [attempt, connection ? countdown(connection) : ''].filter(Boolean).join(', ');
-  const control = finished ? undefined : CONTROL[phase];
+  const detail = [attempt, connection && !over ? countdown(connection) : ''].filter(Boolean).join(', ');
+  const control = over ? over.control : CONTROL[phase];
   // A wait for settings or a failure says what happened and what to do; a reconnect in progress says why.
-  // Once the run is over, a connection problem no longer matters to the reader: it is not shown.
-  const error = !finished && (phase === 'failed' || phase === 'waiting-for-config') ? connection?.error : undefined;
+  // Once the run is over, a connection problem no longer matters to the reader, only a missing output.
+  const error = over ? over.error : (phase === 'failed' || phase === 'waiting-for-config') ? connection?.error : undefined;
   return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase} ?data-waiting=${still}>
     <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted countdown">(${detail})</span>` : nothing}
     ${control ? html`<button type="button" part="reconnect" class="link-button" @click=${onReconnect}>${t(control)}</button>` : nothing}

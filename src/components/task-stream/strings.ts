@@ -50,6 +50,11 @@ export const streamStrings = {
   'stream.phase.finished': 'Finished',
   'stream.phase.stopped': 'Not watching',
   'stream.phase.failed': 'Connection failed',
+  /** A finished run whose output is being fetched (the view has none yet). */
+  'stream.phase.loadingResult': 'Loading the result…',
+  /** A finished run whose output could not be fetched; `stream.loadResult` tries again. */
+  'stream.phase.resultMissing': 'Result not loaded',
+  'stream.loadResult': 'Load the result',
   'stream.retryNow': 'Retry now',
   'stream.reconnect': 'Reconnect',
   'stream.watchAgain': 'Watch again',

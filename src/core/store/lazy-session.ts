@@ -12,7 +12,10 @@ import type { RunSession } from './run-session.js';
 import type { SharedSessionDeps as RunSessionDeps } from '../tabs/shared-session.js';
 
 /** What watchers ask of a session (watch-registry.ts). */
-export type WatchedSession = Pick<RunSession, 'start' | 'stop' | 'reconnect' | 'configChanged' | 'statusLearned' | 'dispose'>;
+export type WatchedSession = Pick<RunSession, 'start' | 'stop' | 'reconnect' | 'configChanged' | 'dispose'> & {
+  /** The run's status was learned outside the session; `here`: this tab asked the API (default), else another tab told. */
+  statusLearned(here?: boolean): void;
+};
 
 type Call = 'start' | 'stop' | 'reconnect' | 'configChanged' | 'statusLearned';
 
@@ -62,9 +65,9 @@ export class LazyRunSession implements WatchedSession {
     this.#call('configChanged');
   }
 
-  statusLearned(): void {
+  statusLearned(here?: boolean): void {
     // Before the session exists there is nothing to end: it starts from the run's status anyway.
-    if (this.#session) this.#session.statusLearned();
+    if (this.#session) this.#session.statusLearned(here);
   }
 
   dispose(): void {

@@ -77,7 +77,8 @@ export type RunInput =
    */
   | { type: 'status-learned'; status: TaskStatus }
   | { type: 'stop' }
-  | { type: 'reconnect' };
+  /** `status`: the run's status in the store; a final one is confirmed, not streamed. */
+  | { type: 'reconnect'; status?: TaskStatus };
 
 /** The numbers the machine decides with. */
 export interface LifecyclePolicy {

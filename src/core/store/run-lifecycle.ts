@@ -15,7 +15,9 @@
  *    │  network error / stall ──▶ backing-off ──waited──▶ connecting
  *    │  network error, offline ──▶ offline ──online──▶ connecting
  *    └─ stored as ended ──▶ confirming-final-status
- *   a final status learned elsewhere (waiting, streaming, backing off, failed) ──▶ confirming-final-status
+ *   a final status learned elsewhere (waiting, streaming, backing off, failed, stopped) ──▶ confirming-final-status
+ *   confirming a completed run fetches its output if missing; when that fails for the whole
+ *   window (or for good: 401/403/404) ──▶ failed (ResultUnavailableError) ──reconnect──▶ confirming
  *   any phase ──stop──▶ stopped ──reconnect──▶ connecting   (also failed, needs-action)
  *
  * Rules it enforces (issue 9):
@@ -32,10 +34,12 @@
  *   is asked after `quietDelay(n)` of silence, less often each time (n = checks since the last event);
  *   a final answer ends the run through confirming-final-status, anything else keeps the stream.
  * - Offline is a wait that uses no attempts; `online` reconnects at once.
- * - `stop` holds until `reconnect`; a finished run holds no connection.
+ * - `stop` holds until `reconnect` or until the run is learned to be over: a finished run has
+ *   nothing to watch, and one whose output we do not have fetches it (bounded, with a clear error).
+ * - A finished run holds no connection.
  * - An exception in code that consumes events is a failure of its own, not a network error.
  */
-import { ConfigError, GaveUpError, HttpStatusError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError, isHttpStatusError } from '../errors.js';
+import { ConfigError, GaveUpError, HttpStatusError, RedirectRefusedError, ResultUnavailableError, TaskElementsError, UnconfirmedStatusError, isHttpStatusError } from '../errors.js';
 import { isTerminalStatus, type TaskStatus } from '../providers/task-event.js';
 import { isStreaming, type ConfirmCause, type LifecyclePolicy, type RetryTrigger, type RunInput, type RunPhase } from './run-lifecycle-types.js';
 
@@ -44,6 +48,8 @@ export { isSettled, isStreaming } from './run-lifecycle-types.js';
 
 /** What a failure needs before another try can succeed. */
 export function retryTriggerOf(error: TaskElementsError): RetryTrigger {
+  // What stopped an output fetch decides, as for any request.
+  if (error instanceof ResultUnavailableError && error.cause instanceof TaskElementsError) return retryTriggerOf(error.cause);
   if (error instanceof ConfigError || error instanceof RedirectRefusedError) return 'config';
   if (isHttpStatusError(error) && [401, 403, 404].includes((error as HttpStatusError).status)) return 'config';
   if (error.name === 'NetworkError') return 'network';
@@ -79,6 +85,8 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
     case 'stop':
       return phase.name === 'finished' ? phase : { name: 'stopped' };
     case 'reconnect':
+      // "Watch again" on a run that is over: nothing to watch; its status is confirmed and a missing output fetched.
+      if (input.status && isTerminalStatus(input.status)) return transition(phase, { type: 'status-learned', status: input.status }, policy);
       if (phase.name === 'finished' || isStreaming(phase) || phase.name === 'checking-status' || phase.name === 'confirming-final-status') return phase;
       // The wait before the last connection is already the shortest there is.
       if (phase.name === 'backing-off' && phase.draining) return phase;
@@ -93,10 +101,12 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       // The run has ended, whoever learned it (a history's status refresh, another tab): the live
       // look ends at once. Nothing is connected again — a finished run opens no stream, so nothing
       // arrives after its end — the status is confirmed (a completed run's missing output fetched)
-      // and the run finishes. An open stream is closed for it; a stopped run stays stopped; a run
+      // and the run finishes. An open stream is closed for it; a run the user stopped watching
+      // finishes too (there is nothing left to watch, and its output is what they paid for); a run
       // already settling (checking, confirming, its last connection) goes on.
       if (!isTerminalStatus(input.status)) return phase;
       if (phase.name === 'failed' || phase.name === 'offline' || phase.name === 'waiting-for-config' || phase.name === 'needs-action'
+        || phase.name === 'stopped' || phase.name === 'idle'
         || (phase.name === 'backing-off' && !phase.draining) || (isStreaming(phase) && !phase.draining)) {
         return confirming('learned', policy);
       }
@@ -150,6 +160,7 @@ export function transition(phase: RunPhase, input: RunInput, policy: LifecyclePo
       }
       if (input.type === 'status-unavailable') {
         if (retryTriggerOf(input.error) === 'config') return failed(input.error, 'confirm');
+        // A completed run's output could not be fetched: asked again within the window, then a clear error.
         if (!input.online) return failed(input.error, 'confirm', 'network');
         return nextCheck(phase, policy, undefined, input.error);
       }
@@ -213,6 +224,7 @@ function nextCheck(
   error?: TaskElementsError,
 ): RunPhase {
   const left = phase.since + policy.confirmWithinMs - policy.now();
+  if (left <= 0 && error instanceof ResultUnavailableError) return failed(error, 'confirm', 'manual');
   if (left <= 0) {
     const said = status ? `its status API still says "${status}"` : `its status could not be read (${error?.message ?? 'no answer'})`;
     const seconds = Math.round(policy.confirmWithinMs / 1000);

@@ -78,7 +78,7 @@ export class RunSession {
   }
 
   reconnect(): void {
-    this.#send({ type: 'reconnect' });
+    this.#send({ type: 'reconnect', status: this.#deps.store.getRun(this.runId)?.status });
   }
 
   /** The run's status was learned elsewhere (a status refresh): a final one ends waits and failures that no longer matter. */

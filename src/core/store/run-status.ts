@@ -5,7 +5,7 @@
  * (shared/specs/parallel-task-api.md, shannon-streaming-api.md §10).
  */
 import { callApi, type EndpointConfig } from '../client/api-request.js';
-import { TaskElementsError } from '../errors.js';
+import { ResultUnavailableError, TaskElementsError } from '../errors.js';
 import type { TaskProvider } from '../providers/provider.js';
 import { isTerminalStatus, type TaskEvent, type TaskRunPatch, type TaskStatus } from '../providers/task-event.js';
 import { sleep, type Timers } from '../util/environment.js';
@@ -54,9 +54,11 @@ export async function quietStatus(access: StatusAccess, signal: AbortSignal): Pr
 }
 
 /**
- * After the stream said "over": the status the API confirms (read unless the store already has a
- * final one), and the output of a completed run that has none yet (from the result endpoint; a
- * missing result leaves the run without output). Throws the status request's error.
+ * After the stream said "over" (or the run was learned or stored as over): the status the API
+ * confirms (read unless the store already has a final one), and the output of a completed run that
+ * has none yet, from the result endpoint (Parallel `GET /v1/tasks/runs/{id}/result`, Shannon
+ * `GET /api/v1/tasks/{id}`). Throws the status request's error, or a {@link ResultUnavailableError}
+ * when the output could not be fetched: a finished, paid run is never left silently without it.
  */
 export async function confirmStatus(access: StatusAccess, signal: AbortSignal): Promise<TaskStatus> {
   const { store, runId } = access;
@@ -68,12 +70,14 @@ export async function confirmStatus(access: StatusAccess, signal: AbortSignal): 
   const run = store.getRun(runId);
   if (run?.status === 'completed' && !run.output) {
     const provider = access.provider();
+    let snapshot;
     try {
-      const snapshot = provider.parseResult(await callApi(access.endpoint(), provider.resultRequest(runId), signal));
-      if (!signal.aborted) access.apply(snapshot.patch, snapshot.events, 'result');
-    } catch {
-      // no result available: the run stays without output
+      snapshot = provider.parseResult(await callApi(access.endpoint(), provider.resultRequest(runId), signal));
+    } catch (error) {
+      if (signal.aborted) return 'unknown';
+      throw new ResultUnavailableError(asError(error));
     }
+    if (!signal.aborted) access.apply(snapshot.patch, snapshot.events, 'result');
   }
   return store.getRun(runId)?.status ?? 'unknown';
 }

@@ -70,7 +70,9 @@ export function createStoreRequests(host: RequestHost) {
       const snapshot = await (await apiActions()).fetchStatus(runId, endpoint, signal);
       if (signal?.aborted) return; // the caller no longer wants it
       applySnapshot(runId, snapshot.patch, snapshot.events, 'status');
-      host.statusLearned(runId); // a session waiting or failed may end now
+      // Applied only once the run's stored log is read (persisted-logs.ts `hold`): the session hears of it then.
+      await host.store().loadEvents(runId);
+      if (!signal?.aborted) host.statusLearned(runId); // a session waiting, failed or stopped may end now
     },
   };
   return { applySnapshot, requests };

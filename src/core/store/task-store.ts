@@ -142,7 +142,11 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'events', runId, events: added });
     }
     // A run that just finished is written at once: leaving the page a moment later loses nothing.
-    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) sync.flush();
+    // Learned from another tab (its log, its fan-out), the end reaches this tab's session too.
+    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) {
+      sync.flush();
+      if (!persist) watches.statusLearned(runId, false);
+    }
     return added;
   }
 

@@ -22,8 +22,8 @@ export interface WatchRegistry {
   stop(runId: string): void;
   /** Configuration changed: every session retries what failed because of it. */
   configChanged(): void;
-  /** The run's status was learned outside its session (a status refresh). */
-  statusLearned(runId: string): void;
+  /** The run's status was learned outside its session: `here` by this tab (a status refresh), else from another tab. */
+  statusLearned(runId: string, here?: boolean): void;
   /** Ends and forgets one run's session (the run was removed). */
   drop(runId: string): void;
   /** Ends and forgets every session. */
@@ -96,8 +96,8 @@ export function createWatchRegistry(
     configChanged() {
       for (const watch of watches.values()) watch.session?.configChanged();
     },
-    statusLearned(runId) {
-      watches.get(runId)?.session?.statusLearned();
+    statusLearned(runId, here) {
+      watches.get(runId)?.session?.statusLearned(here);
     },
     drop(runId) {
       watches.get(runId)?.session?.dispose();

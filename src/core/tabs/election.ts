@@ -10,6 +10,9 @@
  *                    follower ──owner-silent / config-here──▶ taking-over
  *   solo: no coordination on this platform (no Web Locks or BroadcastChannel): this tab streams.
  *   stopped: the user stopped the run in this tab; `reconnect` elects again. Any ──leave──▶ left.
+ *   idle, stopped ──final──▶ solo: the run is over (learned here or in another tab), so there is
+ *   nothing to watch or share; the tab's own session confirms it and fetches a missing output. A
+ *   stop of a run that is over is that too.
  */
 
 /** One tab's role for one run. */
@@ -39,7 +42,10 @@ export type ElectionInput =
   /** This tab has configuration the owner lacks (a key typed here while the owner waits for one). */
   | { type: 'config-here' }
   | { type: 'lost' }
-  | { type: 'stop' }
+  /** `final`: the run's status is final already (there is nothing to stop watching). */
+  | { type: 'stop'; final?: boolean }
+  /** The run's final status became known (a status refresh, another tab). */
+  | { type: 'final' }
   | { type: 'reconnect'; coordinated: boolean }
   | { type: 'leave' };
 
@@ -50,7 +56,9 @@ export function elect(role: ElectionRole, input: ElectionInput): ElectionRole {
     case 'leave':
       return 'left';
     case 'stop':
-      return 'stopped';
+      return input.final ? elect(role, { type: 'final' }) : 'stopped';
+    case 'final':
+      return role === 'idle' || role === 'stopped' ? 'solo' : role;
     case 'start':
       return role === 'idle' ? (input.coordinated ? 'electing' : 'solo') : role;
     case 'reconnect':

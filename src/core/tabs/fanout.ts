@@ -5,7 +5,7 @@
  * so a follower applies them exactly once however often they arrive (dedupe.ts).
  */
 import { TaskElementsError } from '../errors.js';
-import type { TaskEvent, TaskRunPatch } from '../providers/task-event.js';
+import { isTerminalStatus, type TaskEvent, type TaskRunPatch } from '../providers/task-event.js';
 import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session-types.js';
 import type { TaskStore } from '../store/store-types.js';
 import type { TabCoordinator } from './tab-coordinator.js';
@@ -24,7 +24,12 @@ export type FanoutMessage =
   /** A tab joined: the owner answers with its connection and its latest events. */
   | { type: 'hello'; from: string }
   /** A follower's user pressed Reconnect: the owner reconnects. */
-  | { type: 'reconnect'; from: string };
+  | { type: 'reconnect'; from: string }
+  /**
+   * A tab learned the run's final status itself (a status refresh): its final status event and
+   * output, for every other tab — the owner, followers, stopped tabs — to apply once.
+   */
+  | { type: 'learned'; from: string; events: TaskEvent[] };
 
 /** Events the owner sends a tab that joins (the rest are in the shared log). */
 export const HELLO_TAIL = 200;
@@ -41,6 +46,17 @@ export function toWire(snapshot: RunConnectionSnapshot): WireSnapshot {
 export function fromWire(wire: WireSnapshot): RunConnectionSnapshot {
   const { errorMessage, ...rest } = wire;
   return errorMessage === undefined ? rest : { ...rest, error: new TaskElementsError(errorMessage) };
+}
+
+/** The owner's answer to a tab that joined (`hello`): its connection, the resume cursor and the latest events. */
+export function greeting(from: string, connection: RunConnectionSnapshot | undefined, events: readonly TaskEvent[], cursor: string): FanoutMessage[] {
+  const apply: FanoutMessage = { type: 'apply', from, patch: cursor ? { lastEventId: cursor } : {}, events: events.slice(-HELLO_TAIL) };
+  return connection ? [{ type: 'connection', from, snapshot: toWire(connection) }, apply] : [apply];
+}
+
+/** The events that say a run is over: its final status events and its output. */
+export function finalEvents(events: readonly TaskEvent[]): TaskEvent[] {
+  return events.filter((event) => (event.kind === 'status' && isTerminalStatus(event.status)) || event.kind === 'output');
 }
 
 /** A patch without what travels as events (status) or is never patched (output). */

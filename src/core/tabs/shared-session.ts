@@ -14,8 +14,9 @@ import { RunSession } from '../store/run-session.js';
 import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session-types.js';
 import { isTerminalStatus } from '../providers/task-event.js';
 import { elect, type ElectionInput, type ElectionRole } from './election.js';
-import { fromWire, HELLO_TAIL, isFanoutMessage, keyOf, ownerDeps, RecentEvents, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
-import type { TabChannel, TabCoordinator, TabLease } from './tab-coordinator.js';
+import { finalEvents, fromWire, greeting, keyOf, ownerDeps, RecentEvents, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
+import { RunChannel } from './run-channel.js';
+import type { TabCoordinator, TabLease } from './tab-coordinator.js';
 import { webLocksCoordinator } from './web-locks.js';
 import { streamWithinBudget, untilSilent } from './budgeted-stream.js';
 import { DEFAULT_MAX_STREAMS } from './stream-slots.js';
@@ -43,8 +44,7 @@ export class SharedRunSession {
   #job = new AbortController();
   /** Aborts this tab's place in the lock's queue (kept from `electing` through `follower`). */
   #queue: AbortController | undefined;
-  #channel: TabChannel | undefined;
-  #unlisten: (() => void) | undefined;
+  readonly #channel: RunChannel;
   #heardAt = 0;
   #ownerSnapshot: RunConnectionSnapshot | undefined;
   #lastOwn: RunConnectionSnapshot | undefined;
@@ -55,6 +55,7 @@ export class SharedRunSession {
     this.#deps = deps;
     const given = deps.sharing?.coordinator;
     this.#coordinator = given === 'auto' ? webLocksCoordinator() : given;
+    this.#channel = new RunChannel(this.#coordinator, `${deps.sharing?.name}:live`, this.#id, (message) => this.#onMessage(message));
   }
 
   /** This tab's role for the run (election.ts). */
@@ -64,18 +65,18 @@ export class SharedRunSession {
 
   start(): void {
     // A finished run needs no connection: nothing to share (the session only says so).
-    const run = this.#deps.store.getRun(this.runId);
-    this.#send({ type: 'start', coordinated: !!this.#coordinator && !!run && !isTerminalStatus(run.status) });
+    this.#send({ type: 'start', coordinated: !!this.#coordinator && !!this.#deps.store.getRun(this.runId) && !this.#final() });
   }
 
   stop(): void {
-    this.#send({ type: 'stop' });
+    // A run that is over has nothing to watch: it is confirmed and its missing output fetched instead.
+    this.#send({ type: 'stop', final: this.#final() });
   }
 
   reconnect(): void {
     if (this.#role === 'owner' || this.#role === 'solo') return this.#inner?.reconnect();
-    if (this.#role === 'stopped' || this.#role === 'idle') return this.#send({ type: 'reconnect', coordinated: !!this.#coordinator });
-    this.#post({ type: 'reconnect', from: this.#id });
+    if (this.#role === 'stopped' || this.#role === 'idle') return this.#send(this.#final() ? { type: 'final' } : { type: 'reconnect', coordinated: !!this.#coordinator });
+    this.#channel.post({ type: 'reconnect', from: this.#id });
   }
 
   configChanged(): void {
@@ -85,9 +86,24 @@ export class SharedRunSession {
     if (phase === 'waiting-for-config' || phase === 'failed') this.#send({ type: 'config-here' });
   }
 
-  /** A final status learned elsewhere ends the owner's waits (a follower's owner learns it in its own tab). */
-  statusLearned(): void {
-    if (this.#role === 'owner' || this.#role === 'solo') this.#inner?.statusLearned();
+  /**
+   * The run's status was learned outside its session: `here`, this tab asked the API (a status
+   * refresh), so a final one is told to every other tab (once: each applies it once, by event id);
+   * else another tab told. A final status ends the owner's waits, and a stopped tab finishes.
+   */
+  statusLearned(here = true): void {
+    const final = this.#final();
+    if (here && final) this.#tellEnd();
+    if (this.#role === 'owner' || this.#role === 'solo') return this.#inner?.statusLearned();
+    if (final) this.#send({ type: 'final' });
+  }
+
+  #tellEnd(): void {
+    this.#channel.post({ type: 'learned', from: this.#id, events: finalEvents(this.#deps.store.getEvents(this.runId)) });
+  }
+
+  #final(): boolean {
+    return isTerminalStatus(this.#deps.store.getRun(this.runId)?.status ?? 'unknown');
   }
 
   dispose(): void {
@@ -112,9 +128,9 @@ export class SharedRunSession {
       case 'solo':
         return this.#startInner(this.#deps);
       case 'electing':
-        this.#listen();
+        this.#channel.listen();
         this.#ownerSnapshot = undefined; // the owner answers `hello` with its connection
-        this.#post({ type: 'hello', from: this.#id });
+        this.#channel.post({ type: 'hello', from: this.#id });
         this.#heardAt = this.#deps.now();
         this.#joinQueue();
         return void this.#watch(signal);
@@ -125,13 +141,10 @@ export class SharedRunSession {
       case 'owner':
         return this.#becomeOwner(signal);
       case 'stopped':
-        this.#unlistenChannel();
+        this.#channel.listen(); // for the run's end only (a tab that learned it)
         return this.#publish({ state: 'closed', phase: 'stopped', attempt: 0, lastEventId: this.#cursor() });
       case 'left':
-        this.#unlistenChannel();
-        this.#channel?.close();
-        this.#channel = undefined;
-        return;
+        return this.#channel.close();
       default:
         return;
     }
@@ -174,14 +187,14 @@ export class SharedRunSession {
   }
 
   #becomeOwner(signal: AbortSignal): void {
-    this.#listen();
+    this.#channel.listen();
     // What the old owner fanned out lately may not be written yet: written again (deduped on read).
     const recent = this.#received.take(this.#deps.now());
     if (recent.length) this.#deps.sharing!.persist(this.runId, recent);
     const deps = ownerDeps(
       this.runId,
       this.#deps,
-      (patch, events) => this.#role === 'owner' && this.#post({ type: 'apply', from: this.#id, patch, events }),
+      (patch, events) => this.#role === 'owner' && this.#channel.post({ type: 'apply', from: this.#id, patch, events }),
       (snapshot) => {
         const changed = !this.#lastOwn || keyOf(this.#lastOwn) !== keyOf(snapshot);
         // A run that settled holds no connection: its slot goes to the next run.
@@ -189,7 +202,8 @@ export class SharedRunSession {
         this.#lastOwn = snapshot;
         this.#publish({ ...snapshot, role: 'owner' });
         // The cursor moves with every event and travels with the events: only real changes are posted.
-        if (changed && this.#role === 'owner') this.#post({ type: 'connection', from: this.#id, snapshot: toWire(snapshot) });
+        if (changed && this.#role === 'owner') this.#channel.post({ type: 'connection', from: this.#id, snapshot: toWire(snapshot) });
+        if (changed && snapshot.phase === 'finished') this.#tellEnd(); // also to tabs that stopped watching
       },
     );
     void this.#beat(signal);
@@ -216,7 +230,7 @@ export class SharedRunSession {
   async #beat(signal: AbortSignal): Promise<void> {
     const beatMs = this.#deps.sharing!.beatMs ?? 500;
     while (!signal.aborted) {
-      this.#post({ type: 'beat', from: this.#id });
+      this.#channel.post({ type: 'beat', from: this.#id });
       await sleep(beatMs, signal, this.#deps.timers).catch(() => {});
     }
   }
@@ -246,26 +260,16 @@ export class SharedRunSession {
     lease?.release();
   }
 
-  #listen(): void {
-    if (this.#unlisten || !this.#coordinator) return;
-    this.#channel ??= this.#coordinator.channel(`${this.#deps.sharing!.name}:live`);
-    this.#unlisten = this.#channel.listen((message) => {
-      if (isFanoutMessage(message) && message.from !== this.#id) this.#onMessage(message);
-    });
-  }
-
-  #unlistenChannel(): void {
-    this.#unlisten?.();
-    this.#unlisten = undefined;
-  }
-
   #onMessage(message: FanoutMessage): void {
+    // Another tab learned the run's final status: applied once here (the store tells the session).
+    if (message.type === 'learned') return this.#deps.sharing!.applyRemote(this.runId, {}, message.events);
     if (this.#role === 'owner') {
       if (message.type === 'hello') this.#greet();
       else if (message.type === 'reconnect') this.#inner?.reconnect();
       return;
     }
-    if (message.type === 'hello' || message.type === 'reconnect') return;
+    // A stopped or solo tab hears only the run's end.
+    if (!this.#following() || message.type === 'hello' || message.type === 'reconnect') return;
     this.#heardAt = this.#deps.now();
     if (this.#role === 'electing') this.#send({ type: 'owner-heard' });
     if (message.type === 'apply') {
@@ -279,19 +283,15 @@ export class SharedRunSession {
 
   /** Answers a tab that joined: the connection, the resume cursor and the latest events. */
   #greet(): void {
-    if (this.#lastOwn) this.#post({ type: 'connection', from: this.#id, snapshot: toWire(this.#lastOwn) });
-    const events = this.#deps.store.getEvents(this.runId).slice(-HELLO_TAIL);
-    const cursor = this.#cursor();
-    this.#post({ type: 'apply', from: this.#id, patch: cursor ? { lastEventId: cursor } : {}, events: [...events] });
+    for (const message of greeting(this.#id, this.#lastOwn, this.#deps.store.getEvents(this.runId), this.#cursor())) this.#channel.post(message);
   }
 
-  #post(message: FanoutMessage): void {
-    this.#channel?.post(message);
+  #following(): boolean {
+    return this.#role === 'electing' || this.#role === 'follower' || this.#role === 'taking-over';
   }
 
   #publish(snapshot: RunConnectionSnapshot): void {
-    const following = this.#role === 'electing' || this.#role === 'follower' || this.#role === 'taking-over';
-    this.#deps.setConnection(following ? { ...snapshot, role: 'follower' } : snapshot);
+    this.#deps.setConnection(this.#following() ? { ...snapshot, role: 'follower' } : snapshot);
   }
 
   #cursor(): string {

@@ -3,7 +3,7 @@
  * transition, as a table a reader can check against the diagram in the source.
  */
 import { expect } from '@open-wc/testing';
-import { ConfigError, HttpStatusError, NetworkError, RedirectRefusedError, TaskElementsError, UnconfirmedStatusError } from '../../../src/core/errors.js';
+import { ConfigError, HttpStatusError, NetworkError, RedirectRefusedError, ResultUnavailableError, TaskElementsError, UnconfirmedStatusError } from '../../../src/core/errors.js';
 import { transition, type LifecyclePolicy, type RunInput, type RunPhase } from '../../../src/core/store/run-lifecycle.js';
 
 /** The policy's clock (ms): tests move it to say how much time passed. */
@@ -215,11 +215,35 @@ describe('run lifecycle (the state machine of one watched run)', () => {
       expect(run(connecting(1), { type: 'status-learned', status: 'timeout' })).to.deep.equal(learned);
       expect(run(run(learned as RunPhase, { type: 'status', status: 'completed' }), { type: 'status-learned', status: 'completed' })).to.deep.equal({ name: 'finished' });
     });
-    it('a status learned elsewhere changes nothing while it is not final, while the run already settles, once stopped or finished', () => {
+    it('a run the user stopped watching (or not started yet) that is learned to be over confirms its end and fetches a missing output: there is nothing left to watch', () => {
+      for (const phase of [{ name: 'stopped' }, idle] as RunPhase[]) {
+        expect(run(phase, { type: 'status-learned', status: 'completed' }), phase.name).to.include({ name: 'confirming-final-status', cause: 'learned' });
+        expect(run(phase, { type: 'status-learned', status: 'running' }), phase.name).to.equal(phase);
+      }
+    });
+    it('“Watch again” on a run that is over opens no stream: it confirms the end (a missing output fetched)', () => {
+      expect(run({ name: 'stopped' }, { type: 'reconnect', status: 'completed' })).to.include({ name: 'confirming-final-status', cause: 'learned' });
+      expect(run({ name: 'stopped' }, { type: 'reconnect', status: 'running' })).to.deep.equal(connecting());
+      expect(run({ name: 'finished' }, { type: 'reconnect', status: 'completed' })).to.deep.equal({ name: 'finished' });
+    });
+    it('an output that cannot be fetched is asked for again within the window, then fails with its own error, which “Load the result” (reconnect) retries', () => {
+      const fetchFailed = new ResultUnavailableError(http(500));
+      let phase = run(idle, { type: 'start', status: 'completed', streamEnded: false });
+      phase = run(phase, { type: 'status-unavailable', error: fetchFailed, online });
+      expect(phase, 'asked again while the window lasts').to.include({ name: 'confirming-final-status', check: 1 });
+      now += 2000;
+      phase = run(phase, { type: 'status-unavailable', error: fetchFailed, online });
+      expect(phase).to.deep.equal({ name: 'failed', error: fetchFailed, retryOn: 'manual', resume: 'confirm' });
+      expect(run(phase, { type: 'reconnect', status: 'completed' })).to.include({ name: 'confirming-final-status' });
+      const refused = new ResultUnavailableError(http(404));
+      expect(run(run(idle, { type: 'start', status: 'completed', streamEnded: false }), { type: 'status-unavailable', error: refused, online }), 'a 404 is not asked again by itself')
+        .to.include({ name: 'failed', retryOn: 'config', resume: 'confirm' });
+    });
+    it('a status learned elsewhere changes nothing while it is not final, while the run already settles, or once finished', () => {
       const after204 = run(open(), { type: 'no-content' }, { type: 'status', status: 'running' });
       expect(run(after204, { type: 'status-learned', status: 'running' })).to.equal(after204);
       expect(run(open(0, true), { type: 'status-learned', status: 'running' })).to.deep.equal(open(0, true));
-      const settling = [connecting(0, true), { name: 'backing-off', attempt: 0, delayMs: 50, draining: true }, { name: 'checking-status', attempt: 1 }, confirming, { name: 'stopped' }, { name: 'finished' }] as RunPhase[];
+      const settling = [connecting(0, true), { name: 'backing-off', attempt: 0, delayMs: 50, draining: true }, { name: 'checking-status', attempt: 1 }, confirming, { name: 'finished' }] as RunPhase[];
       for (const phase of settling) {
         expect(run(phase, { type: 'status-learned', status: 'completed' }), phase.name).to.equal(phase);
       }
