@@ -4,11 +4,13 @@
  * and green for a completed run, red for a failed one, grey for a cancelled one, amber for a
  * timeout or a run that waits for a person (`data-status`); it is never full and blue for a run
  * that did not succeed. Elapsed time runs on the shared clock in the server's time and stops where
- * the run stopped (run-facts.ts `runSpan`, which the timeline reads too).
+ * the run stopped (run-facts.ts `runSpan`, which the timeline reads too); for a run the user stopped
+ * watching it stands still at the last news ("elapsed 0:07 as of 15:09") and the bar does not move.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isActiveStatus, isTerminalStatus, type TaskEvent, type TaskRun } from '../../core/providers/task-event.js';
-import { count, duration, statusLabel } from '../shared/format.js';
+import { clock } from '../shared/clock.js';
+import { clockTime, count, duration, statusLabel } from '../shared/format.js';
 import { renderLink } from '../shared/link.js';
 import { runProgress } from './progress.js';
 import { sourceFacts, type RunSpan } from './run-facts.js';
@@ -17,14 +19,23 @@ import { t } from './strings.js';
 import { l10n } from '../../core/i18n/scope.js';
 
 /** The bar's width in percent and what a screen reader hears. */
-function barOf(run: TaskRun, fraction: number | undefined): { width: number; text: string; indeterminate: boolean } {
+function barOf(run: TaskRun, fraction: number | undefined, still: boolean): { width: number; text: string; indeterminate: boolean } {
   if (isTerminalStatus(run.status)) return { width: 100, text: statusLabel(run.status), indeterminate: false };
   if (fraction === undefined) {
-    const moving = isActiveStatus(run.status);
+    // Not followed (`still`): nothing is known to move, so nothing moves.
+    const moving = isActiveStatus(run.status) && !still;
     return { width: moving ? 30 : 0, text: statusLabel(run.status), indeterminate: moving };
   }
   const percent = Math.round(fraction * 100);
   return { width: percent, text: l10n().number(percent / 100, { style: 'percent' }), indeterminate: false };
+}
+
+/** "elapsed 0:07", "elapsed 0:07 as of 15:09" (not followed: a still clock), or "ran for 0:09". */
+function elapsedText(run: TaskRun, elapsed: number, asOf: number | undefined): string {
+  if (!isActiveStatus(run.status)) return t('stream.ranFor', { time: duration(elapsed) });
+  if (asOf === undefined) return t('stream.elapsed', { time: duration(elapsed) });
+  // `asOf` is in the server's clock; the reader's clock says when.
+  return t('stream.elapsedAsOf', { time: duration(elapsed), clock: clockTime(new Date(asOf - clock.skew(run.provider)).toISOString()) });
 }
 
 /** "sources: 40 considered, 9 read", or "12 sources cited" when the counts were missed; nothing when unknown. */
@@ -45,7 +56,7 @@ function renderSources(run: TaskRun): TemplateResult | typeof nothing {
 export function renderProgress(run: TaskRun, events: readonly TaskEvent[], span: RunSpan | undefined, answered: boolean, unreachable = false): TemplateResult {
   const blind = unreachable && !isTerminalStatus(run.status);
   const fraction = blind ? undefined : runProgress(run, events);
-  const bar = barOf(run, fraction);
+  const bar = barOf(run, fraction, span?.asOf !== undefined);
   const percent = fraction === undefined || isTerminalStatus(run.status) ? undefined : Math.round(fraction * 100);
   const elapsed = blind || !span ? undefined : span.end - span.start;
   const stats = run.stats;
@@ -57,7 +68,7 @@ export function renderProgress(run: TaskRun, events: readonly TaskEvent[], span:
     </div>`}
     <div class="progress-meta">
       ${percent !== undefined ? html`<span>${l10n().number(percent / 100, { style: 'percent' })}</span>` : nothing}
-      ${elapsed !== undefined ? html`<span part="elapsed">${t(isActiveStatus(run.status) ? 'stream.elapsed' : 'stream.ranFor', { time: duration(elapsed) })}</span>` : nothing}
+      ${elapsed !== undefined ? html`<span part="elapsed">${elapsedText(run, elapsed, span?.asOf)}</span>` : nothing}
       ${renderSources(run)}
       ${renderUsageTotal(run, events)}
     </div>

@@ -50,7 +50,7 @@ export function renderRun(run: TaskRun, ctx: RunViewContext): TemplateResult {
   const notices = actions.notices;
   const output = run.output;
   // One span for the elapsed time and the timeline (fresh2: "ran for 0:09" beside "Timeline of 0:14").
-  const span = runSpan(run, events, clock.serverNow(run.provider), clock.runStart(run));
+  const span = runSpan(run, events, clock.serverNow(run.provider), clock.runStart(run), ctx.connection?.phase !== 'stopped');
   // A run this page cannot follow shows what it learned, not a status that reads as waiting to start.
   const reach = runReach(run, ctx.connection);
   const outputActions = output

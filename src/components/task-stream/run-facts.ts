@@ -54,6 +54,11 @@ export interface RunSpan {
   end: number;
   /** The API still works on the run: `end` is now and moves on. */
   live: boolean;
+  /**
+   * The run is active but nobody here follows it (the user stopped watching): `end` is the last
+   * time something was known of it, and the span stands still there ("elapsed 0:07 as of 15:09").
+   */
+  asOf?: number;
 }
 
 /**
@@ -63,13 +68,19 @@ export interface RunSpan {
  * says it changed (its `updatedAt` or its last event's timestamp, whichever is later: a cancel's
  * answer may carry no new `updatedAt`). When an event arrived is no end: events replayed after a
  * gap, or without a timestamp, arrive late (fresh2: "ran for 0:09" beside "Timeline of 0:14").
- * Undefined when no end is known.
+ * Undefined when no end is known. `watched` false (the user stopped watching an active run): the
+ * span ends at the last time anything was known of it and does not move ({@link RunSpan.asOf}).
  * @param start - when the run was created, in the server's clock (clock.ts `runStart`: Shannon's
  *   `createdAt` is the page's time, corrected here for skew).
  */
-export function runSpan(run: TaskRun, events: readonly TaskEvent[], serverNow: number, start: number): RunSpan | undefined {
+export function runSpan(run: TaskRun, events: readonly TaskEvent[], serverNow: number, start: number, watched = true): RunSpan | undefined {
   if (!Number.isFinite(start)) return undefined;
   const live = isActiveStatus(run.status);
+  if (live && !watched) {
+    // Not followed: what is known stops at the last news, and so does the clock.
+    const last = lastKnownTime(run, events);
+    return Number.isFinite(last) ? { start, end: Math.max(start, last), live: false, asOf: last } : undefined;
+  }
   const end = live ? serverNow : lastKnownTime(run, events);
   return Number.isFinite(end) ? { start, end: Math.max(start, end), live } : undefined;
 }

@@ -114,6 +114,8 @@ export const streamStrings = {
   'stream.usageMixed': 'The total is the server’s own count; the agents’ figures are from the events this page received.',
   'stream.elapsed': 'elapsed {time}',
   'stream.ranFor': 'ran for {time}',
+  /** A run nobody here follows (the user stopped watching): the elapsed time when last heard of, and at what local time. */
+  'stream.elapsedAsOf': 'elapsed {time} as of {clock}',
   'stream.sources': 'sources: {considered} considered, {read} read',
   /** The counts were missed (a gap in the stream): the sources the result cites. */
   'stream.sourcesCited': { one: '{count} source cited', other: '{count} sources cited' },

@@ -373,6 +373,7 @@ export const de: TaskStrings = {
   'stream.usageMixed': 'Die Summe ist die Zählung des Servers; die Zahlen der Agenten stammen aus den Ereignissen, die diese Seite erhielt.',
   'stream.elapsed': 'seit {time}',
   'stream.ranFor': 'lief {time}',
+  'stream.elapsedAsOf': 'seit {time}, Stand {clock}',
   'stream.sources': 'Quellen: {considered} geprüft, {read} gelesen',
   'stream.sourcesCited': { one: '{count} Quelle zitiert', other: '{count} Quellen zitiert' },
   'stream.sourcesSample': 'Auswahl gelesener Quellen',
