@@ -19,7 +19,7 @@ describe('<task-stream> a run the user stopped watching', () => {
     const created = Date.now() - 60_000;
     const lastNews = new Date(created + 10_000);
     store.addRun({ id: RUN, provider: 'parallel', status: 'running', processor: 'base', createdAt: new Date(created).toISOString(), input: 'Stop watching test', watchStopped: true });
-    store.applyEvents(RUN, [{ kind: 'message', id: 'm1', text: 'Searching the web', source: 'task_run.progress_msg_exec', timestamp: lastNews.toISOString() }]);
+    store.applyEvents(RUN, [{ kind: 'message', id: 'm1', category: 'exec', text: 'Searching the web', source: 'task_run.progress_msg_exec', timestamp: lastNews.toISOString() }]);
     const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} run-id=${RUN} proxy-url=${script.url}></task-stream>`);
     const elapsed = () => text(el.shadowRoot!.querySelector('[part~="elapsed"]'));
     await until(() => text(el.shadowRoot!.querySelector('[part~="connection"]')).includes('Not watching'), 5000, 'not watching');
