@@ -33,11 +33,15 @@ export function createTabWorld() {
     });
   }
 
-  /** One tab; `freeze()` makes it fall silent, as a frozen page does (its posts and deliveries stop). */
-  const tab = (): TabCoordinator & { freeze(): void } => {
+  /**
+   * One tab; `freeze()` makes it fall silent, as a frozen page does (its posts and deliveries stop:
+   * messages posted to it meanwhile are lost); `thaw()` resumes it.
+   */
+  const tab = (): TabCoordinator & { freeze(): void; thaw(): void } => {
     let frozen = false;
     return {
     freeze: () => void (frozen = true),
+    thaw: () => void (frozen = false),
     acquire(name, signal, options = {}) {
       return new Promise((resolve, reject) => {
         if (signal.aborted) return reject(new DOMException('aborted', 'AbortError'));

@@ -2,7 +2,8 @@
  * The connection indicator (`part="connection"`): the lifecycle phase in words, the countdown to the
  * next attempt read from the session's own timer (`nextRetryAt`, run-session.ts) against the shared
  * clock, and the one control that acts on the connection now (issue 13 §2, §7): "Retry now" while
- * waiting to retry, "Reconnect" once it stopped or failed.
+ * waiting to retry, "Reconnect" once it stopped or failed. A run that waits for the connection
+ * budget (issue 14 §1) says so and what happens meanwhile, not "Not connected" (fresh14 f1).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RunConnectionSnapshot } from '../../core/store/run-session.js';
@@ -73,16 +74,22 @@ export function renderConnection(connection: RunConnectionSnapshot | undefined, 
   const phase = connection?.phase ?? 'idle';
   const still = waiting && phase === 'open';
   const over = finished ? finishedLook(connection) : undefined;
-  const label = t(over ? over.label : still ? 'stream.phase.openWaiting' : PHASE_LABEL[phase]);
+  const queued = !finished && phase === 'idle' && connection?.queued === true;
+  const label = t(over ? over.label : still ? 'stream.phase.openWaiting' : queued ? 'stream.phase.queued' : PHASE_LABEL[phase]);
   const attempt = phase === 'backing-off' && connection ? t('stream.attempt', { n: Math.max(1, connection.attempt) }) : '';
   const detail = [attempt, connection && !over ? countdown(connection) : ''].filter(Boolean).join(', ');
   const control = over ? over.control : CONTROL[phase];
   // A wait for settings or a failure says what happened and what to do; a reconnect in progress says why.
   // Once the run is over, a connection problem no longer matters to the reader, only a missing output.
   const error = over ? over.error : (phase === 'failed' || phase === 'waiting-for-config') ? connection?.error : undefined;
-  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase} ?data-waiting=${still}>
+  return html`<span part=${`connection connection-${state}`} class="connection" data-state=${state} data-phase=${phase} ?data-waiting=${still} ?data-queued=${queued}>
     <span class="dot" aria-hidden="true"></span>${label}${detail ? html` <span class="muted countdown">(${detail})</span>` : nothing}
     ${control ? html`<button type="button" part="reconnect" class="link-button" @click=${onReconnect}>${t(control)}</button>` : nothing}
   </span>
-  ${renderError(error, phase === 'failed' ? 'alert' : 'status')}`;
+  ${renderError(error, phase === 'failed' ? 'alert' : 'status')}${queued && connection?.waiting ? renderQueued(connection.waiting) : nothing}`;
+}
+
+/** Why a queued run is not streaming and what happens meanwhile (`waiting`, budgeted-stream.ts). */
+function renderQueued({ streams, pollMs }: { streams: number; pollMs: number }): TemplateResult {
+  return html`<p part="connection-note" class="muted connection-note">${t('stream.queuedNote', { count: streams, seconds: Math.round(pollMs / 1000) })}</p>`;
 }

@@ -116,7 +116,10 @@ export class LogView {
  * Seen live, a run has a status event that was not final, or progress messages.
  */
 function renderFinalStateOnly(run: TaskRun, rows: EventRows): TemplateResult | typeof nothing {
-  if (run.provider !== 'parallel' || !isTerminalStatus(run.status) || run.eventsEvicted) return nothing;
+  if (!isTerminalStatus(run.status) || run.eventsEvicted) return nothing;
+  // It ended while it waited for a connection (budgeted-stream.ts): what it did meanwhile never came.
+  if (run.logIncomplete) return html`<p part="log-note" class="muted">${t('stream.logNotRecorded')}</p>`;
+  if (run.provider !== 'parallel') return nothing;
   const seenLive = rows.rows.some(({ event }) => event.kind !== 'status' || !isTerminalStatus(event.status));
   if (seenLive) return nothing;
   return html`<p part="log-note" class="muted">${t('stream.finalStateNote')}</p>`;

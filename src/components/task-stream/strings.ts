@@ -55,6 +55,13 @@ export const streamStrings = {
   /** A finished run whose output could not be fetched; `stream.loadResult` tries again. */
   'stream.phase.resultMissing': 'Result not loaded',
   'stream.loadResult': 'Load the result',
+  /** A run that waits for the connection budget (`maxStreams`): no error, nothing lost. */
+  'stream.phase.queued': 'Waiting for a free connection',
+  /** Under it: why, and what happens. `{count}`: the budget; `{seconds}`: the status check interval. */
+  'stream.queuedNote': {
+    one: '{count} other run is streaming in your open tabs, the most at once. This run streams as soon as it ends; until then its status is checked every {seconds} s. To see it live now, stop watching the other run.',
+    other: '{count} other runs are streaming in your open tabs, the most at once. This run streams as soon as one of them ends; until then its status is checked every {seconds} s. To see it live now, stop watching another run.',
+  },
   'stream.retryNow': 'Retry now',
   'stream.reconnect': 'Reconnect',
   'stream.watchAgain': 'Watch again',
@@ -134,6 +141,8 @@ export const streamStrings = {
   'stream.events': 'Events',
   'stream.noEvents': 'No events yet.',
   /** A Parallel run first opened after it finished (Parallel keeps no steps of a finished run). */
+  /** A run that ended while it waited for a free connection (`logIncomplete`). */
+  'stream.logNotRecorded': 'The progress log was not recorded: this run finished while it waited for a free connection, and Parallel keeps only the result of a finished run. The result is complete.',
   'stream.finalStateNote': 'This run had finished before it was opened here. Parallel keeps only the result of a finished run, not its steps, so there are no progress events to show.',
   'stream.unreadable': { one: '{count} event could not be read · details', other: '{count} events could not be read · details' },
   'stream.unreadableText': {

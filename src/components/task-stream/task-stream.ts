@@ -73,7 +73,8 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @csspart group-run - One run of the batch (status and the start of its input); carries `data-status`.
  * @csspart group-run-open - A run of the batch opened in the same view.
  * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`. A run this page cannot reach (a refused key, 404, no key yet, a failed connection) says so instead — `status-unreachable`, `data-reach` (`key-rejected`, `access-denied`, `not-found`, `needs-settings`, `no-connection`), what to do in its title — and `data-status` keeps the server's last status; no progress bar is drawn.
- * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`, and `data-waiting` while an open stream's run waits for a person (paused: "Connected", not "Live").
+ * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`, `data-waiting` while an open stream's run waits for a person (paused: "Connected", not "Live"), and `data-queued` while the run waits for a free connection (the store's `maxStreams`).
+ * @csspart connection-note - Under a run that waits for a free connection: why, and that its status is checked meanwhile.
  * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
  * @csspart connection-<state> - The connection indicator, by state: `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
  * @csspart progress - The progress bar.

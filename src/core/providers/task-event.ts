@@ -236,6 +236,12 @@ export interface TaskRun {
   interactionId?: string;
   /** The run's events were dropped from storage to make room; they are replayed when possible. */
   eventsEvicted?: boolean;
+  /**
+   * The run ended while it waited for a free connection (the store's `maxStreams`, issue 14 §1):
+   * its progress since it started waiting was never received, and Parallel sends no replay for a
+   * finished run, so its log is known to be incomplete (its result is not).
+   */
+  logIncomplete?: boolean;
   /** The create body it was submitted with (wire shape), for re-runs. */
   request?: unknown;
 }

@@ -67,6 +67,11 @@ export interface RunConnectionSnapshot extends ConnectionSnapshot {
    */
   queued?: boolean;
   /**
+   * While `queued`: the budget it waits for (`streams`, the most open at once across the tabs,
+   * all taken by other runs) and how often its status is checked meanwhile (`pollMs`, ms).
+   */
+  waiting?: { streams: number; pollMs: number };
+  /**
    * A failed run: what lets it try again by itself. `config`: the same key, proxy URL or auth mode
    * would be refused again (401/403/404, no key, a refused redirect), so nothing made with them — a
    * status request, pause, cancel — can work until they change.

@@ -57,6 +57,7 @@ export const StoredRunSchema = v.looseObject({
   watchStopped: v.optional(v.boolean()),
   interactionId: optStr,
   eventsEvicted: v.optional(v.boolean()),
+  logIncomplete: v.optional(v.boolean()),
   request: v.optional(v.unknown()),
 });
 

@@ -60,9 +60,20 @@ export async function streamWithinBudget(stream: BudgetedStream, signal: AbortSi
     }
     if (signal.aborted) return slot?.release();
     if (!slot && !ended) continue;
-    if (!slot) return stream.start(undefined);
+    if (!slot) return endedWhileWaiting(stream);
     if (!(await streamHolding(stream, slot, signal))) return;
   }
+}
+
+/**
+ * The run ended while it waited: a Parallel run's progress since then is lost (Parallel answers a
+ * connection to a finished run with its final state only), which its view says (`logIncomplete`).
+ * Shannon resumes from the run's cursor (`Last-Event-ID`), so its log is complete.
+ */
+function endedWhileWaiting(stream: BudgetedStream): void {
+  const run = stream.deps.store.getRun(stream.runId);
+  if (run?.provider === 'parallel' && !run.logIncomplete) stream.deps.store.updateRun(stream.runId, { logIncomplete: true });
+  stream.start(undefined);
 }
 
 /** Starts the session holding `slot`; resolves true when the slot was taken away (the session halted). */
@@ -81,7 +92,8 @@ async function pollWhileWaiting(stream: BudgetedStream, signal: AbortSignal): Pr
   const { runId, deps } = stream;
   const run = deps.store.getRun(runId);
   if (!run) return false;
-  deps.setConnection({ state: 'closed', phase: 'idle', attempt: 0, lastEventId: run.lastEventId ?? '', queued: true });
+  const waiting = { streams: stream.maxStreams, pollMs: stream.pollMs ?? QUEUED_POLL_MS };
+  deps.setConnection({ state: 'closed', phase: 'idle', attempt: 0, lastEventId: run.lastEventId ?? '', queued: true, waiting });
   const provider = providerFor(run.provider);
   const access: StatusAccess = {
     runId,
@@ -105,20 +117,31 @@ async function pollWhileWaiting(stream: BudgetedStream, signal: AbortSignal): Pr
 /**
  * Resolves true once `heardAt()` (when the owner was last heard) is `takeoverMs` old, checked
  * every `beatMs`; false when `signal` aborts. The owner's messages arrive as tasks even while this
- * tab's timers are throttled (hidden), so a late check still judges rightly.
+ * tab's timers are throttled (hidden), so a late check still judges rightly. A check more than
+ * `takeoverMs` late means this tab itself was frozen or paused (fresh14 d): the owner's silence
+ * was this tab's deafness, so it is not taken over; `woke()` is called (the session asks the owner
+ * for what it missed) and the owner gets a new `takeoverMs` to be heard.
  */
 export async function untilSilent(
-  watch: { beatMs: number; takeoverMs: number; deps: RunSessionDeps; heardAt(): number },
+  watch: { beatMs: number; takeoverMs: number; deps: RunSessionDeps; heardAt(): number; woke?(): void },
   signal: AbortSignal,
 ): Promise<boolean> {
   const { beatMs, takeoverMs, deps } = watch;
+  let checked = deps.now();
+  let since = Number.NEGATIVE_INFINITY;
   while (!signal.aborted) {
     try {
       await sleep(beatMs, signal, deps.timers);
     } catch {
       return false;
     }
-    if (deps.now() - watch.heardAt() >= takeoverMs) return true;
+    const now = deps.now();
+    if (now - checked > beatMs + takeoverMs) {
+      since = now;
+      watch.woke?.();
+    }
+    checked = now;
+    if (now - Math.max(watch.heardAt(), since) >= takeoverMs) return true;
   }
   return false;
 }

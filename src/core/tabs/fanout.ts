@@ -13,16 +13,22 @@ import type { TabCoordinator } from './tab-coordinator.js';
 /** A connection snapshot as it travels: the error as its message (errors do not clone alike in every engine). */
 export type WireSnapshot = Omit<RunConnectionSnapshot, 'error'> & { errorMessage?: string };
 
-/** Messages on a run's channel; `from` is the sending session's id. */
+/**
+ * Messages on a run's channel; `from` is the sending session's id. The owner numbers its `apply`
+ * and `connection` messages (`seq`: 1, 2, 3 …) and repeats the latest number in its beats and its
+ * `state`, so a follower notices what it missed (follower-sync.ts).
+ */
 export type FanoutMessage =
   /** The owner applied these fields and events (already in its store, written to the shared log by it). */
-  | { type: 'apply'; from: string; patch: TaskRunPatch; events: TaskEvent[] }
+  | { type: 'apply'; from: string; seq?: number; patch: TaskRunPatch; events: TaskEvent[] }
   /** The owner's connection changed. */
-  | { type: 'connection'; from: string; snapshot: WireSnapshot }
-  /** The owner is alive (every `beatMs`). */
-  | { type: 'beat'; from: string }
-  /** A tab joined: the owner answers with its connection and its latest events. */
-  | { type: 'hello'; from: string }
+  | { type: 'connection'; from: string; seq?: number; snapshot: WireSnapshot }
+  /** The owner is alive (every `beatMs`); `seq`: the number of its latest message. */
+  | { type: 'beat'; from: string; seq?: number }
+  /** A tab joined (its latest events are asked for), or a follower missed messages (`all`: every event). */
+  | { type: 'hello'; from: string; all?: boolean }
+  /** The owner's answer to `hello`: its connection, cursor and events, as of its message `seq`. */
+  | { type: 'state'; from: string; seq: number; snapshot?: WireSnapshot; patch: TaskRunPatch; events: TaskEvent[] }
   /** A follower's user pressed Reconnect: the owner reconnects. */
   | { type: 'reconnect'; from: string }
   /**

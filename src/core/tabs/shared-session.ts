@@ -12,10 +12,12 @@
  */
 import { RunSession } from '../store/run-session.js';
 import type { RunConnectionSnapshot, RunSessionDeps } from '../store/run-session-types.js';
-import { isTerminalStatus } from '../providers/task-event.js';
+import { isTerminalStatus, type TaskEvent, type TaskRunPatch } from '../providers/task-event.js';
 import { elect, type ElectionInput, type ElectionRole } from './election.js';
-import { finalEvents, fromWire, greeting, keyOf, ownerDeps, RecentEvents, toWire, type FanoutMessage, type SharedSessionDeps } from './fanout.js';
+import { finalEvents, fromWire, greeting, keyOf, ownerDeps, RecentEvents, toWire, type FanoutMessage, type SharedSessionDeps, type WireSnapshot } from './fanout.js';
+import { FollowerSync } from './follower-sync.js';
 import { RunChannel } from './run-channel.js';
+import { RunLock } from './run-lock.js';
 import type { TabCoordinator, TabLease } from './tab-coordinator.js';
 import { webLocksCoordinator } from './web-locks.js';
 import { streamWithinBudget, untilSilent } from './budgeted-stream.js';
@@ -30,6 +32,9 @@ const SETTLED = new Set(['finished', 'failed', 'needs-action', 'stopped']);
 /** How long fanned-out events are kept for a takeover (the owner writes them within about 250 ms). */
 const KEEP_RECEIVED_MS = 10_000;
 
+/** How often a follower that missed messages asks the owner for the whole state again, unanswered. */
+const ASK_EVERY_MS = 1000;
+
 export class SharedRunSession {
   readonly runId: string;
   readonly #deps: SharedSessionDeps;
@@ -39,22 +44,25 @@ export class SharedRunSession {
   #inner: RunSession | undefined;
   /** The connection-budget slot the owner's stream holds (stream-slots.ts). */
   #slot: TabLease | undefined;
-  #lease: TabLease | undefined;
+  /** The run's owner lock: the queue (kept from `electing` through `follower`) and the lease. */
+  readonly #lock: RunLock | undefined;
   /** Aborts the current role's watchdog, steal and beats. */
   #job = new AbortController();
-  /** Aborts this tab's place in the lock's queue (kept from `electing` through `follower`). */
-  #queue: AbortController | undefined;
   readonly #channel: RunChannel;
   #heardAt = 0;
   #ownerSnapshot: RunConnectionSnapshot | undefined;
   #lastOwn: RunConnectionSnapshot | undefined;
   readonly #received = new RecentEvents(KEEP_RECEIVED_MS);
+  /** The number of this tab's latest `apply`/`connection` as owner (fanout.ts), and a follower's check of the owner's. */
+  #seq = 0;
+  readonly #sync = new FollowerSync(ASK_EVERY_MS);
 
   constructor(runId: string, deps: SharedSessionDeps) {
     this.runId = runId;
     this.#deps = deps;
     const given = deps.sharing?.coordinator;
     this.#coordinator = given === 'auto' ? webLocksCoordinator() : given;
+    this.#lock = this.#coordinator && new RunLock(this.#coordinator, deps.sharing!.name, () => this.#send({ type: 'granted' }), () => this.#send({ type: 'lost' }));
     this.#channel = new RunChannel(this.#coordinator, `${deps.sharing?.name}:live`, this.#id, (message) => this.#onMessage(message));
   }
 
@@ -122,8 +130,8 @@ export class SharedRunSession {
 
   #enter(role: ElectionRole, previous: ElectionRole, signal: AbortSignal): void {
     if (previous === 'owner' || role === 'stopped' || role === 'left') this.#endInner(role);
-    if (role !== 'owner') this.#releaseLease();
-    if (role !== 'electing' && role !== 'follower') this.#leaveQueue();
+    if (role !== 'owner') this.#lock?.release();
+    if (role !== 'electing' && role !== 'follower') this.#lock?.leave();
     switch (role) {
       case 'solo':
         return this.#startInner(this.#deps);
@@ -132,12 +140,13 @@ export class SharedRunSession {
         this.#ownerSnapshot = undefined; // the owner answers `hello` with its connection
         this.#channel.post({ type: 'hello', from: this.#id });
         this.#heardAt = this.#deps.now();
-        this.#joinQueue();
+        this.#sync.asked(this.#heardAt); // what the owner posts before its answer is in the answer
+        this.#lock!.join();
         return void this.#watch(signal);
       case 'follower':
         return void this.#watch(signal); // still in the lock's queue
       case 'taking-over':
-        return void this.#requestLock(signal, true);
+        return void this.#lock!.request(signal, true);
       case 'owner':
         return this.#becomeOwner(signal);
       case 'stopped':
@@ -150,39 +159,11 @@ export class SharedRunSession {
     }
   }
 
-  #joinQueue(): void {
-    if (this.#queue) return;
-    this.#queue = new AbortController();
-    void this.#requestLock(this.#queue.signal, false);
-  }
-
-  #leaveQueue(): void {
-    this.#queue?.abort();
-    this.#queue = undefined;
-  }
-
-  async #requestLock(signal: AbortSignal, steal: boolean): Promise<void> {
-    try {
-      const lease = await this.#coordinator!.acquire(this.#deps.sharing!.name, signal, steal ? { steal: true } : {});
-      if (!lease) return;
-      if (signal.aborted) return lease.release();
-      if (!steal) this.#queue = undefined;
-      this.#lease = lease;
-      lease.lost.addEventListener('abort', () => {
-        if (this.#lease !== lease) return; // given back by us
-        this.#lease = undefined;
-        this.#send({ type: 'lost' });
-      }, { once: true });
-      this.#send({ type: 'granted' });
-    } catch {
-      // aborted: the role changed
-    }
-  }
-
   /** While following: an owner that stays silent for `takeoverMs` is taken over (untilSilent). */
   async #watch(signal: AbortSignal): Promise<void> {
     const { beatMs = 500, takeoverMs = 2000 } = this.#deps.sharing!;
-    const silent = await untilSilent({ beatMs, takeoverMs, deps: this.#deps, heardAt: () => this.#heardAt }, signal);
+    const woke = () => this.#sync.woke(this.#deps.now()) && this.#channel.post({ type: 'hello', from: this.#id, all: true });
+    const silent = await untilSilent({ beatMs, takeoverMs, deps: this.#deps, heardAt: () => this.#heardAt, woke }, signal);
     if (silent) this.#send({ type: 'owner-silent' });
   }
 
@@ -194,7 +175,7 @@ export class SharedRunSession {
     const deps = ownerDeps(
       this.runId,
       this.#deps,
-      (patch, events) => this.#role === 'owner' && this.#channel.post({ type: 'apply', from: this.#id, patch, events }),
+      (patch, events) => this.#role === 'owner' && this.#channel.post({ type: 'apply', from: this.#id, seq: ++this.#seq, patch, events }),
       (snapshot) => {
         const changed = !this.#lastOwn || keyOf(this.#lastOwn) !== keyOf(snapshot);
         // A run that settled holds no connection: its slot goes to the next run.
@@ -202,7 +183,7 @@ export class SharedRunSession {
         this.#lastOwn = snapshot;
         this.#publish({ ...snapshot, role: 'owner' });
         // The cursor moves with every event and travels with the events: only real changes are posted.
-        if (changed && this.#role === 'owner') this.#channel.post({ type: 'connection', from: this.#id, snapshot: toWire(snapshot) });
+        if (changed && this.#role === 'owner') this.#channel.post({ type: 'connection', from: this.#id, seq: ++this.#seq, snapshot: toWire(snapshot) });
         if (changed && snapshot.phase === 'finished') this.#tellEnd(); // also to tabs that stopped watching
       },
     );
@@ -230,7 +211,7 @@ export class SharedRunSession {
   async #beat(signal: AbortSignal): Promise<void> {
     const beatMs = this.#deps.sharing!.beatMs ?? 500;
     while (!signal.aborted) {
-      this.#channel.post({ type: 'beat', from: this.#id });
+      this.#channel.post({ type: 'beat', from: this.#id, seq: this.#seq });
       await sleep(beatMs, signal, this.#deps.timers).catch(() => {});
     }
   }
@@ -254,36 +235,44 @@ export class SharedRunSession {
     inner.dispose();
   }
 
-  #releaseLease(): void {
-    const lease = this.#lease;
-    this.#lease = undefined;
-    lease?.release();
-  }
-
   #onMessage(message: FanoutMessage): void {
     // Another tab learned the run's final status: applied once here (the store tells the session).
     if (message.type === 'learned') return this.#deps.sharing!.applyRemote(this.runId, {}, message.events);
     if (this.#role === 'owner') {
-      if (message.type === 'hello') this.#greet();
+      if (message.type === 'hello') this.#greet(message.all === true);
       else if (message.type === 'reconnect') this.#inner?.reconnect();
       return;
     }
     // A stopped or solo tab hears only the run's end.
     if (!this.#following() || message.type === 'hello' || message.type === 'reconnect') return;
-    this.#heardAt = this.#deps.now();
+    const now = (this.#heardAt = this.#deps.now());
     if (this.#role === 'electing') this.#send({ type: 'owner-heard' });
-    if (message.type === 'apply') {
-      this.#received.add(this.#heardAt, message.events);
-      this.#deps.sharing!.applyRemote(this.runId, message.patch, message.events);
-    } else if (message.type === 'connection') {
-      this.#ownerSnapshot = fromWire(message.snapshot);
-      this.#publish(this.#ownerSnapshot);
+    if (message.type === 'state') {
+      this.#sync.state(message.from, message.seq);
+      if (message.snapshot) this.#showOwner(message.snapshot);
+      return this.#applyOwner(now, message.patch, message.events);
     }
+    // A gap in the owner's numbers (this tab was frozen or paused): ask for everything (follower-sync.ts).
+    const verdict = message.type === 'beat' ? this.#sync.beat(message.from, message.seq, now) : this.#sync.numbered(message.from, message.seq, now);
+    if (verdict === 'ask') this.#channel.post({ type: 'hello', from: this.#id, all: true });
+    if (verdict !== 'apply') return;
+    if (message.type === 'apply') this.#applyOwner(now, message.patch, message.events);
+    else if (message.type === 'connection') this.#showOwner(message.snapshot);
   }
 
-  /** Answers a tab that joined: the connection, the resume cursor and the latest events. */
-  #greet(): void {
-    for (const message of greeting(this.#id, this.#lastOwn, this.#deps.store.getEvents(this.runId), this.#cursor())) this.#channel.post(message);
+  #applyOwner(now: number, patch: TaskRunPatch, events: TaskEvent[]): void {
+    this.#received.add(now, events);
+    this.#deps.sharing!.applyRemote(this.runId, patch, events);
+  }
+
+  #showOwner(snapshot: WireSnapshot): void {
+    this.#ownerSnapshot = fromWire(snapshot);
+    this.#publish(this.#ownerSnapshot);
+  }
+
+  /** Answers a tab that joined (its latest events) or missed messages (`all`: every event), with the connection and cursor. */
+  #greet(all: boolean): void {
+    this.#channel.post(greeting(this.#id, this.#seq, this.#lastOwn, this.#deps.store.getEvents(this.runId), this.#cursor(), all));
   }
 
   #following(): boolean {

@@ -324,6 +324,11 @@ export const de: TaskStrings = {
   'stream.phase.loadingResult': 'Ergebnis wird geladen…',
   'stream.phase.resultMissing': 'Ergebnis nicht geladen',
   'stream.loadResult': 'Ergebnis laden',
+  'stream.phase.queued': 'Wartet auf eine freie Verbindung',
+  'stream.queuedNote': {
+    one: '{count} anderer Lauf wird in Ihren offenen Tabs live verfolgt, mehr gleichzeitig nicht. Dieser Lauf wird verfolgt, sobald er endet; bis dahin wird sein Status alle {seconds} s geprüft. Um ihn sofort live zu sehen, beenden Sie das Verfolgen des anderen Laufs.',
+    other: '{count} andere Läufe werden in Ihren offenen Tabs live verfolgt, mehr gleichzeitig nicht. Dieser Lauf wird verfolgt, sobald einer davon endet; bis dahin wird sein Status alle {seconds} s geprüft. Um ihn sofort live zu sehen, beenden Sie das Verfolgen eines anderen Laufs.',
+  },
   'stream.retryNow': 'Jetzt erneut versuchen',
   'stream.reconnect': 'Neu verbinden',
   'stream.watchAgain': 'Wieder verfolgen',
@@ -412,6 +417,7 @@ export const de: TaskStrings = {
   'stream.eventList': 'Ereignisliste',
   'stream.events': 'Ereignisse',
   'stream.noEvents': 'Noch keine Ereignisse.',
+  'stream.logNotRecorded': 'Das Fortschrittsprotokoll wurde nicht aufgezeichnet: Dieser Lauf endete, während er auf eine freie Verbindung wartete, und Parallel bewahrt von einem beendeten Lauf nur das Ergebnis auf. Das Ergebnis ist vollständig.',
   'stream.finalStateNote': 'Dieser Lauf war schon beendet, bevor er hier geöffnet wurde. Parallel bewahrt von einem beendeten Lauf nur das Ergebnis auf, nicht seine Schritte, daher gibt es keine Fortschrittsereignisse.',
   'stream.unreadable': { one: '{count} Ereignis war nicht lesbar · Details', other: '{count} Ereignisse waren nicht lesbar · Details' },
   'stream.unreadableText': {
