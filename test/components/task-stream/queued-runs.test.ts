@@ -31,7 +31,7 @@ describe('<task-stream> for a run that waits for a free connection', () => {
     const store = freshStore({ shareConnections: 'auto', maxStreams: 1, tabTuning: { queuedPollMs: 2000 } });
     store.setCredential('parallel', KEY);
     const long = await create(0.15, 'Acme Corporation acquisitions (long)');
-    const short = await create(3, 'Globex acquisitions (short)');
+    const short = await create(1, 'Globex acquisitions (short)'); // about 5 s: it still runs when its view opens
     store.addRun({ ...long });
     store.addRun({ ...short });
     store.select(long.id); // the run the page shows takes the one connection first
