@@ -215,11 +215,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
 
   /** @internal */ beforeRows = (rowCount: number): void => this.#view.log?.beforeAppend(rowCount);
 
-  /** @internal */
-  rowsPrepended(count: number): void {
-    this.#view.log?.prepended(count);
-    this.#view.timeline?.rebuild();
-  }
+  /** @internal */ rowsPrepended = (count: number): void => void (this.#view.log?.prepended(count), this.#view.timeline?.rebuild());
 
   /** @internal */ eventsApplied = (batch: readonly TaskEvent[]): void => this.#view.timeline?.append(batch);
 

@@ -54,10 +54,13 @@ export function fromWire(wire: WireSnapshot): RunConnectionSnapshot {
   return errorMessage === undefined ? rest : { ...rest, error: new TaskElementsError(errorMessage) };
 }
 
-/** The owner's answer to a tab that joined (`hello`): its connection, the resume cursor and the latest events. */
-export function greeting(from: string, connection: RunConnectionSnapshot | undefined, events: readonly TaskEvent[], cursor: string): FanoutMessage[] {
-  const apply: FanoutMessage = { type: 'apply', from, patch: cursor ? { lastEventId: cursor } : {}, events: events.slice(-HELLO_TAIL) };
-  return connection ? [{ type: 'connection', from, snapshot: toWire(connection) }, apply] : [apply];
+/**
+ * The owner's answer to `hello` as of its message `seq`: its connection, the resume cursor, and the
+ * latest events (a tab that joined) or every event (`all`: a follower that missed messages).
+ */
+export function greeting(from: string, seq: number, connection: RunConnectionSnapshot | undefined, events: readonly TaskEvent[], cursor: string, all: boolean): FanoutMessage {
+  const state: FanoutMessage = { type: 'state', from, seq, patch: cursor ? { lastEventId: cursor } : {}, events: all ? [...events] : events.slice(-HELLO_TAIL) };
+  return connection ? { ...state, snapshot: toWire(connection) } : state;
 }
 
 /** The events that say a run is over: its final status events and its output. */
