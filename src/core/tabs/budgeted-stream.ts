@@ -118,11 +118,9 @@ async function pollWhileWaiting(stream: BudgetedStream, signal: AbortSignal): Pr
  * Resolves true once `heardAt()` (when the owner was last heard) is `takeoverMs` old, checked
  * every `beatMs`; false when `signal` aborts. The owner's messages arrive as tasks even while this
  * tab's timers are throttled (hidden), so a late check still judges rightly. A check more than
- * `takeoverMs` late with nothing heard meanwhile may mean this tab itself was frozen or paused
- * (fresh14 d): the owner's silence may be this tab's deafness, so `woke()` is called (the session
- * asks the owner for what it missed) and the owner gets `takeoverMs` more to be heard. Only once
- * in a row: a hidden tab whose timers run once a minute (Chrome's intensive throttling) still takes
- * over a silent owner, at its next check.
+ * `takeoverMs` late means this tab itself was frozen or paused (fresh14 d): the owner's silence
+ * was this tab's deafness, so it is not taken over; `woke()` is called (the session asks the owner
+ * for what it missed) and the owner gets a new `takeoverMs` to be heard.
  */
 export async function untilSilent(
   watch: { beatMs: number; takeoverMs: number; deps: RunSessionDeps; heardAt(): number; woke?(): void },
@@ -131,7 +129,6 @@ export async function untilSilent(
   const { beatMs, takeoverMs, deps } = watch;
   let checked = deps.now();
   let since = Number.NEGATIVE_INFINITY;
-  let graced = false;
   while (!signal.aborted) {
     try {
       await sleep(beatMs, signal, deps.timers);
@@ -139,12 +136,10 @@ export async function untilSilent(
       return false;
     }
     const now = deps.now();
-    const late = now - checked > beatMs + takeoverMs && watch.heardAt() <= checked;
-    if (late && !graced) {
+    if (now - checked > beatMs + takeoverMs) {
       since = now;
       watch.woke?.();
     }
-    graced = late && !graced;
     checked = now;
     if (now - Math.max(watch.heardAt(), since) >= takeoverMs) return true;
   }

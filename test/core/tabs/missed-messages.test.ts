@@ -12,8 +12,6 @@ import type { EndpointConfig } from '../../../src/core/client/api-request.js';
 import type { TabCoordinator } from '../../../src/core/tabs/tab-coordinator.js';
 import { globalTimers, type Timers } from '../../../src/core/util/environment.js';
 import { FollowerSync } from '../../../src/core/tabs/follower-sync.js';
-import { untilSilent } from '../../../src/core/tabs/budgeted-stream.js';
-import type { RunSessionDeps } from '../../../src/core/store/run-session-types.js';
 import { createTabWorld } from '../../support/fake-tabs.js';
 import { delay, until } from '../../support/scripted-stream.js';
 
@@ -112,68 +110,5 @@ describe('FollowerSync (the owner’s numbers, as a follower checks them)', () =
     expect(sync.numbered('B', 1, 1500), 'a new owner').to.equal('ask');
     sync.state('B', 1);
     expect(sync.woke(3000), 'its own timers ran late').to.equal(true);
-  });
-});
-
-describe('untilSilent (a follower’s watch of its owner)', () => {
-  /** A clock the test moves: each check (a timer) fires when the test says, at the time it says. */
-  function manualClock() {
-    let now = 0;
-    let due: (() => void) | undefined;
-    const timers: Timers = { setTimeout: (callback) => ((due = callback), 1), clearTimeout: () => void (due = undefined) };
-    const fire = async (at: number) => {
-      now = at;
-      const callback = due;
-      due = undefined;
-      callback?.();
-      for (let i = 0; i < 5; i++) await Promise.resolve();
-    };
-    return { deps: { now: () => now, timers } as unknown as RunSessionDeps, fire };
-  }
-
-  it('a check that comes late with nothing heard (this tab was frozen) asks for what it missed and does not take over an owner heard after', async () => {
-    const clock = manualClock();
-    let heardAt = 0;
-    let woke = 0;
-    let silent: boolean | undefined;
-    const abort = new AbortController();
-    void untilSilent({ beatMs: 250, takeoverMs: 1500, deps: clock.deps, heardAt: () => heardAt, woke: () => void woke++ }, abort.signal).then((s) => (silent = s));
-    await clock.fire(250);
-    await clock.fire(20_000); // frozen for 20 s
-    expect(woke).to.equal(1);
-    expect(silent, 'not taken over on waking').to.equal(undefined);
-    heardAt = 20_100; // the owner's beat
-    await clock.fire(20_250);
-    await clock.fire(21_000);
-    expect(silent).to.equal(undefined);
-    abort.abort();
-    await clock.fire(21_250);
-    expect(silent).to.equal(false);
-  });
-
-  it('a hidden tab whose checks run once a minute still takes over a silent owner, at its second late check', async () => {
-    const clock = manualClock();
-    let woke = 0;
-    let silent: boolean | undefined;
-    void untilSilent({ beatMs: 250, takeoverMs: 1500, deps: clock.deps, heardAt: () => 0, woke: () => void woke++ }, new AbortController().signal).then((s) => (silent = s));
-    await clock.fire(60_000);
-    expect(silent, 'the first late check: maybe this tab was frozen').to.equal(undefined);
-    await clock.fire(120_000);
-    expect(silent).to.equal(true);
-    expect(woke).to.equal(1);
-  });
-
-  it('an owner heard during a late check’s wait is judged as usual (throttled timers, messages still arriving)', async () => {
-    const clock = manualClock();
-    let heardAt = 0;
-    let woke = 0;
-    let silent: boolean | undefined;
-    void untilSilent({ beatMs: 250, takeoverMs: 1500, deps: clock.deps, heardAt: () => heardAt, woke: () => void woke++ }, new AbortController().signal).then((s) => (silent = s));
-    heardAt = 59_900;
-    await clock.fire(60_000);
-    expect(woke).to.equal(0);
-    expect(silent).to.equal(undefined);
-    await clock.fire(62_000);
-    expect(silent, 'silent for 2.1 s').to.equal(true);
   });
 });
