@@ -44,11 +44,12 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   const provider = providerLabel(run);
   const age = clock.runAge(run, state.now);
   const reach = state.reach;
+  const badge = reach ? 'unreachable' : run.status;
   return html`<div role="option" id=${optionId(state.index)} part=${`item item-${run.status}`} class="item" data-id=${run.id}
     data-status=${run.status} data-reach=${reach ?? nothing} data-index=${state.index} ?data-active=${state.active} aria-selected=${state.selected ? 'true' : 'false'}
     aria-posinset=${state.index + 1} aria-setsize=${state.size}>
     <div class="item-head">
-      <span part=${`item-status item-status-${reach ? 'unreachable' : run.status}`} class="badge" data-status=${run.status} data-reach=${reach ?? nothing}
+      <span part=${`item-status item-status-${badge}`} class="badge" data-status=${run.status} data-reach=${reach ?? nothing}
         title=${reach ? reachAdvice(reach) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>
       <time data-meta="age" datetime=${run.createdAt} title=${`${age} · ${l10n().dateTime(run.createdAt)}`}>${age}</time>
     </div>

@@ -70,11 +70,12 @@ export interface HeaderContext {
 
 /**
  * The status badge (`part="status status-<status>"`, `data-status`): the run's status, or, for a run
- * this page cannot follow, what it learned (`part="status status-unreachable"`, `data-reach`; its
+ * this page cannot follow, what it learned (parts `status` and `status-unreachable`, `data-reach`; its
  * title says what to do and `data-status` keeps the server's last status).
  */
 export function renderStatus(run: TaskRun, reach: RunReach | undefined): TemplateResult {
-  return html`<span part=${`status status-${reach ? 'unreachable' : run.status}`} class="badge status" data-status=${run.status}
+  const badge = reach ? 'unreachable' : run.status;
+  return html`<span part=${`status status-${badge}`} class="badge status" data-status=${run.status}
     data-reach=${reach ?? nothing} title=${reach ? reachAdvice(reach) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>`;
 }
 
