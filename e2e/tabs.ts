@@ -175,7 +175,7 @@ export const tabFlows: TabFlow[] = [
         const got = mine.ids;
         onceEach(got, `tab ${i}`);
         const lost = atClose.ids.filter((id) => !got.includes(id));
-        assert(lost.length === 0, `tab ${i}: ${lost.length} events the closed owner showed are missing (${lost.join(', ')})`);
+        assert(lost.length === 0, `tab ${i} (${mine.role}): ${lost.length} events the closed owner showed are missing (${lost.join(', ')}); its statuses ${mine.statuses.join(' ')}; the closed owner's ${atClose.statuses.join(' ')}; its first events ${got.slice(0, 4).join(' ')}`);
         const missing = expected.filter((id) => !got.includes(id));
         const extra = got.filter((id) => !expected.includes(id));
         assert(missing.length === 0 && got.length === expected.length, `tab ${i} (${mine.role}): ${missing.length} events missing (${missing.join(', ')}), ${extra.length} more (${extra.join(', ')}), ${got.length} shown, ${expected.length} expected; its statuses ${mine.statuses.join(' ')}; the reference's ${(await shown(reference!))[runId]!.statuses.join(' ')}; the closed owner's ${atClose.statuses.join(' ')}`);

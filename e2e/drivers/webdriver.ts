@@ -83,12 +83,42 @@ class WebDriverPage implements E2EPage {
   }
 
   async setViewport(width: number, height: number): Promise<{ width: number; height: number }> {
-    const inner = () => this.#session.execute('return [innerWidth, innerHeight]') as Promise<[number, number]>;
-    await this.#session.setWindowSize(width, height);
-    const [w, h] = await inner();
-    if (w !== width || h !== height) await this.#session.setWindowSize(width + (width - w), height + (height - h));
-    const [gotWidth, gotHeight] = await inner();
-    return { width: gotWidth, height: gotHeight };
+    // The window is sized asynchronously (Xvfb's window manager answers later): a size read right
+    // after setWindowSize can still be the old one, and correcting by it overshot (1440 asked,
+    // 447 read, 2433 set). So read until two reads agree, then correct by the window's own chrome.
+    let window = { width, height };
+    let got = await this.#settledInner();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = got;
+      await this.#session.setWindowSize(window.width, window.height);
+      got = await this.#settledInner(before);
+      if (got.width === width && got.height === height) break;
+      window = { width: window.width + (width - got.width), height: window.height + (height - got.height) };
+    }
+    return got;
+  }
+
+  /**
+   * The viewport's size once it differs from `before` (up to 1 s: a window at its minimum size does
+   * not change) and two reads 100 ms apart agree (at most 2 s more).
+   */
+  async #settledInner(before?: { width: number; height: number }): Promise<{ width: number; height: number }> {
+    const inner = async () => {
+      const [w, h] = await this.#session.execute('return [innerWidth, innerHeight]') as [number, number];
+      return { width: w, height: h };
+    };
+    let last = await inner();
+    for (const deadline = Date.now() + 1000; before && last.width === before.width && last.height === before.height && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+      last = await inner();
+    }
+    for (const deadline = Date.now() + 2000; Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = await inner();
+      if (now.width === last.width && now.height === last.height) return now;
+      last = now;
+    }
+    return last;
   }
 
   async screenshot(path: string): Promise<void> {

@@ -68,6 +68,14 @@ export class PersistedLogs {
     return this.#read.has(runId);
   }
 
+  /**
+   * True once the run's stored events are in memory or being read: what another tab writes for it
+   * then must be applied (held until the read ends when it is under way: the read may predate it).
+   */
+  inUse(runId: string): boolean {
+    return this.#read.has(runId) || this.#reading.has(runId);
+  }
+
   /** A run created here: nothing stored to read. */
   markRead(runId: string): void {
     this.#read.add(runId);

@@ -226,7 +226,7 @@ export class RunListSync {
       emit({ type: 'runs' });
     }
     for (const id of plan.grown) {
-      if (logs.isRead(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
+      if (logs.inUse(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
     }
   }
 
@@ -261,7 +261,7 @@ export class RunListSync {
     if (this.#disposed) return;
     if (message.index) this.reload();
     if (message.runs) this.#applyRemote(message.runs);
-    for (const [runId, list] of message.events) if (this.#host.logs.isRead(runId)) this.#host.ingestStored(runId, list);
+    for (const [runId, list] of message.events) if (this.#host.logs.inUse(runId)) this.#host.ingestStored(runId, list);
   }
 
   #applyRemote(change: RunChange): void {
@@ -281,7 +281,7 @@ export class RunListSync {
     }
     // A known run that changed there may have new stored events (merge-stored.ts decides the same way).
     const grown = planStoredMerge(state.runs, change.put, { stored: new Set(), tombstones: this.tombstones }).grown;
-    for (const id of grown) if (logs.isRead(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
+    for (const id of grown) if (logs.inUse(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
     const before = state.selectedId;
     if (state.selectedId !== undefined && removed.has(state.selectedId)) state.selectedId = undefined;
     if (change.selectedId !== undefined) {

@@ -51,11 +51,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
 
   function emit(change: StoreChange): void {
     for (const listener of [...listeners]) {
-      try {
-        listener(change);
-      } catch (error) {
-        warn(`task-elements: a store listener threw: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      try { listener(change); } catch (error) { warn(`task-elements: a store listener threw: ${error instanceof Error ? error.message : String(error)}`); }
     }
   }
 
@@ -92,6 +88,21 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     ingestStored: (runId, stored) => ingest(runId, stored, false),
   });
   if (state.selectedId !== undefined) void logs.ensure(state.selectedId);
+
+  /** Lists a run. `created` here: its log starts read and empty; else its stored log is read on first use. */
+  function listRun(added: TaskRun, created: boolean): void {
+    sync.finishLoad();
+    // Secrets in the create body (MCP headers, webhook tokens) are never kept (redact.ts).
+    const run = added.request === undefined ? added : { ...added, request: redactRequest(added.request) };
+    const known = store.getRun(run.id);
+    state.runs = [run, ...state.runs.filter((r) => r.id !== run.id)].sort(byNewest);
+    if (!known && created) {
+      logs.markRead(run.id);
+      events.set(run.id, []);
+    }
+    sync.changed(run.id);
+    emit({ type: 'runs' });
+  }
 
   /** Drops runs from memory (not from storage), closing their connections. */
   function forget(runIds: ReadonlySet<string>): void {
@@ -191,18 +202,8 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       emit({ type: 'selection', runId });
     },
     addRun(added, initial = []) {
-      sync.finishLoad();
-      // Secrets in the create body (MCP headers, webhook tokens) are never kept (redact.ts).
-      const run = added.request === undefined ? added : { ...added, request: redactRequest(added.request) };
-      const known = store.getRun(run.id);
-      state.runs = [run, ...state.runs.filter((r) => r.id !== run.id)].sort(byNewest);
-      if (!known) {
-        logs.markRead(run.id);
-        events.set(run.id, []);
-      }
-      sync.changed(run.id);
-      emit({ type: 'runs' });
-      if (initial.length) store.applyEvents(run.id, initial);
+      listRun(added, true);
+      if (initial.length) store.applyEvents(added.id, initial);
     },
     updateRun(runId, patch) {
       const previous = store.getRun(runId);
@@ -255,8 +256,9 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
         return () => ((released = true), release?.());
       }
       if (!store.getRun(runId)) {
-        // A run known only by id (e.g. <task-stream run-id>): its status and events come from the API.
-        store.addRun({ id: runId, provider: source().provider, status: 'unknown', createdAt: new Date(now()).toISOString() });
+        // A run known only by id (e.g. <task-stream run-id>): its status and events come from the API,
+        // and from its stored log: another tab may have logged it before this one listed it.
+        listRun({ id: runId, provider: source().provider, status: 'unknown', createdAt: new Date(now()).toISOString() }, false);
       }
       return watches.watch(runId, source);
     },

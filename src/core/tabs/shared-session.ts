@@ -188,6 +188,12 @@ export class SharedRunSession {
       },
     );
     void this.#beat(signal);
+    // Streamed only once the run's stored log is read: events that came while it was read would be
+    // applied after it by the store alone, and never fanned out (a follower would lack them).
+    void this.#deps.store.loadEvents(this.runId).catch(() => undefined).then(() => signal.aborted || this.#stream(deps, signal));
+  }
+
+  #stream(deps: RunSessionDeps, signal: AbortSignal): void {
     const sharing = this.#deps.sharing!;
     void streamWithinBudget({
       runId: this.runId,
