@@ -1,30 +1,39 @@
 import { css } from 'lit';
 
-/** Styles of the group view inside `<task-stream>` (its theme variables come from the stream). */
+/**
+ * Styles of the group view inside `<task-stream>` (its theme variables, `.header`, `.progress` and
+ * `.connection` come from the stream). Every rule is scoped under `.batch-view` (render-group.ts),
+ * so none reaches the run view in the same shadow root.
+ */
 export const groupViewStyles = css`
-  .group .title-row, .group-run-open .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
-  .group-counts { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0 0 0.6rem; }
-  .group-counts li { border: 1px solid var(--_border); border-radius: 999px; padding: 0.1rem 0.6rem; font-size: 0.85em; background: var(--_surface); }
-  .group-counts .count { font-weight: 600; }
-  .group-counts [data-status='completed'] { color: var(--_ok); }
-  .group-counts [data-status='failed'] { color: var(--_danger); }
-  .group-runs { list-style: none; margin: 0.5rem 0 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
+  .batch-view .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  .batch-view .group-counts { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0 0 0.6rem; }
+  /* A pill is one line sized to its text: it never wraps or stretches, at any width. */
+  .batch-view .group-counts li { flex: none; white-space: nowrap; border: 1px solid var(--_border); border-radius: 999px;
+    padding: 0.1rem 0.6rem; font-size: 0.85em; background: var(--_surface); }
+  .batch-view .group-counts .count { font-weight: 600; }
+  .batch-view .group-counts [data-status='completed'] { color: var(--_ok); }
+  .batch-view .group-counts [data-status='failed'] { color: var(--_danger); }
+  /* completed / total across the view's whole width, drawn here too so it never waits for the run view's styles. */
+  .batch-view .progress { display: block; height: 0.5rem; border: 1px solid var(--_border); border-radius: 999px; overflow: hidden; background: var(--_surface); }
+  .batch-view .progress .bar { display: block; height: 100%; background: var(--_accent); }
+  .batch-view .group-runs { list-style: none; margin: 0.5rem 0 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
   /* No content-visibility: auto on the rows: WebKit (2.50) leaves rows of this scrolled list undrawn (0×0) even in view. */
-  .group-runs li { border-bottom: 1px solid var(--_border); }
-  .group-runs li:last-child { border-bottom: none; }
-  .group-run { display: flex; gap: 0.6rem; align-items: baseline; width: 100%; text-align: start; background: none; border: none;
+  .batch-view .group-runs li { border-bottom: 1px solid var(--_border); }
+  .batch-view .group-runs li:last-child { border-bottom: none; }
+  .batch-view .group-run { display: flex; gap: 0.6rem; align-items: baseline; width: 100%; text-align: start; background: none; border: none;
     padding: 0.45rem 0.6rem; color: inherit; font: inherit; cursor: pointer; }
-  .group-run:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
-  .group-run .index { color: var(--_muted); font: 0.8em var(--_mono); min-width: 2.5em; }
-  .group-run .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }
-  .status-badge { font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); min-width: 6.5em; }
-  .status-badge[data-status='completed'] { color: var(--_ok); }
-  .status-badge[data-status='failed'] { color: var(--_danger); }
-  .status-badge[data-status='running'] { color: var(--_accent); }
-  .group-run-open .back { margin-bottom: 0.5rem; }
-  .group-run-open code { font: 600 0.9rem var(--_mono); word-break: break-all; margin-left: 0.5rem; }
-  .input-preview { margin: 0.3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .batch-view .group-run:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
+  .batch-view .group-run .index { color: var(--_muted); font: 0.8em var(--_mono); min-width: 2.5em; }
+  .batch-view .group-run .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }
+  .batch-view .status-badge { font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); min-width: 6.5em; }
+  .batch-view .status-badge[data-status='completed'] { color: var(--_ok); }
+  .batch-view .status-badge[data-status='failed'] { color: var(--_danger); }
+  .batch-view .status-badge[data-status='running'] { color: var(--_accent); }
+  .batch-view .back { margin-bottom: 0.5rem; }
+  .batch-view.group-run-open code { font: 600 0.9rem var(--_mono); word-break: break-all; margin-left: 0.5rem; }
+  .batch-view .input-preview { margin: 0.3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 `;
 
 /** Styles of the batches section of `<task-history>`. */

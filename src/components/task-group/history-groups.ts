@@ -73,7 +73,7 @@ export class HistoryGroupsController implements ReactiveController {
         ${repeat(groups, (group) => group.groupId, (group) => {
           const status = store.tracker(group.groupId)?.status;
           const active = status ? status.active : true;
-          const counts = status?.counts ?? { queued: group.runIds.length };
+          const counts = store.tracker(group.groupId)?.counts(group.runIds) ?? { queued: group.runIds.length };
           const summary = SHOWN.filter((name) => counts[name]).map((name) => `${l10n().number(counts[name] ?? 0)} ${statusLabel(name)}`).join(' · ');
           return html`<li>
             <button type="button" part="group-item" class="group-item" data-status=${active ? 'running' : 'completed'}

@@ -1,6 +1,8 @@
 /**
  * Templates of the group view (group-view.ts). Every string from the API or the inputs goes
- * through Lit text bindings only.
+ * through Lit text bindings only. Both sections carry the class `batch-view`, which no run view
+ * style uses: the group view's styles are scoped under it, and the run view's (same shadow root)
+ * cannot reach its layout by a shared class name.
  *
  * Parts: `group`, `group-counts`, `group-count` (with `data-status`), `progress`, `group-runs`,
  * `group-run` (with `data-status`), `group-run-open`, `output`, `error`.
@@ -9,7 +11,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
 import type { GroupTracker } from '../../core/providers/parallel/group-tracker.js';
-import type { RunError, TaskOutput, TaskStatus } from '../../core/providers/task-event.js';
+import { isTerminalStatus, type RunError, type TaskOutput, type TaskStatus } from '../../core/providers/task-event.js';
 import type { GroupRecord } from '../../core/store/group-store.js';
 import { l10n } from '../../core/i18n/scope.js';
 import { statusLabel } from '../shared/format.js';
@@ -55,13 +57,14 @@ const number = (n: number) => l10n().number(n);
 /** The group: header, counts, progress, actions, and the run list. */
 export function renderGroup(group: GroupRecord, tracker: GroupTracker, connection: ConnectionSnapshot | undefined, handlers: GroupViewHandlers): TemplateResult {
   const status = tracker.status;
-  const total = status?.total ?? group.runIds.length;
-  const counts = status?.counts ?? { queued: group.runIds.length };
-  const done = (counts.completed ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
+  // Counts, progress and rows all read each run's own status: they never disagree.
+  const total = group.runIds.length;
+  const counts = tracker.counts(group.runIds);
+  const done = ORDER.filter((name) => isTerminalStatus(name)).reduce((sum, name) => sum + (counts[name] ?? 0), 0);
   const active = status ? status.active : true;
   const percent = total ? Math.round((done / total) * 100) : 0;
   const shown = group.runIds.slice(0, handlers.shown);
-  return html`<section part="group" class="group" aria-label=${t('batch.label')}>
+  return html`<section part="group" class="batch-view" aria-label=${t('batch.label')}>
     <div class="header">
       <div class="title-row">
         <h2>${t('batch.title', { count: total })}</h2>
@@ -72,7 +75,7 @@ export function renderGroup(group: GroupRecord, tracker: GroupTracker, connectio
     <ul part="group-counts" class="group-counts" aria-label=${t('batch.counts')}>
       ${ORDER.filter((name) => counts[name]).map((name) => html`<li part="group-count" data-status=${name}><span class="count">${number(counts[name] ?? 0)}</span> ${statusLabel(name).toLowerCase()}</li>`)}
     </ul>
-    <div part="progress" class="progress" role="progressbar" aria-label=${t('batch.progressLabel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
+    <div part="progress" class="progress" data-status=${!active && counts.completed === total ? 'completed' : 'running'} role="progressbar" aria-label=${t('batch.progressLabel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
       <span class="bar" style="width: ${percent}%"></span>
     </div>
     <p class="progress-meta">${t('batch.progress', { done: number(done), total: number(total) })}</p>
@@ -101,7 +104,7 @@ export function renderGroup(group: GroupRecord, tracker: GroupTracker, connectio
 
 /** One run of the group, opened in the same view. */
 export function renderOpenRun(run: OpenRun, handlers: { onBack(): void; renderOutput: RenderOutput }): TemplateResult {
-  return html`<section part="group-run-open" class="group-run-open" aria-label=${t('batch.run')}>
+  return html`<section part="group-run-open" class="batch-view group-run-open" aria-label=${t('batch.run')}>
     <button type="button" class="link-button back" @click=${handlers.onBack}>${t('batch.back')}</button>
     <div class="header">
       <div class="title-row"><span class="status-badge" part="status" data-status=${run.status}>${statusLabel(run.status)}</span><code>${run.runId}</code></div>

@@ -10,6 +10,7 @@ import type { EndpointConfig } from '../client/api-request.js';
 import type { ConnectionSnapshot, StreamConnection } from '../client/stream-client.js';
 import { getGroup, submitBatch, type BatchRequest, type SubmitOptions } from '../providers/parallel/group-client.js';
 import { fetchGroupRuns, watchGroup } from '../providers/parallel/group-stream.js';
+import { createRunsRefresh, type RunsRefresh } from '../providers/parallel/group-runs-refresh.js';
 import { GroupTracker, type SavedGroupState } from '../providers/parallel/group-tracker.js';
 import type { GroupTransition } from '../providers/parallel/group-types.js';
 import { browserLocalStorage } from './memory-storage.js';
@@ -95,7 +96,7 @@ export function createGroupStore(name: string, storage: StorageLike | undefined 
   let selectedId = loaded.selectedId;
   const trackers = new Map<string, GroupTracker>();
   const connections = new Map<string, ConnectionSnapshot>();
-  const live = new Map<string, { connection: StreamConnection; users: number }>();
+  const live = new Map<string, { connection: StreamConnection; refresh: RunsRefresh; users: number }>();
   const listeners = new Set<(change: GroupStoreChange) => void>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -205,36 +206,46 @@ export function createGroupStore(name: string, storage: StorageLike | undefined 
       let entry = live.get(groupId);
       if (!entry) {
         const tracker = trackerOf(group);
+        const changed = (transitions: GroupTransition[]): void => {
+          scheduleSave();
+          emit({ type: 'group', groupId, transitions });
+        };
+        // The rows and the counts are both counted from each run's status: when the group's counts
+        // are ahead of its runs (no per-run queued → running event exists), the runs list is read.
+        const refresh = createRunsRefresh({ tracker, read: (signal) => fetchGroupRuns(endpoint(), groupId, { signal }), onTransitions: changed });
         const connection = watchGroup(endpoint(), groupId, {
           tracker,
           onEvent: (_event, transitions) => {
-            if (!transitions.length) return;
-            scheduleSave();
-            emit({ type: 'group', groupId, transitions });
+            if (transitions.length) changed(transitions);
+            refresh.check();
           },
           onState: (snapshot) => {
             connections.set(groupId, snapshot);
             emit({ type: 'connection', groupId, connection: snapshot });
           },
         });
-        entry = { connection, users: 0 };
+        entry = { connection, refresh, users: 0 };
         live.set(groupId, entry);
+        refresh.check();
         void connection.finished.then(() => {
           if (live.get(groupId)?.connection === connection) live.delete(groupId);
           save();
         });
       }
-      entry.users++;
+      const mine = entry;
+      mine.users++;
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        const current = live.get(groupId);
-        if (current && --current.users <= 0) current.connection.close();
+        if (--mine.users > 0) return;
+        mine.connection.close();
+        mine.refresh.close();
       };
     },
     remove(groupId) {
       live.get(groupId)?.connection.close();
+      live.get(groupId)?.refresh.close();
       groups = groups.filter((g) => g.groupId !== groupId);
       trackers.delete(groupId);
       if (selectedId === groupId) store.select(undefined);

@@ -31,11 +31,14 @@ function rank(status: TaskStatus): number {
   return 1;
 }
 
-function sameStatus(a: GroupStatus | undefined, b: GroupStatus): boolean {
-  if (!a || a.total !== b.total || a.active !== b.active) return false;
-  const keys = new Set([...Object.keys(a.counts), ...Object.keys(b.counts)]) as Set<TaskStatus>;
-  for (const key of keys) if ((a.counts[key] ?? 0) !== (b.counts[key] ?? 0)) return false;
+function sameCounts(a: GroupStatus['counts'], b: GroupStatus['counts']): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<TaskStatus>;
+  for (const key of keys) if ((a[key] ?? 0) !== (b[key] ?? 0)) return false;
   return true;
+}
+
+function sameStatus(a: GroupStatus | undefined, b: GroupStatus): boolean {
+  return !!a && a.total === b.total && a.active === b.active && sameCounts(a.counts, b.counts);
 }
 
 /** Applies group events in order and reports each transition once. */
@@ -80,6 +83,27 @@ export class GroupTracker {
 
   run(runId: string): GroupRunState | undefined {
     return this.#runs.get(runId);
+  }
+
+  /**
+   * Runs per status, counted from each run's own status (the one source the run list shows too),
+   * over `runIds` when given (a run not reported yet counts as queued), else over every known run.
+   */
+  counts(runIds?: Iterable<string>): GroupStatus['counts'] {
+    const counts: GroupStatus['counts'] = {};
+    for (const id of runIds ?? this.#runs.keys()) {
+      const status = this.#runs.get(id)?.status ?? 'queued';
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  /**
+   * True when the group's newest status counts runs in a status its runs do not show (the events
+   * stream reports no queued → running or → cancelling step per run): read the runs list again.
+   */
+  get behind(): boolean {
+    return !!this.#status && !sameCounts(this.#status.counts, this.counts());
   }
 
   /** Records run ids right after they were submitted (status queued until the stream says more). */

@@ -1,0 +1,109 @@
+/**
+ * The group view of <task-stream> and the batch entry of <task-history> against the real mock
+ * (/mock), mid-run and at the end: one source for each run's status (rows, counts, progress and
+ * history agree), a full-width progress bar, one-line count pills at every width.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { TaskHistoryElement } from '../../../src/components/task-history/task-history.js';
+import type { TaskStreamElement } from '../../../src/components/task-stream/task-stream.js';
+import type { EndpointConfig } from '../../../src/core/client/api-request.js';
+import { getGroupStore } from '../../../src/core/store/group-store.js';
+import { freshStore } from '../../support/stores.js';
+import { delay, until } from '../../support/scripted-stream.js';
+
+const KEY = 'mock-test-key';
+const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+function endpoint(): EndpointConfig {
+  return { provider: 'parallel', baseUrl: '/mock', auth: { mode: 'api-key', apiKey: KEY } };
+}
+
+/** The counts pills as `{status: n}`. */
+function pills(stream: Element): Record<string, number> {
+  return Object.fromEntries(qa(stream, '[part="group-count"]').map((li) => [li.dataset.status!, Number(li.querySelector('.count')!.textContent!.replace(/\D/g, ''))]));
+}
+
+/** The rows' statuses tallied as `{status: n}`. */
+function rows(stream: Element): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const row of qa(stream, '[part="group-run"]')) tally[row.dataset.status!] = (tally[row.dataset.status!] ?? 0) + 1;
+  return tally;
+}
+
+async function batch(inputs: string[], speed: number, width = '') {
+  const store = freshStore();
+  store.setCredential('parallel', KEY);
+  const group = await getGroupStore(store.name).submit({ inputs, processor: 'lite', metadata: { mock_speed: speed } }, endpoint());
+  const root = await fixture<HTMLDivElement>(html`<div style=${width ? `width: ${width}` : ''}>
+    <task-stream store=${store.name} proxy-url="/mock" auth-mode="api-key" run-id=${group.groupId} style="display: block"></task-stream>
+    <task-history store=${store.name} proxy-url="/mock" auth-mode="api-key"></task-history>
+  </div>`);
+  const stream = root.querySelector<TaskStreamElement>('task-stream')!;
+  const history = root.querySelector<TaskHistoryElement>('task-history')!;
+  await until(() => qa(stream, '[part="group-run"]').length === inputs.length, 10_000, 'the runs');
+  return { store, group, root, stream, history };
+}
+
+describe('the group view', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('task-elements-groups:test-')) localStorage.removeItem(key);
+  });
+
+  it('mid-run and at the end, the rows, the counts, the progress and the history say the same for every run', async () => {
+    const inputs = Array.from({ length: 8 }, (_, i) => `Company ${i + 1}`);
+    const { stream, history } = await batch(inputs, 3);
+    let sawRunning = false;
+    const deadline = Date.now() + 40_000;
+    while (!(pills(stream).completed === inputs.length)) {
+      if (Date.now() > deadline) throw new Error(`the batch did not finish: ${JSON.stringify(pills(stream))}`);
+      const shown = pills(stream);
+      expect(rows(stream), 'the rows say what the counts say').to.deep.equal(shown);
+      const done = (shown.completed ?? 0) + (shown.failed ?? 0) + (shown.cancelled ?? 0);
+      expect(q(stream, '[part="progress"]')!.getAttribute('aria-valuenow')).to.equal(String(Math.round((done / inputs.length) * 100)));
+      const summary = qa(history, '[part="group-item-counts"]')[0]?.textContent ?? '';
+      for (const [status, n] of Object.entries(shown)) expect(summary.toLowerCase(), 'the history says what the view says').to.contain(`${n} ${status}`);
+      if (shown.running) sawRunning = true;
+      await delay(30);
+    }
+    expect(sawRunning, 'the runs were seen running (the events stream says so only in its counts)').to.equal(true);
+    expect(rows(stream)).to.deep.equal({ completed: inputs.length });
+  });
+
+  it('draws the progress as a full-width bar of completed / total, mid-run and at the end', async () => {
+    const inputs = ['A', 'B', 'C', 'D'];
+    const { stream } = await batch(inputs, 6, '600px');
+    const check = () => {
+      const group = q(stream, '[part="group"]')!.getBoundingClientRect();
+      const progress = q(stream, '[part="progress"]')!.getBoundingClientRect();
+      const bar = q(stream, '[part="progress"] .bar')!.getBoundingClientRect();
+      expect(progress.width, 'the bar spans the view').to.be.closeTo(group.width, 2);
+      expect(progress.height).to.be.at.least(6);
+      const shown = pills(stream);
+      const done = (shown.completed ?? 0) + (shown.failed ?? 0) + (shown.cancelled ?? 0);
+      expect(bar.width, 'the filled part is the finished share').to.be.closeTo((progress.width - 2) * (done / inputs.length), 3);
+    };
+    check();
+    await until(() => pills(stream).completed === inputs.length, 30_000, 'the end');
+    await delay(400); // the bar's width transition
+    check();
+  });
+
+  it('keeps each count pill on one line, sized to its text, at every width from 280 to 1600 px', async () => {
+    const { root, stream } = await batch(Array.from({ length: 50 }, (_, i) => `Company ${i + 1}`), 1, '280px');
+    for (const width of [280, 320, 375, 768, 1024, 1440, 1600]) {
+      root.style.width = `${width}px`;
+      await delay(20);
+      for (const pill of qa(stream, '[part="group-count"]')) {
+        const box = pill.getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(pill).lineHeight) || parseFloat(getComputedStyle(pill).fontSize) * 1.5;
+        expect(box.height, `${width}px: "${pill.textContent}" on one line`).to.be.below(line * 1.6 + 8);
+        const range = document.createRange();
+        range.selectNodeContents(pill);
+        expect(box.width, `${width}px: "${pill.textContent}" sized to its text`).to.be.below(range.getBoundingClientRect().width + 40);
+        expect(box.width).to.be.at.least(range.getBoundingClientRect().width);
+      }
+    }
+  });
+});
