@@ -2,6 +2,7 @@
 // events: <task-stream> from the production bundle versus a naive baseline that appends an HTML
 // string per event and scrolls to it (the pattern of the reference apps).
 import { createTaskStore, loadTaskElements, registerTaskStore } from '/dist/task-elements.bundle.js';
+import { countElements, observeLongTasks } from '/bench/page-measures.js';
 
 // The bundle defines each tag when it is first used; the bench creates its element by script.
 await loadTaskElements(['task-stream']);
@@ -27,29 +28,6 @@ Storage.prototype.setItem = function (key, value) {
   written.local += (String(key).length + String(value).length) * 2;
   return setItem.call(this, key, value);
 };
-
-function observeLongTasks() {
-  const tasks = [];
-  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-  observer.observe({ type: 'longtask' });
-  return () => {
-    observer.disconnect();
-    return tasks;
-  };
-}
-
-function countElements(root) {
-  let n = 0;
-  const walk = (node) => {
-    for (const child of node.children) {
-      n++;
-      walk(child);
-      if (child.shadowRoot) walk(child.shadowRoot);
-    }
-  };
-  walk(root);
-  return n;
-}
 
 /** Streams `count` events into <task-stream> with the default persistence (localStorage + IndexedDB). */
 export async function benchComponent(count) {

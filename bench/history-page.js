@@ -2,6 +2,7 @@
 // default persistence (run index in IndexedDB), shown by <task-history> from the production bundle,
 // versus a baseline that renders every run (the same row markup, one string per run).
 import { createTaskStore, loadTaskElements, registerTaskStore } from '/dist/task-elements.bundle.js';
+import { countElements } from '/bench/page-measures.js';
 
 const STATUSES = ['completed', 'completed', 'completed', 'failed', 'cancelled', 'completed', 'timeout', 'completed'];
 const TOPICS = ['battery recycling', 'EU fintech licences', 'sodium-ion suppliers', 'clinical trial registries', 'open-source LLM licences'];
@@ -52,19 +53,6 @@ export async function migrateHistory(name) {
 }
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-
-function countElements(root) {
-  let n = 0;
-  const walk = (node) => {
-    for (const child of node.children) {
-      n++;
-      walk(child);
-      if (child.shadowRoot) walk(child.shadowRoot);
-    }
-  };
-  walk(root);
-  return n;
-}
 
 const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

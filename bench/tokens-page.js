@@ -4,6 +4,7 @@
 // agents, or the Parallel run of the stream bench, either flooded or at a steady 100 events/s.
 import { createTaskStore, loadTaskElements, registerTaskStore } from '/dist/task-elements.bundle.js';
 import { tokenStream } from '/bench/token-text.js';
+import { countElements, observeLongTasks } from '/bench/page-measures.js';
 
 await loadTaskElements(['task-stream']);
 
@@ -38,29 +39,6 @@ window.fetch = async (input, init) => {
   });
   return new Response(response.body.pipeThrough(stamp), { status: response.status, statusText: response.statusText, headers: response.headers });
 };
-
-function observeLongTasks() {
-  const tasks = [];
-  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-  observer.observe({ type: 'longtask' });
-  return () => {
-    observer.disconnect();
-    return tasks;
-  };
-}
-
-function countElements(root) {
-  let n = 0;
-  const walk = (node) => {
-    for (const child of node.children) {
-      n++;
-      walk(child);
-      if (child.shadowRoot) walk(child.shadowRoot);
-    }
-  };
-  walk(root);
-  return n;
-}
 
 const RUNS = { shannon: 'task-bench-tokens', parallel: 'trun_bench' };
 
