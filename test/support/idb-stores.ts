@@ -16,14 +16,9 @@ const indexKey = (name: string): string => `${KEY_PREFIX}:${name}`;
  */
 function useIdbStores(prefix: string): { uniqueName(): string; open(name: string, warnings?: string[]): TaskStore } {
   let n = 0;
-  const opened: TaskStore[] = [];
+  const opened = clearedAfterEach();
   let names: string[] = [];
-  afterEach(async () => {
-    for (const store of opened.splice(0)) {
-      store.clear();
-      await store.settled();
-      store.dispose();
-    }
+  afterEach(() => {
     for (const name of names) for (const key of Object.keys(localStorage)) if (key.startsWith(indexKey(name))) localStorage.removeItem(key);
     names = [];
   });
@@ -41,4 +36,20 @@ function useIdbStores(prefix: string): { uniqueName(): string; open(name: string
   };
 }
 
-export { indexKey, useIdbStores };
+/**
+ * Registers (at the top level of a test file) that the stores pushed to the returned list are
+ * cleared, written and disposed after every test, so no test sees another's runs or logs.
+ */
+function clearedAfterEach(): TaskStore[] {
+  const opened: TaskStore[] = [];
+  afterEach(async () => {
+    for (const store of opened.splice(0)) {
+      store.clear();
+      await store.settled();
+      store.dispose();
+    }
+  });
+  return opened;
+}
+
+export { clearedAfterEach, indexKey, useIdbStores };

@@ -12,6 +12,7 @@ import { createIdbEventLog } from '../../../src/core/store/idb-event-log.js';
 import { createIdbRunRecords } from '../../../src/core/store/idb-run-records.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
 import { until } from '../../support/scripted-stream.js';
+import { clearedAfterEach } from '../../support/idb-stores.js';
 
 const start = Date.parse('2026-01-01T00:00:00Z');
 const run = (i: number): TaskRun => ({
@@ -20,7 +21,7 @@ const run = (i: number): TaskRun => ({
 const message = (id: string): TaskEvent => ({ kind: 'message', id, category: 'plan', text: id, source: 'test' });
 
 let n = 0;
-const opened: TaskStore[] = [];
+const opened = clearedAfterEach();
 const uniqueName = () => `bulk-${Date.now().toString(36)}-${++n}`;
 function open(name: string): TaskStore {
   const store = createTaskStore({ name, saveDelayMs: 60_000 });
@@ -51,14 +52,6 @@ async function stored(name: string, probe: readonly string[]): Promise<{ runs: s
     connection.close();
   }
 }
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) {
-    store.clear();
-    await store.settled();
-    store.dispose();
-  }
-});
 
 describe('removing many runs at once (IndexedDB)', () => {
   it('removes 9,000 of 10,000 runs and their logs in seconds; the other 1,000 keep their records and logs, another store keeps its own', async function () {

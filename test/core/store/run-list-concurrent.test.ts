@@ -9,12 +9,13 @@ import { connectTaskDb } from '../../../src/core/store/idb-database.js';
 import { HEAD_RUNS } from '../../../src/core/store/idb-stored-runs.js';
 import type { TaskRun } from '../../../src/core/providers/task-event.js';
 import { until } from '../../support/scripted-stream.js';
+import { clearedAfterEach } from '../../support/idb-stores.js';
 
 const run = (id: string, createdAt: string): TaskRun => ({ id, provider: 'parallel', status: 'queued', createdAt });
 const at = (minute: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + minute * 60_000).toISOString();
 
 let n = 0;
-const opened: TaskStore[] = [];
+const opened = clearedAfterEach();
 function tabs(count: number): TaskStore[] {
   const name = `concurrent-${Date.now().toString(36)}-${++n}`;
   const stores = Array.from({ length: count }, () => createTaskStore({ name, saveDelayMs: 20 }));
@@ -31,14 +32,6 @@ async function storedIds(name: string): Promise<string[]> {
   }
 }
 const missing = (store: TaskStore, ids: readonly string[]) => ids.filter((id) => !store.getRun(id));
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) {
-    store.clear();
-    await store.settled();
-    store.dispose();
-  }
-});
 
 describe('one run list changed by several tabs at once', () => {
   it('five tabs each adding two runs at the same moment all end with the ten runs, and storage holds the ten', async () => {
