@@ -8,6 +8,8 @@
  * - `async` (the default, IndexedDB): writes wait for the load, then put only the runs that changed
  *   and remove the removed ones; other tabs hear of them on the store's BroadcastChannel with the
  *   runs themselves, so they need not read the index again.
+ * Each tab keeps its own selection (fresh14 c3: one pick switched every tab): another tab's saved
+ * pick is remembered, not followed; it is what a new tab or a reload starts with.
  */
 import type { TaskEvent } from '../providers/task-event.js';
 import type { Timers } from '../util/environment.js';
@@ -248,11 +250,8 @@ export class RunListSync {
     const before = state.selectedId;
     this.absorb(saved, true, since);
     this.#storedIds = new Set([...saved.runs.map((run) => run.id), ...saved.invalidIds, ...since]);
-    if (saved.selectedId !== this.#storedSelection) {
-      // Another tab picked a run: follow it, unless this tab picked one it has not saved yet.
-      this.#storedSelection = saved.selectedId;
-      if (!this.#selectionUnsaved && (this.#storedSelection === undefined || state.runs.some((run) => run.id === this.#storedSelection))) state.selectedId = this.#storedSelection;
-    }
+    // Another tab's pick is not followed: each tab shows its own run (fresh14 c3). It is what a new tab starts with.
+    this.#storedSelection = saved.selectedId;
     if (state.selectedId !== before) emit({ type: 'selection', runId: state.selectedId });
   }
 
@@ -284,11 +283,7 @@ export class RunListSync {
     for (const id of grown) if (logs.inUse(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
     const before = state.selectedId;
     if (state.selectedId !== undefined && removed.has(state.selectedId)) state.selectedId = undefined;
-    if (change.selectedId !== undefined) {
-      const theirs = change.selectedId ?? undefined;
-      this.#storedSelection = theirs;
-      if (!this.#selectionUnsaved && (theirs === undefined || state.runs.some((run) => run.id === theirs))) state.selectedId = theirs;
-    }
+    if (change.selectedId !== undefined) this.#storedSelection = change.selectedId ?? undefined; // not followed (above)
     if (state.selectedId !== before) emit({ type: 'selection', runId: state.selectedId });
   }
 

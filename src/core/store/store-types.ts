@@ -162,7 +162,8 @@ export interface TaskStore {
   settled(): Promise<void>;
   /**
    * Re-reads storage and folds in what other tabs changed there: runs added or removed, new events
-   * of known runs, a changed selection. Emits the usual `runs`, `run`, `events` and `selection`
+   * of known runs (another tab's selection is not followed: each tab keeps its own; a removed
+   * selected run clears it). Emits the usual `runs`, `run`, `events` and `selection`
    * changes. The core listens to nothing: a view calls this when storage changes (`<task-history>`
    * does on the window's `storage` event).
    */

@@ -27,7 +27,7 @@ async function twoTabs(seed: (store: TaskStore) => void = () => {}) {
   for (const run of second.getRuns()) await second.loadEvents(run.id);
   const changes: StoreChange[] = [];
   second.subscribe((change) => changes.push(change));
-  return { first, second, changes, types: () => changes.map((c) => c.type) };
+  return { first, second, open, changes, types: () => changes.map((c) => c.type) };
 }
 
 describe('task store reload() (cross-tab sync)', () => {
@@ -119,21 +119,24 @@ describe('task store reload() (cross-tab sync)', () => {
     expect(second.getRuns().map((r) => r.id)).to.deep.equal(['ours', 'theirs', 'base']);
   });
 
-  it('follows a selection made in another tab, unless it picked a run of its own since', async () => {
-    const { first, second } = await twoTabs((s) => {
+  it('keeps its own selection when another tab picks a run (each tab shows its own run); a new tab starts with the last pick', async () => {
+    const { first, second, open } = await twoTabs((s) => {
       s.addRun(run('a'));
       s.addRun(run('b'));
       s.addRun(run('c'));
     });
+    second.select('c');
+    second.flush();
     first.select('b');
     first.flush();
     second.reload();
-    expect(second.selectedId).to.equal('b');
-    second.select('c');
-    first.select('a');
-    first.flush();
-    second.reload();
-    expect(second.selectedId, 'its own unsaved pick wins').to.equal('c');
+    expect(second.selectedId, 'not switched by the other tab').to.equal('c');
+    first.reload();
+    expect(first.selectedId).to.equal('b');
+    await first.settled();
+    const third = open();
+    expect(third.selectedId, 'a new tab: the last pick saved').to.equal('b');
+    third.dispose();
   });
 
   it('emits nothing when storage did not change', async () => {
