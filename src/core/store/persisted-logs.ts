@@ -44,6 +44,16 @@ export interface LogHooks {
   remote(message: LogMessage): void;
 }
 
+/**
+ * A run's log as read (`stored`), followed by the events of `current` (in memory) it lacks; and
+ * the read events not yet shown (`shown`: the tail previewed while a long log was read).
+ */
+export function mergeRead(stored: TaskEvent[], current: readonly TaskEvent[], shown: readonly TaskEvent[]): { list: TaskEvent[]; older: TaskEvent[] } {
+  const ids = new Set(stored.map((e) => e.id));
+  const shownIds = new Set(shown.map((e) => e.id));
+  return { list: [...stored, ...current.filter((e) => !ids.has(e.id))], older: shown.length ? stored.filter((e) => !shownIds.has(e.id)) : stored };
+}
+
 type Waiting = { events: readonly TaskEvent[]; persist: boolean }[];
 
 export class PersistedLogs {

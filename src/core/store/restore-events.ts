@@ -15,6 +15,7 @@ import type { DecodedMessage } from '../providers/provider.js';
 import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import { createSseDecoder } from '../sse/sse-decoder.js';
 import { providerFor } from './providers.js';
+import type { TaskStore } from './store-types.js';
 
 const SHANNON_PAGE = 200;
 /** Most pages read for one run (200 × 500 = 100,000 events). */
@@ -71,4 +72,24 @@ async function shannonEvents(run: TaskRun, endpoint: EndpointConfig, signal?: Ab
 export async function fetchRunEvents(run: TaskRun, endpoint: EndpointConfig, signal?: AbortSignal): Promise<TaskEvent[]> {
   const decoded = run.provider === 'shannon' ? await shannonEvents(run, endpoint, signal) : await parallelTrace(run, endpoint, signal);
   return decoded.flatMap((message) => message.events);
+}
+
+/** What restoring a run's events needs from the store. */
+export interface RestoreHost {
+  store: TaskStore;
+  /** Resolves once the run's stored log is read. */
+  ensure(runId: string): Promise<void>;
+  /** Applies events in order, each once (the store's ingest); `persist`: written to the log. */
+  ingest(runId: string, events: readonly TaskEvent[], persist: boolean): unknown;
+}
+
+/** TaskStore.restoreEvents: the run's events fetched again ({@link fetchRunEvents}), applied once each, and the run no longer marked evicted. */
+export async function restoreRunEvents(host: RestoreHost, runId: string, endpoint: EndpointConfig, signal?: AbortSignal): Promise<void> {
+  const run = host.store.getRun(runId);
+  if (!run) return;
+  const fetched = await fetchRunEvents(run, endpoint, signal);
+  if (signal?.aborted || !host.store.getRun(runId)) return;
+  await host.ensure(runId);
+  host.ingest(runId, fetched, true);
+  if (host.store.getRun(runId)?.eventsEvicted) host.store.updateRun(runId, { eventsEvicted: false });
 }

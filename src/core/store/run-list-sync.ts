@@ -11,7 +11,7 @@
  * Each tab keeps its own selection (fresh14 c3: one pick switched every tab): another tab's saved
  * pick is remembered, not followed; it is what a new tab or a reload starts with.
  */
-import type { TaskEvent } from '../providers/task-event.js';
+import type { TaskEvent, TaskRun } from '../providers/task-event.js';
 import type { Timers } from '../util/environment.js';
 import { planStoredMerge } from './merge-stored.js';
 import type { LogMessage, PersistedLogs } from './persisted-logs.js';
@@ -35,6 +35,8 @@ export interface RunListHost {
   forget(runIds: ReadonlySet<string>): void;
   /** Applies events read from storage (not written again). */
   ingestStored(runId: string, events: readonly TaskEvent[]): void;
+  /** Known runs as another tab's records have them: what is further along there is taken (converge-run.ts). */
+  converge(records: readonly TaskRun[]): void;
 }
 
 export class RunListSync {
@@ -227,6 +229,7 @@ export class RunListSync {
       state.runs = [...plan.added, ...state.runs.filter((run) => !plan.removed.includes(run.id))].sort(byNewest);
       emit({ type: 'runs' });
     }
+    this.#host.converge(read.runs);
     for (const id of plan.grown) {
       if (logs.inUse(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
     }
@@ -280,6 +283,7 @@ export class RunListSync {
     }
     // A known run that changed there may have new stored events (merge-stored.ts decides the same way).
     const grown = planStoredMerge(state.runs, change.put, { stored: new Set(), tombstones: this.tombstones }).grown;
+    this.#host.converge(change.put);
     for (const id of grown) if (logs.inUse(id)) void this.#host.persistence.loadEvents(id).then((stored) => this.#host.ingestStored(id, stored));
     const before = state.selectedId;
     if (state.selectedId !== undefined && removed.has(state.selectedId)) state.selectedId = undefined;

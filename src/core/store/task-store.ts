@@ -12,10 +12,11 @@ import type { EndpointConfig } from '../client/api-request.js';
 import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
 import { applyEvent } from './apply-event.js';
+import { convergeKnown, deriveFromLog } from './converge-run.js';
 import { createCredentialStore } from './credentials.js';
 import { fromLogBelongs, SeenEvents } from './dedupe.js';
 import { openPersistence } from './open-persistence.js';
-import { PersistedLogs } from './persisted-logs.js';
+import { mergeRead, PersistedLogs } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
 import { redactRequest } from './redact.js';
 import { createStoreRequests } from './store-requests.js';
@@ -64,14 +65,13 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     loaded(runId, stored, waiting, shown) {
       if (!store.getRun(runId)) return;
-      const ids = new Set(stored.map((e) => e.id));
-      const mine = (events.get(runId) ?? []).filter((e) => !ids.has(e.id));
-      events.set(runId, [...stored, ...mine]);
+      const { list, older } = mergeRead(stored, events.get(runId) ?? [], shown);
+      events.set(runId, list);
       seen.forget(runId);
       // The older part of a log whose latest events were shown goes before them.
-      const shownIds = new Set(shown.map((e) => e.id));
-      const older = shown.length ? stored.filter((e) => !shownIds.has(e.id)) : stored;
       if (older.length) emit(shown.length ? { type: 'events', runId, events: older, at: 'start' } : { type: 'events', runId, events: older });
+      const run = store.getRun(runId)!;
+      learned(deriveFromLog(run, stored), run); // a record behind its log (another tab's stale write)
       for (const batch of waiting) ingest(runId, batch.events, batch.persist);
     },
     written(report) {
@@ -86,6 +86,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
   const sync = new RunListSync({
     state, persistence, logs, timers, saveDelayMs: options.saveDelayMs ?? 250, emit, forget,
     ingestStored: (runId, stored) => ingest(runId, stored, false),
+    converge: (records) => convergeKnown(state.runs, records, learned),
   });
   if (state.selectedId !== undefined) void logs.ensure(state.selectedId);
 
@@ -115,6 +116,14 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     }
     state.runs = state.runs.filter((run) => !runIds.has(run.id));
   }
+
+  /** `next`, learned from another tab's record or the stored log (converge-run.ts): a run that ended tells its session. */
+  function learned(next: TaskRun, previous: TaskRun): void {
+    if (next !== previous) replaceRun(next, previous);
+    if (next !== previous && isTerminalStatus(next.status) && !isTerminalStatus(previous.status)) ended(next.id, false);
+  }
+  /** A run ended: written at once (leaving the page a moment later loses nothing); learned from another tab (its log, its fan-out), its session is told. */
+  const ended = (runId: string, here: boolean) => (sync.flush(), here || watches.statusLearned(runId, false));
 
   function replaceRun(next: TaskRun, previous: TaskRun): void {
     sync.finishLoad();
@@ -152,12 +161,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       sync.scheduleSave();
       emit({ type: 'events', runId, events: added });
     }
-    // A run that just finished is written at once: leaving the page a moment later loses nothing.
-    // Learned from another tab (its log, its fan-out), the end reaches this tab's session too.
-    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) {
-      sync.flush();
-      if (!persist) watches.statusLearned(runId, false);
-    }
+    if (isTerminalStatus(run.status) && !isTerminalStatus(previous.status)) ended(runId, persist);
     return added;
   }
 
@@ -214,15 +218,8 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     },
     applyEvents: (runId, incoming) => ingest(runId, incoming, true),
     async restoreEvents(runId, endpoint, signal) {
-      const run = store.getRun(runId);
-      if (!run) return;
-      const { fetchRunEvents } = await import('./restore-events.js');
-      const fetched = await fetchRunEvents(run, endpoint, signal);
-      if (signal?.aborted || !store.getRun(runId)) return;
-      await logs.ensure(runId);
-      ingest(runId, fetched, true);
-      const current = store.getRun(runId);
-      if (current?.eventsEvicted) store.updateRun(runId, { eventsEvicted: false });
+      const { restoreRunEvents } = await import('./restore-events.js');
+      await restoreRunEvents({ store, ensure: (id) => logs.ensure(id), ingest }, runId, endpoint, signal);
     },
     removeRun: (runId) => store.removeRuns([runId]),
     removeRuns(runIds) {
