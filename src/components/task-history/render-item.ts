@@ -62,6 +62,15 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   </div>`;
 }
 
+/**
+ * The button column's measure: the labels of a row's buttons, hidden and inert, so the column is as
+ * wide as the longest label of the page's language (words3 b: German "Erneut ausführen" was cut),
+ * also when the virtual list lays its rows out of the flow.
+ */
+export function renderActionsSizer(): TemplateResult {
+  return html`<div class="sizer" aria-hidden="true" inert><button type="button" tabindex="-1">${t('history.rerun')}</button><button type="button" tabindex="-1">${t('history.delete')}</button></div>`;
+}
+
 export function renderActions(run: TaskRun, state: ItemState, actions: ItemActions): TemplateResult {
   const tabindex = state.active ? 0 : -1;
   return html`<div part="item-actions" class="item-actions" role="group" aria-label=${t('history.rowActions', { id: run.id })}

@@ -13,6 +13,12 @@ import { themeStyles } from '../shared/theme.js';
  *   window's, decides how a row is laid out.
  *
  * - The buttons stack in a narrow column, so the run's own column keeps room for its status and age.
+ *   The column is as wide as the longest label in the page's language (a hidden, inert copy of the
+ *   labels, `.sizer`, measures it; German "Erneut ausführen"): whole labels in a wide box, the longest
+ *   word in a narrow one, where a label may take two lines of the taller row.
+ *
+ * - The row under the pointer, and the selected row, are tinted across both columns (`data-hover` on
+ *   both halves: row-hover.ts).
  *
  * - The tint lowers the badges' contrast below 4.5:1 (issue 13 §15): they keep the plain background.
  *
@@ -22,7 +28,8 @@ import { themeStyles } from '../shared/theme.js';
  *   piece that does not fit moves to the next line instead, and a narrow box has the room for it.
  *
  * - A narrow box (a phone, a side column): five lines — status, age, input, provider and processor,
- *   id — in taller rows, and a slimmer button column.
+ *   id — in taller rows, and a slimmer button column; a long status ("in der Warteschlange") may
+ *   take two lines there rather than run out of its row.
  *
  * - Right-to-left pages: the selection's accent on the start side, ids left to right but aligned to
  *   the start.
@@ -61,10 +68,11 @@ export const taskHistoryStyles = [
       border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
     }
     .list { flex: 1 1 auto; min-width: 0; outline: none; }
-    .actions { flex: none; width: 6em; }
+    .actions { flex: none; width: max-content; min-width: 6em; }
+    .sizer { display: flex; flex-direction: column; height: 0; overflow: hidden; visibility: hidden; padding: 0 0.6em; }
     .item, .item-actions { box-sizing: border-box; height: var(--_row); width: 100%; border-bottom: 1px solid var(--_border); overflow: hidden; }
     .item { display: grid; grid-template-rows: auto auto auto; align-content: center; gap: 0.15rem; padding: 0.35rem 0.6rem; cursor: pointer; min-width: 0; }
-    .item:hover { background: color-mix(in srgb, var(--_accent) 6%, transparent); }
+    .item:hover, .item[data-hover], .item-actions[data-hover] { background: color-mix(in srgb, var(--_accent) 6%, transparent); }
     .item[aria-selected='true'], .item-actions[data-selected] { background: color-mix(in srgb, var(--_accent) 12%, transparent); }
     .item[aria-selected='true'] { box-shadow: inset 3px 0 0 var(--_accent); }
     .item[aria-selected='true'] .badge { background: var(--_bg); }
@@ -76,12 +84,15 @@ export const taskHistoryStyles = [
     .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .run-id { font-family: var(--_mono); font-size: 0.95em; }
     .item-actions { display: flex; flex-direction: column; justify-content: center; align-items: stretch; gap: 0.3rem; padding: 0.5rem 0.6rem; }
-    .item-actions button { font-size: 0.85em; padding: 0.2em 0.6em; }
+    .item-actions button, .sizer button { font-size: 0.85em; padding: 0.2em 0.6em; white-space: nowrap; }
     @container rows (max-width: 28em) {
       .list, .actions { --_row: 8.2em; }
-      .actions { width: 5em; }
+      .actions { width: min-content; min-width: 5em; }
+      .item-actions button, .sizer button { white-space: normal; }
+      .sizer { padding: 0 0.35em; }
       .item { padding: 0.35rem 0.45rem; }
       .item-head { flex-direction: column; align-items: flex-start; }
+      .item-head > .badge { white-space: normal; max-width: 100%; box-sizing: border-box; }
       .meta > .run-id { flex-basis: 100%; }
       .item-actions { padding: 0.5rem 0.35rem; }
     }

@@ -10,7 +10,8 @@ import { truncate } from '../shared/format.js';
 import { renderRows, wantVirtualizer } from './history-list.js';
 import { AgeClock } from './age-clock.js';
 import { activeIndex, ListKeyboard } from './list-keyboard.js';
-import type { ItemActions } from './render-item.js';
+import { renderActionsSizer, type ItemActions } from './render-item.js';
+import { markHoveredRow } from './row-hover.js';
 import { renderCount, renderEmpty, renderToolbar, renderUndo } from './render-toolbar.js';
 import { inputText, parseStatusFilter, ShownRuns, type StatusFilter } from './run-filter.js';
 import { StatusRefreshController } from './status-refresh.js';
@@ -242,10 +243,10 @@ export class TaskHistoryElement extends TaskElement {
     // A long list in use gets the virtualizer now; after a scroll it renders other rows next frame (the active one may go).
     const want = () => wantVirtualizer(runs.length, () => this.requestUpdate());
     const onScroll = () => { want(); requestAnimationFrame(() => this.#keyboard.syncActiveDescendant()); };
-    return html`<div class="rows" @scroll=${onScroll} @focusin=${want}>
+    return html`<div class="rows" @scroll=${onScroll} @focusin=${want} @pointerover=${markHoveredRow} @pointerleave=${markHoveredRow}>
       <div part="list" class="list" role="listbox" aria-label=${t('history.list')} tabindex="0" @click=${this.#onListClick}
         @mousedown=${this.#keyboard.onMouseDown} @keydown=${this.#keyboard.onKeydown} @focus=${this.#keyboard.onFocus}>${rows.options}</div>
-      <div class="actions">${rows.actions}</div>
+      <div class="actions">${renderActionsSizer()}<div class="action-rows">${rows.actions}</div></div>
     </div>`;
   }
 

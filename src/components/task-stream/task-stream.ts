@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import type { TaskEvent, TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { clock } from '../shared/clock.js';
-import { statusLabel } from '../shared/format.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import type { OAuthSnapshot } from '../../core/auth/oauth/oauth-session.js';
 import { TaskElement } from '../shared/task-element.js';
 import { RunViewParts, runView } from './lazy-run-view.js';
 import { RunBinding, type BindingHost } from './run-binding.js';
+import { liveStatus } from './live-status.js';
 import { streamShellStyles } from './stream-shell.styles.js';
 import { t } from './shell-strings.js';
 import { isGroupId } from '../shared/lazy-groups.js';
@@ -72,7 +72,7 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @csspart group-runs - The list of the batch's runs.
  * @csspart group-run - One run of the batch (status and the start of its input); carries `data-status`.
  * @csspart group-run-open - A run of the batch opened in the same view.
- * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`. A run this page cannot reach (a refused key, 404, no key yet, a failed connection) says so instead — `status-unreachable`, `data-reach` (`key-rejected`, `access-denied`, `not-found`, `needs-settings`, `no-connection`), what to do in its title — and `data-status` keeps the server's last status; no progress bar is drawn.
+ * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`. A run this page cannot reach (a refused key, 404, no key yet, a failed connection) says so instead — `status-unreachable`, `data-reach` (`key-rejected`, `access-denied`, `not-found`, `needs-settings`, `no-connection`), what to do in its title — and `data-status` keeps the server's last status; no progress bar is drawn, and the screen-reader live status says the same words.
  * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`, `data-waiting` while an open stream's run waits for a person (paused: "Connected", not "Live"), and `data-queued` while the run waits for a free connection (the store's `maxStreams`).
  * @csspart connection-note - Under a run that waits for a free connection: why, and that its status is checked meanwhile.
  * @csspart status-<status> - The status badge, by status: `status-running`, `status-completed`, `status-failed`, … (page CSS cannot match `data-status` inside the shadow root).
@@ -126,6 +126,8 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   runId: string | null = null;
 
   @state() private _announcement = '';
+  /** The status words last said: the live text says what the badge shows, once per change and language (live-status.ts). */
+  #statusWords: string | undefined;
 
   /** `:state(<status>)` (e.g. `running`, `failed`), `:state(connection-<state>)`, or `:state(empty)`. */
   readonly #states = new CustomStatesController(this, () => {
@@ -166,9 +168,7 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   }
 
   /** `moveBefore()` keeps the element connected: nothing to release or reopen. @internal */
-  connectedMoveCallback(): void {
-    // Intentionally empty: its presence tells the browser not to call disconnected/connected.
-  }
+  connectedMoveCallback(): void {} // intentionally empty: its presence tells the browser not to call disconnected/connected
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -176,6 +176,12 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
     // After a failed import, "Try again" or another run loads it again: no retry loop while offline.
     // A batch shows its runs' results with the run view's code too.
     if ((this.run || this.#group.groupId) && !this.awaitingSignIn && !this.#view.failed) this.#view.load();
+    this.#sayStatus();
+  }
+
+  #sayStatus(): void {
+    const words = this.inLanguage(() => liveStatus(this.run, this.taskStore));
+    if (words !== this.#statusWords) [this.#statusWords, this._announcement] = [words, words];
   }
 
   /** Also waits for the run view's code while it loads, and for the render that follows. */
@@ -199,14 +205,11 @@ export class TaskStreamElement extends TaskElement implements BindingHost {
   /** @internal */
   onShown(): void {
     this.#view.reset();
-    // The live text speaks of the run shown now, never of the one before (issue 13 §15).
-    const run = this.run;
-    this._announcement = run ? this.inLanguage(() => t('stream.statusAnnouncement', { status: statusLabel(run.status) })) : '';
+    this.#statusWords = undefined; // the next update says the shown run's status, never the one before's (issue 13 §15)
   }
 
   /** @internal */
   onStatus(run: TaskRun): void {
-    this._announcement = this.inLanguage(() => t('stream.statusAnnouncement', { status: statusLabel(run.status) }));
     const actions = this.#view.actions;
     if (!actions) return;
     if (run.status !== 'running' && run.status !== 'queued') actions.confirmingCancel = false;

@@ -10,6 +10,8 @@ import type { TaskHistoryElement } from '../../../src/components/task-history/ta
 import { shortRunId } from '../../../src/components/shared/format.js';
 import type { TaskRun } from '../../../src/core/providers/task-event.js';
 import { freshStore } from '../../support/stores.js';
+import { de } from '../../../src/components/shared/i18n/de.js';
+import { historyStrings } from '../../../src/components/task-history/strings.js';
 
 const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 const LONG_INPUT = 'Compare the annual reports of the three largest European rail operators over the last decade';
@@ -33,13 +35,15 @@ const WIDTHS = [...new Set([
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 describe('<task-history> rows at every container width', () => {
-  it('cut no status, age, provider, processor or id from 280 to 1600 px; only the input ends in one ellipsis', async () => {
+  // Every shipped catalog: the buttons' column fits the longest label of each ("Erneut ausführen", words3 b).
+  for (const lang of ['en', 'de']) it(`cut no status, age, provider, processor, id or button from 280 to 1600 px in ${lang}; only the input ends in one ellipsis`, async () => {
     const store = freshStore();
     for (const run of RUNS) store.addRun(run);
-    const box = await fixture<HTMLDivElement>(html`<div style="width: 280px"><task-history store=${store.name} refresh-interval="0"></task-history></div>`);
+    const box = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 280px"><task-history store=${store.name} refresh-interval="0"></task-history></div>`);
     const el = box.querySelector('task-history') as TaskHistoryElement;
     await el.updateComplete;
     const root = el.shadowRoot!;
+    expect(root.querySelector('.item-actions button')!.textContent!.trim()).to.equal((lang === 'de' ? de : historyStrings)['history.rerun']);
     const problems: string[] = [];
     for (const width of WIDTHS) {
       box.style.width = `${width}px`;
@@ -62,8 +66,16 @@ describe('<task-history> rows at every container width', () => {
         const preview = option.querySelector<HTMLElement>('.preview')!;
         if (preview.getBoundingClientRect().bottom > row.bottom + 0.5) problems.push(`${width} px: the input of ${option.dataset.id} runs out of its row`);
       }
-      const buttons = [...root.querySelectorAll<HTMLElement>('.item-actions button')];
-      for (const button of buttons) if (button.scrollWidth > button.clientWidth) problems.push(`${width} px: the button "${button.textContent}" is cut`);
+      for (const group of root.querySelectorAll<HTMLElement>('.item-actions')) {
+        const column = group.getBoundingClientRect();
+        for (const button of group.querySelectorAll<HTMLElement>('button')) {
+          const box = button.getBoundingClientRect();
+          const name = `${width} px: the button "${button.textContent!.trim()}"`;
+          if (button.scrollWidth > button.clientWidth || button.scrollHeight > button.clientHeight) problems.push(`${name} is cut (${button.scrollWidth}×${button.scrollHeight} > ${button.clientWidth}×${button.clientHeight})`);
+          if (box.right > column.right + 0.5 || box.left < column.left - 0.5) problems.push(`${name} runs out of its column sideways`);
+          if (box.bottom > column.bottom + 0.5 || box.top < column.top - 0.5) problems.push(`${name} runs out of its row's height`);
+        }
+      }
     }
     expect(problems, problems.slice(0, 12).join('\n')).to.deep.equal([]);
   });

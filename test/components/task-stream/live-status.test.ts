@@ -29,7 +29,7 @@ describe('<task-stream> live status text', () => {
     expect(live(el)).to.not.match(/completed/i);
     await until(() => store.getConnection('trun_new')?.phase === 'failed', 5000, 'the new run fails to connect');
     await el.updateComplete;
-    expect(live(el), 'the new run’s status').to.match(/queued/i);
+    expect(live(el), 'the new run’s reach, as its badge shows it (freshF §2)').to.equal('Status: key rejected');
     // A refused key: the page cannot know how the run goes, so no clock ticks and nothing moves;
     // the error says what happened and what to do.
     expect(el.shadowRoot!.querySelector('[part~="elapsed"]'), 'no elapsed time ticking').to.equal(null);
