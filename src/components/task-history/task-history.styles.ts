@@ -15,7 +15,9 @@ import { themeStyles } from '../shared/theme.js';
  * - The buttons stack in a narrow column, so the run's own column keeps room for its status and age.
  *   The column is as wide as the longest label in the page's language (a hidden, inert copy of the
  *   labels, `.sizer`, measures it; German "Erneut ausführen"): whole labels in a wide box, the longest
- *   word in a narrow one, where a label may take two lines of the taller row.
+ *   word in a narrow one, where a label may take two lines of the taller row. Only the sizer sets
+ *   that width (the rows' box is inline-size contained): rows sized by their column and the column
+ *   by its rows made the 10,000-run list lay out in a loop.
  *
  * - The row under the pointer, and the selected row, are tinted across both columns (`data-hover` on
  *   both halves: row-hover.ts).
@@ -69,6 +71,7 @@ export const taskHistoryStyles = [
     }
     .list { flex: 1 1 auto; min-width: 0; outline: none; }
     .actions { flex: none; width: max-content; min-width: 6em; }
+    .action-rows { contain: inline-size; }
     .sizer { display: flex; flex-direction: column; height: 0; overflow: hidden; visibility: hidden; padding: 0 0.6em; }
     .item, .item-actions { box-sizing: border-box; height: var(--_row); width: 100%; border-bottom: 1px solid var(--_border); overflow: hidden; }
     .item { display: grid; grid-template-rows: auto auto auto; align-content: center; gap: 0.15rem; padding: 0.35rem 0.6rem; cursor: pointer; min-width: 0; }
