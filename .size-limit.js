@@ -162,8 +162,10 @@ export default [
     name: 'what batches (Parallel task groups) add, loaded only on pages that use them',
     path: files(new Set([...everything([GROUPS], [OAUTH, ...LANGUAGES])].filter((file) => !everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES]).has(file)))),
     // group3 (fresh14/freshF batch view): the runs list read when a group's counts are ahead of its runs,
-    // counts from each run's status, the view's styles scoped under .batch-view: 11.81 → 12.22 kB.
-    limit: '12.25 kB',
+    // counts from each run's status, the view's styles scoped under .batch-view: 11.81 → 12.22 kB. Then the
+    // batch draft kept over a reload (batch-draft.ts, its words) and one read of a group's results for
+    // the downloads and an opened run: 12.22 → 12.89 kB.
+    limit: '12.9 kB',
     gzip: true,
   },
 ];

@@ -16,6 +16,7 @@ import { BatchInputError, GroupSubmitError } from '../../core/providers/parallel
 import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
 import { getGroupStore, type GroupRecord } from '../../core/store/group-store.js';
 import type { TaskStore } from '../../core/store/task-store.js';
+import { clearBatchDraft, loadBatchDraft, saveBatchDraft, type BatchDraft } from './batch-draft.js';
 import { TaskGroupCreatedEvent } from './group-events.js';
 import { t } from './strings.js';
 
@@ -63,6 +64,10 @@ export class BatchModeController implements ReactiveController {
   #touched = false;
   #busy = false;
   #abort = new AbortController();
+  /** Lines of a draft too long to keep in full over the reload (batch-draft.ts), until it is edited. */
+  #cutAt: number | undefined;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #flush = (): void => this.#save();
   /** A part-way failure: the rest goes to the same group on the next submit. */
   #resume: { groupId: string; from: number } | undefined;
 
@@ -72,14 +77,37 @@ export class BatchModeController implements ReactiveController {
     this.#field = helpers.field;
     this.#describedBy = helpers.describedBy;
     host.addController(this);
+    const draft = loadBatchDraft(host.store);
+    if (draft) {
+      this.#text = draft.text;
+      this.#format = (['auto', 'lines', 'csv', 'json'] as const).find((f) => f === draft.format) ?? 'auto';
+      this.#fileName = draft.fileName;
+      this.#cutAt = draft.cutAt;
+    }
   }
 
   hostConnected(): void {
     this.#abort = new AbortController();
+    addEventListener('pagehide', this.#flush);
   }
 
   hostDisconnected(): void {
     this.#abort.abort();
+    removeEventListener('pagehide', this.#flush);
+    this.#save();
+  }
+
+  /** Keeps part of the draft for a reload now (the batch mode's switch). */
+  keep(patch: Partial<BatchDraft>): void {
+    saveBatchDraft(this.#host.store, patch);
+  }
+
+  /** Writes the text, format and file name waiting to be kept. */
+  #save(): void {
+    if (this.#saveTimer === undefined) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    saveBatchDraft(this.#host.store, { text: this.#text, format: this.#format, fileName: this.#fileName });
   }
 
   get busy(): boolean {
@@ -121,6 +149,9 @@ export class BatchModeController implements ReactiveController {
         { signal: this.#abort.signal, groupId: this.#resume?.groupId },
       );
       this.#resume = undefined;
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = undefined;
+      clearBatchDraft(this.#host.store);
       this.#host.taskStore.select(undefined);
       this.#host.dispatchEvent(new TaskGroupCreatedEvent(group.groupId, group.runIds));
       return { group };
@@ -160,6 +191,8 @@ export class BatchModeController implements ReactiveController {
     this.#text = patch.text ?? this.#text;
     this.#format = patch.format ?? this.#format;
     this.#fileName = patch.fileName ?? this.#fileName;
+    if (patch.text !== undefined) this.#cutAt = undefined;
+    this.#saveTimer ??= setTimeout(this.#flush, 300);
     this.#host.requestUpdate();
   }
 
@@ -199,7 +232,8 @@ export class BatchModeController implements ReactiveController {
             @blur=${() => this.touch()}></textarea>
           <input type="file" class="batch-file" aria-label=${t('batch.file')} accept=".csv,.tsv,.json,.txt,text/csv,application/json,text/plain"
             @change=${(e: Event) => void this.#onFile(e)} />
-          ${this.#resume ? html`<p class="hint" role="status">${t('batch.resume')}</p>` : nothing}`,
+          ${this.#resume ? html`<p class="hint" role="status">${t('batch.resume')}</p>` : nothing}
+          ${this.#cutAt ? html`<p class="hint" role="status">${t('batch.draftCut', { count: this.#cutAt })}</p>` : nothing}`,
       })}`;
   }
 }

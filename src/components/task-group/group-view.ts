@@ -46,6 +46,12 @@ export class GroupViewController implements ReactiveController {
   /** Groups asked for by `run-id` that this browser did not know: opened once each. */
   readonly #opening = new Map<string, 'loading' | 'failed'>();
   #abort = new AbortController();
+  /**
+   * The group's runs with inputs and outputs, read once per need: both downloads and an opened run
+   * share one read; once the group has finished it is kept (nothing changes any more). Aborted when
+   * the view leaves the group or the page.
+   */
+  #results: { groupId: string; read: Promise<RunResult[]>; final: boolean; abort: AbortController } | undefined;
 
   readonly #renderOutput: RenderOutput;
 
@@ -139,7 +145,26 @@ export class GroupViewController implements ReactiveController {
     return this.#groups;
   }
 
+  /** The runs with their inputs and outputs (see #results). Rejects like fetchGroupRuns. */
+  #readResults(groupId: string): Promise<RunResult[]> {
+    const kept = this.#results;
+    if (kept?.groupId === groupId) return kept.read;
+    const abort = new AbortController();
+    const final = this.#store().tracker(groupId)?.status?.active === false;
+    const read = fetchGroupRuns(this.#host.endpoint('parallel'), groupId, { includeInput: true, includeOutput: true, signal: AbortSignal.any([abort.signal, this.#abort.signal]) });
+    const entry = { groupId, read, final, abort };
+    this.#results = entry;
+    // A read of a running group serves only the needs while it is under way; a failed one none.
+    const forget = () => {
+      if (this.#results === entry) this.#results = undefined;
+    };
+    read.then(() => (final ? undefined : forget()), forget);
+    return read;
+  }
+
   #unwatch(): void {
+    this.#results?.abort.abort();
+    this.#results = undefined;
     this.#release?.();
     this.#release = undefined;
     this.#watched = undefined;
@@ -158,8 +183,9 @@ export class GroupViewController implements ReactiveController {
     let output: TaskOutput | undefined;
     let problem: boolean | undefined;
     try {
-      const body = await callApi(this.#host.endpoint('parallel'), parallelProvider.resultRequest(runId), this.#abort.signal);
-      output = parallelProvider.parseResult(body).patch.output;
+      // A finished group's results already read (a download) have this run's output.
+      const kept = this.#results?.groupId === groupId && this.#results.final ? (await this.#results.read).find((r) => r.run.runId === runId)?.output : undefined;
+      output = kept ?? parallelProvider.parseResult(await callApi(this.#host.endpoint('parallel'), parallelProvider.resultRequest(runId), this.#abort.signal)).patch.output;
     } catch {
       if (this.#abort.signal.aborted) return;
       problem = true;
@@ -175,14 +201,14 @@ export class GroupViewController implements ReactiveController {
     this.#notice = () => t('batch.preparing');
     this.#host.requestUpdate();
     try {
-      const results = await fetchGroupRuns(this.#host.endpoint('parallel'), groupId, { includeInput: true, includeOutput: true, signal: this.#abort.signal });
+      const results = await this.#readResults(groupId);
       const byId = new Map<string, RunResult>(results.map((result) => [result.run.runId, result]));
       const rows = exportRows(runIds, byId);
       const text = format === 'csv' ? resultsToCsv(rows) : resultsToJson(rows);
       saveFile(text, `${groupId}.${format}`, format === 'csv' ? 'text/csv' : 'application/json');
       this.#notice = () => t('batch.downloaded', { count: rows.length, format: format.toUpperCase() });
     } catch {
-      if (this.#abort.signal.aborted) return;
+      if (this.#abort.signal.aborted || this.#watched !== groupId) return;
       this.#notice = () => t('batch.downloadFailed');
     } finally {
       this.#busy = false;

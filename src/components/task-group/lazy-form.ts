@@ -7,10 +7,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ParallelCreateParams } from '../../core/providers/parallel/parallel-types.js';
+import { KEY_PREFIX } from '../../core/store/persistence.js';
 import { LazyController, type GroupUi } from '../shared/lazy-groups.js';
 import { describedBy, field } from '../task-form/form-controls.js';
 import { t } from '../task-form/strings.js';
 import type { BatchHost, BatchModeController, BatchOutcome } from './batch-mode.js';
+
+/** sessionStorage key of the batch draft of the form of `store` (batch-draft.ts). */
+export const batchDraftSlot = (store: string) => `${KEY_PREFIX}:${store}:batch-draft`;
+
+/** Whether this tab's batch draft had the batch mode on (read before the batch chunk loads). */
+function keptOn(store: string): boolean {
+  try {
+    return (JSON.parse(sessionStorage.getItem(batchDraftSlot(store)) ?? '{}') as { enabled?: unknown }).enabled === true;
+  } catch {
+    return false;
+  }
+}
 
 /** `<task-form>`: the batch mode (Parallel). */
 export class LazyBatchMode extends LazyController<BatchModeController> {
@@ -24,6 +37,12 @@ export class LazyBatchMode extends LazyController<BatchModeController> {
 
   protected override wanted(): boolean {
     return this.enabled;
+  }
+
+  /** A reload comes back in batch mode when this tab's draft was in it (batch-draft.ts). */
+  override hostConnected(): void {
+    if (!this.enabled && keptOn(this.host.store)) this.enabled = true;
+    super.hostConnected();
   }
 
   /** Whether the form is in batch mode for `provider` (batches are Parallel's). */
@@ -60,7 +79,7 @@ export class LazyBatchMode extends LazyController<BatchModeController> {
     return html`<label class="batch-toggle"><input type="checkbox" name="batch-mode" .checked=${live(this.enabled)}
       @change=${(e: Event) => {
         this.enabled = (e.target as HTMLInputElement).checked;
-        if (this.enabled) void this.load();
+        void this.load().then((batch) => batch.keep({ enabled: this.enabled }));
         this.host.requestUpdate();
       }} /> ${t('form.batch.toggle')}</label>`;
   }

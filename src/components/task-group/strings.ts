@@ -19,6 +19,8 @@ export const groupStrings = {
   'batch.inputsHint': 'Paste the inputs, or choose a file (.csv, .tsv, .json or .txt).',
   'batch.file': 'Choose a file of inputs',
   'batch.resume': 'Submitting again adds the inputs that were not sent to the same batch.',
+  /** After a reload, when the pasted inputs were too long to keep in full: `{count}` lines came back. */
+  'batch.draftCut': { one: 'Too long to keep over the reload: only the first line is back. Paste the rest again or choose the file.', other: 'Too long to keep over the reload: only the first {count} lines are back. Paste the rest again or choose the file.' },
   /** The count before submit; the parts below follow it, joined by " · ". */
   'batch.count': { one: '{count} input', other: '{count} inputs' },
   /** After the count, for a CSV: `{fields}` are its columns. */

@@ -107,3 +107,58 @@ describe('the group view', () => {
     }
   });
 });
+
+describe('the group view\'s reads', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('task-elements-groups:test-')) localStorage.removeItem(key);
+  });
+
+  /** Logs the page's requests (URL and signal) while `run` runs; downloads are caught, not saved. */
+  async function watching(run: (log: Array<{ url: string; signal?: AbortSignal | null }>, blobs: Blob[]) => Promise<void>) {
+    const log: Array<{ url: string; signal?: AbortSignal | null }> = [];
+    const blobs: Blob[] = [];
+    const { fetch: original } = window;
+    const { createObjectURL } = URL;
+    const click = HTMLAnchorElement.prototype.click;
+    window.fetch = (input, init) => (log.push({ url: String(input), signal: init?.signal }), original(input, init));
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), 'blob:test');
+    HTMLAnchorElement.prototype.click = () => {};
+    try {
+      await run(log, blobs);
+    } finally {
+      window.fetch = original;
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = click;
+    }
+  }
+  const button = (stream: Element, text: string) => qa(stream, 'button').find((b) => b.textContent === text) as HTMLButtonElement;
+
+  it('a finished batch\'s results are read once: both downloads and an opened run share one GET …/runs', async () => {
+    const { stream } = await batch(['Acme', 'Globex', 'Initech'], 20);
+    await until(() => pills(stream).completed === 3 && q(stream, '[part="connection"]')!.dataset.state === 'closed', 20_000, 'the end');
+    await watching(async (log, blobs) => {
+      button(stream, 'Download results (CSV)').click();
+      await until(() => blobs.length === 1, 10_000, 'the CSV');
+      await until(() => !button(stream, 'Download results (JSON)').disabled, 5000, 'the downloads ready again');
+      button(stream, 'Download results (JSON)').click();
+      await until(() => blobs.length === 2, 10_000, 'the JSON');
+      qa(stream, '.group-run')[1]!.click();
+      await until(() => !!q(stream, '[part="group-run-open"] [part~="output"]'), 10_000, 'the opened run\'s output');
+      const reads = log.map((r) => r.url).filter((url) => /\/groups\/[^/]+\/runs/.test(url));
+      expect(reads, 'one read of the runs for all three needs').to.have.length(1);
+      expect(log.filter((r) => r.url.includes('/result')), 'the opened run\'s output came with it').to.have.length(0);
+    });
+  });
+
+  it('a download under way is cancelled when the view goes away', async () => {
+    const { root, stream } = await batch(['Acme', 'Globex'], 20);
+    await until(() => pills(stream).completed === 2, 20_000, 'the end');
+    await watching(async (log) => {
+      button(stream, 'Download results (CSV)').click();
+      await until(() => log.some((r) => r.url.includes('include_output')), 5000, 'the read');
+      root.remove();
+      const read = log.find((r) => r.url.includes('include_output'))!;
+      await until(() => read.signal?.aborted === true, 2000, 'the read to be aborted');
+    });
+  });
+});

@@ -525,6 +525,7 @@ export const de: TaskStrings = {
   'batch.inputsHint': 'Fügen Sie die Eingaben ein oder wählen Sie eine Datei (.csv, .tsv, .json oder .txt).',
   'batch.file': 'Eine Datei mit Eingaben wählen',
   'batch.resume': 'Ein erneutes Senden fügt die nicht gesendeten Eingaben demselben Stapel hinzu.',
+  'batch.draftCut': { one: 'Zu lang, um es über das Neuladen zu behalten: Nur die erste Zeile ist wieder da. Fügen Sie den Rest erneut ein oder wählen Sie die Datei.', other: 'Zu lang, um es über das Neuladen zu behalten: Nur die ersten {count} Zeilen sind wieder da. Fügen Sie den Rest erneut ein oder wählen Sie die Datei.' },
   'batch.count': { one: '{count} Eingabe', other: '{count} Eingaben' },
   'batch.fields': '{inputs} mit den Feldern {fields}',
   'batch.price': 'geschätzt {total} ({processor}, {price} pro 1.000 Läufe)',
