@@ -131,7 +131,7 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '61 kB',
+    limit: '61.5 kB',
     gzip: true,
   },
   {
@@ -143,7 +143,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '138 kB',
+    limit: '138.5 kB',
     gzip: true,
   },
   {
@@ -165,7 +165,7 @@ export default [
     // counts from each run's status, the view's styles scoped under .batch-view: 11.81 → 12.22 kB. Then the
     // batch draft kept over a reload (batch-draft.ts, its words) and one read of a group's results for
     // the downloads and an opened run: 12.22 → 12.89 kB.
-    limit: '12.9 kB',
+    limit: '13 kB',
     gzip: true,
   },
 ];
