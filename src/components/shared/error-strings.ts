@@ -29,6 +29,14 @@ export const errorStrings = {
   'error.pressReconnect': 'Press Reconnect to try again.',
   /** A completed run whose output could not be fetched (the button is `stream.loadResult`). */
   'error.resultUnavailable': 'The run finished, but its result could not be loaded. Press “Load the result” to try again.',
+  /** A batch sent part of the way (GroupSubmitError): `error.batch.partial` or `.none`, then `.rest`, then `.why` with the failed call's sentence. */
+  'error.batch.partial': { one: '{count} run of the batch was submitted and is running.', other: '{count} runs of the batch were submitted and are running.' },
+  'error.batch.rest': {
+    one: '{count} input was not sent: submit again to add it to the same batch.',
+    other: '{count} inputs were not sent: submit again to add them to the same batch.',
+  },
+  'error.batch.none': 'The batch could not be submitted; no run was started.',
+  'error.batch.why': 'The reason: {problem}',
   /** A failed request's sentence followed by the API's own words. */
   'error.withDetail': '{text} “{detail}”',
   'error.network': 'Could not reach {url}. Check the network connection and the proxy-url setting.',

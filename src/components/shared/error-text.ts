@@ -30,6 +30,16 @@ export function errorText(error: { name?: string; message: string; cause?: unkno
       ? t('error.lastProblem', { problem: errorText(cause as { name?: string; message: string }) }) : t('error.nothingNew');
     return `${t('error.gaveUp', { attempts: (error as { attempts?: number }).attempts ?? 0 })} ${last} ${t('error.pressReconnect')}`;
   }
+  if (error.name === 'GroupSubmitError') {
+    const batch = error as { submittedRunIds?: readonly string[]; remaining?: number; cause?: unknown };
+    const sent = batch.submittedRunIds?.length ?? 0;
+    const cause = error.cause as { name?: string; message?: unknown } | undefined;
+    return [
+      sent > 0 ? t('error.batch.partial', { count: sent }) : t('error.batch.none'),
+      ...(sent > 0 && batch.remaining ? [t('error.batch.rest', { count: batch.remaining })] : []),
+      ...(cause && typeof cause.message === 'string' ? [t('error.batch.why', { problem: errorText(cause as { name?: string; message: string }) })] : []),
+    ].join(' ');
+  }
   if (error.name === 'ResultUnavailableError') return t('error.resultUnavailable');
   if (isHttpStatusError(error as Error)) {
     const http = error as Error & { status: number; retryAfterMs?: number };

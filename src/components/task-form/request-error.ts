@@ -14,7 +14,9 @@ import { t } from './strings.js';
 const INPUT_STATUSES = new Set([400, 413, 422]);
 
 /** The server's own words about a failed request, when they add to our sentence. */
-export function serverWords(error: Error, text: string): string | undefined {
+export function serverWords(failure: Error, text: string): string | undefined {
+  // A batch sent part of the way: the server's words are those of the call that failed.
+  const error = failure.name === 'GroupSubmitError' && failure.cause instanceof Error ? failure.cause : failure;
   const own = (error as { detail?: unknown }).detail;
   const said = typeof own === 'string' && own ? own : isHttpStatusError(error) ? apiErrorMessage((error as Error & { body: unknown }).body) : undefined;
   return said && !text.includes(said) ? said : undefined;

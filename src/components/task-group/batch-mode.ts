@@ -19,22 +19,11 @@ import type { TaskStore } from '../../core/store/task-store.js';
 import { clearBatchDraft, loadBatchDraft, saveBatchDraft, type BatchDraft } from './batch-draft.js';
 import { TaskGroupCreatedEvent } from './group-events.js';
 import { t } from './strings.js';
+import { batchInputText } from './batch-error-text.js';
 
 /** US dollars in the render's language, by the one rule for costs: "$5", "$2,400", "$0.25" (en), "5 $" (de). */
 const usd = (amount: number) => l10n().cost(amount);
 import type { describedBy, field } from '../task-form/form-controls.js';
-
-/**
- * A {@link BatchInputError} in the words of the render's language, counts by its plural rules
- * (fresh14 e: "Line 3 has 1 values"); problems the catalog has no words for keep the core's English.
- */
-export function batchInputText(error: BatchInputError): string {
-  if (error.problem === 'csv-columns' && error.values !== undefined && error.columns) {
-    const header = t('batch.error.header', { count: error.columns.length, names: error.columns.join(', ') });
-    return t('batch.error.columns', { count: error.values, line: String(error.line ?? ''), header });
-  }
-  return error.message;
-}
 
 /** What the batch mode needs from `<task-form>`. */
 export interface BatchHost extends ReactiveControllerHost, HTMLElement {

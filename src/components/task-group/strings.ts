@@ -35,6 +35,38 @@ export const groupStrings = {
   },
   /** `{count}` columns named `{names}`. */
   'batch.error.header': { one: '{count} column ({names})', other: '{count} columns ({names})' },
+  // What is wrong with the inputs, one message per BatchInputError code (batch-error-text.ts).
+  // `{line}`, `{column}` and `{item}` are 1-based positions; `{count}` and `{max}` the inputs or characters found and allowed.
+  'batch.error.noInputs': 'There are no inputs: add one per line, a CSV with a header row, or a JSON array.',
+  'batch.error.csvNoRows': 'The CSV has a header row but no rows with values.',
+  'batch.error.csvEmpty': 'The CSV is empty: its first row must name the input fields, e.g. "company,country".',
+  'batch.error.tooMany': {
+    one: 'There is {count} input; one batch takes at most {max}. Split them into several batches.',
+    other: 'There are {count} inputs; one batch takes at most {max}. Split them into several batches.',
+  },
+  'batch.error.lineTooLong': {
+    one: 'Line {line} is {count} character long; one input may have at most {max}.',
+    other: 'Line {line} is {count} characters long; one input may have at most {max}.',
+  },
+  'batch.error.itemTooLong': {
+    one: 'Item {item} of the JSON array is {count} character long; one input may have at most {max}.',
+    other: 'Item {item} of the JSON array is {count} characters long; one input may have at most {max}.',
+  },
+  'batch.error.unnamedColumn': 'Line {line}: column {column} of the header row has no name. Every column needs a name; it becomes the input field.',
+  'batch.error.repeatedColumn': 'Line {line}: the header names the column “{field}” twice. Give each column its own name.',
+  'batch.error.quoteOpen': 'Line {line}, column {column}: a quoted value starts here but its closing quote (") is missing.',
+  'batch.error.quoteText': 'Line {line}, column {column}: there is text after a closing quote. Put the whole value in quotes and write a quote inside it as "".',
+  'batch.error.jsonSyntax': 'The JSON is not valid. Check its quotes, commas and brackets.',
+  'batch.error.jsonSyntaxAt': 'The JSON is not valid near line {line}, column {column}. Check the quotes, commas and brackets there.',
+  'batch.error.jsonNotArray': 'The JSON must be an array of inputs, e.g. ["first input", {"company": "Acme"}].',
+  /** `{kind}` is one of batch.itemKind.*. */
+  'batch.error.jsonItem': 'Item {item} of the JSON array is {kind}; each item must be text or an object of input fields.',
+  'batch.itemKind.null': 'null',
+  'batch.itemKind.list': 'a list',
+  'batch.itemKind.emptyText': 'empty text',
+  'batch.itemKind.emptyObject': 'an empty object',
+  'batch.itemKind.number': 'a number',
+  'batch.itemKind.boolean': 'true or false',
   // The group view of <task-stream>
   'batch.label': 'Batch',
   'batch.title': { one: 'Batch of {count} run', other: 'Batch of {count} runs' },

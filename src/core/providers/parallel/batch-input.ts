@@ -14,7 +14,7 @@
  */
 import { jsonSyntaxPosition } from '../../validation/json-position.js';
 import { readCsvRows } from './csv-rows.js';
-import { BatchInputError } from './group-errors.js';
+import { BatchInputError, type BatchItemKind } from './group-errors.js';
 import type { BatchInput } from './group-types.js';
 
 /** How a pasted batch is written: one input per line, CSV with a header row, or a JSON array. */
@@ -74,10 +74,10 @@ export function looksLikeCsv(text: string): boolean {
 export function parseBatchInput(text: string, format: BatchFormat = detectBatchFormat(text)): ParsedBatch {
   const parsed = format === 'csv' ? parseCsv(text) : format === 'json' ? parseJsonArray(text) : parseLines(text);
   if (parsed.inputs.length === 0) {
-    throw new BatchInputError(format === 'csv' ? 'The CSV has a header row but no rows with values.' : 'There are no inputs: add one per line, a CSV with a header row, or a JSON array.', { problem: 'empty' });
+    throw new BatchInputError(format === 'csv' ? 'The CSV has a header row but no rows with values.' : 'There are no inputs: add one per line, a CSV with a header row, or a JSON array.', { problem: 'empty', code: format === 'csv' ? 'csv-no-rows' : 'no-inputs' });
   }
   if (parsed.inputs.length > MAX_BATCH_INPUTS) {
-    throw new BatchInputError(`There are ${parsed.inputs.length.toLocaleString('en-US')} inputs; one batch takes at most ${MAX_BATCH_INPUTS.toLocaleString('en-US')}. Split them into several batches.`, { problem: 'too-many' });
+    throw new BatchInputError(`There are ${parsed.inputs.length.toLocaleString('en-US')} inputs; one batch takes at most ${MAX_BATCH_INPUTS.toLocaleString('en-US')}. Split them into several batches.`, { problem: 'too-many', code: 'too-many', count: parsed.inputs.length, max: MAX_BATCH_INPUTS });
   }
   return parsed;
 }
@@ -85,7 +85,9 @@ export function parseBatchInput(text: string, format: BatchFormat = detectBatchF
 function checkLength(value: BatchInput, where: string, context: { line?: number; item?: number }): void {
   const chars = typeof value === 'string' ? value.length : JSON.stringify(value).length;
   if (chars > MAX_INPUT_CHARS) {
-    throw new BatchInputError(`${where} is ${chars.toLocaleString('en-US')} characters long; one input may have at most ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`, { problem: 'too-long', ...context });
+    throw new BatchInputError(`${where} is ${chars.toLocaleString('en-US')} characters long; one input may have at most ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`, {
+      problem: 'too-long', code: context.item ? 'item-too-long' : 'line-too-long', count: chars, max: MAX_INPUT_CHARS, ...context,
+    });
   }
 }
 
@@ -103,18 +105,18 @@ function parseLines(text: string): ParsedBatch {
 function parseCsv(text: string): ParsedBatch {
   const rows = readCsvRows(text).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   const header = rows.shift();
-  if (!header) throw new BatchInputError('The CSV is empty: its first row must name the input fields, e.g. "company,country".', { problem: 'empty' });
+  if (!header) throw new BatchInputError('The CSV is empty: its first row must name the input fields, e.g. "company,country".', { problem: 'empty', code: 'csv-empty' });
   const columns = header.cells.map((cell) => cell.trim());
   const seen = new Set<string>();
   columns.forEach((name, index) => {
     if (!name) {
       throw new BatchInputError(`Line ${header.line}: column ${index + 1} of the header row has no name. Every column needs a name; it becomes the input field.`, {
-        problem: 'csv-header', line: header.line, column: index + 1,
+        problem: 'csv-header', code: 'csv-unnamed-column', line: header.line, column: index + 1,
       });
     }
     if (seen.has(name)) {
       throw new BatchInputError(`Line ${header.line}: the header names the column "${name}" twice. Give each column its own name.`, {
-        problem: 'csv-header', line: header.line, column: index + 1, field: name,
+        problem: 'csv-header', code: 'csv-repeated-column', line: header.line, column: index + 1, field: name,
       });
     }
     seen.add(name);
@@ -123,7 +125,7 @@ function parseCsv(text: string): ParsedBatch {
     if (row.cells.length !== columns.length) {
       const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
       throw new BatchInputError(`Line ${row.line} has ${count(row.cells.length, 'value')}, but the header has ${count(columns.length, 'column')} (${columns.join(', ')}).`, {
-        problem: 'csv-columns', line: row.line, values: row.cells.length, columns,
+        problem: 'csv-columns', code: 'csv-columns', line: row.line, values: row.cells.length, columns,
       });
     }
     const input: Record<string, string> = {};
@@ -137,6 +139,9 @@ function parseCsv(text: string): ParsedBatch {
 }
 
 
+/** A JSON item's kind in the English message. */
+const ITEM_KINDS: Record<BatchItemKind, string> = { null: 'null', list: 'a list', 'empty-text': 'empty text', 'empty-object': 'an empty object', number: 'a number', boolean: 'a boolean' };
+
 function parseJsonArray(text: string): ParsedBatch {
   let value: unknown;
   try {
@@ -146,11 +151,11 @@ function parseJsonArray(text: string): ParsedBatch {
     const at = found && { line: found.line, column: found.column };
     throw new BatchInputError(
       at ? `The JSON is not valid near line ${at.line}, column ${at.column}. Check the quotes, commas and brackets there.` : 'The JSON is not valid. Check its quotes, commas and brackets.',
-      { problem: 'json-syntax', ...at },
+      { problem: 'json-syntax', code: at ? 'json-syntax-at' : 'json-syntax', ...at },
     );
   }
   if (!Array.isArray(value)) {
-    throw new BatchInputError('The JSON must be an array of inputs, e.g. ["first input", {"company": "Acme"}].', { problem: 'json-shape' });
+    throw new BatchInputError('The JSON must be an array of inputs, e.g. ["first input", {"company": "Acme"}].', { problem: 'json-shape', code: 'json-not-array' });
   }
   const inputs = value.map((item: unknown, index): BatchInput => {
     const where = `Item ${index + 1} of the JSON array`;
@@ -162,8 +167,9 @@ function parseJsonArray(text: string): ParsedBatch {
       checkLength(item as Record<string, unknown>, where, { item: index + 1 });
       return item as Record<string, unknown>;
     }
-    const kind = item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item === 'string' ? 'empty text' : typeof item === 'object' ? 'an empty object' : `a ${typeof item}`;
-    throw new BatchInputError(`${where} is ${kind}; each item must be text or an object of input fields.`, { problem: 'json-shape', item: index + 1 });
+    const kind: BatchItemKind = item === null ? 'null' : Array.isArray(item) ? 'list' : typeof item === 'string' ? 'empty-text'
+      : typeof item === 'object' ? 'empty-object' : typeof item === 'number' ? 'number' : 'boolean';
+    throw new BatchInputError(`${where} is ${ITEM_KINDS[kind]}; each item must be text or an object of input fields.`, { problem: 'json-shape', code: 'json-item', item: index + 1, kind });
   });
   return { format: 'json', inputs };
 }

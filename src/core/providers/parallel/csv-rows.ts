@@ -65,7 +65,7 @@ export function readCsvRows(input: string, delimiter = detectDelimiter(input)): 
       for (;;) {
         if (i >= text.length) {
           throw new BatchInputError(`Line ${openLine}, column ${openColumn}: a quoted value starts here but its closing quote (") is missing.`, {
-            problem: 'csv-quote', line: openLine, column: openColumn,
+            problem: 'csv-quote', code: 'csv-quote-open', line: openLine, column: openColumn,
           });
         }
         const inner = text[i] as string;
@@ -89,7 +89,7 @@ export function readCsvRows(input: string, delimiter = detectDelimiter(input)): 
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
         throw new BatchInputError(`Line ${line}, column ${column}: there is text after a closing quote. Put the whole value in quotes and write a quote inside it as "".`, {
-          problem: 'csv-quote', line, column,
+          problem: 'csv-quote', code: 'csv-quote-text', line, column,
         });
       }
       continue;
