@@ -143,7 +143,7 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '138.5 kB',
+    limit: '138.75 kB',
     gzip: true,
   },
   {
@@ -155,7 +155,7 @@ export default [
   {
     name: 'what a page in German adds (lang="de": the German catalog, loaded when an element first renders in German)',
     path: files(new Set(LANGUAGES.filter((key) => key.endsWith('/de.ts')).map((key) => `dist/${graph[key].file}`))),
-    limit: '11 kB',
+    limit: '11.5 kB',
     gzip: true,
   },
   {
@@ -165,7 +165,7 @@ export default [
     // counts from each run's status, the view's styles scoped under .batch-view: 11.81 → 12.22 kB. Then the
     // batch draft kept over a reload (batch-draft.ts, its words) and one read of a group's results for
     // the downloads and an opened run: 12.22 → 12.89 kB.
-    limit: '13 kB',
+    limit: '13.8 kB',
     gzip: true,
   },
 ];

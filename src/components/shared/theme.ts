@@ -64,8 +64,10 @@ export const themeStyles = css`
   }
   .badge {
     display: inline-block; padding: 0.05em 0.6em; border-radius: 999px; font-size: 0.85em;
-    border: 1px solid currentColor; white-space: nowrap; text-transform: capitalize;
+    border: 1px solid currentColor; white-space: nowrap;
   }
+  /* Sentence case in every language: capitalize made German "In Der Warteschlange" (freshG). */
+  .badge::first-letter { text-transform: uppercase; }
   .badge[data-status='completed'] { color: var(--_ok); }
   .badge[data-status='failed'], .badge[data-status='timeout'] { color: var(--_danger); }
   .badge[data-status='cancelled'], .badge[data-status='cancelling'], .badge[data-status='unknown'] { color: var(--_muted); }

@@ -23,6 +23,7 @@ export const BATCH_INPUT_CODES = [
   'no-inputs', 'csv-no-rows', 'csv-empty', 'too-many', 'line-too-long', 'item-too-long', 'csv-unnamed-column',
   'csv-repeated-column', 'csv-columns', 'csv-quote-open', 'csv-quote-text', 'json-syntax', 'json-syntax-at', 'json-not-array', 'json-item',
 ] as const;
+/** Which batch input problem a {@link BatchInputError} is, one of {@link BATCH_INPUT_CODES}: the form words each one (its catalog), the message is the English for logs. */
 export type BatchInputCode = (typeof BATCH_INPUT_CODES)[number];
 
 /** What a JSON array item that is neither text nor an object of input fields is (`json-item`). */
