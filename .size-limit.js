@@ -137,13 +137,13 @@ export default [
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '38 kB',
+    limit: '38.12 kB',
     gzip: true,
   },
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '138.75 kB',
+    limit: '138.83 kB',
     gzip: true,
   },
   {

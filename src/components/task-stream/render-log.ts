@@ -117,7 +117,7 @@ export class LogView {
  */
 function renderFinalStateOnly(run: TaskRun, rows: EventRows): TemplateResult | typeof nothing {
   if (!isTerminalStatus(run.status) || run.eventsEvicted) return nothing;
-  // It ended while it waited for a connection (budgeted-stream.ts): what it did meanwhile never came.
+  // Known here while active, its progress never came: its first stream started after its end (core/store/lost-progress.ts).
   if (run.logIncomplete) return html`<p part="log-note" class="muted">${t('stream.logNotRecorded')}</p>`;
   if (run.provider !== 'parallel') return nothing;
   const seenLive = rows.rows.some(({ event }) => event.kind !== 'status' || !isTerminalStatus(event.status));

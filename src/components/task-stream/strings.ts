@@ -140,9 +140,9 @@ export const streamStrings = {
   'stream.eventList': 'Event list',
   'stream.events': 'Events',
   'stream.noEvents': 'No events yet.',
+  /** A Parallel run known here while active whose progress never came: its stream started after its end (`logIncomplete`, core/store/lost-progress.ts). */
+  'stream.logNotRecorded': 'The progress log was not recorded: this run finished before it was followed here (it waited for a free connection, or no open page was following it), and Parallel keeps only the result of a finished run.',
   /** A Parallel run first opened after it finished (Parallel keeps no steps of a finished run). */
-  /** A run that ended while it waited for a free connection (`logIncomplete`). */
-  'stream.logNotRecorded': 'The progress log was not recorded: this run finished while it waited for a free connection, and Parallel keeps only the result of a finished run. The result is complete.',
   'stream.finalStateNote': 'This run had finished before it was opened here. Parallel keeps only the result of a finished run, not its steps, so there are no progress events to show.',
   'stream.unreadable': { one: '{count} event could not be read · details', other: '{count} events could not be read · details' },
   'stream.unreadableText': {

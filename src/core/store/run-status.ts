@@ -10,6 +10,7 @@ import type { TaskProvider } from '../providers/provider.js';
 import { isTerminalStatus, type TaskEvent, type TaskRunPatch, type TaskStatus } from '../providers/task-event.js';
 import { sleep, type Timers } from '../util/environment.js';
 import { statusEventId } from './dedupe.js';
+import { PROGRESS_KINDS } from './lost-progress.js';
 import type { TaskStore } from './store-types.js';
 
 /** What the status requests of one run need. */
@@ -113,13 +114,10 @@ export async function untilSilent(quietMs: number, lastActivityAt: () => number,
   }
 }
 
-/** Kinds whose arrival shows that a queued run is running. */
-const WORK_KINDS = new Set<TaskEvent['kind']>(['message', 'stats', 'thinking', 'tool', 'text-delta', 'text']);
-
-/** Parallel never announces queued → running: the first work event among `added` implies it. */
+/** Parallel never announces queued → running: the first progress event among `added` implies it. */
 export function inferRunning(store: TaskStore, runId: string, added: readonly TaskEvent[]): void {
   if (store.getRun(runId)?.status !== 'queued') return;
-  if (!added.some((event) => WORK_KINDS.has(event.kind))) return;
+  if (!added.some((event) => PROGRESS_KINDS.has(event.kind))) return;
   store.applyEvents(runId, [{ kind: 'status', id: statusEventId('running'), status: 'running', apiStatus: 'running', source: 'inferred' }]);
 }
 

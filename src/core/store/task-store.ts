@@ -11,10 +11,10 @@
 import type { EndpointConfig } from '../client/api-request.js';
 import { isTerminalStatus, type ProviderName, type TaskEvent, type TaskRun } from '../providers/task-event.js';
 import { globalTimers } from '../util/environment.js';
-import { applyEvent } from './apply-event.js';
+import { applyBatch } from './apply-batch.js';
 import { convergeKnown, deriveFromLog } from './converge-run.js';
 import { createCredentialStore } from './credentials.js';
-import { fromLogBelongs, SeenEvents } from './dedupe.js';
+import { SeenEvents } from './dedupe.js';
 import { openPersistence } from './open-persistence.js';
 import { mergeRead, PersistedLogs } from './persisted-logs.js';
 import type { Warn } from './persistence.js';
@@ -142,19 +142,7 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
     if (!previous || incoming.length === 0 || logs.hold(runId, incoming, persist)) return [];
     let list = events.get(runId);
     if (!list) events.set(runId, (list = []));
-    let run = previous;
-    const added: TaskEvent[] = [];
-    for (const event of incoming) {
-      if (seen.has(runId, event)) continue;
-      const result = applyEvent(run, event);
-      const log = result.log || (!persist && fromLogBelongs(event, list));
-      seen.record(runId, event, log);
-      run = result.run;
-      if (log) {
-        list.push(event);
-        added.push(event);
-      }
-    }
+    const { run, added } = applyBatch(previous, incoming, list, seen, persist); // its final state may mark a lost log (lost-progress.ts)
     if (run !== previous) replaceRun(run, previous);
     if (added.length) {
       if (persist) logs.add(runId, added);

@@ -54,7 +54,7 @@ describe('<task-stream> for a run that waits for a free connection', () => {
     await until(() => isTerminalStatus(store.getRun(short.id)!.status), 30_000, 'the waiting run finishes meanwhile');
     expect(store.getConnection(long.id)?.state, 'still waiting when it finished').to.equal('open');
     await until(() => part(waiting, 'log-note') !== null, 5000, 'the note on the log');
-    expect(text(part(waiting, 'log-note'))).to.equal('The progress log was not recorded: this run finished while it waited for a free connection, and Parallel keeps only the result of a finished run. The result is complete.');
+    expect(text(part(waiting, 'log-note'))).to.equal('The progress log was not recorded: this run finished before it was followed here (it waited for a free connection, or no open page was following it), and Parallel keeps only the result of a finished run.');
     expect(store.getRun(short.id)!.logIncomplete).to.equal(true);
     expect(part(waiting, 'connection-note'), 'no longer waiting').to.equal(null);
     await until(() => !!part(waiting, 'output'), 10_000, 'its result');

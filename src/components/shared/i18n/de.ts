@@ -424,7 +424,7 @@ export const de: TaskStrings = {
   'stream.eventList': 'Ereignisliste',
   'stream.events': 'Ereignisse',
   'stream.noEvents': 'Noch keine Ereignisse.',
-  'stream.logNotRecorded': 'Das Fortschrittsprotokoll wurde nicht aufgezeichnet: Dieser Lauf endete, während er auf eine freie Verbindung wartete, und Parallel bewahrt von einem beendeten Lauf nur das Ergebnis auf. Das Ergebnis ist vollständig.',
+  'stream.logNotRecorded': 'Das Fortschrittsprotokoll wurde nicht aufgezeichnet: Dieser Lauf endete, bevor er hier verfolgt wurde (er wartete auf eine freie Verbindung, oder keine offene Seite verfolgte ihn), und Parallel bewahrt von einem beendeten Lauf nur das Ergebnis auf.',
   'stream.finalStateNote': 'Dieser Lauf war schon beendet, bevor er hier geöffnet wurde. Parallel bewahrt von einem beendeten Lauf nur das Ergebnis auf, nicht seine Schritte, daher gibt es keine Fortschrittsereignisse.',
   'stream.unreadable': { one: '{count} Ereignis war nicht lesbar · Details', other: '{count} Ereignisse waren nicht lesbar · Details' },
   'stream.unreadableText': {
