@@ -165,7 +165,9 @@ export default [
     // counts from each run's status, the view's styles scoped under .batch-view: 11.81 → 12.22 kB. Then the
     // batch draft kept over a reload (batch-draft.ts, its words) and one read of a group's results for
     // the downloads and an opened run: 12.22 → 12.89 kB.
-    limit: '13.8 kB',
+    // words4 (freshG §4): Detect reads broken CSV/JSON as that format (batch-detect.ts) and says when it
+    // read lines, with its words: measured 13.74 → 14.10 kB (+0.36), so the limit moves 13.8 → 14.16 kB.
+    limit: '14.16 kB',
     gzip: true,
   },
 ];

@@ -77,8 +77,10 @@ export type { OAuthNavigator } from './auth/oauth/oauth-return.js';
 export type { OAuthSession, OAuthSnapshot, OAuthStatus, OAuthListener } from './auth/oauth/oauth-session.js';
 
 // Parallel Task Groups (batches): parallel-task-api.md §10.
-export { parseBatchInput, detectBatchFormat, MAX_BATCH_INPUTS, MAX_INPUT_CHARS } from './providers/parallel/batch-input.js';
-export type { BatchFormat, ParsedBatch } from './providers/parallel/batch-input.js';
+export { parseBatchInput, MAX_BATCH_INPUTS, MAX_INPUT_CHARS } from './providers/parallel/batch-input.js';
+export type { ParsedBatch } from './providers/parallel/batch-input.js';
+export { detectBatchFormat } from './providers/parallel/batch-detect.js';
+export type { BatchFormat } from './providers/parallel/batch-detect.js';
 export { splitIntoCalls, estimateBatchPrice, formatUsd, MAX_RUNS_PER_CALL, DEFAULT_MAX_CALL_BYTES } from './providers/parallel/batch-plan.js';
 export type { BatchCall, BatchPrice } from './providers/parallel/batch-plan.js';
 export { BatchInputError, GroupSubmitError } from './providers/parallel/group-errors.js';

@@ -9,7 +9,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { EndpointConfig } from '../../core/client/api-request.js';
-import { detectBatchFormat, parseBatchInput, type BatchFormat, type ParsedBatch } from '../../core/providers/parallel/batch-input.js';
+import { parseBatchInput, type ParsedBatch } from '../../core/providers/parallel/batch-input.js';
+import { detectBatchFormat, type BatchFormat } from '../../core/providers/parallel/batch-detect.js';
 import { MAX_RUNS_PER_CALL, estimateBatchPrice } from '../../core/providers/parallel/batch-plan.js';
 import { l10n } from '../../core/i18n/scope.js';
 import { BatchInputError, GroupSubmitError } from '../../core/providers/parallel/group-errors.js';
@@ -103,13 +104,14 @@ export class BatchModeController implements ReactiveController {
     return this.#busy;
   }
 
-  /** The parsed inputs, or the error that says what to fix. */
-  parse(): { batch?: ParsedBatch; error?: string } {
+  /** The parsed inputs, or the error that says what to fix; `detected` is the format Detect chose. */
+  parse(): { batch?: ParsedBatch; error?: string; detected?: BatchFormat } {
     if (!this.#text.trim()) return { error: t('batch.required') };
+    const detected = this.#format === 'auto' ? detectBatchFormat(this.#text, this.#fileName) : undefined;
     try {
-      return { batch: parseBatchInput(this.#text, this.#format === 'auto' ? detectBatchFormat(this.#text, this.#fileName) : this.#format) };
+      return { batch: parseBatchInput(this.#text, detected ?? (this.#format as BatchFormat)), detected };
     } catch (error) {
-      if (error instanceof BatchInputError) return { error: batchInputText(error) };
+      if (error instanceof BatchInputError) return { error: batchInputText(error), detected };
       throw error;
     }
   }
@@ -194,11 +196,13 @@ export class BatchModeController implements ReactiveController {
 
   /** The inputs field, the format choice, and the count with the estimated price. */
   renderFields(processor: string, showErrors: boolean): TemplateResult {
-    const { batch, error } = this.parse();
+    const { batch, error, detected } = this.parse();
     const shownError = (showErrors || this.#touched) && error ? error : undefined;
     const price = batch ? estimateBatchPrice(processor, batch.inputs.length) : undefined;
     const calls = batch ? Math.ceil(batch.inputs.length / MAX_RUNS_PER_CALL) : 0;
-    const count = batch ? t('batch.count', { count: batch.inputs.length }) : '';
+    // Detect says when it read the text as lines, and which format it read a broken text as (freshG §4).
+    const count = batch ? t(detected === 'lines' ? 'batch.asLines' : 'batch.count', { count: batch.inputs.length }) : '';
+    const readAs = shownError && detected && detected !== 'lines' ? t(detected === 'csv' ? 'batch.detected.csv' : 'batch.detected.json') : undefined;
     const summary = batch
       ? [
           batch.columns ? t('batch.fields', { inputs: count, fields: batch.columns.join(', ') }) : count,
@@ -214,7 +218,7 @@ export class BatchModeController implements ReactiveController {
         control: html`<div class="choices">${radio('auto', t('batch.format.auto'))}${radio('lines', t('batch.format.lines'))}${radio('csv', t('batch.format.csv'))}${radio('json', t('batch.format.json'))}</div>`,
       })}
       ${this.#field({
-        id: 'pf-batch', label: t('batch.inputs'), error: shownError, hint: summary ?? t('batch.inputsHint'),
+        id: 'pf-batch', label: t('batch.inputs'), error: shownError, hint: summary ?? readAs ?? t('batch.inputsHint'),
         control: html`<textarea id="pf-batch" name="batch" rows="8" spellcheck="false" placeholder=${'company,country\nAcme,US\nGlobex,DE'}
             .value=${live(this.#text)} aria-invalid=${shownError ? 'true' : 'false'} aria-describedby=${this.#describedBy('pf-batch', shownError, true)}
             @input=${(e: Event) => this.#set({ text: (e.target as HTMLTextAreaElement).value })}

@@ -23,6 +23,11 @@ export const groupStrings = {
   'batch.draftCut': { one: 'Too long to keep over the reload: only the first line is back. Paste the rest again or choose the file.', other: 'Too long to keep over the reload: only the first {count} lines are back. Paste the rest again or choose the file.' },
   /** The count before submit; the parts below follow it, joined by " · ". */
   'batch.count': { one: '{count} input', other: '{count} inputs' },
+  /** The count when Detect read the text as one input per line (it looked like neither CSV nor JSON). */
+  'batch.asLines': { one: 'Read as {count} line, one input', other: 'Read as {count} lines, one input each' },
+  /** Beside an error of a text Detect read as CSV or JSON, what it did and how to read it otherwise. */
+  'batch.detected.csv': 'Detected as a CSV with a header row. If it is one input per line, choose “One per line” above.',
+  'batch.detected.json': 'Detected as JSON (it starts with a bracket). If it is one input per line, choose “One per line” above.',
   /** After the count, for a CSV: `{fields}` are its columns. */
   'batch.fields': '{inputs} with the fields {fields}',
   /** `{total}` the estimate, `{price}` the processor's price per 1,000 runs. */

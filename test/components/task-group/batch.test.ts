@@ -128,7 +128,7 @@ describe('batches in the elements (Parallel task groups)', () => {
       expect(q(form, '#pf-batch-hint')!.textContent, text).to.match(/^2 inputs with the fields company, country · /);
     }
     await batchMode(form, 'auto', 'Who makes the best tea?\nWhere is Acme based?');
-    expect(q(form, '#pf-batch-hint')!.textContent).to.match(/^2 inputs · /);
+    expect(q(form, '#pf-batch-hint')!.textContent).to.match(/^Read as 2 lines, one input each · /);
   });
 
   it('counts lines and JSON arrays before submit, and says when more than 1,000 inputs go in several calls', async () => {

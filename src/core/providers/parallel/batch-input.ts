@@ -14,11 +14,11 @@
  */
 import { jsonSyntaxPosition } from '../../validation/json-position.js';
 import { readCsvRows } from './csv-rows.js';
+import { detectBatchFormat, type BatchFormat } from './batch-detect.js';
 import { BatchInputError, type BatchItemKind } from './group-errors.js';
 import type { BatchInput } from './group-types.js';
 
-/** How a pasted batch is written: one input per line, CSV with a header row, or a JSON array. */
-export type BatchFormat = 'lines' | 'csv' | 'json';
+export type { BatchFormat };
 
 /** What {@link parseBatchInput} read. */
 export interface ParsedBatch {
@@ -32,43 +32,6 @@ export interface ParsedBatch {
 export const MAX_BATCH_INPUTS = 10_000;
 /** Characters one input may have. */
 export const MAX_INPUT_CHARS = 25_000;
-
-/**
- * The likely format of a text, pasted or from a file: a JSON array (by its bracket or a `.json`
- * name), CSV (by a `.csv`/`.tsv` name, or by its shape: {@link looksLikeCsv}), else lines. Pasted
- * text and a file follow the same rules (fresh14 e: a pasted CSV was read as lines).
- */
-export function detectBatchFormat(text: string, fileName = ''): BatchFormat {
-  if (/\.json$/i.test(fileName) || text.trimStart().startsWith('[')) return 'json';
-  if (/\.(csv|tsv)$/i.test(fileName) || looksLikeCsv(text)) return 'csv';
-  return 'lines';
-}
-
-/** Characters a header cell may have to count as a column name when the format is guessed. */
-const MAX_COLUMN_NAME = 64;
-
-/**
- * Whether text without a telling file name is a CSV with a header row: its first row has at least
- * two cells (comma, semicolon or tab, quotes allowed), at least one row follows, every row has as
- * many cells as the header, and the header's cells read as column names — non-empty, distinct, up to
- * {@link MAX_COLUMN_NAME} characters, not a number and not the end of a sentence (`.`, `?`, `!`), so
- * "Acme, Inc." over "Globex, Ltd." stays two lines. Text that does not read as CSV (a quote left
- * open) is lines.
- */
-export function looksLikeCsv(text: string): boolean {
-  let rows;
-  try {
-    rows = readCsvRows(text).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-  } catch {
-    return false;
-  }
-  const [header, ...data] = rows;
-  if (!header || header.cells.length < 2 || data.length === 0) return false;
-  if (data.some((row) => row.cells.length !== header.cells.length)) return false;
-  const names = header.cells.map((cell) => cell.trim());
-  const isName = (name: string) => name !== '' && name.length <= MAX_COLUMN_NAME && !/^[-+\d.,\s]+$/.test(name) && !/[.?!]$/.test(name);
-  return names.every(isName) && new Set(names).size === names.length;
-}
 
 /** Parses batch text; throws {@link BatchInputError}. */
 export function parseBatchInput(text: string, format: BatchFormat = detectBatchFormat(text)): ParsedBatch {
@@ -142,7 +105,8 @@ function parseCsv(text: string): ParsedBatch {
 /** A JSON item's kind in the English message. */
 const ITEM_KINDS: Record<BatchItemKind, string> = { null: 'null', list: 'a list', 'empty-text': 'empty text', 'empty-object': 'an empty object', number: 'a number', boolean: 'a boolean' };
 
-function parseJsonArray(text: string): ParsedBatch {
+function parseJsonArray(input: string): ParsedBatch {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input; // a file saved with a byte order mark
   let value: unknown;
   try {
     value = JSON.parse(text);

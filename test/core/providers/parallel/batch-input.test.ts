@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MAX_BATCH_INPUTS, detectBatchFormat, parseBatchInput } from '../../../../src/core/providers/parallel/batch-input.js';
+import { MAX_BATCH_INPUTS, parseBatchInput } from '../../../../src/core/providers/parallel/batch-input.js';
 import { BatchInputError } from '../../../../src/core/providers/parallel/group-errors.js';
 import { engine } from '../../../support/engine.js';
 
@@ -123,48 +123,5 @@ describe('batch inputs: JSON array', () => {
     expect(error.message).to.equal('Item 2 of the JSON array is a number; each item must be text or an object of input fields.');
     expect(failure('["ok", ""]', 'json').message).to.match(/Item 2 .* empty text/);
     expect(failure('[{}]', 'json').message).to.match(/Item 1 .* an empty object/);
-  });
-});
-
-describe('batch inputs: format detection', () => {
-  it('detects a JSON array by its bracket or file name, CSV by file name, else lines', () => {
-    expect(detectBatchFormat('  ["a"]')).to.equal('json');
-    expect(detectBatchFormat('a,b', 'list.csv')).to.equal('csv');
-    expect(detectBatchFormat('a\tb', 'list.TSV')).to.equal('csv');
-    expect(detectBatchFormat('x', 'inputs.json')).to.equal('json');
-    expect(detectBatchFormat('Acme, Inc.\nGlobex')).to.equal('lines');
-  });
-
-  it('reads pasted text by the same rules as a file: a header row with as many separators as the rows is CSV (fresh14 e)', () => {
-    const fifty = ['company,country', ...Array.from({ length: 50 }, (_, i) => `Company ${String(i + 1).padStart(2, '0')} Ltd,US`)].join('\n');
-    for (const text of [
-      'company,country\nAcme,US\nGlobex,DE', // the field's own placeholder
-      'company;country\r\nAcme;US\r\nGlobex;DE\r\n',
-      'company\tcountry\nAcme\tUS\nGlobex\tDE',
-      '"company","country"\n"Acme, Inc.","US"\n"Globex","DE"',
-      fifty,
-    ]) {
-      expect(detectBatchFormat(text), text.slice(0, 40)).to.equal('csv');
-    }
-    const parsed = parseBatchInput(fifty);
-    expect([parsed.format, parsed.inputs.length, parsed.columns]).to.deep.equal(['csv', 50, ['company', 'country']]);
-    expect(parsed.inputs[0]).to.deep.equal({ company: 'Company 01 Ltd', country: 'US' });
-    expect(parseBatchInput('"company","country"\n"Acme, Inc.","US"').inputs).to.deep.equal([{ company: 'Acme, Inc.', country: 'US' }]);
-  });
-
-  it('keeps text that is not a table as lines: no header row, rows of another width, sentences or numbers as "names", an open quote', () => {
-    for (const text of [
-      'Who makes the best tea?\nWhere is Acme based?',
-      'company,country', // a header with no rows is one line
-      'company,country\nAcme,US\nGlobex', // a row of another width
-      'Acme, Inc.\nGlobex, Ltd.', // names ending a sentence
-      'What is X, and why?\nWho is Y, and when?',
-      '1,2\n3,4', // numbers are values, not column names
-      'name,name\nAcme,Globex', // a name twice
-      'company,\nAcme,US', // a column without a name
-      '"Acme, Inc.,US\nGlobex,DE', // a quote that never closes
-    ]) {
-      expect(detectBatchFormat(text), text).to.equal('lines');
-    }
   });
 });
