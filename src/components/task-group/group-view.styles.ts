@@ -22,15 +22,16 @@ export const groupViewStyles = css`
   /* No content-visibility: auto on the rows: WebKit (2.50) leaves rows of this scrolled list undrawn (0×0) even in view. */
   .batch-view .group-runs li { border-bottom: 1px solid var(--_border); }
   .batch-view .group-runs li:last-child { border-bottom: none; }
-  .batch-view .group-run { display: flex; gap: 0.6rem; align-items: baseline; width: 100%; text-align: start; background: none; border: none;
+  /* One grid for all rows (subgrid): the badges, whatever their words' length, line up in one column. */
+  .batch-view .group-runs { display: grid; grid-template-columns: max-content max-content minmax(0, 1fr); column-gap: 0.6rem; }
+  .batch-view .group-runs li, .batch-view .group-run { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; }
+  .batch-view .group-run { align-items: baseline; width: 100%; text-align: start; background: none; border: none;
     padding: 0.45rem 0.6rem; color: inherit; font: inherit; cursor: pointer; }
   .batch-view .group-run:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
   .batch-view .group-run .index { color: var(--_muted); font: 0.8em var(--_mono); min-width: 2.5em; }
-  .batch-view .group-run .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }
-  .batch-view .status-badge { font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); min-width: 6.5em; }
-  .batch-view .status-badge[data-status='completed'] { color: var(--_ok); }
-  .batch-view .status-badge[data-status='failed'] { color: var(--_danger); }
-  .batch-view .status-badge[data-status='running'] { color: var(--_accent); }
+  .batch-view .group-run .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  /* The run view's badge (theme.ts .badge: words, sentence case, colours), left in its column. */
+  .batch-view .group-run .badge { justify-self: start; }
   .batch-view .back { margin-bottom: 0.5rem; }
   .batch-view.group-run-open code { font: 600 0.9rem var(--_mono); word-break: break-all; margin-left: 0.5rem; }
   .batch-view .input-preview { margin: 0.3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -5,7 +5,9 @@
  * cannot reach its layout by a shared class name.
  *
  * Parts: `group`, `group-counts`, `group-count` (with `data-status`), `progress`, `group-runs`,
- * `group-run` (with `data-status`), `group-run-open`, `output`, `error`.
+ * `group-run` (with `data-status`), `group-run-open`, `output`, `error`, and on each run's status the
+ * run view's badge: `status status-<status>` with `data-status`, the catalog's words in sentence case
+ * (freshG: batch rows said "QUEUED", "RUNNING" while a single run's badge said "Queued").
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -54,6 +56,10 @@ function connectionLabel(connection: ConnectionSnapshot | undefined, active: boo
 
 const number = (n: number) => l10n().number(n);
 
+/** A run's status badge, the same as the run view's (render-header.ts renderStatus): parts, class, words. */
+const badge = (status: TaskStatus) =>
+  html`<span part=${`status status-${status}`} class="badge status" data-status=${status}>${statusLabel(status)}</span>`;
+
 /** The group: header, counts, progress, actions, and the run list. */
 export function renderGroup(group: GroupRecord, tracker: GroupTracker, connection: ConnectionSnapshot | undefined, handlers: GroupViewHandlers): TemplateResult {
   const status = tracker.status;
@@ -73,7 +79,7 @@ export function renderGroup(group: GroupRecord, tracker: GroupTracker, connectio
       <div class="meta"><code>${group.groupId}</code><span>${group.processor}</span></div>
     </div>
     <ul part="group-counts" class="group-counts" aria-label=${t('batch.counts')}>
-      ${ORDER.filter((name) => counts[name]).map((name) => html`<li part="group-count" data-status=${name}><span class="count">${number(counts[name] ?? 0)}</span> ${statusLabel(name).toLowerCase()}</li>`)}
+      ${ORDER.filter((name) => counts[name]).map((name) => html`<li part="group-count" data-status=${name}><span class="count">${number(counts[name] ?? 0)}</span> ${statusLabel(name)}</li>`)}
     </ul>
     <div part="progress" class="progress" data-status=${!active && counts.completed === total ? 'completed' : 'running'} role="progressbar" aria-label=${t('batch.progressLabel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
       <span class="bar" style="width: ${percent}%"></span>
@@ -90,7 +96,7 @@ export function renderGroup(group: GroupRecord, tracker: GroupTracker, connectio
         return html`<li part="group-run" data-status=${state}>
           <button type="button" class="group-run" @click=${() => handlers.onOpen(runId)}>
             <span class="index">${number(index + 1)}</span>
-            <span class="status-badge" data-status=${state}>${statusLabel(state)}</span>
+            ${badge(state)}
             <span class="preview">${group.previews[runId] ?? runId}</span>
           </button>
         </li>`;
@@ -107,7 +113,7 @@ export function renderOpenRun(run: OpenRun, handlers: { onBack(): void; renderOu
   return html`<section part="group-run-open" class="batch-view group-run-open" aria-label=${t('batch.run')}>
     <button type="button" class="link-button back" @click=${handlers.onBack}>${t('batch.back')}</button>
     <div class="header">
-      <div class="title-row"><span class="status-badge" part="status" data-status=${run.status}>${statusLabel(run.status)}</span><code>${run.runId}</code></div>
+      <div class="title-row">${badge(run.status)}<code>${run.runId}</code></div>
       <p class="input-preview">${run.preview}</p>
     </div>
     ${run.error ? html`<div part="error" class="error" role="alert">${run.error.message}</div>` : nothing}
