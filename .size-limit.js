@@ -143,7 +143,9 @@ export default [
   {
     name: 'everything a page without sign-in can load, lazily loaded chunks (markdown) included, in English',
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
-    limit: '138.83 kB',
+    // words4 c (every scroll box of the run view positioned, so a table's hidden header cannot widen the
+    // page): measured on main fc9562d → with it 138.82 → 138.87 kB, so 138.83 → 138.88 kB.
+    limit: '138.88 kB',
     gzip: true,
   },
   {

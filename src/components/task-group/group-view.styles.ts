@@ -17,7 +17,7 @@ export const groupViewStyles = css`
   /* completed / total across the view's whole width, drawn here too so it never waits for the run view's styles. */
   .batch-view .progress { display: block; height: 0.5rem; border: 1px solid var(--_border); border-radius: 999px; overflow: hidden; background: var(--_surface); }
   .batch-view .progress .bar { display: block; height: 100%; background: var(--_accent); }
-  .batch-view .group-runs { list-style: none; margin: 0.5rem 0 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
+  .batch-view .group-runs { position: relative; list-style: none; margin: 0.5rem 0 0; padding: 0; max-height: var(--task-stream-max-height, 28rem); overflow: auto;
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
   /* No content-visibility: auto on the rows: WebKit (2.50) leaves rows of this scrolled list undrawn (0×0) even in view. */
   .batch-view .group-runs li { border-bottom: 1px solid var(--_border); }
