@@ -90,7 +90,9 @@ for (const engine of engines) {
   totals.passed += browser.passed;
   totals.failed += browser.failed || (wtr.code !== 0 && browser.passed === 0 ? 1 : 0);
   const wall = new RegExp(`browser tests in ${engine}: ([\\d.]+) s wall`).exec(wtr.output)?.[1];
-  steps.push([`browser tests (${engine}: ${browser.passed} passed, ${browser.failed} failed${wall ? `, ${Number(wall).toFixed(0)} s` : ''})`, browser.failed === 0 && browser.passed > 0]);
+  // Why a run ended without results (scripts/test-browser.mjs runs such an engine once more)
+  const rerun = existsSync(`test-results/wtr-rerun-${engine}.txt`) ? `; ${readFileSync(`test-results/wtr-rerun-${engine}.txt`, 'utf8')}` : '';
+  steps.push([`browser tests (${engine}: ${browser.passed} passed, ${browser.failed} failed${wall ? `, ${Number(wall).toFixed(0)} s` : ''}${rerun})`, browser.failed === 0 && browser.passed > 0]);
 }
 if (wtr.code !== 0 && steps.slice(-engines.length).every(([, ok]) => ok)) {
   totals.failed++;
