@@ -131,7 +131,7 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '61.5 kB',
+    limit: '61.55 kB',
     gzip: true,
   },
   {
@@ -145,7 +145,7 @@ export default [
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
     // words4 c (every scroll box of the run view positioned, so a table's hidden header cannot widen the
     // page): measured on main fc9562d → with it 138.82 → 138.87 kB, so 138.83 → 138.88 kB.
-    limit: '138.88 kB',
+    limit: '138.93 kB',
     gzip: true,
   },
   {

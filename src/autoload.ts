@@ -26,16 +26,22 @@ export const TASK_TAGS = Object.keys(LOADERS) as ReadonlyArray<'task-form' | 'ta
 
 const started = new Map<string, Promise<void>>();
 
-/** The formatters of the page's language (`<html lang>`, else English), made once. */
+/** The formatters of the page's language (`<html lang>`, else English), made once, one per task. */
 let warmed = false;
 function warmFormatters(): void {
   if (warmed) return;
   warmed = true;
+  let steps: Array<() => void>;
   try {
-    new Localizer(Intl.getCanonicalLocales(document.documentElement.lang || 'en')[0] ?? 'en').warm();
+    steps = [...new Localizer(Intl.getCanonicalLocales(document.documentElement.lang || 'en')[0] ?? 'en').warmSteps()];
   } catch {
-    // not a language tag: the elements fall back to English and make their formatters on use
+    return; // not a language tag: the elements fall back to English and make their formatters on use
   }
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length > 0) setTimeout(next, 0);
+  };
+  next();
 }
 
 /**
