@@ -100,6 +100,9 @@ async function benchReload() {
   for (let round = 0; round < ROUNDS; round++) {
     await page.goto(`${origin}/?${query}`);
     page.setDefaultTimeout(0);
+    // The page's module awaits the element's chunk before it starts measuring, which can end after
+    // the load event that goto waits for.
+    await page.waitForFunction(() => window.reloadResult !== undefined);
     reloads.push(await page.evaluate(() => window.reloadResult));
   }
   await context.close();
