@@ -225,13 +225,13 @@ describe('<task-history>', () => {
     expect(store.getRuns().map((r) => r.id)).to.deep.equal(['b']);
   });
 
-  it('deletes a run with its Delete button, and re-run fires task-rerun with the run', async () => {
+  it('deletes a run with its Delete button, and "Edit & run again" fires task-rerun with the run to edit (the run view\'s words, not "Re-run": it sends nothing)', async () => {
     const request = { input: 'Again?', processor: 'base' };
     const { el, store } = await historyOf([run('keep', { createdAt: '2026-03-01T00:00:00Z' }), run('again', { request })]);
     const rerun = oneEvent(document, 'task-rerun') as Promise<TaskRerunEvent>;
-    button(el, 'Re-run', actionsOf(el, 'again')).click();
+    button(el, 'Edit & run again', actionsOf(el, 'again')).click();
     const event = await rerun;
-    expect([event.run.id, event.provider, event.store, event.bubbles, event.composed]).to.deep.equal(['again', 'parallel', store.name, true, true]);
+    expect([event.run.id, event.provider, event.store, event.bubbles, event.composed, event.action]).to.deep.equal(['again', 'parallel', store.name, true, true, 'edit']);
     expect(event.run.request).to.deep.equal(request);
     expect(store.getRuns(), 're-run changes nothing by itself').to.have.length(2);
     button(el, 'Delete', actionsOf(el, 'keep')).click();

@@ -54,7 +54,8 @@ export const historyStrings = {
   'history.noInput': 'No input recorded',
   /** The accessible name of a run's buttons; `{id}` is the run id. */
   'history.rowActions': 'Run {id}',
-  'history.rerun': 'Re-run',
+  /** Fills the form with the run's request to change and send it (a `task-rerun` with action `edit`): the run view's words. */
+  'history.rerun': 'Edit & run again',
   'history.delete': 'Delete',
 } as const;
 

@@ -97,7 +97,7 @@ export const de: TaskStrings = {
   'history.countFiltered': { one: '{shown} von {count} Lauf', other: '{shown} von {count} Läufen' },
   'history.noInput': 'Keine Eingabe gespeichert',
   'history.rowActions': 'Lauf {id}',
-  'history.rerun': 'Erneut ausführen',
+  'history.rerun': 'Bearbeiten und erneut ausführen',
   'history.delete': 'Löschen',
 
   'form.submit': 'Aufgabe ausführen',
