@@ -145,7 +145,9 @@ export default [
     path: files(everything([ENTRY], [OAUTH, GROUPS, ...LANGUAGES])),
     // words4 c (every scroll box of the run view positioned, so a table's hidden header cannot widen the
     // page): measured on main fc9562d → with it 138.82 → 138.87 kB, so 138.83 → 138.88 kB.
-    limit: '138.93 kB',
+    // merge (issue 14, a stale record at rest: each run record written merged with the stored one in
+    // the IndexedDB chunk): measured on 050501e → with it 138.80 → 138.91 kB (+0.11), on main 055d89f 138.90 → 139.01; limit 138.93 → 139.04 kB.
+    limit: '139.04 kB',
     gzip: true,
   },
   {

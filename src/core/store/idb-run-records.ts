@@ -2,12 +2,39 @@
  * The run index in IndexedDB (run-records.ts; database layout in idb-database.ts): one record per
  * run in `runs`, read newest first through the `by-created` index (`[store, createdAt, id]`), and
  * the selection in `meta`. Loaded on first use with `idb` (lazy-event-log.ts).
+ *
+ * A write never regresses a stored run (issue 14, "a stale record at rest"): tabs share the
+ * records with no lock, so a tab that still thinks a run is running and writes it after another
+ * tab wrote its end would leave the end lost at rest. Each run written is merged with the record
+ * stored for it, read in the same readwrite transaction (no tab writes in between), by the
+ * store's convergence rule (converge-run.ts): a further status and what goes with it, and what the
+ * stored record knows that the written copy lacks (output, usage), are kept; the rest is the
+ * writer's, so what it knows that is newer still lands.
  */
 import { unwrap } from 'idb';
+import type { TaskRun } from '../providers/task-event.js';
+import { canTransition } from './apply-event.js';
+import { convergeRun } from './converge-run.js';
 import { deleteMany } from './idb-bulk-delete.js';
-import { connectTaskDb, type TaskDbConnection } from './idb-database.js';
+import { connectTaskDb, type RunRecord, type TaskDbConnection } from './idb-database.js';
 import { cursorOf, readHead } from './idb-head.js';
 import { RUN_RECORD_VERSION, type RunRecords } from './run-records.js';
+import { checkRun } from './stored-schema.js';
+
+/**
+ * `run` as it is written over its stored record `stored`: converged with it (converge-run.ts), the
+ * stored status taken only when it is further along (final over active, active over queued). One
+ * of the same stage (running, paused, cancelling) is the writer's: it is the later word (a pause,
+ * a cancel). A record of a newer format, or one that fails its check (stored-schema.ts), lends it nothing.
+ */
+function mergeAtRest(run: TaskRun, stored: RunRecord | undefined): TaskRun {
+  if (stored?.v !== RUN_RECORD_VERSION) return run;
+  const checked = checkRun(stored.run);
+  if (!checked.ok) return run;
+  const theirs = checked.value;
+  const further = canTransition(run.status, theirs.status) && !canTransition(theirs.status, run.status);
+  return convergeRun(run, further ? theirs : { ...theirs, status: run.status });
+}
 
 /** The run index in the database `connection` opens (its own connection by default). */
 export function createIdbRunRecords(connection: TaskDbConnection = connectTaskDb()): RunRecords {
@@ -30,7 +57,9 @@ export function createIdbRunRecords(connection: TaskDbConnection = connectTaskDb
       const runs = tx.objectStore('runs');
       // Many removed at once ("Clear shown"): one pass, not one delete each (idb-bulk-delete.ts).
       await deleteMany(runs, change.remove.map((id) => [store, id]), false);
-      for (const run of change.put) void runs.put({ store, id: run.id, createdAt: run.createdAt, v: RUN_RECORD_VERSION, run });
+      // Each run merged with what is stored, read here: in this transaction no other tab writes.
+      const stored = await Promise.all(change.put.map((run) => runs.get([store, run.id])));
+      change.put.forEach((run, i) => void runs.put({ store, id: run.id, createdAt: run.createdAt, v: RUN_RECORD_VERSION, run: mergeAtRest(run, stored[i]) }));
       if (change.selectedId !== undefined) {
         void tx.objectStore('meta').put({ store, v: RUN_RECORD_VERSION, ...(change.selectedId === null ? {} : { selectedId: change.selectedId }) });
       }

@@ -36,7 +36,7 @@ export interface RunRecords {
    * undefined: from the oldest), and the cursor of the last one when the page was full.
    */
   page(store: string, before: RunCursor, after: RunCursor | undefined, count: number): Promise<{ records: unknown[]; next?: RunCursor }>;
-  /** In one transaction: puts `put`, removes `remove` (ids), sets the selection when `selectedId` is given (null: none). */
+  /** In one transaction: puts `put` (each merged with the record stored for it, so a stale copy never moves a stored run back: idb-run-records.ts), removes `remove` (ids), sets the selection when `selectedId` is given (null: none). */
   write(store: string, change: RunChange): Promise<void>;
   /** Removes every run and the selection of `store`. */
   clear(store: string): Promise<void>;

@@ -8,6 +8,8 @@
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type TaskStore } from '../../../src/core/store/task-store.js';
 import { convergeRun, deriveFromLog } from '../../../src/core/store/converge-run.js';
+import { connectTaskDb } from '../../../src/core/store/idb-database.js';
+import { RUN_RECORD_VERSION } from '../../../src/core/store/run-records.js';
 import type { EndpointConfig } from '../../../src/core/client/api-request.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
 import { delay, until } from '../../support/scripted-stream.js';
@@ -84,19 +86,36 @@ describe('a run’s record converges with its event log, whichever tab wrote it'
     release();
   });
 
-  it('a tab reading a log whose final status its stored record lacks takes the log’s status and result, and writes the record again', async function () {
+  it('a stale tab that writes a run it still thinks queued, after the run’s end was stored, leaves the stored record completed with its result (a stale record at rest)', async function () {
     this.timeout(60_000);
     const name = uniqueName();
     const [a, b] = [await tab(name), await tab(name)];
     const { run, release } = await runInTabA(a, b);
     release();
-    // A stale copy written over the record (a tab that closed before it heard of the end).
     const stale = await tab(name);
     stale.addRun({ ...run, status: 'queued', output: undefined });
     stale.flush();
     await stale.settled();
     const later = await tab(name);
-    expect(later.getRun(run.id)?.status, 'the record as the stale tab wrote it').to.equal('queued');
+    expect(later.getRun(run.id)?.status, 'the stored record, before any log is read').to.equal('completed');
+    expect(later.getRun(run.id)?.output?.basis, 'and its result').to.be.an('array');
+  });
+
+  it('a tab reading a log whose final status its stored record lacks (a record left stale by an earlier version) takes the log’s status and result, and writes the record again', async function () {
+    this.timeout(60_000);
+    const name = uniqueName();
+    const [a, b] = [await tab(name), await tab(name)];
+    const { run, release } = await runInTabA(a, b);
+    release();
+    // Tab B learns the end and writes it too: that write lands first.
+    await until(() => b.getRun(run.id)?.status === 'completed', 5000, 'tab B’s history says completed');
+    await b.settled();
+    // A stale copy put over the record as earlier versions wrote it: without merging with what was stored.
+    const connection = connectTaskDb();
+    await (await connection.db()).put('runs', { store: name, id: run.id, createdAt: run.createdAt, v: RUN_RECORD_VERSION, run: { ...run, status: 'queued', output: undefined } });
+    connection.close();
+    const later = await tab(name);
+    expect(later.getRun(run.id)?.status, 'the record as it was left').to.equal('queued');
     await later.loadEvents(run.id);
     expect(later.getRun(run.id)?.status, 'the log’s final status').to.equal('completed');
     expect(later.getRun(run.id)?.output?.basis, 'and its result').to.be.an('array');
