@@ -147,7 +147,9 @@ export default [
     // page): measured on main fc9562d → with it 138.82 → 138.87 kB, so 138.83 → 138.88 kB.
     // merge (issue 14, a stale record at rest: each run record written merged with the stored one in
     // the IndexedDB chunk): measured on 050501e → with it 138.80 → 138.91 kB (+0.11), on main 055d89f 138.90 → 139.01; limit 138.93 → 139.04 kB.
-    limit: '139.04 kB',
+    // Then a log of status changes only says so ("2 status changes · show", the run view's words):
+    // 138.91 → 138.95 kB (+0.04), so 139.04 → 139.08 kB.
+    limit: '139.08 kB',
     gzip: true,
   },
   {

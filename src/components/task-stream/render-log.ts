@@ -2,7 +2,9 @@
  * The progress log of a run (`part="log"`): while the run goes on, the newest events in a scroller
  * pinned to the bottom, {@link WINDOW} rows at a time ("Show earlier" pages back); once the run is
  * over, one line — "42 progress events · show" (`part="log-summary"`) — so the result comes first
- * (issue 13 §3). Events that could not be read are one muted line, with what went wrong on demand
+ * (issue 13 §3). It counts progress, not status changes; a log of status changes only (a Parallel
+ * run that ended while it waited for a connection: queued → running → completed) says "2 status
+ * changes". Events that could not be read are one muted line, with what went wrong on demand
  * (`part="unreadable"`, §6). Long rows are clipped with "Show all" (§8).
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -72,7 +74,7 @@ export class LogView {
     const unreadable = html`${renderFinalStateOnly(run, rows)}${renderUnreadable(rows)}`;
     if (collapsed) {
       return html`<section part="log" class="log" aria-label=${t('stream.log')}>
-        <p part="log-summary" class="log-summary">${t('stream.logCount', { count })} ·
+        <p part="log-summary" class="log-summary">${logCount(rows)} ·
           <button type="button" class="link-button" aria-expanded="false" @click=${this.#update(() => (this.open = true))}>${t('stream.show')}</button></p>
         ${unreadable}
       </section>`;
@@ -83,7 +85,7 @@ export class LogView {
     const shown = rows.rows.slice(start, end);
     return html`<section part="log" class="log" aria-label=${t('stream.log')}>
       ${this.open && isTerminalStatus(run.status)
-        ? html`<p part="log-summary" class="log-summary">${t('stream.logCount', { count })} ·
+        ? html`<p part="log-summary" class="log-summary">${logCount(rows)} ·
             <button type="button" class="link-button" aria-expanded="true" @click=${this.#update(() => (this.open = false))}>${t('stream.hide')}</button></p>`
         : nothing}
       ${start > 0
@@ -107,6 +109,13 @@ export class LogView {
       ${count === 0 && !run.eventsEvicted && !isTerminalStatus(run.status) ? html`<p class="muted">${t('stream.noEvents')}</p>` : nothing}
     </section>`;
   }
+}
+
+/** What the log holds, in words: its progress events, not counting status changes; a log of status changes only says so. */
+function logCount(rows: EventRows): string {
+  const count = rows.rows.length;
+  const statuses = rows.rows.filter(({ event }) => event.kind === 'status').length;
+  return statuses === count && count > 0 ? t('stream.logStatusCount', { count }) : t('stream.logCount', { count: count - statuses });
 }
 
 /**

@@ -132,6 +132,8 @@ export const streamStrings = {
   // The event log (render-log.ts, render-event.ts).
   'stream.log': 'Progress events',
   'stream.logCount': { one: '{count} progress event', other: '{count} progress events' },
+  /** A finished run's log of status changes only (queued → running → completed), no progress. */
+  'stream.logStatusCount': { one: '{count} status change', other: '{count} status changes' },
   'stream.show': 'show',
   'stream.hide': 'hide',
   'stream.earlier': 'Show earlier events ({count} more)',

@@ -417,6 +417,7 @@ export const de: TaskStrings = {
   'stream.timeline.merged': { one: '({count} Ereignis)', other: '({count} Ereignisse)' },
   'stream.log': 'Fortschrittsereignisse',
   'stream.logCount': { one: '{count} Fortschrittsereignis', other: '{count} Fortschrittsereignisse' },
+  'stream.logStatusCount': { one: '{count} Statuswechsel', other: '{count} Statuswechsel' },
   'stream.show': 'zeigen',
   'stream.hide': 'verbergen',
   'stream.earlier': 'Frühere Ereignisse zeigen ({count} weitere)',
