@@ -51,10 +51,11 @@ export interface IndexLoad {
   /** True once every record was checked. */
   done: boolean;
   /**
-   * Checks records until `deadline` (a `performance.now()` time) or the end, and at least `atLeast`
-   * records whatever the time; true when done.
+   * Checks records until `deadline` (a `performance.now()` time) or the end, at least `atLeast`
+   * records whatever the time and at most `atMost` (so how much one task does never depends on the
+   * machine's speed alone); true when done.
    */
-  step(deadline: number, atLeast?: number): boolean;
+  step(deadline: number, atLeast?: number, atMost?: number): boolean;
   /** Checks every record left, now, and returns the complete read. */
   finish(): IndexRead;
   /** A stored run by id, checked now if its turn has not come yet; undefined when there is none. */
@@ -141,9 +142,11 @@ export function createRunIndex(storage: StorageLike, name: string, warn: Warn) {
     const load: IndexLoad = {
       read,
       done: false,
-      step(deadline, atLeast = 0) {
+      step(deadline, atLeast = 0, atMost = Infinity) {
         const floor = next + atLeast;
+        const ceiling = next + atMost;
         while (next < records.length) {
+          if (next >= ceiling) return false;
           const record = records[next++];
           const checked = early.get(record) ?? checkRun(record);
           if (checked.ok && !ids.has(checked.value.id)) {

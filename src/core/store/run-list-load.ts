@@ -20,6 +20,12 @@ import type { StoreChange } from './store-types.js';
 const INDEX_SLICE_MS = 8;
 /** Stored runs checked at once whatever the time: a Web Storage history this short loads in one go. */
 const INDEX_SYNC_RUNS = 500;
+/**
+ * At most this many stored runs checked per task, however fast the machine: a slice is bounded by
+ * work as well as by time, so a long history always loads over several tasks (on a fast machine
+ * 10,000 runs were once all checked within the first 8 ms, and the load was not sliced at all).
+ */
+const INDEX_SLICE_RUNS = 2_000;
 
 /** The store's run list and selection, which the load fills in. */
 export interface RunListState {
@@ -68,7 +74,7 @@ export class RunListLoad {
       return;
     }
     const load = persistence.beginIndex();
-    load.step(performance.now() + INDEX_SLICE_MS, INDEX_SYNC_RUNS);
+    load.step(performance.now() + INDEX_SLICE_MS, INDEX_SYNC_RUNS, INDEX_SLICE_RUNS);
     state.runs = [...load.read.runs];
     // A selection whose run was not kept (set aside as unreadable) selects nothing.
     const selected = load.read.selectedId;
@@ -103,7 +109,7 @@ export class RunListLoad {
   #loadSlice = (): void => {
     this.#loadTimer = undefined;
     if (!this.#indexLoad || this.#disposed) return;
-    if (this.#indexLoad.step(performance.now() + INDEX_SLICE_MS)) this.finishLoad();
+    if (this.#indexLoad.step(performance.now() + INDEX_SLICE_MS, 0, INDEX_SLICE_RUNS)) this.finishLoad();
     else this.#loadTimer = this.#host.timers.setTimeout(this.#loadSlice, 0);
   };
 
