@@ -131,13 +131,16 @@ export default [
   {
     name: 'page with <task-form>, <task-stream> and <task-history>, idle',
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
-    limit: '61.55 kB',
+    // A long Web Storage history's load bounded by work as well as time (run-list-load.ts, up front):
+    // measured on main 405da12 → with it 61.52 → 61.55 kB, so 61.55 → 61.6 kB.
+    limit: '61.6 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
-    limit: '38.12 kB',
+    // The same bounded slice: 38.11 → 38.13 kB, so 38.12 → 38.15 kB.
+    limit: '38.15 kB',
     gzip: true,
   },
   {
@@ -149,7 +152,8 @@ export default [
     // the IndexedDB chunk): measured on 050501e → with it 138.80 → 138.91 kB (+0.11), on main 055d89f 138.90 → 139.01; limit 138.93 → 139.04 kB.
     // Then a log of status changes only says so ("2 status changes · show", the run view's words):
     // 138.91 → 138.95 kB (+0.04), so 139.04 → 139.08 kB.
-    limit: '139.08 kB',
+    // The same bounded slice: 139.07 → 139.11 kB, so 139.08 → 139.12 kB.
+    limit: '139.12 kB',
     gzip: true,
   },
   {
