@@ -26,7 +26,7 @@ export function topicOf(input: unknown): string {
   const words = text
     .replace(/[\r\n\t]+/g, ' ')
     .split(/[.?!]\s/)[0]!
-    .replace(/^(please\s+|can you\s+|could you\s+)?(what|who|which|how|why|when|where|find( out)?|research|tell me|give me|list|summari[sz]e|describe|explain|compare|analy[sz]e|investigate|look into|write about)\b(\s+(is|are|was|were|about|the|a|an|me|of|on))*/i, '')
+    .replace(/^(please\s+|can you\s+|could you\s+)?(what|who|which|how|why|when|where|find( out)?|research|tell me|give me|list|summari[sz]e|describe|explain|compare|analy[sz]e|investigate|look into|write about)\b(\s+(is|are|was|were|about|the|a|an|me|of|on)\b)*/i, '')
     .replace(/[?!.:;,]+$/g, '')
     .trim()
     .split(/\s+/)
