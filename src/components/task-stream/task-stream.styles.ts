@@ -98,6 +98,9 @@ export const runViewStyles = css`
        shrink to a few characters, a date over four lines; a wider table scrolls in its wrapper. */
     .table-wrap :is(th, td) { overflow-wrap: normal; word-break: normal; }
     .table-wrap .short { white-space: nowrap; }
+    /* A cell's citations are not its value: their links break anywhere, so a column is as wide as its
+       values need, not as its longest link (a date column took a citation's width at 375 px). */
+    .table-wrap .evidence :is(a, .citation-url) { overflow-wrap: anywhere; }
     .markdown pre { background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow-x: auto; }
     code { font-family: var(--_mono); }
     blockquote { margin: 0.3rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_border); color: var(--_muted); }

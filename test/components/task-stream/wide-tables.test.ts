@@ -53,6 +53,20 @@ describe('<task-stream> result tables scroll in their own box', () => {
     });
   }
 
+  it('a table of records keeps its widest text readable at 375 px when each cell carries its citations (new-user trial: the date column took the width of a citation link, the text had a few characters a line)', async () => {
+    const citation = (i: number) => ({ url: `https://www.statista.com/statistics/441074/annual-revenue-of-acme-gmbh-in-germany-${i}`, title: '', excerpts: [] });
+    const basis = [0, 1].flatMap((i) => ['date', 'development'].map((c) => ({ field: `recent_developments.${i}.${c}`, citations: [citation(i)], confidence: 'medium' as const, reasoning: 'From the filing.' })));
+    const output = { type: 'json' as const, basis, content: { recent_developments: [0, 1].map((i) => ({ date: `2023-07-1${i}`, development: PROSE })) } };
+    const { el } = await show(output, 375);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth, 'the table fits its box: no sideways scrolling to read it').to.be.at.most(wrap.clientWidth + 1);
+    const [date, text] = [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr:first-child td')].map((cell) => cell.getBoundingClientRect().width);
+    expect(text!, `the text column (${Math.round(text!)} px) is wider than the date column (${Math.round(date!)} px)`).to.be.greaterThan(date!);
+    const link = el.shadowRoot!.querySelector<HTMLElement>('tbody .citation a')!;
+    expect(link.textContent!.trim(), 'the citation is still shown in full').to.contain('statista.com');
+  });
+
   it('every scroll box of the run view is the containing block of what it holds (nothing positioned escapes its clipping)', async () => {
     const { el } = await show(OUTPUTS[1]![1], 375);
     el.shadowRoot!.querySelector<HTMLDetailsElement>('.raw-json')!.open = true;
