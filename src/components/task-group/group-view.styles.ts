@@ -42,6 +42,9 @@ export const historyGroupsStyles = css`
   .groups { margin: 0.5rem 0 0.75rem; }
   .groups-title { font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_muted); margin: 0 0 0.3rem; }
   .group-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35rem; }
+  .group-list li { display: flex; gap: 0.35rem; align-items: stretch; min-width: 0; }
+  .group-list .group-item { flex: 1 1 auto; min-width: 0; }
+  .group-delete { flex: none; align-self: center; }
   .group-item { display: grid; gap: 0.2rem; width: 100%; text-align: start; padding: 0.5rem 0.6rem; font: inherit; color: inherit;
     background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); cursor: pointer; }
   .group-item[aria-current='true'] { border-color: var(--_accent); box-shadow: inset 3px 0 0 var(--_accent); }

@@ -3,19 +3,19 @@
  */
 import { nothing, type TemplateResult } from 'lit';
 import { LazyController, type GroupUi } from '../shared/lazy-groups.js';
-import type { HistoryGroupsController, HistoryGroupsHost } from './history-groups.js';
+import type { HistoryGroupsController, HistoryGroupsHost, HistoryGroupsView } from './history-groups.js';
 
 export class LazyHistoryGroups extends LazyController<HistoryGroupsController> {
   protected create(ui: GroupUi): HistoryGroupsController {
     return ui.createHistoryGroups(this.host as unknown as HistoryGroupsHost);
   }
 
-  /** Whether the batches section shows (the store has batches and their UI is loaded). */
-  get shown(): boolean {
-    return this.impl?.hasGroups ?? false;
+  /** The loaded batches UI, or undefined before it is loaded (then the store has no batch). */
+  get loaded(): HistoryGroupsController | undefined {
+    return this.impl;
   }
 
-  render(now?: number): TemplateResult | typeof nothing {
-    return this.impl ? this.impl.render(now) : nothing;
+  render(now?: number, view?: HistoryGroupsView): TemplateResult | typeof nothing {
+    return this.impl ? this.impl.render(now, view) : nothing;
   }
 }

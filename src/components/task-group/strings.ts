@@ -101,6 +101,21 @@ export const groupStrings = {
   'batch.downloadFailed': 'The results could not be downloaded. Check the connection and try again.',
   // The batches of <task-history>
   'batch.history': 'Batches',
+  /** A batch's Delete button in the history, and its accessible name (`{label}` is the batch's title). */
+  'batch.delete': 'Delete',
+  'batch.deleteNamed': 'Delete {label}',
+  /** A batch deleted or restored in the history; `{label}` is its title ("Batch of 50 runs"). */
+  'batch.deletedUndo': 'Deleted “{label}”. Undo with Control+Z.',
+  'batch.restored': 'Restored “{label}”.',
+  // The history's "Clear" when batches are among what it deletes: `{items}` is a list such as "2 runs and 1 batch".
+  'batch.items.runs': { one: '{count} run', other: '{count} runs' },
+  'batch.items.batches': { one: '{count} batch', other: '{count} batches' },
+  /** Two counts of different things, e.g. "2 runs" and "1 batch". */
+  'batch.items.and': '{first} and {second}',
+  'batch.clear.items': 'Delete {items} from this browser?',
+  'batch.clear.itemsShown': 'Delete the {items} that match the filter from this browser?',
+  'batch.deleteItems': 'Delete {items}',
+  'batch.deletedItems': 'Deleted {items}.',
 } as const;
 
 /** A word of the batch UI in the language of the render in progress. */

@@ -13,7 +13,11 @@ export interface ToolbarView {
   /** Runs in the store, and how many of them the filters show. */
   total: number;
   shown: number;
-  /** Of the runs "Clear" would delete, how many are not finished. */
+  /** Batches (Parallel task groups) "Clear" would delete: those the filters match. */
+  batches: number;
+  /** With batches, the confirmation's first sentence and its button (from the batch UI's words). */
+  batchWords?: { question: string; button: string } | undefined;
+  /** Of the runs and batches "Clear" would delete, how many are not finished. */
   unfinished: number;
   confirming: boolean;
   onSearchInput(event: Event): void;
@@ -24,13 +28,14 @@ export interface ToolbarView {
 }
 
 /**
- * What "Clear" asks before it deletes: how many, which (the filter), and what happens to unfinished
- * ones, in the render's language.
+ * What "Clear" asks before it deletes: how many (runs and batches), which (the filter), and what
+ * happens to unfinished ones, in the render's language.
  */
-export function clearQuestion(total: number, shown: number, unfinished: number): string {
-  const which = shown === total ? t('history.clear.all', { count: total }) : t('history.clear.shown', { count: shown, total });
+export function clearQuestion(total: number, shown: number, unfinished: number, batches = 0, batchQuestion?: string): string {
+  const items = shown + batches;
+  const which = batchQuestion ?? (shown === total ? t('history.clear.all', { count: total }) : t('history.clear.shown', { count: shown, total }));
   const still = unfinished === 0 ? ''
-    : unfinished === shown ? t('history.clear.allRunning', { count: shown }) : t('history.clear.someRunning', { count: unfinished });
+    : unfinished === items ? t('history.clear.allRunning', { count: items }) : t('history.clear.someRunning', { count: unfinished });
   return [which, still, t('history.clear.final')].filter(Boolean).join(' ');
 }
 
@@ -43,15 +48,15 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
           @change=${(e: Event) => view.onStatusChange((e.target as HTMLSelectElement).value)}>
           ${STATUS_FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === view.status}>${t(label)}</option>`)}
         </select>
-        <button part="clear" type="button" ?disabled=${view.shown === 0 || view.confirming} @click=${view.onAskClear}>${t(filtered ? 'history.clearShown' : 'history.clearAll')}</button>
+        <button part="clear" type="button" ?disabled=${view.shown + view.batches === 0 || view.confirming} @click=${view.onAskClear}>${t(filtered ? 'history.clearShown' : 'history.clearAll')}</button>
       </span>
     </div>
-    ${view.confirming && view.shown > 0
+    ${view.confirming && view.shown + view.batches > 0
       ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text"
           @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && view.onKeep()}>
-          <p id="confirm-text">${clearQuestion(view.total, view.shown, view.unfinished)}</p>
+          <p id="confirm-text">${clearQuestion(view.total, view.shown, view.unfinished, view.batches, view.batchWords?.question)}</p>
           <span class="confirm-buttons">
-            <button type="button" class="danger" @click=${view.onConfirmClear}>${t('history.deleteRuns', { count: view.shown })}</button>
+            <button type="button" class="danger" @click=${view.onConfirmClear}>${view.batchWords?.button ?? t('history.deleteRuns', { count: view.shown })}</button>
             <button type="button" data-confirm="keep" @click=${view.onKeep}>${t('history.keep')}</button>
           </span>
         </div>`

@@ -39,7 +39,9 @@ const SEARCH_DEBOUNCE_MS = 120; // ms the text filter waits after the last keyst
  * Deleting a run hides it at once and deletes it after a few seconds, with "Undo" until then; when
  * it was the run on show, the next one is shown. "Clear all" (or "Clear shown" while a filter is
  * set) deletes what the filter shows, after a confirmation that says how many and which are still
- * running.
+ * running. Batches (Parallel task groups) are deleted the same way, by their Delete button or key,
+ * and "Clear" counts and deletes those the filter matches (by status: active while a run of theirs
+ * is, else completed); deleting a batch removes its record and its runs from the browser.
  *
  * @tagname task-history
  * @summary History of research task runs.
@@ -52,6 +54,7 @@ const SEARCH_DEBOUNCE_MS = 120; // ms the text filter waits after the last keyst
  * @csspart groups - The batches section (one entry per Parallel task group), shown when the store has batches.
  * @csspart group-item - One batch; carries `data-status` (`running` while any run is active, else `completed`).
  * @csspart group-item-counts - The batch's counts per status.
+ * @csspart group-delete - A batch's Delete button (Delete or Backspace on the batch does the same; Undo for a few seconds).
  * @csspart toolbar - The row with the search, the status filter and "Clear all".
  * @csspart search - The text filter (matches id, input, processor and mode).
  * @csspart status-filter - The status filter.
@@ -94,7 +97,10 @@ export class TaskHistoryElement extends TaskElement {
   readonly #shownRuns = new ShownRuns();
   readonly #ages = new AgeClock(this, () => this.#shown, () => this._now, (now) => (this._now = now));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #deletion = new UndoableDelete((run) => this.taskStore.removeRun(run.id), () => this.requestUpdate());
+  readonly #deletion = new UndoableDelete((pending) => {
+    if (pending.run) this.taskStore.removeRun(pending.run.id);
+    if (pending.group) this.#groups.loaded?.remove([pending.group.id]);
+  }, () => this.requestUpdate());
   readonly #keyboard = new ListKeyboard({
     root: () => this.renderRoot,
     rendered: () => this.updateComplete,
@@ -173,14 +179,45 @@ export class TaskHistoryElement extends TaskElement {
     else void this.updateComplete.then(() => this._search?.focus());
   }
 
-  #undo(): boolean {
+  /**
+   * Deletes a batch as a run is deleted: hidden at once, Undo for a few seconds; the next batch (else
+   * the first run shown) takes the focus, and the selection when the batch was on show.
+   */
+  #removeGroup = (groupId: string): void => {
+    const groups = this.#groups.loaded;
+    if (!groups) return;
+    const ids = groups.ids(this.#deletion.pending?.group?.id);
+    const index = ids.indexOf(groupId);
+    const nextGroup = ids[index + 1] ?? ids[index - 1];
+    const nextRun = nextGroup ? undefined : this.#shown[0];
+    const wasSelected = groups.selectedId === groupId;
+    const label = this.inLanguage(() => groups.label(groupId));
+    this.#deletion.start({ group: { id: groupId, label }, wasSelected });
+    this._announcement = this.inLanguage(() => groups.announce('deleted', label));
+    if (wasSelected && nextGroup) groups.select(nextGroup);
+    else if (wasSelected && nextRun) this.#select(nextRun);
+    else if (wasSelected) groups.select(undefined);
+    if (nextGroup) groups.focus(nextGroup);
+    else if (nextRun) void this.#keyboard.activate(nextRun.id, true);
+    else void this.updateComplete.then(() => this._search?.focus());
+  };
+
+  #undo = (): boolean => {
     const pending = this.#deletion.undo();
-    if (!pending || !this.taskStore.getRun(pending.run.id)) return false;
-    this._announcement = this.inLanguage(() => t('history.restored', { label: this.#label(pending.run) }));
-    if (pending.wasSelected) this.#select(pending.run);
-    void this.#keyboard.activate(pending.run.id, true);
+    if (pending?.group) {
+      const group = pending.group;
+      this._announcement = this.inLanguage(() => this.#groups.loaded?.announce('restored', group.label) ?? '');
+      if (pending.wasSelected) this.#groups.loaded?.select(group.id);
+      this.#groups.loaded?.focus(group.id);
+      return true;
+    }
+    if (!pending?.run || !this.taskStore.getRun(pending.run.id)) return false;
+    const run = pending.run;
+    this._announcement = this.inLanguage(() => t('history.restored', { label: this.#label(run) }));
+    if (pending.wasSelected) this.#select(run);
+    void this.#keyboard.activate(run.id, true);
     return true;
-  }
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -206,14 +243,22 @@ export class TaskHistoryElement extends TaskElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-confirm="keep"]')?.focus());
   };
 
+  /** The batches "Clear" deletes: those the filters match (none before the batch UI is loaded, as then none is stored). */
+  #groupsToClear(): string[] {
+    return this.#groups.loaded?.matching(this._status, this._query, this.#deletion.pending?.group?.id) ?? [];
+  }
+
   #confirmClear = (): void => {
     this.#deletion.commitNow();
     const shown = this.#shownRuns.get(this.taskStore.getRuns(), this._status, this._query, undefined);
     const count = shown.length;
+    const groups = this.#groupsToClear();
     if (count === this.taskStore.getRuns().length) this.taskStore.clear();
     else this.taskStore.removeRuns(shown.map((run) => run.id));
+    this.#groups.loaded?.remove(groups);
     this._confirming = false;
-    this._announcement = this.inLanguage(() => t('history.deletedCount', { count }));
+    const filtered = count !== this.taskStore.getRuns().length;
+    this._announcement = this.inLanguage(() => (groups.length && this.#groups.loaded?.clearWords(count, groups.length, filtered).deleted) || t('history.deletedCount', { count }));
     void this.updateComplete.then(() => this._search?.focus());
   };
 
@@ -255,18 +300,20 @@ export class TaskHistoryElement extends TaskElement {
     const runs = this.taskStore.getRuns();
     const pending = this.#deletion.pending;
     const shown = (this.#shown = this.#shownRuns.get(runs, this._status, this._query, pending?.run));
-    const total = runs.length - (this.#deletion.pending ? 1 : 0);
+    const total = runs.length - (pending?.run ? 1 : 0);
+    const groups = this.#groupsToClear();
     // A history of batches only shows them, not "No runs yet".
-    const body = total <= 0 ? (this.#groups.shown ? nothing : renderEmpty(this.taskStore.loaded ? 'empty' : 'loading'))
+    const body = total <= 0 ? ((this.#groups.loaded?.ids(pending?.group?.id).length ?? 0) > 0 ? nothing : renderEmpty(this.taskStore.loaded ? 'empty' : 'loading'))
       : shown.length === 0 ? renderEmpty('no-match', this.#resetFilters) : this.#renderList(shown);
     return html`${renderToolbar({
-      query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, confirming: this._confirming,
-      unfinished: this._confirming ? shown.filter((run) => !isTerminalStatus(run.status)).length : 0,
+      query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, confirming: this._confirming, batches: groups.length,
+      batchWords: this._confirming && groups.length ? this.#groups.loaded?.clearWords(shown.length, groups.length, shown.length !== total) : undefined,
+      unfinished: this._confirming ? shown.filter((run) => !isTerminalStatus(run.status)).length + (this.#groups.loaded?.activeCount(groups) ?? 0) : 0,
       onSearchInput: this.#onSearchInput, onStatusChange: (value) => (this._status = parseStatusFilter(value)),
       onAskClear: this.#askClear, onConfirmClear: this.#confirmClear, onKeep: this.#keepRuns,
     })}
-      ${renderUndo(pending && this.#label(pending.run), () => this.#undo())}
-      ${this.#groups.render(this._now)}
+      ${renderUndo(pending && (pending.group ? pending.group.label : pending.run && this.#label(pending.run)), () => this.#undo())}
+      ${this.#groups.render(this._now, { hidden: pending?.group?.id, onDelete: this.#removeGroup, onUndo: this.#undo })}
       ${renderCount(total, shown.length)}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;

@@ -1,7 +1,7 @@
 /**
- * A deletion from the history that can be undone for a few seconds (issue 13 item 13): the run is
- * hidden at once and deleted from the store when the time is up, when another run is deleted, or
- * when the element leaves the page. One deletion is pending at a time.
+ * A deletion from the history that can be undone for a few seconds (issue 13 item 13): the run or
+ * batch is hidden at once and deleted from its store when the time is up, when something else is
+ * deleted, or when the element leaves the page. One deletion is pending at a time.
  */
 import type { TaskRun } from '../../core/providers/task-event.js';
 
@@ -9,19 +9,22 @@ import type { TaskRun } from '../../core/providers/task-event.js';
 export const UNDO_MS = 6000;
 
 export interface Pending {
-  run: TaskRun;
-  /** The run was the store's selection when it was deleted. */
+  /** The run deleted; absent when it is a batch. */
+  run?: TaskRun | undefined;
+  /** The batch (Parallel task group) deleted, with its words ("Batch of 50 runs"). */
+  group?: { id: string; label: string } | undefined;
+  /** The run (or batch) was the selection when it was deleted. */
   wasSelected: boolean;
 }
 
 export class UndoableDelete {
   #pending: Pending | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #commit: (run: TaskRun) => void;
+  readonly #commit: (pending: Pending) => void;
   readonly #changed: () => void;
 
   /** `commit` deletes for good; `changed` is told whenever what is pending changed. */
-  constructor(commit: (run: TaskRun) => void, changed: () => void) {
+  constructor(commit: (pending: Pending) => void, changed: () => void) {
     this.#commit = commit;
     this.#changed = changed;
   }
@@ -30,7 +33,7 @@ export class UndoableDelete {
     return this.#pending;
   }
 
-  /** Hides `pending.run` now and deletes it after {@link UNDO_MS}; a deletion pending before is committed. */
+  /** Hides what `pending` names now and deletes it after {@link UNDO_MS}; a deletion pending before is committed. */
   start(pending: Pending, undoMs = UNDO_MS): void {
     this.commitNow();
     this.#pending = pending;
@@ -53,7 +56,7 @@ export class UndoableDelete {
     clearTimeout(this.#timer);
     this.#pending = undefined;
     if (!pending) return;
-    this.#commit(pending.run);
+    this.#commit(pending);
     this.#changed();
   }
 }
