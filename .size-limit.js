@@ -133,7 +133,9 @@ export default [
     path: files(closure([ENTRY, element('task-form'), element('task-stream'), element('task-history')])),
     // A long Web Storage history's load bounded by work as well as time (run-list-load.ts, up front):
     // measured on main 405da12 → with it 61.52 → 61.55 kB, so 61.55 → 61.6 kB.
-    limit: '61.6 kB',
+    // hist (a batch deleted from <task-history> like a run, with Undo; "Clear" counts batches):
+    // measured on 6ceff3c → with it 61.55 → 61.96 kB (+0.41), so 61.6 → 62.01 kB.
+    limit: '62.01 kB',
     gzip: true,
   },
   {
@@ -153,7 +155,9 @@ export default [
     // Then a log of status changes only says so ("2 status changes · show", the run view's words):
     // 138.91 → 138.95 kB (+0.04), so 139.04 → 139.08 kB.
     // The same bounded slice: 139.07 → 139.11 kB, so 139.08 → 139.12 kB.
-    limit: '139.12 kB',
+    // hist (a batch deleted from <task-history> like a run, with Undo; "Clear" counts batches):
+    // measured on 6ceff3c → with it 139.11 → 139.51 kB (+0.40), so 139.12 → 139.53 kB (139.523 measured on main 1670fa8 with it).
+    limit: '139.53 kB',
     gzip: true,
   },
   {
@@ -165,7 +169,9 @@ export default [
   {
     name: 'what a page in German adds (lang="de": the German catalog, loaded when an element first renders in German)',
     path: files(new Set(LANGUAGES.filter((key) => key.endsWith('/de.ts')).map((key) => `dist/${graph[key].file}`))),
-    limit: '11.5 kB',
+    // hist (the words of deleting a batch and of "Clear" with batches, in de-batch.ts): measured
+    // 11.39 → 11.56 kB (+0.17), so 11.5 → 11.67 kB.
+    limit: '11.67 kB',
     gzip: true,
   },
   {
@@ -177,7 +183,9 @@ export default [
     // the downloads and an opened run: 12.22 → 12.89 kB.
     // words4 (freshG §4): Detect reads broken CSV/JSON as that format (batch-detect.ts) and says when it
     // read lines, with its words: measured 13.74 → 14.10 kB (+0.36), so the limit moves 13.8 → 14.16 kB.
-    limit: '14.16 kB',
+    // hist (a batch's Delete button and key in the history, its filter match and words for "Clear"):
+    // measured 14.14 → 14.89 kB (+0.75), so 14.16 → 14.91 kB.
+    limit: '14.91 kB',
     gzip: true,
   },
 ];
