@@ -33,7 +33,6 @@ export const groupViewStyles = css`
   /* The run view's badge (theme.ts .badge: words, sentence case, colours), left in its column. */
   .batch-view .group-run .badge { justify-self: start; }
   .batch-view .back { margin-bottom: 0.5rem; }
-  .batch-view.group-run-open code { font: 600 0.9rem var(--_mono); word-break: break-all; margin-left: 0.5rem; }
   .batch-view .input-preview { margin: 0.3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 `;
 

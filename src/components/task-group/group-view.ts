@@ -12,10 +12,10 @@ import { fetchGroupRuns } from '../../core/providers/parallel/group-stream.js';
 import type { GroupEvent } from '../../core/providers/parallel/group-types.js';
 import { parallelProvider } from '../../core/providers/parallel/parallel-provider.js';
 import type { TaskOutput } from '../../core/providers/task-event.js';
-import { getGroupStore, type GroupStore } from '../../core/store/group-store.js';
+import { getGroupStore, type GroupRecord, type GroupStore } from '../../core/store/group-store.js';
 import type { TaskStore } from '../../core/store/task-store.js';
 import { isGroupId } from '../shared/lazy-groups.js';
-import { renderOpenRun, renderGroup, type OpenRun, type RenderOutput } from './render-group.js';
+import { renderOpenRun, renderGroup, type OpenRun, type RenderHeader, type RenderOutput } from './render-group.js';
 import { t } from './strings.js';
 
 /** What the view needs from its element. */
@@ -27,6 +27,16 @@ export interface GroupViewHost extends ReactiveControllerHost, HTMLElement {
 }
 
 type RunResult = Extract<GroupEvent, { kind: 'run-state' }>;
+
+/** What the view borrows from `<task-stream>` (lazy-stream.ts): the run view's result, and the run view's code once loaded. */
+export interface GroupViewHelpers {
+  renderOutput: RenderOutput;
+  runView(): typeof import('../task-stream/run-view.js') | undefined;
+}
+
+/** The single run's header (task-stream/render-header.ts) without a connection row: the batch's connection is the one shown. */
+const header = (view: GroupViewHelpers['runView']): RenderHeader => (run, onCopyId, idNotice) =>
+  view()?.renderHeader(run, { connection: undefined, events: [], onCopyId, idNotice, reach: undefined });
 
 
 /** Runs listed per page. */
@@ -53,12 +63,15 @@ export class GroupViewController implements ReactiveController {
    */
   #results: { groupId: string; read: Promise<RunResult[]>; final: boolean; abort: AbortController } | undefined;
 
-  readonly #renderOutput: RenderOutput;
+  readonly #helpers: GroupViewHelpers;
+  /** What the opened run's "Copy" of its id said (shown beside it for a few seconds). */
+  #idNotice: { runId: string; text: () => string } | undefined;
+  #idTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `renderOutput` comes from `<task-stream>` (its chunk), so a run's result looks the same here. */
-  constructor(host: GroupViewHost, helpers: { renderOutput: RenderOutput }) {
+  /** The helpers come from `<task-stream>` (its run view chunk), so a run's header and result look the same here. */
+  constructor(host: GroupViewHost, helpers: GroupViewHelpers) {
     this.#host = host;
-    this.#renderOutput = helpers.renderOutput;
+    this.#helpers = helpers;
     host.addController(this);
   }
 
@@ -78,6 +91,8 @@ export class GroupViewController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.#idTimer);
+    this.#idNotice = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#abort.abort();
@@ -106,7 +121,7 @@ export class GroupViewController implements ReactiveController {
     const tracker = groupId ? store.tracker(groupId) : undefined;
     if (groupId && !group) return this.#renderUnknown(groupId);
     if (!groupId || !group || !tracker) return nothing;
-    if (this.#open) return renderOpenRun(this.#open, { onBack: () => this.#close(), renderOutput: this.#renderOutput });
+    if (this.#open) return this.#renderOpen(this.#open, group);
     return renderGroup(group, tracker, store.getConnection(groupId), {
       shown: this.#shown,
       notice: this.#notice?.() ?? '',
@@ -118,6 +133,28 @@ export class GroupViewController implements ReactiveController {
       },
       onDownload: (format) => void this.#download(group.groupId, group.runIds, format),
     });
+  }
+
+  #renderOpen(open: OpenRun, group: GroupRecord): TemplateResult {
+    const notice = this.#idNotice?.runId === open.runId ? this.#idNotice.text() : '';
+    return renderOpenRun(open, group, {
+      onBack: () => this.#close(),
+      renderOutput: this.#helpers.renderOutput,
+      renderHeader: header(this.#helpers.runView),
+      onCopyId: () => void this.#copyId(open.runId),
+      idNotice: notice ? html`<span part="feedback" class="feedback" role="status" data-for="copy-id">${notice}</span>` : nothing,
+    });
+  }
+
+  async #copyId(runId: string): Promise<void> {
+    const copied = (await this.#helpers.runView()?.copyText(runId)) ?? false;
+    clearTimeout(this.#idTimer);
+    this.#idNotice = { runId, text: () => t(copied ? 'batch.idCopied' : 'batch.idCopyFailed') };
+    this.#idTimer = setTimeout(() => {
+      this.#idNotice = undefined;
+      this.#host.requestUpdate();
+    }, 4000);
+    this.#host.requestUpdate();
   }
 
   #renderUnknown(groupId: string): TemplateResult {

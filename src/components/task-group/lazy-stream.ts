@@ -1,6 +1,6 @@
 /**
  * `<task-stream>`'s handle on the batch view (task-group/group-view.ts), loaded on demand. A run's
- * result is drawn by the run view's code (task-stream/run-view.ts, itself loaded when a run or a
+ * result and header are drawn by the run view's code (task-stream/run-view.ts, itself loaded when a run or a
  * batch is first shown), so a result looks the same in a batch as on its own.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -13,6 +13,7 @@ export class LazyGroupView extends LazyController<GroupViewController> {
   protected create(ui: GroupUi): GroupViewController {
     return ui.createGroupView(this.host as unknown as GroupViewHost, {
       renderOutput: (output, actions) => runView()?.renderOutput(output, actions) ?? html`<p class="muted" role="status">${t('stream.loadingResult')}</p>`,
+      runView,
     });
   }
 

@@ -5,7 +5,8 @@
  * cannot reach its layout by a shared class name.
  *
  * Parts: `group`, `group-counts`, `group-count` (with `data-status`), `progress`, `group-runs`,
- * `group-run` (with `data-status`), `group-run-open`, `output`, `error`, and on each run's status the
+ * `group-run` (with `data-status`), `group-run-open` (with the run view's `header` and its parts:
+ * `title`, `run-id`, `processor`, `price`, `status`), `output`, `error`, and on each run's status the
  * run view's badge: `status status-<status>` with `data-status`, the catalog's words in sentence case
  * (freshG: batch rows said "QUEUED", "RUNNING" while a single run's badge said "Queued").
  */
@@ -13,7 +14,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConnectionSnapshot } from '../../core/client/stream-client.js';
 import type { GroupTracker } from '../../core/providers/parallel/group-tracker.js';
-import { isTerminalStatus, type RunError, type TaskOutput, type TaskStatus } from '../../core/providers/task-event.js';
+import { isTerminalStatus, type RunError, type TaskOutput, type TaskRun, type TaskStatus } from '../../core/providers/task-event.js';
 import type { GroupRecord } from '../../core/store/group-store.js';
 import { l10n } from '../../core/i18n/scope.js';
 import { statusLabel } from '../shared/format.js';
@@ -21,6 +22,9 @@ import { t } from './strings.js';
 
 /** `renderOutput` of `<task-stream>` (task-stream/render-output.ts). */
 export type RenderOutput = (output: TaskOutput, actions: TemplateResult) => TemplateResult;
+
+/** The single run's header (task-stream/render-header.ts) without a connection row; undefined while the run view's code loads. */
+export type RenderHeader = (run: TaskRun, onCopyId: () => void, idNotice: TemplateResult | typeof nothing) => TemplateResult | undefined;
 
 /** A run opened in the group view. */
 export interface OpenRun {
@@ -108,14 +112,17 @@ export function renderGroup(group: GroupRecord, tracker: GroupTracker, connectio
   </section>`;
 }
 
-/** One run of the group, opened in the same view. */
-export function renderOpenRun(run: OpenRun, handlers: { onBack(): void; renderOutput: RenderOutput }): TemplateResult {
+/**
+ * One run of the group, opened in the same view: the single run's header (title from the input, the
+ * id secondary and copyable, processor and price, status), else, while the run view's code loads,
+ * the badge and the input.
+ */
+export function renderOpenRun(run: OpenRun, group: GroupRecord, handlers: { onBack(): void; renderOutput: RenderOutput; renderHeader: RenderHeader; onCopyId(): void; idNotice: TemplateResult | typeof nothing }): TemplateResult {
+  const asRun: TaskRun = { id: run.runId, provider: 'parallel', status: run.status, createdAt: group.createdAt, processor: group.processor, input: run.preview };
   return html`<section part="group-run-open" class="batch-view group-run-open" aria-label=${t('batch.run')}>
     <button type="button" class="link-button back" @click=${handlers.onBack}>${t('batch.back')}</button>
-    <div class="header">
-      <div class="title-row">${badge(run.status)}<code>${run.runId}</code></div>
-      <p class="input-preview">${run.preview}</p>
-    </div>
+    ${handlers.renderHeader(asRun, handlers.onCopyId, handlers.idNotice)
+      ?? html`<div class="header"><div class="title-row">${badge(run.status)}</div><p class="input-preview">${run.preview}</p></div>`}
     ${run.error ? html`<div part="error" class="error" role="alert">${run.error.message}</div>` : nothing}
     ${run.loading ? html`<p class="muted" role="status">${t('batch.loadingResult')}</p>` : nothing}
     ${run.problem ? html`<div part="error" class="error" role="alert">${t('batch.resultFailed')}</div>` : nothing}

@@ -94,6 +94,9 @@ export const groupStrings = {
   'batch.loadFailed': 'The batch {id} could not be loaded. Check the id, the key and the connection, then reload.',
   'batch.loadingResult': 'Loading the result…',
   'batch.resultFailed': 'The result could not be loaded. Go back and open the run again to retry.',
+  /** Beside the opened run's "Copy" of its id. */
+  'batch.idCopied': 'Run id copied.',
+  'batch.idCopyFailed': 'Could not copy the run id: the browser refused clipboard access.',
   /** `{status}` is the run's status label. */
   'batch.noResult': 'No result yet: the run is {status}.',
   'batch.preparing': 'Preparing the download…',

@@ -61,7 +61,8 @@ export interface HeaderContext {
   connection: RunConnectionSnapshot | undefined;
   events: readonly TaskEvent[];
   onCopyId(): void;
-  onReconnect(): void;
+  /** Without it the header has no connection row: a run of a batch (task-group/render-group.ts) has no connection of its own. */
+  onReconnect?(): void;
   /** The notice of the copy-id button, if any. */
   idNotice: TemplateResult | typeof nothing;
   /** What stops this page from following the run (reach.ts): the badge says it instead of the stale status. */
@@ -100,7 +101,7 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
       <span class="id-group"><span>${t('stream.id')}</span> <code part="run-id" class="run-id" title=${run.id}>${run.id}</code><button type="button"
         class="link-button" aria-label=${t('stream.copyId')} @click=${ctx.onCopyId}>${t('stream.copy')}</button>${ctx.idNotice}</span>
     </div>
-    <div class="connection-row">${renderConnection(ctx.connection, isTerminalStatus(run.status), ctx.onReconnect, needsUser(run.status))}</div>
+    ${ctx.onReconnect ? html`<div class="connection-row">${renderConnection(ctx.connection, isTerminalStatus(run.status), ctx.onReconnect, needsUser(run.status))}</div>` : nothing}
     ${renderWaiting(run)}
     ${renderWarnings(run)}
   </header>`;

@@ -71,7 +71,7 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @csspart group-count - One status count of the batch.
  * @csspart group-runs - The list of the batch's runs.
  * @csspart group-run - One run of the batch (status and the start of its input); carries `data-status`. Its status badge is the run view's: parts `status` and `status-<status>`, the same words.
- * @csspart group-run-open - A run of the batch opened in the same view.
+ * @csspart group-run-open - A run of the batch opened in the same view, with the run's header (parts `header`, `title`, `run-id`, `processor`, `price`, `status`) and a way back.
  * @csspart status - The status badge; also `status-<status>` (e.g. `status-failed`); carries `data-status`. A run this page cannot reach (a refused key, 404, no key yet, a failed connection) says so instead — `status-unreachable`, `data-reach` (`key-rejected`, `access-denied`, `not-found`, `needs-settings`, `no-connection`), what to do in its title — and `data-status` keeps the server's last status; no progress bar is drawn, and the screen-reader live status says the same words.
  * @csspart connection - The connection indicator; also `connection-<state>` (e.g. `connection-open`); carries `data-state`, `data-waiting` while an open stream's run waits for a person (paused: "Connected", not "Live"), and `data-queued` while the run waits for a free connection (the store's `maxStreams`).
  * @csspart connection-note - Under a run that waits for a free connection: why, and that its status is checked meanwhile.

@@ -72,7 +72,7 @@ describe('batches in the elements (Parallel task groups)', () => {
 
     qa(stream, '.group-run')[1]!.click();
     await until(() => !!q(stream, '[part="group-run-open"] [part~="output"]'), 10_000, 'the opened run to show its output');
-    expect(q(stream, '[part="group-run-open"] .input-preview')!.textContent).to.equal('company: Company 2, country: DE');
+    expect(q(stream, '[part="group-run-open"] [part="title"]')!.textContent, 'the opened run is titled by its input').to.equal('company: Company 2, country: DE');
     q(stream, '.back')!.click();
     await stream.updateComplete;
 

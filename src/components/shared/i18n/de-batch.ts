@@ -82,6 +82,8 @@ export const deBatch: BatchStrings = {
   'batch.loadFailed': 'Der Stapel {id} konnte nicht geladen werden. Prüfen Sie die ID, den Schlüssel und die Verbindung und laden Sie die Seite dann neu.',
   'batch.loadingResult': 'Das Ergebnis wird geladen…',
   'batch.resultFailed': 'Das Ergebnis konnte nicht geladen werden. Gehen Sie zurück und öffnen Sie den Lauf erneut.',
+  'batch.idCopied': 'Lauf-ID kopiert.',
+  'batch.idCopyFailed': 'Die Lauf-ID konnte nicht kopiert werden: Der Browser hat den Zugriff auf die Zwischenablage verweigert.',
   'batch.noResult': 'Noch kein Ergebnis: Der Lauf ist {status}.',
   'batch.preparing': 'Der Download wird vorbereitet…',
   'batch.downloaded': { one: '{count} Lauf als {format} heruntergeladen.', other: '{count} Läufe als {format} heruntergeladen.' },
