@@ -90,9 +90,10 @@ export function renderGroup(group: GroupRecord, tracker: GroupTracker, connectio
     </div>
     <p class="progress-meta">${t('batch.progress', { done: number(done), total: number(total) })}</p>
     <div class="controls">
-      <button type="button" ?disabled=${handlers.busy} @click=${() => handlers.onDownload('csv')}>${t('batch.downloadCsv')}</button>
-      <button type="button" ?disabled=${handlers.busy} @click=${() => handlers.onDownload('json')}>${t('batch.downloadJson')}</button>
+      <button type="button" ?disabled=${handlers.busy || !done} aria-describedby=${done ? nothing : 'download-reason'} @click=${() => handlers.onDownload('csv')}>${t('batch.downloadCsv')}</button>
+      <button type="button" ?disabled=${handlers.busy || !done} aria-describedby=${done ? nothing : 'download-reason'} @click=${() => handlers.onDownload('json')}>${t('batch.downloadJson')}</button>
     </div>
+    ${done ? nothing : html`<p id="download-reason" class="muted">${t('batch.downloadWait')}</p>`}
     ${handlers.notice ? html`<p class="notice" role="status">${handlers.notice}</p>` : nothing}
     <ol part="group-runs" class="group-runs" aria-label=${t('batch.runs')}>
       ${repeat(shown, (runId) => runId, (runId, index) => {

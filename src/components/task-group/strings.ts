@@ -86,6 +86,8 @@ export const groupStrings = {
   'batch.progress': '{done} of {total} finished',
   'batch.downloadCsv': 'Download results (CSV)',
   'batch.downloadJson': 'Download results (JSON)',
+  /** Beside the disabled downloads while no run of the batch has finished. */
+  'batch.downloadWait': 'Results can be downloaded once a run has finished.',
   'batch.runs': 'Runs',
   'batch.more': 'Show more runs ({count} more)',
   'batch.back': '← All runs of the batch',

@@ -74,6 +74,7 @@ export const deBatch: BatchStrings = {
   'batch.progress': '{done} von {total} beendet',
   'batch.downloadCsv': 'Ergebnisse herunterladen (CSV)',
   'batch.downloadJson': 'Ergebnisse herunterladen (JSON)',
+  'batch.downloadWait': 'Ergebnisse lassen sich herunterladen, sobald ein Lauf beendet ist.',
   'batch.runs': 'Läufe',
   'batch.more': 'Weitere Läufe zeigen ({count} weitere)',
   'batch.back': '← Alle Läufe des Stapels',
