@@ -163,7 +163,9 @@ export default [
     // The same bounded slice: 139.07 → 139.11 kB, so 139.08 → 139.12 kB.
     // hist (a batch deleted from <task-history> like a run, with Undo; "Clear" counts batches):
     // measured on 6ceff3c → with it 139.11 → 139.51 kB (+0.40), so 139.12 → 139.53 kB (139.523 measured on main 1670fa8 with it).
-    limit: '139.53 kB',
+    // batchrun (a run opened from a batch gets the run view's header; downloads wait for a finished run):
+    // measured on main 7610bd9 → with it 139.52 → 139.56 kB, so 139.53 → 139.57 kB.
+    limit: '139.57 kB',
     gzip: true,
   },
   {
@@ -191,7 +193,9 @@ export default [
     // read lines, with its words: measured 13.74 → 14.10 kB (+0.36), so the limit moves 13.8 → 14.16 kB.
     // hist (a batch's Delete button and key in the history, its filter match and words for "Clear"):
     // measured 14.14 → 14.89 kB (+0.75), so 14.16 → 14.91 kB.
-    limit: '14.91 kB',
+    // batchrun (the opened run's header, the downloads' wait and its words): measured on main 7610bd9 →
+    // with it 14.89 → 15.25 kB, so 14.91 → 15.26 kB.
+    limit: '15.26 kB',
     gzip: true,
   },
 ];
