@@ -3,22 +3,10 @@
  * (/mock), mid-run and at the end: one source for each run's status (rows, counts, progress and
  * history agree), a full-width progress bar, one-line count pills at every width.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/define.js';
-import type { TaskHistoryElement } from '../../../src/components/task-history/task-history.js';
-import type { TaskStreamElement } from '../../../src/components/task-stream/task-stream.js';
-import type { EndpointConfig } from '../../../src/core/client/api-request.js';
-import { getGroupStore } from '../../../src/core/store/group-store.js';
-import { freshStore } from '../../support/stores.js';
+import { clearTestGroups, q, qa, showBatch } from '../../support/mock-batch.js';
 import { delay, until } from '../../support/scripted-stream.js';
-
-const KEY = 'mock-test-key';
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-
-function endpoint(): EndpointConfig {
-  return { provider: 'parallel', baseUrl: '/mock', auth: { mode: 'api-key', apiKey: KEY } };
-}
 
 /** The counts pills as `{status: n}`. */
 function pills(stream: Element): Record<string, number> {
@@ -32,24 +20,14 @@ function rows(stream: Element): Record<string, number> {
   return tally;
 }
 
+/** A batch shown in <task-stream>, with a <task-history> of the same store. */
 async function batch(inputs: string[], speed: number, width = '') {
-  const store = freshStore();
-  store.setCredential('parallel', KEY);
-  const group = await getGroupStore(store.name).submit({ inputs, processor: 'lite', metadata: { mock_speed: speed } }, endpoint());
-  const root = await fixture<HTMLDivElement>(html`<div style=${width ? `width: ${width}` : ''}>
-    <task-stream store=${store.name} proxy-url="/mock" auth-mode="api-key" run-id=${group.groupId} style="display: block"></task-stream>
-    <task-history store=${store.name} proxy-url="/mock" auth-mode="api-key"></task-history>
-  </div>`);
-  const stream = root.querySelector<TaskStreamElement>('task-stream')!;
-  const history = root.querySelector<TaskHistoryElement>('task-history')!;
-  await until(() => qa(stream, '[part="group-run"]').length === inputs.length, 10_000, 'the runs');
-  return { store, group, root, stream, history };
+  const shown = await showBatch(inputs, speed, { width, history: true });
+  return { ...shown, history: shown.history! };
 }
 
 describe('the group view', () => {
-  afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('task-elements-groups:test-')) localStorage.removeItem(key);
-  });
+  afterEach(clearTestGroups);
 
   it('mid-run and at the end, the rows, the counts, the progress and the history say the same for every run', async () => {
     const inputs = Array.from({ length: 8 }, (_, i) => `Company ${i + 1}`);
@@ -109,9 +87,7 @@ describe('the group view', () => {
 });
 
 describe('the group view\'s reads', () => {
-  afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('task-elements-groups:test-')) localStorage.removeItem(key);
-  });
+  afterEach(clearTestGroups);
 
   /** Logs the page's requests (URL and signal) while `run` runs; downloads are caught, not saved. */
   async function watching(run: (log: Array<{ url: string; signal?: AbortSignal | null }>, blobs: Blob[]) => Promise<void>) {
