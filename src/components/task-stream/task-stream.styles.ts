@@ -98,9 +98,10 @@ export const runViewStyles = css`
        shrink to a few characters, a date over four lines; a wider table scrolls in its wrapper. */
     .table-wrap :is(th, td) { overflow-wrap: normal; word-break: normal; }
     .table-wrap .short { white-space: nowrap; }
-    /* A cell's citations are not its value: their links break anywhere, so a column is as wide as its
-       values need, not as its longest link (a date column took a citation's width at 375 px). */
-    .table-wrap .evidence :is(a, .citation-url) { overflow-wrap: anywhere; }
+    /* Links in a table (a URL value, a cell's citations) break anywhere, so a column is as wide as its
+       words need, not as its longest link (at 375 px a date column took a citation's width, a URL
+       column 323 px beside 117 px of text). */
+    .table-wrap :is(a, .citation-url) { overflow-wrap: anywhere; }
     .markdown pre { background: var(--_surface); padding: 0.6rem; border-radius: var(--_radius); overflow-x: auto; }
     code { font-family: var(--_mono); }
     blockquote { margin: 0.3rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_border); color: var(--_muted); }

@@ -67,6 +67,16 @@ describe('<task-stream> result tables scroll in their own box', () => {
     expect(link.textContent!.trim(), 'the citation is still shown in full').to.contain('statista.com');
   });
 
+  it('a table of records with a URL column keeps its text readable at 375 px (second trial: the Source URL column took 323 px, the development text 117 px)', async () => {
+    const { el } = await show(OUTPUTS[1]![1], 375);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const cells = [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr:first-child td')].map((cell) => cell.getBoundingClientRect().width);
+    const [, text, url] = cells;
+    expect(text!, `the text column (${Math.round(text!)} px) is at least as wide as the URL column (${Math.round(url!)} px)`).to.be.at.least(url!);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth, 'the table fits its box').to.be.at.most(wrap.clientWidth + 1);
+  });
+
   it('every scroll box of the run view is the containing block of what it holds (nothing positioned escapes its clipping)', async () => {
     const { el } = await show(OUTPUTS[1]![1], 375);
     el.shadowRoot!.querySelector<HTMLDetailsElement>('.raw-json')!.open = true;
