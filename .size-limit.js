@@ -141,7 +141,9 @@ export default [
     // measured on main 405da12 → with it 61.52 → 61.55 kB, so 61.55 → 61.6 kB.
     // hist (a batch deleted from <task-history> like a run, with Undo; "Clear" counts batches):
     // measured on 6ceff3c → with it 61.55 → 61.96 kB (+0.41), so 61.6 → 62.01 kB.
-    limit: '62.01 kB',
+    // hist4 (a history row's "Edit & run again" measured in two lines in a narrow box, not three):
+    // measured on main 3ba02e2 → with it 61.966 → 62.087 kB (+0.121), so 62.01 → 62.13 kB.
+    limit: '62.13 kB',
     gzip: true,
   },
   {
@@ -165,7 +167,9 @@ export default [
     // measured on 6ceff3c → with it 139.11 → 139.51 kB (+0.40), so 139.12 → 139.53 kB (139.523 measured on main 1670fa8 with it).
     // batchrun (a run opened from a batch gets the run view's header; downloads wait for a finished run):
     // measured on main 7610bd9 → with it 139.52 → 139.56 kB, so 139.53 → 139.57 kB.
-    limit: '139.57 kB',
+    // hist4 (the row's button in two lines): measured on main 3ba02e2 → with it 139.557 → 139.678 kB
+    // (+0.121), so 139.57 → 139.69 kB.
+    limit: '139.69 kB',
     gzip: true,
   },
   {

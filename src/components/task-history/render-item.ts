@@ -62,13 +62,24 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
   </div>`;
 }
 
+/** `label` as two lines of about one length: split at the space nearest its middle (none: one line). */
+export function twoLines(label: string): [string, string] {
+  let at = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) if (at < 0 || Math.abs(i * 2 - label.length) < Math.abs(at * 2 - label.length)) at = i;
+  return at < 0 ? [label, ''] : [label.slice(0, at), label.slice(at + 1)];
+}
+
 /**
  * The button column's measure: the labels of a row's buttons, hidden and inert, so the column is as
  * wide as the longest label of the page's language (words3 b: German "Erneut ausführen" was cut),
- * also when the virtual list lays its rows out of the flow.
+ * also when the virtual list lays its rows out of the flow. A narrow box measures "Edit & run again"
+ * in two lines ("Edit &" / "run again"), so the label wraps to two lines, not three (new-user trial
+ * at 375 px: "Edit &" / "run" / "again").
  */
 export function renderActionsSizer(): TemplateResult {
-  return html`<div class="sizer" aria-hidden="true" inert><button type="button" tabindex="-1">${t('history.rerun')}</button><button type="button" tabindex="-1">${t('history.delete')}</button></div>`;
+  const rerun = t('history.rerun');
+  const [first, second] = twoLines(rerun);
+  return html`<div class="sizer" aria-hidden="true" inert><button type="button" tabindex="-1">${first} <br>${second}</button><button type="button" tabindex="-1">${t('history.delete')}</button></div>`;
 }
 
 export function renderActions(run: TaskRun, state: ItemState, actions: ItemActions): TemplateResult {

@@ -14,8 +14,9 @@ import { themeStyles } from '../shared/theme.js';
  *
  * - The buttons stack in a narrow column, so the run's own column keeps room for its status and age.
  *   The column is as wide as the longest label in the page's language (a hidden, inert copy of the
- *   labels, `.sizer`, measures it; German "Erneut ausführen"): whole labels in a wide box, the longest
- *   word in a narrow one, where a label may take two lines of the taller row. Only the sizer sets
+ *   labels, `.sizer`, measures it; German "Erneut ausführen"): whole labels in a wide box, in a narrow
+ *   one the label cut in two lines of about one length, so it takes two lines of the taller row, not
+ *   three ("Edit &" / "run" / "again" at 375 px). Only the sizer sets
  *   that width (the rows' box is inline-size contained): rows sized by their column and the column
  *   by its rows made the 10,000-run list lay out in a loop.
  *
@@ -72,7 +73,8 @@ export const taskHistoryStyles = [
     .list { flex: 1 1 auto; min-width: 0; outline: none; }
     .actions { flex: none; width: max-content; min-width: 6em; }
     .action-rows { contain: inline-size; }
-    .sizer { display: flex; flex-direction: column; height: 0; overflow: hidden; visibility: hidden; padding: 0 0.6em; }
+    .sizer { display: flex; flex-direction: column; height: 0; overflow: hidden; visibility: hidden; padding: 0 0.6rem; }
+    .sizer br { display: none; }
     .item, .item-actions { box-sizing: border-box; height: var(--_row); width: 100%; border-bottom: 1px solid var(--_border); overflow: hidden; }
     .item { display: grid; grid-template-rows: auto auto auto; align-content: center; gap: 0.15rem; padding: 0.35rem 0.6rem; cursor: pointer; min-width: 0; }
     .item:hover, .item[data-hover], .item-actions[data-hover] { background: color-mix(in srgb, var(--_accent) 6%, transparent); }
@@ -91,14 +93,16 @@ export const taskHistoryStyles = [
     @container rows (max-width: 28em) {
       .list, .actions { --_row: 8.2em; }
       .actions { width: min-content; min-width: 5em; }
-      .item-actions button, .sizer button { white-space: normal; }
-      .sizer { padding: 0 0.35em; }
+      .item-actions button { white-space: normal; }
+      .sizer { padding: 0 0.35rem; }
+      .sizer br { display: inline; }
       .item { padding: 0.35rem 0.45rem; }
       .item-head { flex-direction: column; align-items: flex-start; }
       .item-head > .badge { white-space: normal; max-width: 100%; box-sizing: border-box; }
       .meta > .run-id { flex-basis: 100%; }
       .item-actions { padding: 0.5rem 0.35rem; }
     }
+    @container rows (max-width: 18em) { .sizer button { white-space: normal; } }
     @media (forced-colors: active) {
       .item[aria-selected='true'] { outline: 1px solid Highlight; outline-offset: -1px; }
       .list:focus-visible .item[data-active] { outline: 2px solid CanvasText; outline-offset: -2px; }

@@ -3,6 +3,8 @@
  * the input preview, which ends in one ellipsis (fresh3 e: at 765–768 px the demo's rows showed "1
  * minute …" and "10 seconds…"; the id was shortened in the middle, "trun_a42…2c2bdc79", and then cut
  * again at the end, "trun_a42…2c2bd…"). The id is shortened once, by one rule (shortRunId).
+ * On a phone a row's "Edit & run again" takes at most two lines (a new user's trial at 375 px: it
+ * took three, "Edit &" / "run" / "again", and German "Bearbeiten und erneut ausführen" too).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
@@ -29,14 +31,27 @@ const RUNS: TaskRun[] = [
 const WIDTHS = [...new Set([
   ...Array.from({ length: 34 }, (_, i) => 280 + i * 40).filter((w) => w <= 1600),
   ...Array.from({ length: 38 }, (_, i) => 600 + i * 8),
-  765, 768, 1600,
+  765, 768, 1600, 304, 359, 375,
 ])].sort((a, b) => a - b);
+
+/**
+ * Widths where the row's buttons take at most two lines: a 320 px and a 375 px window (the demo's
+ * history is then 304 and 359 px wide), and those widths as the history's own.
+ */
+const PHONE_WIDTHS = [304, 320, 359, 375];
+
+/** The lines a button's label takes: one box per line of its text. */
+function linesOf(button: HTMLElement): number {
+  const range = document.createRange();
+  range.selectNodeContents(button);
+  return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+}
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 describe('<task-history> rows at every container width', () => {
   // Every shipped catalog: the buttons' column fits the longest label of each ("Erneut ausführen", words3 b).
-  for (const lang of ['en', 'de']) it(`cut no status, age, provider, processor, id or button from 280 to 1600 px in ${lang}; only the input ends in one ellipsis`, async () => {
+  for (const lang of ['en', 'de']) it(`cut no status, age, provider, processor, id or button from 280 to 1600 px in ${lang}, nor scroll sideways; only the input ends in one ellipsis; the buttons take at most two lines at 304–375 px`, async () => {
     const store = freshStore();
     for (const run of RUNS) store.addRun(run);
     const box = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 280px"><task-history store=${store.name} refresh-interval="0"></task-history></div>`);
@@ -74,8 +89,11 @@ describe('<task-history> rows at every container width', () => {
           if (button.scrollWidth > button.clientWidth || button.scrollHeight > button.clientHeight) problems.push(`${name} is cut (${button.scrollWidth}×${button.scrollHeight} > ${button.clientWidth}×${button.clientHeight})`);
           if (box.right > column.right + 0.5 || box.left < column.left - 0.5) problems.push(`${name} runs out of its column sideways`);
           if (box.bottom > column.bottom + 0.5 || box.top < column.top - 0.5) problems.push(`${name} runs out of its row's height`);
+          if (PHONE_WIDTHS.includes(width) && linesOf(button) > 2) problems.push(`${name} takes ${linesOf(button)} lines`);
         }
       }
+      const sideways = root.querySelector<HTMLElement>('.rows')!;
+      if (sideways.scrollWidth > sideways.clientWidth + 0.5 || el.scrollWidth > el.clientWidth + 0.5) problems.push(`${width} px: the history scrolls sideways`);
     }
     expect(problems, problems.slice(0, 12).join('\n')).to.deep.equal([]);
   });
