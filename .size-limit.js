@@ -143,7 +143,9 @@ export default [
     // measured on 6ceff3c → with it 61.55 → 61.96 kB (+0.41), so 61.6 → 62.01 kB.
     // hist4 (a history row's "Edit & run again" measured in two lines in a narrow box, not three):
     // measured on main 3ba02e2 → with it 61.966 → 62.087 kB (+0.121), so 62.01 → 62.13 kB.
-    limit: '62.13 kB',
+    // hist4 (<task-history>'s deleting split out of the element: deletion-controller.ts, clear-all.ts;
+    // two classes and the view they share): 62.087 → 62.308 kB (+0.221), so 62.13 → 62.35 kB.
+    limit: '62.35 kB',
     gzip: true,
   },
   {
@@ -168,8 +170,9 @@ export default [
     // batchrun (a run opened from a batch gets the run view's header; downloads wait for a finished run):
     // measured on main 7610bd9 → with it 139.52 → 139.56 kB, so 139.53 → 139.57 kB.
     // hist4 (the row's button in two lines): measured on main 3ba02e2 → with it 139.557 → 139.678 kB
-    // (+0.121), so 139.57 → 139.69 kB.
-    limit: '139.69 kB',
+    // (+0.121), so 139.57 → 139.69 kB. Then deleting split out of the element: 139.678 → 139.899 kB
+    // (+0.221), so 139.69 → 139.91 kB.
+    limit: '139.91 kB',
     gzip: true,
   },
   {

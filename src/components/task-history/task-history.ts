@@ -1,22 +1,22 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.js';
+import type { TaskRun } from '../../core/providers/task-event.js';
 import type { StoreChange } from '../../core/store/task-store.js';
 import { TaskRerunEvent, TaskSelectEvent } from '../shared/events.js';
 import { CustomStatesController } from '../shared/custom-states.js';
 import { runReach } from '../shared/reach.js';
 import { TaskElement } from '../shared/task-element.js';
-import { truncate } from '../shared/format.js';
 import { renderRows, wantVirtualizer } from './history-list.js';
 import { AgeClock } from './age-clock.js';
 import { activeIndex, ListKeyboard } from './list-keyboard.js';
 import { renderActionsSizer, type ItemActions } from './render-item.js';
 import { markHoveredRow } from './row-hover.js';
-import { renderCount, renderEmpty, renderToolbar, renderUndo } from './render-toolbar.js';
-import { inputText, parseStatusFilter, ShownRuns, type StatusFilter } from './run-filter.js';
+import { renderCount, renderEmpty, renderToolbar } from './render-toolbar.js';
+import { parseStatusFilter, ShownRuns, type StatusFilter } from './run-filter.js';
 import { StatusRefreshController } from './status-refresh.js';
 import { taskHistoryStyles } from './task-history.styles.js';
-import { UndoableDelete } from './undo-delete.js';
+import { HistoryDeletion, type HistoryView } from './deletion-controller.js';
+import { ClearAll } from './clear-all.js';
 import { t } from './strings.js';
 import { LazyHistoryGroups } from '../task-group/lazy-history.js';
 
@@ -97,10 +97,17 @@ export class TaskHistoryElement extends TaskElement {
   readonly #shownRuns = new ShownRuns();
   readonly #ages = new AgeClock(this, () => this.#shown, () => this._now, (now) => (this._now = now));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #deletion = new UndoableDelete((pending) => {
-    if (pending.run) this.taskStore.removeRun(pending.run.id);
-    if (pending.group) this.#groups.loaded?.remove([pending.group.id]);
-  }, () => this.requestUpdate());
+  readonly #view: HistoryView = {
+    groups: () => this.#groups.loaded,
+    shown: () => this.#shown,
+    select: (run) => this.#select(run),
+    activate: (runId) => void this.#keyboard.activate(runId, true),
+    focusSearch: () => void this.updateComplete.then(() => this._search?.focus()),
+    announce: (words) => (this._announcement = this.inLanguage(words)),
+    filters: () => ({ status: this._status, query: this._query }),
+  };
+  readonly #deletion = new HistoryDeletion(this, this.#view);
+  readonly #clear = new ClearAll(this, this.#view, this.#deletion);
   readonly #keyboard = new ListKeyboard({
     root: () => this.renderRoot,
     rendered: () => this.updateComplete,
@@ -108,12 +115,12 @@ export class TaskHistoryElement extends TaskElement {
     activeIndex: () => activeIndex(this.#shown, this._activeId, this.taskStore.selectedId),
     setActive: (runId) => (this._activeId = runId),
     select: (run) => this.#select(run),
-    remove: (run) => this.#remove(run),
-    undo: () => this.#undo(),
+    remove: (run) => this.#deletion.remove(run),
+    undo: () => this.#deletion.undo(),
   });
   readonly #actions: ItemActions = {
     onRerun: (run) => this.dispatchEvent(new TaskRerunEvent(run, run.provider, this.store)),
-    onDelete: (run) => this.#remove(run),
+    onDelete: (run) => this.#deletion.remove(run),
   };
 
   @query('input[type="search"]') private _search?: HTMLInputElement;
@@ -122,7 +129,6 @@ export class TaskHistoryElement extends TaskElement {
   /** The text filter applied (the search box's value, a moment after typing stops). */
   @state() private _query = '';
   @state() private _activeId: string | undefined;
-  @state() private _confirming = false;
   @state() private _announcement = '';
   @state() private _now = Date.now();
 
@@ -143,7 +149,6 @@ export class TaskHistoryElement extends TaskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    this.#deletion.commitNow(); // leaving the page: what was deleted stays deleted
   }
 
   override onStoreChange(change: StoreChange): void {
@@ -163,62 +168,6 @@ export class TaskHistoryElement extends TaskElement {
     this.dispatchEvent(new TaskSelectEvent(run.id, run.provider));
   }
 
-  /** A deleted run in words (its input's start, else its id); the messages put it in quotes of their language. */
-  #label = (run: TaskRun) => truncate(inputText(run.input) || run.id, 60);
-
-  #remove(run: TaskRun): void {
-    const index = this.#shown.findIndex((r) => r.id === run.id);
-    const next = this.#shown[index + 1] ?? this.#shown[index - 1];
-    const wasSelected = this.taskStore.selectedId === run.id;
-    this.#deletion.start({ run, wasSelected });
-    this._announcement = this.inLanguage(() => t('history.deletedUndo', { label: this.#label(run) }));
-    // The run on show went: the next one is shown instead of nothing.
-    if (wasSelected && next) this.#select(next);
-    else if (wasSelected) this.taskStore.select(undefined);
-    if (next) void this.#keyboard.activate(next.id, true);
-    else void this.updateComplete.then(() => this._search?.focus());
-  }
-
-  /**
-   * Deletes a batch as a run is deleted: hidden at once, Undo for a few seconds; the next batch (else
-   * the first run shown) takes the focus, and the selection when the batch was on show.
-   */
-  #removeGroup = (groupId: string): void => {
-    const groups = this.#groups.loaded;
-    if (!groups) return;
-    const ids = groups.ids(this.#deletion.pending?.group?.id);
-    const index = ids.indexOf(groupId);
-    const nextGroup = ids[index + 1] ?? ids[index - 1];
-    const nextRun = nextGroup ? undefined : this.#shown[0];
-    const wasSelected = groups.selectedId === groupId;
-    const label = this.inLanguage(() => groups.label(groupId));
-    this.#deletion.start({ group: { id: groupId, label }, wasSelected });
-    this._announcement = this.inLanguage(() => groups.announce('deleted', label));
-    if (wasSelected && nextGroup) groups.select(nextGroup);
-    else if (wasSelected && nextRun) this.#select(nextRun);
-    else if (wasSelected) groups.select(undefined);
-    if (nextGroup) groups.focus(nextGroup);
-    else if (nextRun) void this.#keyboard.activate(nextRun.id, true);
-    else void this.updateComplete.then(() => this._search?.focus());
-  };
-
-  #undo = (): boolean => {
-    const pending = this.#deletion.undo();
-    if (pending?.group) {
-      const group = pending.group;
-      this._announcement = this.inLanguage(() => this.#groups.loaded?.announce('restored', group.label) ?? '');
-      if (pending.wasSelected) this.#groups.loaded?.select(group.id);
-      this.#groups.loaded?.focus(group.id);
-      return true;
-    }
-    if (!pending?.run || !this.taskStore.getRun(pending.run.id)) return false;
-    const run = pending.run;
-    this._announcement = this.inLanguage(() => t('history.restored', { label: this.#label(run) }));
-    if (pending.wasSelected) this.#select(run);
-    void this.#keyboard.activate(run.id, true);
-    return true;
-  };
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#keyboard.syncActiveDescendant();
@@ -236,35 +185,6 @@ export class TaskHistoryElement extends TaskElement {
     // Clearing the box applies at once; typing waits for a pause, so a word is one filter, not five.
     if (!value) this._query = '';
     else this.#searchTimer = setTimeout(() => (this._query = value), SEARCH_DEBOUNCE_MS);
-  };
-
-  #askClear = (): void => {
-    this._confirming = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-confirm="keep"]')?.focus());
-  };
-
-  /** The batches "Clear" deletes: those the filters match (none before the batch UI is loaded, as then none is stored). */
-  #groupsToClear(): string[] {
-    return this.#groups.loaded?.matching(this._status, this._query, this.#deletion.pending?.group?.id) ?? [];
-  }
-
-  #confirmClear = (): void => {
-    this.#deletion.commitNow();
-    const shown = this.#shownRuns.get(this.taskStore.getRuns(), this._status, this._query, undefined);
-    const count = shown.length;
-    const groups = this.#groupsToClear();
-    if (count === this.taskStore.getRuns().length) this.taskStore.clear();
-    else this.taskStore.removeRuns(shown.map((run) => run.id));
-    this.#groups.loaded?.remove(groups);
-    this._confirming = false;
-    const filtered = count !== this.taskStore.getRuns().length;
-    this._announcement = this.inLanguage(() => (groups.length && this.#groups.loaded?.clearWords(count, groups.length, filtered).deleted) || t('history.deletedCount', { count }));
-    void this.updateComplete.then(() => this._search?.focus());
-  };
-
-  #keepRuns = (): void => {
-    this._confirming = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="clear"]')?.focus());
   };
 
   #resetFilters = (): void => {
@@ -301,19 +221,16 @@ export class TaskHistoryElement extends TaskElement {
     const pending = this.#deletion.pending;
     const shown = (this.#shown = this.#shownRuns.get(runs, this._status, this._query, pending?.run));
     const total = runs.length - (pending?.run ? 1 : 0);
-    const groups = this.#groupsToClear();
+    const groups = this.#clear.groups();
     // A history of batches only shows them, not "No runs yet".
     const body = total <= 0 ? ((this.#groups.loaded?.ids(pending?.group?.id).length ?? 0) > 0 ? nothing : renderEmpty(this.taskStore.loaded ? 'empty' : 'loading'))
       : shown.length === 0 ? renderEmpty('no-match', this.#resetFilters) : this.#renderList(shown);
     return html`${renderToolbar({
-      query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, confirming: this._confirming, batches: groups.length,
-      batchWords: this._confirming && groups.length ? this.#groups.loaded?.clearWords(shown.length, groups.length, shown.length !== total) : undefined,
-      unfinished: this._confirming ? shown.filter((run) => !isTerminalStatus(run.status)).length + (this.#groups.loaded?.activeCount(groups) ?? 0) : 0,
+      query: this._query, status: this._status, total: Math.max(0, total), shown: shown.length, ...this.#clear.toolbar(shown, total, groups),
       onSearchInput: this.#onSearchInput, onStatusChange: (value) => (this._status = parseStatusFilter(value)),
-      onAskClear: this.#askClear, onConfirmClear: this.#confirmClear, onKeep: this.#keepRuns,
     })}
-      ${renderUndo(pending && (pending.group ? pending.group.label : pending.run && this.#label(pending.run)), () => this.#undo())}
-      ${this.#groups.render(this._now, { hidden: pending?.group?.id, onDelete: this.#removeGroup, onUndo: this.#undo })}
+      ${this.#deletion.renderNotice()}
+      ${this.#groups.render(this._now, { hidden: pending?.group?.id, onDelete: this.#deletion.removeGroup, onUndo: this.#deletion.undo })}
       ${renderCount(total, shown.length)}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
