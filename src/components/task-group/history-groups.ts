@@ -30,8 +30,6 @@ export interface HistoryGroupsView {
   /** A batch whose deletion can still be undone: not shown. */
   hidden?: string | undefined;
   onDelete(groupId: string): void;
-  /** Takes the pending deletion back (Control+Z); false when there was none. */
-  onUndo(): boolean;
 }
 
 /** The history's status filter choices (task-history/run-filter.ts). */
@@ -150,10 +148,9 @@ export class HistoryGroupsController implements ReactiveController {
   }
 
   #onKeydown(event: KeyboardEvent, groupId: string, view: HistoryGroupsView | undefined): void {
+    // Control+Z is the history's, wherever the focus is in it (task-history/deletion-controller.ts).
     if (!view || event.altKey) return;
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
-      if (view.onUndo()) event.preventDefault();
-    } else if (!event.ctrlKey && !event.metaKey && (event.key === 'Delete' || event.key === 'Backspace')) {
+    if (!event.ctrlKey && !event.metaKey && (event.key === 'Delete' || event.key === 'Backspace')) {
       event.preventDefault();
       view.onDelete(groupId);
     }

@@ -3,6 +3,10 @@
  * hidden at once and deleted for good a few seconds later (undo-delete.ts); the focus and, when it
  * was on show, the selection move to the next entry; Undo (its button, or Control+Z / ⌘Z) brings it
  * back with its selection and focus. What was deleted is said (spoken, and in the Undo notice).
+ *
+ * Control+Z undoes the pending deletion wherever the focus is in the history (a new user deleted the
+ * last entry, the focus went to the search box, and Control+Z there did nothing), except in a text
+ * field the person typed in since the deletion: there it is the browser's own text undo.
  */
 import type { nothing, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { TaskRun } from '../../core/providers/task-event.js';
@@ -46,6 +50,8 @@ export class HistoryDeletion implements ReactiveController {
   readonly #host: DeletionHost;
   readonly #view: HistoryView;
   readonly #undoable: UndoableDelete;
+  /** The text field the person typed in since the deletion began: Control+Z there is the browser's. */
+  #typedIn: EventTarget | undefined;
 
   constructor(host: DeletionHost, view: HistoryView) {
     this.#host = host;
@@ -57,7 +63,14 @@ export class HistoryDeletion implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.#host.addEventListener('keydown', this.#onKeydown);
+    this.#host.addEventListener('input', this.#onInput);
+  }
+
   hostDisconnected(): void {
+    this.#host.removeEventListener('keydown', this.#onKeydown);
+    this.#host.removeEventListener('input', this.#onInput);
     this.commitNow(); // leaving the page: what was deleted stays deleted
   }
 
@@ -71,6 +84,11 @@ export class HistoryDeletion implements ReactiveController {
     this.#undoable.commitNow();
   }
 
+  #start(pending: Pending): void {
+    this.#undoable.start(pending);
+    this.#typedIn = undefined;
+  }
+
   /** Deletes a run (Undo for a few seconds); the next run (else the one before) takes the focus, and the selection when the run was on show. */
   remove(run: TaskRun): void {
     const shown = this.#view.shown();
@@ -78,7 +96,7 @@ export class HistoryDeletion implements ReactiveController {
     const next = shown[index + 1] ?? shown[index - 1];
     const store = this.#host.taskStore;
     const wasSelected = store.selectedId === run.id;
-    this.#undoable.start({ run, wasSelected });
+    this.#start({ run, wasSelected });
     this.#view.announce(() => t('history.deletedUndo', { label: runLabel(run) }));
     // The run on show went: the next one is shown instead of nothing.
     if (wasSelected && next) this.#view.select(next);
@@ -100,7 +118,7 @@ export class HistoryDeletion implements ReactiveController {
     const nextRun = nextGroup ? undefined : this.#view.shown()[0];
     const wasSelected = groups.selectedId === groupId;
     const label = withLocalizer(this.#host.localizer, () => groups.label(groupId));
-    this.#undoable.start({ group: { id: groupId, label }, wasSelected });
+    this.#start({ group: { id: groupId, label }, wasSelected });
     this.#view.announce(() => groups.announce('deleted', label));
     if (wasSelected && nextGroup) groups.select(nextGroup);
     else if (wasSelected && nextRun) this.#view.select(nextRun);
@@ -135,4 +153,16 @@ export class HistoryDeletion implements ReactiveController {
     const label = pending && (pending.group ? pending.group.label : pending.run && runLabel(pending.run));
     return renderUndo(label, this.undo);
   }
+
+  /** Control+Z (⌘Z) anywhere in the history undoes the pending deletion, but not in a field typed in since. */
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'z') return;
+    if (!this.pending || event.defaultPrevented || event.composedPath()[0] === this.#typedIn) return;
+    if (this.undo()) event.preventDefault();
+  };
+
+  #onInput = (event: Event): void => {
+    const field = event.composedPath()[0];
+    if (this.pending && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) this.#typedIn = field;
+  };
 }

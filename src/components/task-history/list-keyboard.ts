@@ -2,7 +2,7 @@
  * The listbox of `<task-history>` from the keyboard (WAI-ARIA APG listbox): the listbox holds the
  * focus and points `aria-activedescendant` at the active option, which is scrolled into view (and
  * rendered by the virtual list) as it moves. Keys: see list-navigation.ts; Enter or Space select,
- * Delete or Backspace delete, Ctrl+Z (⌘Z) takes a deletion back.
+ * Delete or Backspace delete (Ctrl+Z, ⌘Z, takes a deletion back anywhere in the history: deletion-controller.ts).
  */
 import type { TaskRun } from '../../core/providers/task-event.js';
 import { scrollOptionIntoView } from './history-list.js';
@@ -20,8 +20,6 @@ export interface ListHost {
   setActive(runId: string): void;
   select(run: TaskRun): void;
   remove(run: TaskRun): void;
-  /** Takes the last deletion back; false when there was none. */
-  undo(): boolean;
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -96,10 +94,6 @@ export class ListKeyboard {
     const listbox = this.#listbox();
     if (!listbox || event.target !== listbox) return;
     const modified = event.altKey || event.ctrlKey || event.metaKey;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z') {
-      if (this.#host.undo()) event.preventDefault();
-      return;
-    }
     if (!runs.length) return;
     const index = this.#host.activeIndex();
     const run = runs[index]!;

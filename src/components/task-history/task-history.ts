@@ -32,11 +32,11 @@ const SEARCH_DEBOUNCE_MS = 120; // ms the text filter waits after the last keyst
  * Keyboard: the list is a listbox with one tab stop and an active option (`aria-activedescendant`;
  * each option carries `aria-posinset` and `aria-setsize`). ArrowUp/ArrowDown, Home/End and
  * PageUp/PageDown move, typing the start of a run's input moves to it, Enter or Space selects,
- * Delete (or Backspace) removes the active run, Ctrl+Z (⌘Z) takes the deletion back; Tab reaches
- * the active run's Re-run and Delete buttons. Long histories render only the rows near the view
- * (`@lit-labs/virtualizer`, loaded when needed).
+ * Delete (or Backspace) removes the active run; Tab reaches the active run's Re-run and Delete
+ * buttons. Long histories render only the rows near the view (`@lit-labs/virtualizer`, loaded when needed).
  *
- * Deleting a run hides it at once and deletes it after a few seconds, with "Undo" until then; when
+ * Deleting a run hides it at once and deletes it after a few seconds, with "Undo" until then, and
+ * Ctrl+Z (⌘Z) anywhere in the history (in the search box until one types there); when
  * it was the run on show, the next one is shown. "Clear all" (or "Clear shown" while a filter is
  * set) deletes what the filter shows, after a confirmation that says how many and which are still
  * running. Batches (Parallel task groups) are deleted the same way, by their Delete button or key,
@@ -116,7 +116,6 @@ export class TaskHistoryElement extends TaskElement {
     setActive: (runId) => (this._activeId = runId),
     select: (run) => this.#select(run),
     remove: (run) => this.#deletion.remove(run),
-    undo: () => this.#deletion.undo(),
   });
   readonly #actions: ItemActions = {
     onRerun: (run) => this.dispatchEvent(new TaskRerunEvent(run, run.provider, this.store)),
@@ -230,7 +229,7 @@ export class TaskHistoryElement extends TaskElement {
       onSearchInput: this.#onSearchInput, onStatusChange: (value) => (this._status = parseStatusFilter(value)),
     })}
       ${this.#deletion.renderNotice()}
-      ${this.#groups.render(this._now, { hidden: pending?.group?.id, onDelete: this.#deletion.removeGroup, onUndo: this.#deletion.undo })}
+      ${this.#groups.render(this._now, { hidden: pending?.group?.id, onDelete: this.#deletion.removeGroup })}
       ${renderCount(total, shown.length)}
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
