@@ -146,8 +146,9 @@ export default [
     // hist4 (<task-history>'s deleting split out of the element: deletion-controller.ts, clear-all.ts;
     // two classes and the view they share): 62.087 → 62.308 kB (+0.221), so 62.13 → 62.35 kB.
     // Then Control+Z undoes a deletion wherever the focus is in the history: 62.308 → 62.407 kB
-    // (+0.099), so 62.35 → 62.45 kB.
-    limit: '62.45 kB',
+    // (+0.099), so 62.35 → 62.45 kB. Then deleting a run or batch still running says so: 62.407 →
+    // 62.491 kB (+0.084), so 62.45 → 62.53 kB.
+    limit: '62.53 kB',
     gzip: true,
   },
   {
@@ -174,8 +175,9 @@ export default [
     // hist4 (the row's button in two lines): measured on main 3ba02e2 → with it 139.557 → 139.678 kB
     // (+0.121), so 139.57 → 139.69 kB. Then deleting split out of the element: 139.678 → 139.899 kB
     // (+0.221), so 139.69 → 139.91 kB. Then Control+Z anywhere in the history: 139.899 → 139.996 kB
-    // (+0.097), so 139.91 → 140.01 kB.
-    limit: '140.01 kB',
+    // (+0.097), so 139.91 → 140.01 kB. Then "still running" on deleting one: 139.996 → 140.080 kB
+    // (+0.084), so 140.01 → 140.09 kB.
+    limit: '140.09 kB',
     gzip: true,
   },
   {

@@ -7,9 +7,13 @@
  * Control+Z undoes the pending deletion wherever the focus is in the history (a new user deleted the
  * last entry, the focus went to the search box, and Control+Z there did nothing), except in a text
  * field the person typed in since the deletion: there it is the browser's own text undo.
+ *
+ * A run or batch still running says so, in the words "Clear all" uses ("It is still running: the
+ * provider goes on with it, but this page stops following it."). Deleting asks nothing, for a run
+ * or a batch alike: Undo takes it back, where "Clear all" cannot, which is why that one asks first.
  */
 import type { nothing, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { TaskRun } from '../../core/providers/task-event.js';
+import { isTerminalStatus, type TaskRun } from '../../core/providers/task-event.js';
 import type { Localizer } from '../../core/i18n/localizer.js';
 import { withLocalizer } from '../../core/i18n/scope.js';
 import type { TaskStore } from '../../core/store/task-store.js';
@@ -89,6 +93,14 @@ export class HistoryDeletion implements ReactiveController {
     this.#typedIn = undefined;
   }
 
+  /** "It is still running: the provider goes on with it…", the words of "Clear all", for one run or batch. */
+  #stillRunning = () => t('history.clear.allRunning', { count: 1 });
+
+  /** What is said of a deletion: `deleted`, and that it is still running when it is. */
+  #deleted(deleted: () => string, running: boolean): void {
+    this.#view.announce(() => (running ? `${deleted()} ${this.#stillRunning()}` : deleted()));
+  }
+
   /** Deletes a run (Undo for a few seconds); the next run (else the one before) takes the focus, and the selection when the run was on show. */
   remove(run: TaskRun): void {
     const shown = this.#view.shown();
@@ -96,8 +108,9 @@ export class HistoryDeletion implements ReactiveController {
     const next = shown[index + 1] ?? shown[index - 1];
     const store = this.#host.taskStore;
     const wasSelected = store.selectedId === run.id;
-    this.#start({ run, wasSelected });
-    this.#view.announce(() => t('history.deletedUndo', { label: runLabel(run) }));
+    const running = !isTerminalStatus(run.status);
+    this.#start({ run, wasSelected, running });
+    this.#deleted(() => t('history.deletedUndo', { label: runLabel(run) }), running);
     // The run on show went: the next one is shown instead of nothing.
     if (wasSelected && next) this.#view.select(next);
     else if (wasSelected) store.select(undefined);
@@ -118,8 +131,9 @@ export class HistoryDeletion implements ReactiveController {
     const nextRun = nextGroup ? undefined : this.#view.shown()[0];
     const wasSelected = groups.selectedId === groupId;
     const label = withLocalizer(this.#host.localizer, () => groups.label(groupId));
-    this.#start({ group: { id: groupId, label }, wasSelected });
-    this.#view.announce(() => groups.announce('deleted', label));
+    const running = groups.activeCount([groupId]) > 0;
+    this.#start({ group: { id: groupId, label }, wasSelected, running });
+    this.#deleted(() => groups.announce('deleted', label), running);
     if (wasSelected && nextGroup) groups.select(nextGroup);
     else if (wasSelected && nextRun) this.#view.select(nextRun);
     else if (wasSelected) groups.select(undefined);
@@ -151,7 +165,7 @@ export class HistoryDeletion implements ReactiveController {
   renderNotice(): TemplateResult | typeof nothing {
     const pending = this.pending;
     const label = pending && (pending.group ? pending.group.label : pending.run && runLabel(pending.run));
-    return renderUndo(label, this.undo);
+    return renderUndo(label, pending?.running ? this.#stillRunning() : undefined, this.undo);
   }
 
   /** Control+Z (⌘Z) anywhere in the history undoes the pending deletion, but not in a field typed in since. */

@@ -63,10 +63,10 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
       : nothing}`;
 }
 
-/** "Deleted “…”. Undo" while a deletion can be undone. */
-export function renderUndo(label: string | undefined, onUndo: () => void): TemplateResult | typeof nothing {
+/** "Deleted “…”. Undo" while a deletion can be undone; `still` says that it is still running. */
+export function renderUndo(label: string | undefined, still: string | undefined, onUndo: () => void): TemplateResult | typeof nothing {
   if (label === undefined) return nothing;
-  return html`<div part="undo" class="undo"><span>${t('history.deletedLabel', { label })}</span>
+  return html`<div part="undo" class="undo"><span>${t('history.deletedLabel', { label })}${still ? ` ${still}` : ''}</span>
     <button type="button" @click=${onUndo}>${t('history.undo')}</button></div>`;
 }
 

@@ -24,6 +24,10 @@ export const historyStrings = {
     one: 'Delete the {count} run that matches the filter (of {total}) from this browser?',
     other: 'Delete the {count} runs that match the filter (of {total}) from this browser?',
   },
+  /**
+   * After the question of "Clear" when all it deletes are still running; its `one` form also follows
+   * "Deleted “…”." when one running run or batch is deleted (German "Er läuft noch" fits both).
+   */
   'history.clear.allRunning': {
     one: 'It is still running: the provider goes on with it, but this page stops following it.',
     other: 'All of them are still running: the provider goes on with them, but this page stops following them.',

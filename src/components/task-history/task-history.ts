@@ -36,7 +36,8 @@ const SEARCH_DEBOUNCE_MS = 120; // ms the text filter waits after the last keyst
  * buttons. Long histories render only the rows near the view (`@lit-labs/virtualizer`, loaded when needed).
  *
  * Deleting a run hides it at once and deletes it after a few seconds, with "Undo" until then, and
- * Ctrl+Z (⌘Z) anywhere in the history (in the search box until one types there); when
+ * Ctrl+Z (⌘Z) anywhere in the history (in the search box until one types there); one still running
+ * is deleted alike, and the notice says that the provider goes on with it; when
  * it was the run on show, the next one is shown. "Clear all" (or "Clear shown" while a filter is
  * set) deletes what the filter shows, after a confirmation that says how many and which are still
  * running. Batches (Parallel task groups) are deleted the same way, by their Delete button or key,

@@ -15,6 +15,8 @@ export interface Pending {
   group?: { id: string; label: string } | undefined;
   /** The run (or batch) was the selection when it was deleted. */
   wasSelected: boolean;
+  /** The run (or a run of the batch) was still running when it was deleted. */
+  running?: boolean | undefined;
 }
 
 export class UndoableDelete {

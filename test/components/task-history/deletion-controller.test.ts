@@ -3,7 +3,8 @@
  * (new-user trial: after deleting the last entry the focus went to the search box, and Control+Z
  * there did nothing). Control+Z (⌘Z) undoes the pending deletion from the list, a batch, the Undo
  * bar or the search box, except in the search box after the person typed in it since the deletion:
- * then it is the browser's own text undo.
+ * then it is the browser's own text undo. Deleting something still running says so, for a run and
+ * for a batch alike, in the words "Clear all" uses.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -156,5 +157,52 @@ describe('<task-history> deletion: Undo by keyboard wherever the focus is', () =
     expect(await pressUndo()).to.equal(false);
     q(el, '[role="listbox"]')!.focus();
     expect(await pressUndo()).to.equal(false);
+  });
+});
+
+describe('<task-history> deletion of something still running', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('task-elements-groups:test-')) localStorage.removeItem(key);
+  });
+
+  it('a running run is deleted at once with Undo, and the notice says the provider goes on with it; a finished one says nothing of it', async () => {
+    const { el } = await historyOf([run('live', 2, 'running'), run('done', 1)]);
+    deleteButtonOf(el, 'live').click();
+    await until(() => runIds(el).length === 1, 2000, 'hidden');
+    expect(q(el, '[part="undo"] span')!.textContent).to.equal(
+      'Deleted “Question live”. It is still running: the provider goes on with it, but this page stops following it.');
+    expect(q(el, '[role="status"]')!.textContent).to.equal(
+      'Deleted run “Question live”. Undo with Control+Z. It is still running: the provider goes on with it, but this page stops following it.');
+    deleteButtonOf(el, 'done').click();
+    await until(() => runIds(el).length === 0, 2000, 'hidden');
+    expect(q(el, '[part="undo"] span')!.textContent).to.equal('Deleted “Question done”.');
+    expect(q(el, '[role="status"]')!.textContent).to.equal('Deleted run “Question done”. Undo with Control+Z.');
+  });
+
+  it('a running batch is deleted the same way: at once, with Undo, and the same words', async () => {
+    const { el } = await historyOf([], [batch('tgrp_live', true), batch('tgrp_done')]);
+    q(el, '[part="group-item"][data-id="tgrp_live"] + [part="group-delete"]')!.click();
+    await until(() => qa(el, '[part="group-item"]').length === 1, 2000, 'hidden');
+    expect(q(el, '[part="confirm"]'), 'no question').to.equal(null);
+    expect(q(el, '[part="undo"] span')!.textContent).to.equal(
+      'Deleted “Batch of 2 runs”. It is still running: the provider goes on with it, but this page stops following it.');
+    expect(q(el, '[role="status"]')!.textContent).to.equal(
+      'Deleted “Batch of 2 runs”. Undo with Control+Z. It is still running: the provider goes on with it, but this page stops following it.');
+    q(el, '[part="group-delete"]')!.click();
+    await until(() => qa(el, '[part="group-item"]').length === 0, 2000, 'hidden');
+    expect(q(el, '[part="undo"] span')!.textContent).to.equal('Deleted “Batch of 2 runs”.');
+  });
+
+  it('says it in German, for a run and for a batch', async () => {
+    const { el } = await historyOf([run('live', 2, 'running')], [batch('tgrp_live', true)], 'de');
+    await until(() => deleteButtonOf(el, 'live').textContent!.trim() === 'Löschen', 5000, 'German');
+    deleteButtonOf(el, 'live').click();
+    await until(() => runIds(el).length === 0, 2000, 'hidden');
+    expect(q(el, '[part="undo"] span')!.textContent).to.equal(
+      '„Question live“ gelöscht. Er läuft noch: Der Anbieter führt ihn weiter aus, aber diese Seite verfolgt ihn nicht mehr.');
+    q(el, '[part="group-delete"]')!.click();
+    await until(() => qa(el, '[part="group-item"]').length === 0, 2000, 'hidden');
+    expect(q(el, '[part="undo"] span')!.textContent).to.equal(
+      '„Stapel mit 2 Läufen“ gelöscht. Er läuft noch: Der Anbieter führt ihn weiter aus, aber diese Seite verfolgt ihn nicht mehr.');
   });
 });
