@@ -14,6 +14,7 @@ import type { TaskRun } from '../../../src/core/providers/task-event.js';
 import { createGroupStore, registerGroupStore, type GroupRecord } from '../../../src/core/store/group-store.js';
 import { freshStore } from '../../support/stores.js';
 import { until } from '../../support/scripted-stream.js';
+import { engine } from '../../support/engine.js';
 
 const run = (id: string, minute: number, status: TaskRun['status'] = 'completed'): TaskRun => ({
   id, provider: 'parallel', status, createdAt: `2026-01-01T00:${String(minute).padStart(2, '0')}:00Z`, processor: 'core', input: `Question ${id}`,
@@ -57,10 +58,18 @@ async function pressUndo(modifier: 'Control' | 'Meta' = 'Control'): Promise<bool
   const listener = (event: KeyboardEvent) => { if (event.key.toLowerCase() === 'z') taken = event.defaultPrevented; };
   window.addEventListener('keydown', listener);
   try {
-    await sendKeys({ down: modifier });
-    await sendKeys({ press: 'z' });
+    if (engine === 'webkit') {
+      // WebDriver (WebKit) knows only press and type; a press of the modifier's code and Z is the chord.
+      await sendKeys({ press: `${modifier === 'Control' ? '\uE009' : '\uE03D'}z` });
+    } else {
+      await sendKeys({ down: modifier });
+      try {
+        await sendKeys({ press: 'z' });
+      } finally {
+        await sendKeys({ up: modifier });
+      }
+    }
   } finally {
-    await sendKeys({ up: modifier });
     window.removeEventListener('keydown', listener);
   }
   expect(taken, 'the key reached the page').to.not.equal(undefined);
