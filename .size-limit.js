@@ -191,7 +191,9 @@ export default [
     path: files(new Set(LANGUAGES.filter((key) => key.endsWith('/de.ts')).map((key) => `dist/${graph[key].file}`))),
     // hist (the words of deleting a batch and of "Clear" with batches, in de-batch.ts): measured
     // 11.39 → 11.56 kB (+0.17), so 11.5 → 11.67 kB.
-    limit: '11.67 kB',
+    // detect3 (a CSV row of the wrong width: several rows counted, advice to quote a value with the
+    // separator, in de-batch.ts): measured on main 3ba02e2 → with it 11.603 → 11.793 kB (+0.19), so 11.67 → 11.86 kB.
+    limit: '11.86 kB',
     gzip: true,
   },
   {
@@ -207,7 +209,11 @@ export default [
     // measured 14.14 → 14.89 kB (+0.75), so 14.16 → 14.91 kB.
     // batchrun (the opened run's header, the downloads' wait and its words): measured on main 7610bd9 →
     // with it 14.89 → 15.25 kB, so 14.91 → 15.26 kB.
-    limit: '15.26 kB',
+    // detect3 (Detect reads a header over rows that all have its separator as CSV; every row of the wrong
+    // width counted, the first named, with advice, in the core's English and the catalog's words):
+    // measured on main 3ba02e2 → with it 15.265 → 15.984 kB (+0.719), so 15.26 → 15.979 kB. On 3ba02e2
+    // this machine already measured 5 B over the old limit; that excess is not covered here.
+    limit: '15.979 kB',
     gzip: true,
   },
 ];

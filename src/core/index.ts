@@ -84,7 +84,7 @@ export type { BatchFormat } from './providers/parallel/batch-detect.js';
 export { splitIntoCalls, estimateBatchPrice, formatUsd, MAX_RUNS_PER_CALL, DEFAULT_MAX_CALL_BYTES } from './providers/parallel/batch-plan.js';
 export type { BatchCall, BatchPrice } from './providers/parallel/batch-plan.js';
 export { BatchInputError, GroupSubmitError } from './providers/parallel/group-errors.js';
-export type { BatchInputProblem, BatchInputCode, BatchItemKind } from './providers/parallel/group-errors.js';
+export type { BadCsvRow, BatchInputProblem, BatchInputCode, BatchItemKind } from './providers/parallel/group-errors.js';
 export {
   createGroup, getGroup, submitBatch, batchRunInputs,
   createGroupRequest, groupStatusRequest, addRunsRequest, groupEventsRequest, groupRunsRequest,

@@ -6,6 +6,8 @@
  * table's type requires words for every code, so a new code without them does not compile.
  */
 import type { BatchInputCode, BatchInputError } from '../../core/providers/parallel/group-errors.js';
+import { NAMED_BAD_ROWS } from '../../core/providers/parallel/batch-input.js';
+import { l10n } from '../../core/i18n/scope.js';
 import { t } from './strings.js';
 
 const KINDS = {
@@ -14,6 +16,18 @@ const KINDS = {
 } as const;
 
 const at = (n: number | undefined) => String(n ?? '');
+
+const header = (e: BatchInputError) => t('batch.error.header', { count: e.columns?.length ?? 0, names: (e.columns ?? []).join(', ') });
+const QUOTE = { ',': 'batch.error.quoteComma', ';': 'batch.error.quoteSemicolon', '\t': 'batch.error.quoteTab' } as const;
+
+/** A row error and what to do: quote values with the separator (a row with more values), give every column a value (fewer). */
+function withAdvice(e: BatchInputError, sentence: string): string {
+  const columns = e.columns?.length ?? 0;
+  const rows = e.rows ?? [];
+  const more = rows.some((row) => row.values > columns);
+  const fewer = rows.some((row) => row.values < columns);
+  return [sentence, ...(more ? [t(QUOTE[(e.delimiter ?? ',') as keyof typeof QUOTE] ?? QUOTE[','])] : []), ...(fewer ? [t('batch.error.missingValues')] : [])].join(' ');
+}
 
 const WORDS: { readonly [C in BatchInputCode]: (e: BatchInputError) => string } = {
   'no-inputs': () => t('batch.error.noInputs'),
@@ -24,10 +38,14 @@ const WORDS: { readonly [C in BatchInputCode]: (e: BatchInputError) => string } 
   'item-too-long': (e) => t('batch.error.itemTooLong', { item: at(e.item), count: e.count ?? 0, max: e.max ?? 0 }),
   'csv-unnamed-column': (e) => t('batch.error.unnamedColumn', { line: at(e.line), column: at(e.column) }),
   'csv-repeated-column': (e) => t('batch.error.repeatedColumn', { line: at(e.line), field: e.field ?? '' }),
-  'csv-columns': (e) => t('batch.error.columns', {
-    count: e.values ?? 0, line: at(e.line),
-    header: t('batch.error.header', { count: e.columns?.length ?? 0, names: (e.columns ?? []).join(', ') }),
-  }),
+  'csv-columns': (e) => withAdvice(e, t('batch.error.columns', { count: e.values ?? 0, line: at(e.line), header: header(e) })),
+  'csv-columns-many': (e) => {
+    const rows = e.rows ?? [];
+    const named = rows.slice(0, NAMED_BAD_ROWS).map((row) => t('batch.error.rowValues', { line: at(row.line), count: row.values }));
+    if (rows.length > NAMED_BAD_ROWS) named.push(t('batch.error.moreRows', { count: rows.length - NAMED_BAD_ROWS }));
+    const list = new Intl.ListFormat(l10n().locale, { type: 'conjunction' }).format(named);
+    return withAdvice(e, t('batch.error.columnsMany', { count: rows.length, header: header(e), rows: list }));
+  },
   'csv-quote-open': (e) => t('batch.error.quoteOpen', { line: at(e.line), column: at(e.column) }),
   'csv-quote-text': (e) => t('batch.error.quoteText', { line: at(e.line), column: at(e.column) }),
   'json-syntax': () => t('batch.error.jsonSyntax'),

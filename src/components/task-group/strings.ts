@@ -40,6 +40,21 @@ export const groupStrings = {
   },
   /** `{count}` columns named `{names}`. */
   'batch.error.header': { one: '{count} column ({names})', other: '{count} columns ({names})' },
+  /** Several CSV rows of the wrong width: `{count}` of them, `{header}` is batch.error.header, `{rows}` the first ones (batch.error.rowValues, batch.error.moreRows) as a list. */
+  'batch.error.columnsMany': {
+    one: '{count} row does not match the header, which has {header}: {rows}.',
+    other: '{count} rows do not match the header, which has {header}: {rows}.',
+  },
+  /** One row in batch.error.columnsMany: `{count}` values on line `{line}`. */
+  'batch.error.rowValues': { one: 'line {line} has {count} value', other: 'line {line} has {count} values' },
+  /** The last item of batch.error.columnsMany's list: the `{count}` rows not named. */
+  'batch.error.moreRows': { one: '{count} more row', other: '{count} more rows' },
+  /** After a row error, when a row has more values than the header has columns: a value with the separator in it, not quoted. */
+  'batch.error.quoteComma': 'Put quotes around each value that contains a comma, e.g. "Acme, Inc.".',
+  'batch.error.quoteSemicolon': 'Put quotes around each value that contains a semicolon, e.g. "Acme; Inc.".',
+  'batch.error.quoteTab': 'Put quotes around each value that contains a tab.',
+  /** After a row error, when a row has fewer values than the header has columns. */
+  'batch.error.missingValues': 'Every row needs one value per column (a value may be empty).',
   // What is wrong with the inputs, one message per BatchInputError code (batch-error-text.ts).
   // `{line}`, `{column}` and `{item}` are 1-based positions; `{count}` and `{max}` the inputs or characters found and allowed.
   'batch.error.noInputs': 'There are no inputs: add one per line, a CSV with a header row, or a JSON array.',

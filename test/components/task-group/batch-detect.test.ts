@@ -64,7 +64,7 @@ describe('Detect reads broken CSV and JSON as what they are, and says when it re
   it('in English: every other broken CSV or JSON shows its format’s error, with its line and column', async () => {
     const form = await detectForm('en');
     const cases: Array<[string, string, string]> = [
-      ['company,country\nAcme,DE,extra\nBeta,FR', 'Line 2 has 3 values, but the header has 2 columns (company, country).', 'CSV'],
+      ['company,country\nAcme,DE,extra\nBeta,FR', 'Line 2 has 3 values, but the header has 2 columns (company, country). Put quotes around each value that contains a comma, e.g. "Acme, Inc.".', 'CSV'],
       ['company,country\n"Acme" Inc,DE\nBeta,FR', 'Line 2, column 7: there is text after a closing quote. Put the whole value in quotes and write a quote inside it as "".', 'CSV'],
       ['company;country\n"Acme;DE\nBeta;FR', 'Line 2, column 1: a quoted value starts here but its closing quote (") is missing.', 'CSV'],
       ['name,name\nAcme,Globex', 'Line 1: the header names the column “name” twice. Give each column its own name.', 'CSV'],
@@ -85,10 +85,32 @@ describe('Detect reads broken CSV and JSON as what they are, and says when it re
     const unclosed = await refused(form, UNCLOSED);
     expect(unclosed.error).to.equal('Zeile 2, Spalte 1: Hier beginnt ein Wert in Anführungszeichen, aber das schließende Anführungszeichen (") fehlt.');
     expect(unclosed.hint).to.equal('Als CSV mit Kopfzeile erkannt. Ist es eine Eingabe pro Zeile, wählen Sie oben „Eine pro Zeile“.');
-    expect((await refused(form, 'company,country\nAcme,DE,extra\nBeta,FR')).error).to.equal('Zeile 2 hat 3 Werte, die Kopfzeile aber 2 Spalten (company, country).');
+    expect((await refused(form, 'company,country\nAcme,DE,extra\nBeta,FR')).error).to.equal('Zeile 2 hat 3 Werte, die Kopfzeile aber 2 Spalten (company, country). Setzen Sie jeden Wert, der ein Komma enthält, in Anführungszeichen, z. B. "Acme, Inc.".');
     const json = await refused(form, '["Acme", "Globex",]');
     expect(json.error).to.equal('Das JSON ist nahe Zeile 1, Spalte 19 nicht gültig. Prüfen Sie dort die Anführungszeichen, Kommas und Klammern.');
     expect(json.hint).to.match(/^Als JSON erkannt/);
+  });
+
+  it('reads a header over a row with an unquoted comma as CSV: says which line, its values against the columns, to quote the value; keeps the text (new-user trial: read as 2 lines, the header an input)', async () => {
+    const text = 'company,country\nAcme, Inc.,Germany';
+    const en = await detectForm('en');
+    const said = await refused(en, text);
+    expect(said.error).to.equal('Line 2 has 3 values, but the header has 2 columns (company, country). Put quotes around each value that contains a comma, e.g. "Acme, Inc.".');
+    expect(said.hint).to.match(/^Detected as a CSV with a header row\./);
+    expect(q<HTMLTextAreaElement>(en, '#pf-batch')!.value, 'the typed text is kept').to.equal(text);
+
+    const semicolons = await refused(en, 'company;country;website\r\nAcme;DE\r\nBeta; SA;FR;beta.fr\r\nGamma;IT\r\n');
+    expect(semicolons.error).to.equal('3 rows do not match the header, which has 3 columns (company, country, website): line 2 has 2 values, line 3 has 4 values, and line 4 has 2 values. Put quotes around each value that contains a semicolon, e.g. "Acme; Inc.". Every row needs one value per column (a value may be empty).');
+
+    const de = await detectForm('de');
+    expect((await refused(de, text)).error).to.equal('Zeile 2 hat 3 Werte, die Kopfzeile aber 2 Spalten (company, country). Setzen Sie jeden Wert, der ein Komma enthält, in Anführungszeichen, z. B. "Acme, Inc.".');
+    expect((await refused(de, 'company\tcountry\nAcme\tInc.\tDE\nBeta\tSA\tFR')).error).to.equal('2 Zeilen passen nicht zur Kopfzeile mit 2 Spalten (company, country): Zeile 2 hat 3 Werte und Zeile 3 hat 3 Werte. Setzen Sie jeden Wert, der einen Tabulator enthält, in Anführungszeichen.');
+  });
+
+  it('keeps questions that contain commas as lines, one input each', async () => {
+    const en = await detectForm('en');
+    await paste(en, 'What is the revenue of Acme, Inc.?\nWho founded Beta, SA?');
+    expect(q(en, '#pf-batch-hint')!.textContent).to.match(/^Read as 2 lines, one input each · /);
   });
 
   it('says when it reads the text as lines, one input each, in English and German', async () => {

@@ -31,7 +31,11 @@ const CASES: Array<{ code: BatchInputCode; format: BatchFormat; text: string; en
   { code: 'item-too-long', format: 'json', text: `["ok", "${long}"]`, en: 'Item 2 of the JSON array is 25,001 characters long; one input may have at most 25,000.' },
   { code: 'csv-unnamed-column', format: 'csv', text: 'company,,country\nA,B,C\n', en: 'Line 1: column 2 of the header row has no name. Every column needs a name; it becomes the input field.' },
   { code: 'csv-repeated-column', format: 'csv', text: 'company,company\nA,B\n', en: 'Line 1: the header names the column “company” twice. Give each column its own name.' },
-  { code: 'csv-columns', format: 'csv', text: 'company,country\nAcme,US\nGlobex\n', en: 'Line 3 has 1 value, but the header has 2 columns (company, country).' },
+  { code: 'csv-columns', format: 'csv', text: 'company,country\nAcme,US\nGlobex\n', en: 'Line 3 has 1 value, but the header has 2 columns (company, country). Every row needs one value per column (a value may be empty).' },
+  {
+    code: 'csv-columns-many', format: 'csv', text: 'company,country\nAcme, Inc.,DE\nGlobex,US\nBeta\nGamma, SA,FR\nDelta, AG,DE\n',
+    en: '4 rows do not match the header, which has 2 columns (company, country): line 2 has 3 values, line 4 has 1 value, line 5 has 3 values, and 1 more row. Put quotes around each value that contains a comma, e.g. "Acme, Inc.". Every row needs one value per column (a value may be empty).',
+  },
   { code: 'csv-quote-open', format: 'csv', text: 'a,b\nx,"never closed\ny,z\n', en: 'Line 2, column 3: a quoted value starts here but its closing quote (") is missing.' },
   { code: 'csv-quote-text', format: 'csv', text: 'a,b\n"x"y,z\n', en: 'Line 2, column 4: there is text after a closing quote. Put the whole value in quotes and write a quote inside it as "".' },
   { code: 'json-syntax-at', format: 'json', text: '["Acme",]', en: 'The JSON is not valid near line 1, column 9. Check the quotes, commas and brackets there.' },
@@ -99,6 +103,8 @@ describe('batch errors in the words of the form’s language', () => {
     }
     expect(said[CASES.findIndex((c) => c.code === 'too-many')]).to.equal('Es gibt 10.001 Eingaben; ein Stapel fasst höchstens 10.000. Teilen Sie sie auf mehrere Stapel auf.');
     expect(said[CASES.findIndex((c) => c.code === 'line-too-long')]).to.equal('Zeile 2 ist 25.001 Zeichen lang; eine Eingabe darf höchstens 25.000 haben.');
+    expect(said[CASES.findIndex((c) => c.code === 'csv-columns')]).to.equal('Zeile 3 hat 1 Wert, die Kopfzeile aber 2 Spalten (company, country). Jede Zeile braucht einen Wert pro Spalte (ein Wert darf leer sein).');
+    expect(said[CASES.findIndex((c) => c.code === 'csv-columns-many')]).to.equal('4 Zeilen passen nicht zur Kopfzeile mit 2 Spalten (company, country): Zeile 2 hat 3 Werte, Zeile 4 hat 1 Wert, Zeile 5 hat 3 Werte und 1 weitere Zeile. Setzen Sie jeden Wert, der ein Komma enthält, in Anführungszeichen, z. B. "Acme, Inc.". Jede Zeile braucht einen Wert pro Spalte (ein Wert darf leer sein).');
     expect(said[CASES.findIndex((c) => c.code === 'json-item')]).to.equal('Element 2 des JSON-Arrays ist eine Zahl; jedes Element muss Text oder ein Objekt mit Eingabefeldern sein.');
   });
 

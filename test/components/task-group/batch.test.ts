@@ -113,7 +113,7 @@ describe('batches in the elements (Parallel task groups)', () => {
       const area = await batchMode(form, 'csv', 'company,country\nAcme,US\nGlobex\n');
       q(form, '[part="submit"]')!.click();
       await until(() => area.getAttribute('aria-invalid') === 'true', 5000, 'the field error');
-      expect(q(form, '#pf-batch-error')!.textContent).to.equal('Line 3 has 1 value, but the header has 2 columns (company, country).');
+      expect(q(form, '#pf-batch-error')!.textContent).to.equal('Line 3 has 1 value, but the header has 2 columns (company, country). Every row needs one value per column (a value may be empty).');
       expect(requests.filter((url) => url.includes('/groups'))).to.deep.equal([]);
     } finally {
       window.fetch = original;

@@ -26,6 +26,9 @@ export function detectBatchFormat(text: string, fileName = ''): BatchFormat {
 /** Characters a header cell may have to count as a column name when the format is guessed. */
 const MAX_COLUMN_NAME = 64;
 
+/** Words a header cell may have when no row has the header's width (a longer one is a sentence: lines). */
+const MAX_NAME_WORDS = 4;
+
 /** A header cell that reads as a column name: not empty, short, not a number, not the end of a sentence. */
 const isName = (name: string): boolean =>
   name !== '' && name.length <= MAX_COLUMN_NAME && !/^[-+\d.,\s]+$/.test(name) && !/[.?!]$/.test(name);
@@ -70,7 +73,10 @@ function lineCells(line: string, delimiter: string): string[] {
  * row of another width, a column named twice): its first line is a header of at least two cells that
  * read as column names (an empty cell allowed, a name twice allowed: the CSV reader names those
  * mistakes), at least one line follows, and at least half of the lines after it have as many cells
- * as the header or a line with the delimiter has a quote at the start of a cell.
+ * as the header, or every line after it has the delimiter (a value with the delimiter in it, not
+ * quoted: "company,country" over "Acme, Inc.,Germany") and the header's names have at most four words, or a line with the delimiter has a quote at
+ * the start of a cell. Questions with commas stay lines: their first line does not read as column
+ * names ("…Acme, Inc.?" ends a sentence), or a line without the delimiter follows.
  */
 export function looksLikeBrokenCsv(text: string): boolean {
   const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r\n|\n|\r/).filter((line) => line.trim() !== '');
@@ -81,5 +87,7 @@ export function looksLikeBrokenCsv(text: string): boolean {
   if (header.length < 2 || !header.some((name) => name !== '') || !header.every((name) => name === '' || isName(name))) return false;
   const sameWidth = rest.filter((line) => lineCells(line, delimiter).length === header.length).length;
   const quoteAtCellStart = new RegExp(`(^|${delimiter === '\t' ? '\\t' : delimiter})\\s*"`);
-  return sameWidth * 2 >= rest.length || lines.some((line) => line.includes(delimiter) && quoteAtCellStart.test(line));
+  const shortNames = header.every((name) => name.split(/\s+/).length <= MAX_NAME_WORDS);
+  return sameWidth * 2 >= rest.length || (shortNames && rest.every((line) => line.includes(delimiter)))
+    || lines.some((line) => line.includes(delimiter) && quoteAtCellStart.test(line));
 }

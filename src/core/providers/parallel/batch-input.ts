@@ -13,9 +13,9 @@
  * parallel-task-api.md §4).
  */
 import { jsonSyntaxPosition } from '../../validation/json-position.js';
-import { readCsvRows } from './csv-rows.js';
+import { detectDelimiter, readCsvRows } from './csv-rows.js';
 import { detectBatchFormat, type BatchFormat } from './batch-detect.js';
-import { BatchInputError, type BatchItemKind } from './group-errors.js';
+import { BatchInputError, type BadCsvRow, type BatchItemKind } from './group-errors.js';
 import type { BatchInput } from './group-types.js';
 
 export type { BatchFormat };
@@ -66,7 +66,8 @@ function parseLines(text: string): ParsedBatch {
 }
 
 function parseCsv(text: string): ParsedBatch {
-  const rows = readCsvRows(text).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  const delimiter = detectDelimiter(text);
+  const rows = readCsvRows(text, delimiter).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   const header = rows.shift();
   if (!header) throw new BatchInputError('The CSV is empty: its first row must name the input fields, e.g. "company,country".', { problem: 'empty', code: 'csv-empty' });
   const columns = header.cells.map((cell) => cell.trim());
@@ -84,13 +85,9 @@ function parseCsv(text: string): ParsedBatch {
     }
     seen.add(name);
   });
+  const bad = rows.filter((row) => row.cells.length !== columns.length).map((row): BadCsvRow => ({ line: row.line, values: row.cells.length }));
+  if (bad.length > 0) throw widthError(bad, columns, delimiter);
   const inputs = rows.map((row) => {
-    if (row.cells.length !== columns.length) {
-      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-      throw new BatchInputError(`Line ${row.line} has ${count(row.cells.length, 'value')}, but the header has ${count(columns.length, 'column')} (${columns.join(', ')}).`, {
-        problem: 'csv-columns', code: 'csv-columns', line: row.line, values: row.cells.length, columns,
-      });
-    }
     const input: Record<string, string> = {};
     columns.forEach((name, index) => {
       input[name] = (row.cells[index] as string).trim();
@@ -101,6 +98,40 @@ function parseCsv(text: string): ParsedBatch {
   return { format: 'csv', inputs, columns };
 }
 
+/** Rows named in a `csv-columns-many` message; the rest are counted. */
+export const NAMED_BAD_ROWS = 3;
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const DELIMITER_NAMES: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '\t': 'a tab' };
+
+/** What to do about rows of the wrong width: quote values with the separator (more values), give every column a value (fewer). */
+function widthAdvice(rows: readonly BadCsvRow[], columns: number, delimiter: string): string {
+  const advice: string[] = [];
+  if (rows.some((row) => row.values > columns)) {
+    advice.push(`Put quotes around each value that contains ${DELIMITER_NAMES[delimiter] ?? 'a comma'}${delimiter === '\t' ? '' : `, e.g. "Acme${delimiter} Inc."`}.`);
+  }
+  if (rows.some((row) => row.values < columns)) advice.push('Every row needs one value per column (a value may be empty).');
+  return advice.join(' ');
+}
+
+/**
+ * The error for rows with more or fewer values than the header has columns (usually a value with the
+ * separator in it, not quoted): one row is named with its count; several are counted, the first
+ * {@link NAMED_BAD_ROWS} named. Either way, what to do.
+ */
+function widthError(rows: readonly BadCsvRow[], columns: readonly string[], delimiter: string): BatchInputError {
+  const [first] = rows as [BadCsvRow];
+  const header = `${plural(columns.length, 'column')} (${columns.join(', ')})`;
+  const advice = widthAdvice(rows, columns.length, delimiter);
+  const context = { problem: 'csv-columns', line: first.line, values: first.values, columns, rows, delimiter } as const;
+  if (rows.length === 1) {
+    return new BatchInputError(`Line ${first.line} has ${plural(first.values, 'value')}, but the header has ${header}. ${advice}`, { ...context, code: 'csv-columns' });
+  }
+  const named = rows.slice(0, NAMED_BAD_ROWS).map((row) => `line ${row.line} has ${plural(row.values, 'value')}`);
+  if (rows.length > NAMED_BAD_ROWS) named.push(`${plural(rows.length - NAMED_BAD_ROWS, 'more row')}`);
+  const list = named.length === 2 ? named.join(' and ') : `${named.slice(0, -1).join(', ')}, and ${named.at(-1)}`;
+  return new BatchInputError(`${rows.length} rows do not match the header, which has ${header}: ${list}. ${advice}`, { ...context, code: 'csv-columns-many' });
+}
 
 /** A JSON item's kind in the English message. */
 const ITEM_KINDS: Record<BatchItemKind, string> = { null: 'null', list: 'a list', 'empty-text': 'empty text', 'empty-object': 'an empty object', number: 'a number', boolean: 'a boolean' };

@@ -21,10 +21,16 @@ export type BatchInputProblem =
  */
 export const BATCH_INPUT_CODES = [
   'no-inputs', 'csv-no-rows', 'csv-empty', 'too-many', 'line-too-long', 'item-too-long', 'csv-unnamed-column',
-  'csv-repeated-column', 'csv-columns', 'csv-quote-open', 'csv-quote-text', 'json-syntax', 'json-syntax-at', 'json-not-array', 'json-item',
+  'csv-repeated-column', 'csv-columns', 'csv-columns-many', 'csv-quote-open', 'csv-quote-text', 'json-syntax', 'json-syntax-at', 'json-not-array', 'json-item',
 ] as const;
 /** Which batch input problem a {@link BatchInputError} is, one of {@link BATCH_INPUT_CODES}: the form words each one (its catalog), the message is the English for logs. */
 export type BatchInputCode = (typeof BATCH_INPUT_CODES)[number];
+
+/** A CSV row with more or fewer values than the header has columns: the line it starts on and its values. */
+export interface BadCsvRow {
+  line: number;
+  values: number;
+}
 
 /** What a JSON array item that is neither text nor an object of input fields is (`json-item`). */
 export type BatchItemKind = 'null' | 'list' | 'empty-text' | 'empty-object' | 'number' | 'boolean';
@@ -47,13 +53,17 @@ export class BatchInputError extends TaskElementsError {
   readonly column: number | undefined;
   readonly field: string | undefined;
   readonly item: number | undefined;
-  /** `csv-columns`: the values the row has, and the header's column names. */
+  /** `csv-columns`: the values the (first) row of the wrong width has, and the header's column names. */
   readonly values: number | undefined;
   readonly columns: readonly string[] | undefined;
+  /** `csv-columns`, `csv-columns-many`: every row of the wrong width (its line, its values), in order. */
+  readonly rows: readonly BadCsvRow[] | undefined;
+  /** `csv-columns`, `csv-columns-many`: the separator of the CSV (`,`, `;` or a tab). */
+  readonly delimiter: string | undefined;
 
   constructor(message: string, context: {
     problem: BatchInputProblem; code: BatchInputCode; line?: number; column?: number; field?: string; item?: number; values?: number;
-    columns?: readonly string[]; count?: number; max?: number; kind?: BatchItemKind;
+    columns?: readonly string[]; count?: number; max?: number; kind?: BatchItemKind; rows?: readonly BadCsvRow[]; delimiter?: string;
   }) {
     super(message);
     this.problem = context.problem;
@@ -67,6 +77,8 @@ export class BatchInputError extends TaskElementsError {
     this.item = context.item;
     this.values = context.values;
     this.columns = context.columns;
+    this.rows = context.rows;
+    this.delimiter = context.delimiter;
   }
 }
 

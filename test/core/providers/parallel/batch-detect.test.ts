@@ -77,6 +77,36 @@ describe('batch inputs: Detect never reads a broken CSV or JSON as lines (freshG
     expect(detected(fifty)).to.deep.equal({ format: 'csv', code: 'csv-columns', line: 32 });
   });
 
+  it('reads a header of column names over rows that all have its separator as CSV, even when no row has the header’s width (new-user trial: "Acme, Inc." unquoted was read as 2 lines)', () => {
+    const rows = (text: string) => {
+      try {
+        parseBatchInput(text);
+      } catch (error) {
+        return (error as BatchInputError).rows;
+      }
+      return undefined;
+    };
+    expect(detected('company,country\nAcme, Inc.,Germany')).to.deep.equal({ format: 'csv', code: 'csv-columns', line: 2 });
+    expect(detected('company;country\nAcme; Inc.;Germany')).to.deep.equal({ format: 'csv', code: 'csv-columns', line: 2 });
+    expect(detected('company\tcountry\nAcme\tInc.\tGermany')).to.deep.equal({ format: 'csv', code: 'csv-columns', line: 2 });
+    expect(detected('company,country,website\nAcme,DE\nBeta,FR')).to.deep.equal({ format: 'csv', code: 'csv-columns-many', line: 2 });
+    expect(rows('company,country,website\nAcme,DE\nBeta,FR'), 'fewer values, every row').to.deep.equal([{ line: 2, values: 2 }, { line: 3, values: 2 }]);
+    expect(detected('company,country\r\nAcme, Inc.,Germany\r\nBeta, SA,France\r\n')).to.deep.equal({ format: 'csv', code: 'csv-columns-many', line: 2 });
+    expect(rows('company,country\r\nAcme, Inc.,Germany\r\nGlobex,US\r\nBeta, SA,France\r\n'), 'CRLF').to.deep.equal([{ line: 2, values: 3 }, { line: 4, values: 3 }]);
+  });
+
+  it('keeps questions with commas as lines: no header of column names, or a line without the separator', () => {
+    for (const text of [
+      'What is the revenue of Acme, Inc.?\nWho founded Beta, SA?',
+      'What is the revenue of Acme, Inc.?\r\nWho founded Beta, SA?\r\n',
+      'What is the revenue of Acme, Inc. in 2024\nWho founded Beta, Gamma, and Delta', // no question marks, but sentences, not column names
+      'Acme, Germany\nWho founded Beta?', // a second line without a comma
+      'Who makes the best tea?\nAcme, Inc., Germany',
+    ]) {
+      expect(detected(text), text).to.deep.equal({ format: 'lines' });
+    }
+  });
+
   it('reads a CSV whose header names a column twice or leaves one unnamed as CSV', () => {
     expect(detected('name,name\nAcme,Globex')).to.deep.equal({ format: 'csv', code: 'csv-repeated-column', line: 1, column: 2 });
     expect(detected('company,\nAcme,US')).to.deep.equal({ format: 'csv', code: 'csv-unnamed-column', line: 1, column: 2 });

@@ -58,9 +58,26 @@ describe('batch inputs: CSV with a header row', () => {
     const error = failure('company,country\nAcme,US\nGlobex\n', 'csv');
     expect(error.problem).to.equal('csv-columns');
     expect(error.line).to.equal(3);
-    expect(error.message).to.equal('Line 3 has 1 value, but the header has 2 columns (company, country).');
+    expect(error.message).to.equal('Line 3 has 1 value, but the header has 2 columns (company, country). Every row needs one value per column (a value may be empty).');
     expect([error.values, error.columns]).to.deep.equal([1, ['company', 'country']]);
-    expect(failure('company\nAcme\nGlobex,DE\n', 'csv').message).to.equal('Line 3 has 2 values, but the header has 1 column (company).');
+    expect(failure('company\nAcme\nGlobex,DE\n', 'csv').message).to.equal('Line 3 has 2 values, but the header has 1 column (company). Put quotes around each value that contains a comma, e.g. "Acme, Inc.".');
+  });
+
+  it('says to quote a value with the separator when a row has more values, and that each column needs a value when it has fewer', () => {
+    expect(failure('company,country\nAcme, Inc.,Germany', 'csv').message).to.equal('Line 2 has 3 values, but the header has 2 columns (company, country). Put quotes around each value that contains a comma, e.g. "Acme, Inc.".');
+    expect(failure('company;country\nAcme; Inc.;Germany', 'csv').message).to.equal('Line 2 has 3 values, but the header has 2 columns (company, country). Put quotes around each value that contains a semicolon, e.g. "Acme; Inc.".');
+    expect(failure('company\tcountry\nAcme\tInc.\tGermany', 'csv').message).to.equal('Line 2 has 3 values, but the header has 2 columns (company, country). Put quotes around each value that contains a tab.');
+    const error = failure('company,country\nAcme, Inc.,Germany', 'csv');
+    expect([error.code, error.line, error.values, error.delimiter, error.rows]).to.deep.equal(['csv-columns', 2, 3, ',', [{ line: 2, values: 3 }]]);
+  });
+
+  it('counts every row of the wrong width and names the first three, with the advice for more and for fewer values', () => {
+    const text = 'company,country\nAcme, Inc.,DE\nGlobex,US\nBeta\nGamma, SA,FR\nDelta, AG,DE\nEpsilon, Ltd,UK\n';
+    const error = failure(text, 'csv');
+    expect(error.code).to.equal('csv-columns-many');
+    expect(error.rows).to.deep.equal([{ line: 2, values: 3 }, { line: 4, values: 1 }, { line: 5, values: 3 }, { line: 6, values: 3 }, { line: 7, values: 3 }]);
+    expect(error.message).to.equal('5 rows do not match the header, which has 2 columns (company, country): line 2 has 3 values, line 4 has 1 value, line 5 has 3 values, and 2 more rows. Put quotes around each value that contains a comma, e.g. "Acme, Inc.". Every row needs one value per column (a value may be empty).');
+    expect(failure('a,b,c\nx,y\nz\n', 'csv').message).to.equal('2 rows do not match the header, which has 3 columns (a, b, c): line 2 has 2 values and line 3 has 1 value. Every row needs one value per column (a value may be empty).');
   });
 
   it('names the line and column where an unclosed quote starts', () => {
