@@ -84,7 +84,12 @@ export class TaskFormElement extends TaskElement {
   @state() private _showAllErrors = false;
   /** The last create request's failure, said in the element's language when rendered. */
   @state() private _requestError: Error | undefined;
-  @state() private _status = '';
+  /**
+   * The status line (a live region): what the last action did, said when rendered, so it follows a
+   * later change of `lang` like every other word of the form (a sentence kept as text stayed in the
+   * language it was made in).
+   */
+  @state() private _status: (() => string) | undefined;
   @state() private _keyVisible = false;
   @state() private _signInRequired = false;
   /** The last create request was refused for its credentials (401, 403) and nothing changed since. */
@@ -96,16 +101,16 @@ export class TaskFormElement extends TaskElement {
   readonly #submission = new FormSubmission(this, (params, provider, signal) => this.taskStore.submit(params, this.endpoint(provider), signal), {
     sending: () => {
       this.#parts.requestStarts();
-      [this._requestError, this._status] = [undefined, this.inLanguage(() => t('form.submitting'))];
+      [this._requestError, this._status] = [undefined, () => t('form.submitting')];
     },
     created: (run, sent) => {
-      this._status = this.inLanguage(() => t('form.status.created', { id: run.id }));
+      this._status = () => t('form.status.created', { id: run.id });
       this.#drafts.clearOneShotValues(sent);
       this.dispatchEvent(new TaskCreatedEvent(run.id, run.provider, run));
     },
     failed: (error) => {
       this._requestError = error;
-      this._status = this.inLanguage(() => t('form.status.failed'));
+      this._status = () => t('form.status.failed');
       this.reportError(error);
       if ((this._refused = refusedCredentials(error))) this.#touch('apiKey');
     },
@@ -142,7 +147,7 @@ export class TaskFormElement extends TaskElement {
   /** Key, auth mode, proxy URL or provider changed: a refusal of the old ones is over (fields stay as typed). */
   #configChanged(): void {
     if (!this._refused) return;
-    [this._refused, this._requestError, this._status] = [false, undefined, this.inLanguage(() => t('form.status.settingsChanged'))];
+    [this._refused, this._requestError, this._status] = [false, undefined, () => t('form.status.settingsChanged')];
   }
 
   /** The create body the form would send now, or undefined while a field is invalid. */
@@ -158,7 +163,7 @@ export class TaskFormElement extends TaskElement {
     const missingKey = keyError(this, this.provider);
     if (!result.params || missingKey || (this.#batch.on(this.provider) && this.#batch.refuses())) {
       this._showAllErrors = true;
-      this._status = this.inLanguage(() => t('form.status.invalid'));
+      this._status = () => t('form.status.invalid');
       await this.updateComplete;
       reveal(this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
@@ -183,7 +188,7 @@ export class TaskFormElement extends TaskElement {
       this.prefill(provider, request, undefined);
       this._showAllErrors = true;
       await this.updateComplete;
-      this._status = this.inLanguage(() => t('form.status.fillIn'));
+      this._status = () => t('form.status.fillIn');
       bringIntoView(this, this.shadowRoot!, '#pf-input, #sf-query');
       return;
     }
@@ -208,17 +213,17 @@ export class TaskFormElement extends TaskElement {
     this.#batch.enabled = false; // an earlier run is one run
     this.#drafts.fill(provider, body);
     [this._touched, this._showAllErrors, this._requestError] = [new Set(), false, undefined];
-    this._status = this.inLanguage(() => t('form.status.filled'));
+    this._status = () => t('form.status.filled');
   }
 
   async #sendBatch(params: ParallelCreateParams): Promise<void> {
-    [this._requestError, this._status] = [undefined, this.inLanguage(() => t('form.submitting'))];
+    [this._requestError, this._status] = [undefined, () => t('form.submitting')];
     this.#parts.requestStarts();
     const outcome = await this.#batch.submit(params);
-    if (outcome.kind === 'failed') [this._requestError, this._status] = [outcome.error, this.inLanguage(() => t('form.batch.failed'))];
+    if (outcome.kind === 'failed') [this._requestError, this._status] = [outcome.error, () => t('form.batch.failed')];
     if (outcome.kind === 'failed') this.reportError(outcome.error);
-    if (outcome.kind === 'invalid') this._status = this.inLanguage(() => t('form.batch.invalid'));
-    if (outcome.kind === 'created') this._status = this.inLanguage(() => t('form.batch.created', { id: outcome.group.groupId, count: outcome.group.runIds.length }));
+    if (outcome.kind === 'invalid') this._status = () => t('form.batch.invalid');
+    if (outcome.kind === 'created') this._status = () => t('form.batch.created', { id: outcome.group.groupId, count: outcome.group.runIds.length });
   }
 
   #validate() {
@@ -232,7 +237,7 @@ export class TaskFormElement extends TaskElement {
   #signInFirst(): boolean {
     if (!this.oauth.active || !(this.awaitingSignIn || this.oauth.configError)) return false;
     this._signInRequired = true;
-    this._status = this.inLanguage(() => t('form.status.signInFirst'));
+    this._status = () => t('form.status.signInFirst');
     void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part~="sign-in"]')?.focus());
     return true;
   }
@@ -287,7 +292,7 @@ export class TaskFormElement extends TaskElement {
         <button part="submit" type="submit" class="primary" ?disabled=${busy}>${t(busy ? 'form.submitting' : this.#batch.on(this.provider) ? 'form.submitBatch' : 'form.submit')}</button>
         <span class="hint">${t('form.shortcut')}</span>
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this._status}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this._status?.() ?? ''}</div>
     </form>`;
   }
 }
