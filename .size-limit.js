@@ -148,14 +148,16 @@ export default [
     // Then Control+Z undoes a deletion wherever the focus is in the history: 62.308 → 62.407 kB
     // (+0.099), so 62.35 → 62.45 kB. Then deleting a run or batch still running says so: 62.407 →
     // 62.491 kB (+0.084), so 62.45 → 62.53 kB.
-    limit: '62.53 kB',
+    // stream5 (enumerated attributes read in any case; an unknown value warns once per element): +0.179 kB measured, so 62.53 → 62.709 kB.
+    limit: '62.709 kB',
     gzip: true,
   },
   {
     name: 'page with only <task-stream>, idle',
     path: files(closure([ENTRY, element('task-stream')])),
     // The same bounded slice: 38.11 → 38.13 kB, so 38.12 → 38.15 kB.
-    limit: '38.15 kB',
+    // stream5 (enumerated attributes read in any case; an unknown value warns once per element): +0.219 kB measured, so 38.15 → 38.369 kB.
+    limit: '38.369 kB',
     gzip: true,
   },
   {
@@ -177,7 +179,8 @@ export default [
     // (+0.221), so 139.69 → 139.91 kB. Then Control+Z anywhere in the history: 139.899 → 139.996 kB
     // (+0.097), so 139.91 → 140.01 kB. Then "still running" on deleting one: 139.996 → 140.080 kB
     // (+0.084), so 140.01 → 140.09 kB.
-    limit: '140.09 kB',
+    // stream5 (enumerated attributes read in any case; an unknown value warns once per element): +0.208 kB measured, so 140.09 → 140.298 kB.
+    limit: '140.298 kB',
     gzip: true,
   },
   {

@@ -20,6 +20,7 @@ import type { Localizer } from '../../core/i18n/localizer.js';
 import { withLocalizer } from '../../core/i18n/scope.js';
 import { TaskErrorEvent } from './events.js';
 import { dropKeyAttributes, KEY_ATTRIBUTES } from './key-attribute.js';
+import { checkEnumAttribute } from './enum-attribute.js';
 import { LocaleController } from './locale-controller.js';
 import { SignInGate } from './sign-in-gate.js';
 import { StorageSyncController } from './storage-sync.js';
@@ -43,7 +44,10 @@ export abstract class TaskElement extends LitElement {
   /** The element's language: the nearest `lang`, its catalog, the `strings` overrides (locale-controller.ts). */
   readonly #locale = new LocaleController(this, () => this.strings);
 
-  /** Which API requests and events follow: `parallel` (default) or `shannon`. */
+  /**
+   * Which API requests and events follow: `parallel` (default) or `shannon`, in any case. Another
+   * value is read as `parallel`, with a console warning naming it.
+   */
   @property({ reflect: true, converter: { fromAttribute: (v: string | null) => parseProviderName(v) } })
   provider: ProviderName = 'parallel';
 
@@ -54,7 +58,10 @@ export abstract class TaskElement extends LitElement {
   @property({ attribute: 'proxy-url' })
   proxyUrl = '';
 
-  /** Where credentials go: `none` (the proxy adds them), `api-key`, `bearer`, `query` (Shannon streams), `oauth`. */
+  /**
+   * Where credentials go: `none` (the proxy adds them), `api-key`, `bearer`, `query` (Shannon
+   * streams), `oauth`, in any case. Another value is read as `none`, with a console warning naming it.
+   */
   @property({ attribute: 'auth-mode', converter: { fromAttribute: (v: string | null) => parseAuthMode(v) } })
   authMode: AuthMode = 'none';
 
@@ -174,8 +181,9 @@ export abstract class TaskElement extends LitElement {
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (value !== null && (KEY_ATTRIBUTES as readonly string[]).includes(name)) dropKeyAttributes(this);
-    else super.attributeChangedCallback(name, old, value);
+    if (value !== null && (KEY_ATTRIBUTES as readonly string[]).includes(name)) return dropKeyAttributes(this);
+    checkEnumAttribute(this, name, value); // an unknown `provider`, `auth-mode`, `oauth-storage` says so (enum-attribute.ts)
+    super.attributeChangedCallback(name, old, value);
   }
 
   /** The store this element is bound to. */

@@ -4,6 +4,7 @@
  * gateway accepts on `/api/v1/stream/*` only.
  */
 import { ConfigError } from '../errors.js';
+import { acceptedValue } from '../attribute-value.js';
 import type { ProviderName } from '../providers/task-event.js';
 
 /**
@@ -26,9 +27,9 @@ export interface AuthConfig {
 /** Which kind of request the credentials are for. */
 export type RequestKind = 'rest' | 'stream';
 
-/** `mode` when it is a known auth mode, else `none` (an unknown attribute value sends no key). */
+/** The auth mode `value` names (any case, spaces around it ignored), else `none` (an unknown value sends no key). */
 export function parseAuthMode(value: string | null | undefined): AuthMode {
-  return AUTH_MODES.includes(value as AuthMode) ? (value as AuthMode) : 'none';
+  return acceptedValue(value, AUTH_MODES) ?? 'none';
 }
 
 /** Where the key from a sign-in is kept (`oauth-storage`). */
@@ -37,9 +38,9 @@ export type OAuthStorageKind = 'session' | 'local' | 'memory';
 /** Every {@link OAuthStorageKind}: where a signed-in key is kept (`session` by default). */
 export const OAUTH_STORAGE_KINDS: readonly OAuthStorageKind[] = ['session', 'local', 'memory'];
 
-/** `oauth-storage` value, or `session` for an absent or unknown one. */
+/** The `oauth-storage` kind `value` names (any case, spaces around it ignored), else `session`. */
 export function parseOAuthStorage(value: string | null | undefined): OAuthStorageKind {
-  return OAUTH_STORAGE_KINDS.includes(value as OAuthStorageKind) ? (value as OAuthStorageKind) : 'session';
+  return acceptedValue(value, OAUTH_STORAGE_KINDS) ?? 'session';
 }
 
 function requireKey(auth: AuthConfig): string {

@@ -5,6 +5,7 @@
  * that only show stored runs never download them.
  */
 import type { ProviderName } from './task-event.js';
+import { acceptedValue } from '../attribute-value.js';
 
 /** The static facts of one API. */
 export interface ProviderInfo {
@@ -32,7 +33,10 @@ export const PROVIDER_INFO: Readonly<Record<ProviderName, ProviderInfo>> = {
   shannon: { defaultProxyUrl: '/api/shannon', canPause: true, createdAtClock: 'page' },
 };
 
-/** `value` when it names a provider, else `parallel` (the documented default). */
+/** Every {@link ProviderName}, the accepted values of `provider`. */
+export const PROVIDER_NAMES: readonly ProviderName[] = ['parallel', 'shannon'];
+
+/** The provider `value` names (any case, spaces around it ignored), else `parallel` (the documented default). */
 export function parseProviderName(value: string | null | undefined): ProviderName {
-  return value === 'shannon' ? 'shannon' : 'parallel';
+  return acceptedValue(value, PROVIDER_NAMES) ?? 'parallel';
 }
