@@ -51,7 +51,8 @@ export function renderOption(run: TaskRun, state: ItemState): TemplateResult {
     <div class="item-head">
       <span part=${`item-status item-status-${badge}`} class="badge" data-status=${run.status} data-reach=${reach ?? nothing}
         title=${reach ? reachAdvice(reach) : nothing}>${reach ? reachLabel(reach) : statusLabel(run.status)}</span>
-      <time data-meta="age" datetime=${run.createdAt} title=${`${age} · ${l10n().dateTime(run.createdAt)}`}>${age}</time>
+      ${run.createdAtUnknown ? nothing // never learned (a run listed from its id alone): no age is claimed
+        : html`<time data-meta="age" datetime=${run.createdAt} title=${`${age} · ${l10n().dateTime(run.createdAt)}`}>${age}</time>`}
     </div>
     <div class="preview" title=${input ? truncate(input, 1000) : nothing}>${input ? truncate(input, PREVIEW_LENGTH) : html`<span class="muted">${t('history.noInput')}</span>`}</div>
     <div class="meta">

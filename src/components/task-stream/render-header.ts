@@ -3,7 +3,8 @@
  * generated title, else the start of the input; `part="title"`) with the status badge
  * (`part="status"`), the whole question one click away (`part="input"`) — then the facts in one
  * muted line: provider, processor and its price per run (Parallel) or mode and model tier
- * (Shannon), when it was created (shared clock, skew-corrected), and the run id, secondary and
+ * (Shannon), when it was created (shared clock, skew-corrected; left out while no answer has said
+ * it, `createdAtUnknown`), and the run id, secondary and
  * copyable (`part="run-id"`). Then the connection (render-connection.ts), a notice when the run
  * waits for a person, and the API's warnings.
  */
@@ -97,7 +98,8 @@ export function renderHeader(run: TaskRun, ctx: HeaderContext): TemplateResult {
     <div class="meta">
       <span>${t(run.provider === 'parallel' ? 'provider.parallel' : 'provider.shannon')}</span>
       ${renderKind(run)}
-      <time datetime=${run.createdAt} title=${dateTime(run.createdAt)}>${t('stream.created', { age: clock.runAge(run) })}</time>
+      ${run.createdAtUnknown ? nothing // never learned: the page's time it asked is not the run's
+        : html`<time datetime=${run.createdAt} title=${dateTime(run.createdAt)}>${t('stream.created', { age: clock.runAge(run) })}</time>`}
       <span class="id-group"><span>${t('stream.id')}</span> <code part="run-id" class="run-id" title=${run.id}>${run.id}</code><button type="button"
         class="link-button" aria-label=${t('stream.copyId')} @click=${ctx.onCopyId}>${t('stream.copy')}</button>${ctx.idNotice}</span>
     </div>

@@ -167,7 +167,7 @@ export class RunBinding {
     if (!run) return;
     const now = clock.now();
     const pageTime = PROVIDER_INFO[run.provider].createdAtClock === 'page';
-    if (!pageTime) clock.observe(run.provider, run.createdAt, now);
+    if (!pageTime && !run.createdAtUnknown) clock.observe(run.provider, run.createdAt, now);
     const submitted = pageTime && run.request !== undefined ? Date.parse(run.createdAt) : NaN;
     for (const event of events) {
       if (!event.timestamp) continue;

@@ -200,6 +200,13 @@ export interface TaskRun {
   /** The API's own status string (`running`, `TASK_STATUS_RUNNING`, ...). */
   apiStatus?: string;
   createdAt: string;
+  /**
+   * `createdAt` is not the run's: the store listed the run from its id alone (`<task-stream run-id>`)
+   * at the time this page asked, to place it among the others, and no answer has said when the run
+   * was created (none came: not found, key refused; or Shannon's status, which has no creation time).
+   * Views do not show it as the run's (new-user trial: "created 6 seconds ago" for a run never found).
+   */
+  createdAtUnknown?: boolean;
   updatedAt?: string;
   /** Parallel processor. */
   processor?: string;

@@ -39,6 +39,8 @@ export function createStoreRequests(host: RequestHost) {
       run.lastEventId = lastEventId;
       host.changedQuietly(runId);
     }
+    // The API said when a run known only by its id was created: that time is the run's now.
+    if (run.createdAtUnknown && fields.createdAt !== undefined) fields.createdAtUnknown = undefined;
     if (Object.entries(fields).some(([key, value]) => JSON.stringify(run[key as keyof TaskRun]) !== JSON.stringify(value))) store.updateRun(runId, fields);
     const timestamp = patch.updatedAt ?? new Date(host.now()).toISOString(); // a learned status is stamped when learned
     const statusEvents: TaskEvent[] = status ? [{ kind: 'status', id: statusEventId(status), status, apiStatus: apiStatus ?? status, source, timestamp }] : [];

@@ -40,6 +40,7 @@ export const StoredRunSchema = v.looseObject({
   status,
   apiStatus: optStr,
   createdAt: str,
+  createdAtUnknown: v.optional(v.boolean()),
   updatedAt: optStr,
   processor: optStr,
   mode: optStr,

@@ -243,7 +243,8 @@ export function createTaskStore(options: TaskStoreOptions = {}): TaskStore {
       if (!store.getRun(runId)) {
         // A run known only by id (e.g. <task-stream run-id>): its status and events come from the API,
         // and from its stored log: another tab may have logged it before this one listed it.
-        listRun({ id: runId, provider: source().provider, status: 'unknown', createdAt: new Date(now()).toISOString() }, false);
+        // Its creation time is unknown until an answer gives it: the page's time only places it.
+        listRun({ id: runId, provider: source().provider, status: 'unknown', createdAt: new Date(now()).toISOString(), createdAtUnknown: true }, false);
       }
       return watches.watch(runId, source);
     },

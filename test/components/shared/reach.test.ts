@@ -122,3 +122,65 @@ describe('a run this page cannot reach', () => {
     expect(streamBadge(el)!.title).to.contain('Prüfen Sie ihn');
   });
 });
+
+/**
+ * A run named only by its id (`<task-stream run-id>`) that this page never reached (new-user trial:
+ * `run-id="trun_doesnotexist"` read “created 6 seconds ago” beside “not found”). The store lists it
+ * at the time the page asked, to place it; neither the stream's header nor the history's row passes
+ * that time off as the run's. Against the real mock: an id it does not know (404), a missing key (401).
+ */
+describe('a run this page never reached', () => {
+  const MISSING = 'trun_doesnotexist';
+  const KEY = 'mock-test-key';
+  // Markup, not elements: chai printing a failed element comparison can stall the page.
+  const createdLine = (el: TaskStreamElement) => el.shadowRoot!.querySelector('[part~="header"] time')?.outerHTML ?? null;
+  const rowAge = (el: TaskHistoryElement) => el.shadowRoot!.querySelector('[part~="item"] [data-meta="age"]')?.outerHTML ?? null;
+
+  async function showMissing(authMode: 'api-key' | 'none', key?: string) {
+    const store = freshStore();
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <task-stream store=${store.name} provider="parallel" run-id=${MISSING} proxy-url="/mock" auth-mode=${authMode} .apiKey=${key}></task-stream>
+      <task-history store=${store.name} provider="parallel" proxy-url="/mock" auth-mode=${authMode} .apiKey=${key} refresh-interval="50"></task-history></div>`);
+    return { stream: box.querySelector('task-stream') as TaskStreamElement, history: box.querySelector('task-history') as TaskHistoryElement };
+  }
+
+  it('that the server does not know (404) claims no creation time in the stream’s header or the history’s row', async () => {
+    const { stream, history } = await showMissing('api-key', KEY);
+    await until(() => words(streamBadge(stream)) === 'not found' && words(rowBadge(history)) === 'not found', 5000, 'not found in both');
+    expect(createdLine(stream), 'no “created …” in the header').to.equal(null);
+    expect(stream.shadowRoot!.querySelector('[part~="header"]')!.textContent).to.not.match(/created|ago|just now/);
+    expect(stream.shadowRoot!.querySelector('[part~="run-id"]')!.textContent, 'the id it was asked for stays').to.equal(MISSING);
+    expect(rowAge(history), 'no age in the row').to.equal(null);
+    expect(history.shadowRoot!.querySelector('[part~="item"]')!.textContent).to.not.match(/ago|just now/);
+  });
+
+  it('whose key is refused (401) claims no creation time either, in German too', async () => {
+    const { stream, history } = await showMissing('none');
+    await until(() => words(streamBadge(stream)) === 'key rejected' && words(rowBadge(history)) === 'key rejected', 5000, 'key rejected in both');
+    expect(createdLine(stream)).to.equal(null);
+    expect(rowAge(history)).to.equal(null);
+    stream.lang = 'de';
+    await until(() => words(streamBadge(stream)) === 'Schlüssel abgelehnt', 5000, 'German');
+    expect(stream.shadowRoot!.querySelector('[part~="header"]')!.textContent).to.not.match(/erstellt|vor /);
+  });
+
+  it('once the API answers for it, shows the creation time the API gave', async () => {
+    const store = freshStore();
+    const created = await store.submit({ input: 'Acme Corporation acquisitions', processor: 'lite', metadata: { mock_speed: 50 } },
+      { provider: 'parallel', baseUrl: '/mock', auth: { mode: 'api-key', apiKey: KEY } });
+    const other = freshStore();
+    const stream = await fixture<TaskStreamElement>(html`<task-stream store=${other.name} provider="parallel" run-id=${created.id} proxy-url="/mock" auth-mode="api-key" .apiKey=${KEY}></task-stream>`);
+    await until(() => createdLine(stream) !== null, 5000, 'the creation time');
+    expect(createdLine(stream)).to.contain(`datetime="${created.createdAt}"`);
+    stream.stop();
+  });
+
+  it('a run it reached before keeps the creation time it learned when its key is later refused', async () => {
+    const script = await scriptStream([refused(401)]);
+    const store = freshStore();
+    queuedRun(store);
+    const el = await fixture<TaskStreamElement>(html`<task-stream store=${store.name} provider="shannon" run-id=${WF} proxy-url=${script.url}></task-stream>`);
+    await until(() => words(streamBadge(el)) === 'key rejected', 5000, 'key rejected');
+    expect(createdLine(el), 'learned, so shown').to.not.equal(null);
+  });
+});
