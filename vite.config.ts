@@ -6,12 +6,26 @@
  *   page loads it with a plain `<script type="module">`;
  * - the dev server (`npm start` drives it through scripts/start.mjs) serving demo/.
  */
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vite';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * What the library build leaves as imports: every package of package.json's dependencies and peer
+ * dependencies, by name and any subpath (`lit/decorators.js`). The app installs each once and
+ * dedupes it with its own copy; nothing is copied into dist/node_modules. The script-tag bundle
+ * includes them all.
+ */
+const PACKAGE = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+const RUNTIME_PACKAGES = new Set([...Object.keys(PACKAGE.dependencies), ...Object.keys(PACKAGE.peerDependencies)]);
+const isRuntimePackage = (id: string): boolean => {
+  const name = id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+  return RUNTIME_PACKAGES.has(name);
+};
 
 /** The path of a module inside the project (`src/core/…`, `node_modules/lit/…`), with `/`. */
 const projectPath = (id: string): string => relative(ROOT, id).replaceAll('\\', '/');
@@ -118,7 +132,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
       },
       rolldownOptions: {
-        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^marked(\/|$)/, /^eventsource-parser(\/|$)/, /^react(\/|$)/],
+        external: isRuntimePackage,
         // One file per source module (dist/components/task-form/task-form.js …): importing one event
         // class pulls in that module alone, and custom-elements.json can point at real files.
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
