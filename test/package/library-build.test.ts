@@ -1,16 +1,20 @@
 /**
  * The library build (dist/, what the npm entries load; not the script-tag bundle
  * task-elements.bundle.js and its task-elements.chunks/) as an app's bundler sees it: every runtime
- * package is imported by its name, so the app installs it once and dedupes it with its own copy.
+ * package is imported by its name, so the app installs it once and dedupes it with its own copy;
+ * and no module is imported only for its side effects when package.json's "sideEffects" says it has
+ * none (esbuild, which Angular and Vite use, warns "Ignoring this import because … was marked as
+ * having no side effects" for each).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 assert.ok(existsSync('dist/index.js'), 'dist/ is missing: run `npm run build` first (npm test does)');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  dependencies: Record<string, string>; peerDependencies: Record<string, string>;
+  dependencies: Record<string, string>; peerDependencies: Record<string, string>; sideEffects: string[];
 };
 
 /** Every .js file of the library build, with `/` separators (the script-tag bundle left out). */
@@ -63,4 +67,20 @@ test('the library build copies no package into dist/: each runtime dependency is
     }
   }
   for (const name of ['lit', 'valibot', 'idb', 'jsonc-parser', 'oauth4webapi']) assert.ok(used.has(name), `${name} is imported by name`);
+});
+
+// Where they come from: a value re-exported (`export { x } from './y.js'`) that nothing imports
+// through that module. The build drops the binding but keeps `import './y.js'` (one file per module
+// keeps its imports in order), whatever "sideEffects" says. Import from the defining module instead.
+test('no module of the library build is imported for its side effects alone unless package.json lists it in "sideEffects"', () => {
+  const listed = new Set(pkg.sideEffects.map((path) => path.replace(/^\.\//, '')));
+  const bare: string[] = [];
+  for (const file of files) {
+    for (const { specifier, bare: sideEffectOnly } of specifiers(readFileSync(file, 'utf8'))) {
+      if (!sideEffectOnly) continue;
+      const target = specifier.startsWith('.') ? relative('.', join(dirname(file), specifier)).replaceAll('\\', '/') : specifier;
+      if (!listed.has(target)) bare.push(`${file}: import "${specifier}"`);
+    }
+  }
+  assert.deepEqual(bare, []);
 });

@@ -22,7 +22,6 @@ import type { RunChange, StoredRuns } from './run-records.js';
 import { checkEvent } from './stored-schema.js';
 import { yieldToBackground } from '../util/environment.js';
 
-export { createMemoryStorage, browserLocalStorage } from './memory-storage.js';
 export { KEY_PREFIX, INDEX_VERSION as SCHEMA_VERSION } from './run-index.js';
 export type { StorageLike, Warn } from './run-index.js';
 

@@ -18,5 +18,3 @@ export function providerFor(name: ProviderName | string): TaskProvider<unknown> 
   if (!provider) throw new ConfigError(`Unknown provider "${name}": use "parallel" or "shannon".`);
   return provider as TaskProvider<unknown>;
 }
-
-export { parseProviderName } from '../providers/provider-info.js';

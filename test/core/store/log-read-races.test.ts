@@ -9,7 +9,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type TaskStore } from '../../../src/core/store/task-store.js';
-import { createMemoryStorage, type StorageLike } from '../../../src/core/store/persistence.js';
+import { createMemoryStorage } from '../../../src/core/store/memory-storage.js';
+import type { StorageLike } from '../../../src/core/store/persistence.js';
 import { createMemoryEventLog, type EventLog } from '../../../src/core/store/event-log.js';
 import { isTerminalStatus, type TaskEvent, type TaskRun } from '../../../src/core/providers/task-event.js';
 import type { EndpointConfig } from '../../../src/core/client/api-request.js';

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type TaskStoreOptions } from '../../../src/core/store/task-store.js';
-import { createMemoryStorage } from '../../../src/core/store/persistence.js';
+import { createMemoryStorage } from '../../../src/core/store/memory-storage.js';
 import type { EndpointConfig } from '../../../src/core/client/api-request.js';
 import type { AuthConfig } from '../../../src/core/auth/auth.js';
 import type { ProviderName } from '../../../src/core/providers/task-event.js';

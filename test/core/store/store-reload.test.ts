@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type StoreChange, type TaskStore } from '../../../src/core/store/task-store.js';
-import { createMemoryStorage, type StorageLike } from '../../../src/core/store/persistence.js';
+import { createMemoryStorage } from '../../../src/core/store/memory-storage.js';
+import type { StorageLike } from '../../../src/core/store/persistence.js';
 import { createMemoryEventLog } from '../../../src/core/store/event-log.js';
 import { until } from '../../support/scripted-stream.js';
 import type { TaskEvent, TaskRun, TaskStatus } from '../../../src/core/providers/task-event.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createTaskStore, type StoreChange } from '../../../src/core/store/task-store.js';
-import { createMemoryStorage, KEY_PREFIX } from '../../../src/core/store/persistence.js';
+import { createMemoryStorage } from '../../../src/core/store/memory-storage.js';
+import { KEY_PREFIX } from '../../../src/core/store/persistence.js';
 import { createMemoryEventLog } from '../../../src/core/store/event-log.js';
 import type { TaskEvent, TaskRun } from '../../../src/core/providers/task-event.js';
 import { delay, json, scriptStream, until } from '../../support/scripted-stream.js';

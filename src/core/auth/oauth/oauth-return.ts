@@ -8,7 +8,7 @@ import { takePendingSignIn, type PendingSignIn } from './pending-sign-in.js';
 import type { CapturedReturn } from './return-capture.js';
 import type { StorageAreas } from './token-vault.js';
 
-export { RETURN_PARAMS, type OAuthNavigator } from './return-capture.js';
+export type { OAuthNavigator } from './return-capture.js';
 
 /** What a return brought. */
 export type ReturnOutcome =
