@@ -1,7 +1,8 @@
 /**
  * custom-elements.json (built by `npm run build`) is complete and points at what is shipped: every
  * event an element dispatches (with its class), every `part=` in its templates, every `--task-*`
- * custom property its styles read; module paths into dist/; no private or internal members.
+ * custom property its styles read, every custom state it can set (`:state(…)`); module paths into
+ * dist/; no private or internal members.
  * (That the committed file is what the build generates is checked by the build step of `npm test`.)
  */
 import { test } from 'node:test';
@@ -30,6 +31,38 @@ function partsIn(source: string): Set<string> {
     for (const token of m[1]!.split(/\s+/)) names.add(token.includes('${') ? `${token.slice(0, token.indexOf('${'))}<` : token);
   }
   return names;
+}
+
+/** The quoted members of `export type <name> = 'a' | 'b' …;` in `file`. */
+function unionMembers(file: string, name: string): string[] {
+  const declaration = new RegExp(`export type ${name} =([^;]+);`).exec(readFileSync(file, 'utf8'));
+  assert.ok(declaration, `${file} declares ${name}`);
+  return [...declaration[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+}
+
+/**
+ * The custom states an element can set: what the callback of its `new CustomStatesController(this, …)`
+ * returns — quoted names, a run's status (every `TaskStatus`), `connection-${…}` (every
+ * `ConnectionState`).
+ */
+function statesSetIn(source: string, tag: string): Set<string> {
+  const start = source.indexOf('new CustomStatesController(');
+  assert.ok(start >= 0, `<${tag}> sets its states through a CustomStatesController`);
+  let depth = 0;
+  let end = start + 'new CustomStatesController'.length;
+  do {
+    if (source[end] === '(') depth++;
+    if (source[end] === ')') depth--;
+    end++;
+  } while (depth > 0 && end < source.length);
+  const compute = source.slice(start, end);
+  const states = new Set([...compute.replace(/`[^`]*`/g, '').matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!));
+  if (/\.status\b/.test(compute)) unionMembers('src/core/providers/task-event.ts', 'TaskStatus').forEach((s) => states.add(s));
+  for (const m of compute.matchAll(/`([a-z-]+)\$\{[^`]*\}`/g)) {
+    assert.equal(m[1], 'connection-', `<${tag}>: a state \`${m[1]}…\` this test does not know how to list`);
+    unionMembers('src/core/client/stream-types.ts', 'ConnectionState').forEach((s) => states.add(`connection-${s}`));
+  }
+  return states;
 }
 
 test('the manifest describes the three elements', () => {
@@ -67,6 +100,16 @@ for (const element of elements) {
     const theme = new Set([...readFileSync(`${SHARED}/theme.ts`, 'utf8').matchAll(/var\((--task-[a-z-]+)/g)].map((m) => m[1]!));
     const documented = new Set((element.cssProperties ?? []).map((p) => p.name));
     for (const prop of used) if (ownStyles.has(prop) || theme.has(prop)) assert.ok(documented.has(prop), `${prop} is in the manifest`);
+  });
+
+  test(`<${tag}>: every custom state it can set is a cssState in the manifest (editors suggest :state(…) from it)`, () => {
+    const documented = new Set((element.cssStates ?? []).map((s) => s.name));
+    const set = statesSetIn(readFileSync(`src/components/${ELEMENT_DIRS[tag]}/${tag}.ts`, 'utf8'), tag);
+    assert.ok(set.size > 0, 'states were read');
+    const missing = [...set].filter((state) => !documented.has(state));
+    assert.deepEqual(missing, [], `states missing from the manifest: ${missing.join(', ')}`);
+    const extra = [...documented].filter((state) => !set.has(state));
+    assert.deepEqual(extra, [], `the manifest lists states the element never sets: ${extra.join(', ')}`);
   });
 
   test(`<${tag}>: only public members, no internals, and expanded unions for the shared attributes`, () => {

@@ -25,11 +25,21 @@ import { LazyGroupView } from '../task-group/lazy-stream.js';
  * @tagname task-stream
  * @summary Live view of a running research task.
  * @cssstate empty - No run is shown.
- * @cssstate queued - The run's status (one of `queued`, `running`, `action_required`, `paused`, `cancelling`, `completed`, `failed`, `cancelled`, `timeout`, `unknown`).
- * @cssstate running - The run is running (see `queued` for the other statuses).
+ * @cssstate queued - The run waits to start. A run shown always has one status state and one `connection-…` state.
+ * @cssstate running - The run is running.
+ * @cssstate action_required - The run waits for someone to act (Parallel).
+ * @cssstate paused - The run is paused (Shannon).
+ * @cssstate cancelling - The run is being cancelled.
  * @cssstate completed - The run completed.
  * @cssstate failed - The run failed.
- * @cssstate connection-open - The connection state, one of `connection-connecting`, `connection-open`, `connection-reconnecting`, `connection-closed`, `connection-failed`.
+ * @cssstate cancelled - The run was cancelled.
+ * @cssstate timeout - The run ran out of time.
+ * @cssstate unknown - The API reported a status the element does not know.
+ * @cssstate connection-connecting - Connecting to the run's event stream.
+ * @cssstate connection-open - Events arrive.
+ * @cssstate connection-reconnecting - The connection dropped or stalled (or the page is offline): checking the status, or waiting to try again.
+ * @cssstate connection-closed - No open connection: the run is over, waits for someone or for settings, or is not watched.
+ * @cssstate connection-failed - The connection failed and is not tried again on its own.
  * @fires {TaskStateEvent} task-state - The run's status changed.
  * @fires {TaskProgressEvent} task-progress - Events were applied (one DOM event per rendered batch).
  * @fires {TaskCompleteEvent} task-complete - The run reached a terminal status; carries output or error.
