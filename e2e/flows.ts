@@ -288,6 +288,20 @@ export function exampleFlow(name: string, keysSeen: () => Set<string>): Flow {
     await waitFor(page, () => Number(document.querySelector('[data-testid="events"]')?.textContent ?? 0) > 0, undefined, 'progress in the app state');
     const live = await text(page, undefined, '[data-testid="app-state"]');
     assert(/running|queued/.test(live), `progress arrived while the run was live (${live})`);
+    // The app marks a running run in its header (`:state(running)::part(header)`): the mark must sit
+    // beside the title and the "Live" line, not on them (new-user trial: an inset stripe covered both).
+    await waitFor(page, () => document.querySelector('task-stream')!.matches(':state(running)'), undefined, 'the stream in :state(running)');
+    const covered = await page.evaluate(() => {
+      const header = document.querySelector('task-stream')!.shadowRoot!.querySelector('[part~="header"]')!;
+      const style = getComputedStyle(header);
+      // An inset box-shadow is drawn over the padding box: its x offset is how far it reaches in.
+      const inset = /inset/.test(style.boxShadow) ? Math.max(0, ...[...style.boxShadow.matchAll(/(-?[\d.]+)px/g)].slice(0, 1).map((m) => Number(m[1]))) : 0;
+      const inner = header.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + inset;
+      return [...header.querySelectorAll('[part~="title"], [part~="connection"]')]
+        .filter((el) => el.getBoundingClientRect().left < inner - 0.5)
+        .map((el) => `${el.getAttribute('part')} at ${el.getBoundingClientRect().left.toFixed(1)} px, the mark reaches ${inner.toFixed(1)} px`);
+    });
+    assert(covered.length === 0, `the running mark covers nothing in the header (${covered.join('; ')})`);
     await waitFor(page, () => document.querySelector('[data-testid="status"]')?.textContent === 'completed', undefined, 'completed in the app state', 90_000);
     const runId = await page.evaluate(() => (document.querySelector('task-stream') as unknown as { run?: { id: string } }).run?.id);
     assert(runId !== undefined && (await text(page, undefined, '[data-testid="app-state"]')).includes(runId), 'the app state names the run the stream shows');
