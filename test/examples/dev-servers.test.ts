@@ -47,9 +47,13 @@ async function freePort(): Promise<number> {
 
 /** Starts an example's dev server in its own process group (so the whole tree stops at the end). */
 function startDevServer(name: keyof typeof DEV_COMMANDS, port: number, proxyUrl: string): { child: ChildProcess; output: () => string } {
-  const child = spawn('npm', [...DEV_COMMANDS[name], String(port)], {
-    cwd: `examples/${name}`,
-    env: { ...process.env, PROXY_URL: proxyUrl, NG_CLI_ANALYTICS: 'false', CI: 'true' },
+  return startGroup([...DEV_COMMANDS[name], String(port)], `examples/${name}`, proxyUrl);
+}
+
+function startGroup(args: string[], cwd: string, proxyUrl?: string): { child: ChildProcess; output: () => string } {
+  const child = spawn('npm', args, {
+    cwd,
+    env: { ...process.env, ...(proxyUrl ? { PROXY_URL: proxyUrl } : {}), NG_CLI_ANALYTICS: 'false', CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -59,11 +63,12 @@ function startDevServer(name: keyof typeof DEV_COMMANDS, port: number, proxyUrl:
   return { child, output: () => output };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Signals the child's whole process group (SIGINT: what Ctrl+C sends) and waits for the child to end. */
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    process.kill(-child.pid!, 'SIGTERM');
+    process.kill(-child.pid!, signal);
   } catch {
     // already gone
   }
@@ -83,6 +88,21 @@ async function waitForPage(origin: string, child: ChildProcess, output: () => st
     if (Date.now() > deadline) throw new Error(`The dev server did not answer on ${origin} within ${ms / 1000} s:\n${output().slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Submits a task through the dev server's /api as the page's fetch would, and reads the run back. */
+async function submitAndReadBack(origin: string, name: string): Promise<void> {
+  // What the page's fetch sends: its own origin, a same-origin POST, the key typed into the app.
+  const browser = { origin, 'sec-fetch-site': 'same-origin', 'x-api-key': 'any-key-the-mock-accepts' };
+  const created = await send(origin, '/api/parallel/v1/tasks/runs', {
+    method: 'POST',
+    headers: { ...browser, 'content-type': 'application/json' },
+    body: JSON.stringify({ input: `What does the ${name} example show?`, processor: 'lite' }),
+  });
+  assert.ok(created.status >= 200 && created.status < 300, `POST /api/parallel/v1/tasks/runs through the ${name} dev server: ${created.status} ${created.text.slice(0, 400)}`);
+  const { run_id: runId } = JSON.parse(created.text) as { run_id: string };
+  const read = await send(origin, `/api/parallel/v1/tasks/runs/${runId}`, { headers: { 'sec-fetch-site': 'same-origin', 'x-api-key': browser['x-api-key'] } });
+  assert.equal(read.status, 200, `GET the run back: ${read.text.slice(0, 400)}`);
 }
 
 describe('the examples’ dev servers, with the mock and `npm run proxy`', () => {
@@ -106,20 +126,29 @@ describe('the examples’ dev servers, with the mock and `npm run proxy`', () =>
       const dev = startDevServer(name, port, proxy.url);
       try {
         await waitForPage(origin, dev.child, dev.output, 100_000);
-        // What the page's fetch sends: its own origin, a same-origin POST, the key typed into the app.
-        const browser = { origin, 'sec-fetch-site': 'same-origin', 'x-api-key': 'any-key-the-mock-accepts' };
-        const created = await send(origin, '/api/parallel/v1/tasks/runs', {
-          method: 'POST',
-          headers: { ...browser, 'content-type': 'application/json' },
-          body: JSON.stringify({ input: `What does the ${name} example show?`, processor: 'lite' }),
-        });
-        assert.ok(created.status >= 200 && created.status < 300, `POST /api/parallel/v1/tasks/runs through the ${name} dev server: ${created.status} ${created.text.slice(0, 400)}`);
-        const { run_id: runId } = JSON.parse(created.text) as { run_id: string };
-        const read = await send(origin, `/api/parallel/v1/tasks/runs/${runId}`, { headers: { 'sec-fetch-site': 'same-origin', 'x-api-key': browser['x-api-key'] } });
-        assert.equal(read.status, 200, `GET the run back: ${read.text.slice(0, 400)}`);
+        await submitAndReadBack(origin, name);
       } finally {
         await stop(dev.child);
       }
     });
   }
+});
+
+describe('npm run example (scripts/example.ts)', () => {
+  test('one command starts the mock, the proxy and the example’s dev server: a task submitted through it is accepted, and Ctrl+C stops all of it', { timeout: 400_000 }, async () => {
+    await installIfMissing('react');
+    const port = await freePort();
+    const origin = `http://localhost:${port}`;
+    const example = startGroup(['run', 'example', '--', 'react', '--strictPort', '--port', String(port)], '.');
+    try {
+      await waitForPage(origin, example.child, example.output, 100_000);
+      await submitAndReadBack(origin, 'react');
+    } finally {
+      await stop(example.child, 'SIGINT');
+    }
+    await assert.rejects(send(origin, '/'), 'the dev server stopped with the command');
+    const proxyUrl = /proxy on (http:\/\/[\d.:]+)/.exec(example.output())?.[1];
+    assert.ok(proxyUrl, `it prints where the proxy listens:\n${example.output()}`);
+    await assert.rejects(send(proxyUrl, '/'), 'the proxy stopped with the command');
+  });
 });
