@@ -132,15 +132,16 @@ export class RunSession {
 
   /**
    * After `quietMs` without a fresh event (pings do not count), asks the status API and reports the
-   * answer as `quiet-status`; a fresh event in between moves the deadline.
+   * answer as `quiet-status`, or a refusal of the run (401, 403, 404) as `refused`; a fresh event in
+   * between moves the deadline.
    */
   async #quietCheck(quietMs: number, token: number, signal: AbortSignal): Promise<void> {
     const current = () => !signal.aborted && token === this.#quietToken;
     try {
       await untilSilent(quietMs, () => this.#lastFreshAt, this.#deps, signal);
       if (!current()) return;
-      const status = await quietStatus(this.#status, signal);
-      if (current()) this.#send({ type: 'quiet-status', status });
+      const answer = await quietStatus(this.#status, signal);
+      if (current()) this.#send(answer.refusal ? { type: 'refused', error: answer.refusal } : { type: 'quiet-status', status: answer.status });
     } catch {
       // aborted: the phase is gone
     }

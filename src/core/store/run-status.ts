@@ -5,7 +5,7 @@
  * (shared/specs/parallel-task-api.md, shannon-streaming-api.md §10).
  */
 import { callApi, type EndpointConfig } from '../client/api-request.js';
-import { ResultUnavailableError, TaskElementsError } from '../errors.js';
+import { ResultUnavailableError, TaskElementsError, isHttpStatusError } from '../errors.js';
 import type { TaskProvider } from '../providers/provider.js';
 import { isTerminalStatus, type TaskEvent, type TaskRunPatch, type TaskStatus } from '../providers/task-event.js';
 import { sleep, type Timers } from '../util/environment.js';
@@ -40,17 +40,32 @@ export async function checkStatus(access: StatusAccess, signal: AbortSignal): Pr
   return status;
 }
 
+/** A quiet check's answer: the status when it could be read, or the server's refusal of the run. */
+export interface QuietAnswer {
+  status?: TaskStatus;
+  /** The status API refused the run (401, 403, 404): asking again with the same settings cannot help. */
+  refusal?: TaskElementsError;
+}
+
+/** Statuses of a status request that no later check under the same settings can change. */
+const REFUSALS: readonly number[] = [401, 403, 404];
+
 /**
  * While an open stream has been silent: the status, recorded whatever it is (the stream brought
- * nothing, so a final status is the last word); undefined when it could not be read.
+ * nothing, so a final status is the last word). A network failure or an unreadable answer gives no
+ * status (asked again later); a refusal (401, 403, 404) is returned as such: a stream that stays
+ * open for a run the server does not know, or no longer lets this key read (trial5: a Shannon
+ * `task_nope` read "Live" for good while its status answered 404), must not be waited on forever.
+ * Throws only when `signal` aborts.
  */
-export async function quietStatus(access: StatusAccess, signal: AbortSignal): Promise<TaskStatus | undefined> {
+export async function quietStatus(access: StatusAccess, signal: AbortSignal): Promise<QuietAnswer> {
   try {
     const snapshot = await readStatus(access, signal);
     if (!signal.aborted) access.apply(snapshot.patch, snapshot.events, 'status');
-    return snapshot.patch.status;
-  } catch {
-    return undefined;
+    return snapshot.patch.status ? { status: snapshot.patch.status } : {};
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return isHttpStatusError(error) && REFUSALS.includes(error.status) ? { refusal: asError(error) } : {};
   }
 }
 

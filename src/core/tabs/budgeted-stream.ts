@@ -104,7 +104,7 @@ async function pollWhileWaiting(stream: BudgetedStream, signal: AbortSignal): Pr
   };
   try {
     for (;;) {
-      const status = await quietStatus(access, signal);
+      const { status } = await quietStatus(access, signal);
       if (signal.aborted) return false;
       if (status && isTerminalStatus(status)) return true;
       await sleep(stream.pollMs ?? QUEUED_POLL_MS, signal, deps.timers);

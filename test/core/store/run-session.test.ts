@@ -234,6 +234,35 @@ describe('run session: issue 9 inputs', () => {
     release();
   });
 
+  it('a Shannon run the server does not know: its stream stays open and silent, the status API answers 404, so the run fails as not found instead of staying live', async () => {
+    // trial5: <task-stream provider="shannon" run-id="task_nope"> read "Live" for good; the real mock keeps the stream open.
+    const store = setUp('shannon', 'task_nope', { connection: { ...FAST, quietCheckMs: 150 } });
+    const release = store.watch('task_nope', endpointOf('shannon', '/mock', { mode: 'api-key', apiKey: 'mock-test-key' }));
+    await until(() => phaseOf(store, 'task_nope') === 'failed', 5000, 'failed');
+    const connection = store.getConnection('task_nope')!;
+    expect((connection.error as { status?: number } | undefined)?.status, 'the refusal is the error').to.equal(404);
+    expect(connection.retryOn, 'a change of settings tries again').to.equal('config');
+    expect(connection.state, 'no stream held').to.not.equal('open');
+    release();
+  });
+
+  for (const status of [401, 403]) {
+    it(`a quiet check refused with ${status} while the stream stays open fails the run the same way, once`, async () => {
+      const script = await scriptStream([
+        { when: 'stream/sse', events: [{ comment: 'ping' }], end: 'hang' },
+        json({ error: 'unauthorized', message: 'Invalid token' }, status),
+      ]);
+      const store = setUp('shannon', WF, { connection: { ...FAST, quietCheckMs: 120 } });
+      const release = store.watch(WF, endpointOf('shannon', script.url));
+      await until(() => phaseOf(store, WF) === 'failed', 5000, 'failed');
+      expect((store.getConnection(WF)!.error as { status?: number }).status).to.equal(status);
+      const requests = (await script.log()).length;
+      await delay(400);
+      expect((await script.log()).length, 'nothing asked again without new settings').to.equal(requests);
+      release();
+    });
+  }
+
   it('a stream that ends while the status API already says final: the last connection waits the minimum too', async () => {
     const minDelayMs = 150;
     const script = await scriptStream([
